@@ -1,0 +1,482 @@
+//! The structured model of one policy document.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::id::DocumentId;
+use crate::municipality::Municipality;
+
+/// A byte range `start..end` into [`PolicyDocument::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (clamped so that `start <= end`).
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end: end.max(start) }
+    }
+
+    /// The span as a range, for slicing.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The smallest span that covers both.
+    #[must_use]
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span is empty.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A calendar date, written and read as ISO 8601 `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// A date that does not exist or is not written `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid date `{0}`: expected an existing date written YYYY-MM-DD")]
+pub struct DateError(String);
+
+impl Date {
+    /// A validated date; `None` if the day does not exist.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=days).contains(&day) && (1000..=9999).contains(&year)).then_some(Self { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || DateError(s.to_owned());
+        let mut parts = s.split('-');
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+            return Err(err());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(err());
+        }
+        let y = y.parse().map_err(|_| err())?;
+        let m = m.parse().map_err(|_| err())?;
+        let d = d.parse().map_err(|_| err())?;
+        Date::new(y, m, d).ok_or_else(err)
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = DateError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> String {
+        d.to_string()
+    }
+}
+
+/// What kind of text a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// An adopted policy (integrationspolicy).
+    Policy,
+    /// A strategy.
+    Strategy,
+    /// A programme (integrationsprogram, handlingsprogram).
+    Programme,
+    /// A plan (handlingsplan, integrationsplan).
+    Plan,
+    /// A political party's programme.
+    PartyProgramme,
+    /// A news item or press release.
+    News,
+    /// A municipal web page.
+    #[default]
+    WebPage,
+}
+
+impl DocumentKind {
+    /// All kinds, in declaration order.
+    pub const ALL: [DocumentKind; 7] =
+        [Self::Policy, Self::Strategy, Self::Programme, Self::Plan, Self::PartyProgramme, Self::News, Self::WebPage];
+
+    /// The snake-case name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Policy => "policy",
+            Self::Strategy => "strategy",
+            Self::Programme => "programme",
+            Self::Plan => "plan",
+            Self::PartyProgramme => "party_programme",
+            Self::News => "news",
+            Self::WebPage => "web_page",
+        }
+    }
+}
+
+impl fmt::Display for DocumentKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DocumentKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
+            format!(
+                "unknown document kind `{s}` (expected one of policy, strategy, programme, plan, party_programme, news, web_page)"
+            )
+        })
+    }
+}
+
+/// The dates a document carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Dates {
+    /// When the text was published.
+    pub published: Option<Date>,
+    /// When the policy was adopted by a decision body.
+    pub adopted: Option<Date>,
+    /// When the page or document was last updated or revised.
+    pub updated: Option<Date>,
+}
+
+impl Dates {
+    /// The date that best places the document in time: adoption, then
+    /// publication, then the last update.
+    pub fn effective(&self) -> Option<Date> {
+        self.adopted.or(self.published).or(self.updated)
+    }
+}
+
+/// The political decision behind a document.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Decision {
+    /// The deciding body, e.g. `Kommunfullmäktige`.
+    pub body: Option<String>,
+    /// The decision's date.
+    pub date: Option<Date>,
+    /// The minutes paragraph, e.g. `§ 67`.
+    pub paragraph: Option<String>,
+    /// The diary number (diarienummer, beteckning), e.g. `KS 2016-178`.
+    pub reference: Option<String>,
+}
+
+impl Decision {
+    /// Whether nothing is known about the decision.
+    pub fn is_empty(&self) -> bool {
+        self.body.is_none() && self.date.is_none() && self.paragraph.is_none() && self.reference.is_none()
+    }
+}
+
+/// Where a document came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Source {
+    /// The file it was read from.
+    pub path: Option<PathBuf>,
+    /// The URL it was collected from, when known (from a manifest).
+    pub url: Option<String>,
+    /// The character encoding the file was decoded from.
+    pub encoding: String,
+}
+
+/// What a block of content is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// A heading; `level` 1 is the document title, 2 a section, deeper
+    /// levels follow section numbering (`2.1` is level 3).
+    Heading {
+        /// Nesting level.
+        level: u8,
+    },
+    /// Running text.
+    Paragraph,
+    /// An item of a bullet or numbered list.
+    ListItem {
+        /// The marker as written: `-`, `•`, `1.`, `a)`.
+        marker: String,
+    },
+    /// A `Label: text` line, as in lists of sub-goals.
+    Labeled {
+        /// The part before the colon.
+        label: String,
+    },
+    /// A quotation (a line opened by a dash, the Swedish quotation style).
+    Quote,
+    /// A row of a table, its cells separated by tabs.
+    TableRow {
+        /// The cells.
+        cells: Vec<String>,
+    },
+}
+
+/// One block of the document's content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its text, with line breaks inside the block joined and markers removed.
+    pub text: String,
+    /// Where it stands in [`PolicyDocument::text`].
+    pub span: Span,
+}
+
+/// Why a line was left out of the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DropReason {
+    /// Menus, breadcrumbs, skip links, share buttons.
+    Navigation,
+    /// Feedback forms and their prompts.
+    Feedback,
+    /// Contact blocks and page owners.
+    Contact,
+    /// Branding slogans and footer text after the page's end.
+    Footer,
+    /// Publication or revision stamps (their dates are kept as metadata).
+    Metadata,
+    /// PDF page numbers, viewer and print noise.
+    PageNoise,
+    /// Image captions and alt texts.
+    Image,
+}
+
+/// A line left out of the content, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dropped {
+    /// Where it stands in [`PolicyDocument::text`].
+    pub span: Span,
+    /// Why it was dropped.
+    pub reason: DropReason,
+}
+
+/// The level of a priority in the policy's own hierarchy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Level {
+    /// The vision.
+    Vision,
+    /// An overall goal (övergripande mål).
+    OverallGoal,
+    /// A goal (mål).
+    Goal,
+    /// A sub-goal (delmål).
+    SubGoal,
+    /// A priority or focus area (prioriterat område, fokusområde, helhet, strategi).
+    PriorityArea,
+    /// A concrete action (åtgärd, insats).
+    Action,
+}
+
+impl Level {
+    /// The snake-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Vision => "vision",
+            Self::OverallGoal => "overall_goal",
+            Self::Goal => "goal",
+            Self::SubGoal => "sub_goal",
+            Self::PriorityArea => "priority_area",
+            Self::Action => "action",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who does what, when, and how it is followed up: given for actions where
+/// the text says so.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ActionDetails {
+    /// Responsible parties (ansvarig, ansvariga parter).
+    pub responsible: Vec<String>,
+    /// Partners (samarbetspartner, partner).
+    pub partners: Vec<String>,
+    /// Timetable (tidtabell, tidplan).
+    pub timetable: Option<String>,
+    /// Indicators (indikator, mätare, uppföljning).
+    pub indicators: Vec<String>,
+}
+
+impl ActionDetails {
+    /// Whether the text gave none of the details.
+    pub fn is_empty(&self) -> bool {
+        self.responsible.is_empty() && self.partners.is_empty() && self.timetable.is_none() && self.indicators.is_empty()
+    }
+}
+
+/// A priority, goal, focus area or action that the document states itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Priority {
+    /// The title as written (`Arbete och försörjning`).
+    pub title: String,
+    /// The text that belongs to it: the rest of its line, or its section.
+    pub body: String,
+    /// Its level in the policy's hierarchy.
+    pub level: Level,
+    /// Where the title is stated in [`PolicyDocument::text`].
+    pub span: Span,
+    /// Where the body is, when it has one.
+    pub body_span: Option<Span>,
+    /// Index of the priority this one belongs to (an action under its area).
+    pub parent: Option<usize>,
+    /// Responsibility, timetable and indicators, for actions.
+    #[serde(default, skip_serializing_if = "ActionDetails::is_empty")]
+    pub details: ActionDetails,
+}
+
+impl Priority {
+    /// Title and body as one text, which is what a mapper reads.
+    pub fn full_text(&self) -> String {
+        if self.body.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{}. {}", self.title.trim_end_matches(['.', ':']), self.body)
+        }
+    }
+}
+
+/// One municipal policy text, parsed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PolicyDocument {
+    /// Identifier within the corpus.
+    pub id: DocumentId,
+    /// The municipality whose policy this is, when recognised.
+    pub municipality: Option<Municipality>,
+    /// The title.
+    pub title: String,
+    /// What kind of document it is.
+    pub kind: DocumentKind,
+    /// Its dates.
+    pub dates: Dates,
+    /// The decision behind it.
+    #[serde(default, skip_serializing_if = "Decision::is_empty")]
+    pub decision: Decision,
+    /// Where it came from.
+    pub source: Source,
+    /// The decoded text with line endings normalised to `\n`; every span
+    /// points into it.
+    pub text: String,
+    /// The content, page furniture removed.
+    pub blocks: Vec<Block>,
+    /// The priorities the document states itself, in document order.
+    pub priorities: Vec<Priority>,
+    /// The lines left out of the content, and why.
+    pub dropped: Vec<Dropped>,
+}
+
+impl PolicyDocument {
+    /// The source text of a span.
+    ///
+    /// Returns an empty string for a span that does not fit the text.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// The content blocks' text joined by blank lines: what a mapper reads
+    /// at document level.
+    pub fn content(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&block.text);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip_and_reject_impossible_days() {
+        let d: Date = "2016-06-20".parse().unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (2016, 6, 20));
+        assert_eq!(d.to_string(), "2016-06-20");
+        assert!("2023-02-29".parse::<Date>().is_err());
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        assert!("2016-6-20".parse::<Date>().is_err());
+        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2016-06-20\"");
+    }
+
+    #[test]
+    fn effective_date_prefers_adoption() {
+        let dates = Dates { published: Date::new(2023, 3, 13), adopted: Date::new(2023, 2, 20), updated: None };
+        assert_eq!(dates.effective(), Date::new(2023, 2, 20));
+    }
+
+    #[test]
+    fn kinds_parse_from_their_names() {
+        for kind in DocumentKind::ALL {
+            assert_eq!(kind.as_str().parse::<DocumentKind>().unwrap(), kind);
+        }
+        assert!("pamphlet".parse::<DocumentKind>().is_err());
+    }
+}

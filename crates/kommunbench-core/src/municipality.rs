@@ -1,0 +1,417 @@
+//! The registry of municipalities and the recognition of their names in text.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::id::{CountryCode, IdError, MunicipalityCode};
+
+/// A municipality: a Swedish kommun or a Finnish kommun/kunta.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Municipality {
+    /// The official name (in Swedish for Finnish municipalities: `Vasa`).
+    pub name: String,
+    /// The national municipality number.
+    pub code: MunicipalityCode,
+    /// The country.
+    pub country: CountryCode,
+    /// The county (län) or, in Finland, the region (landskap).
+    pub county: String,
+    /// Other names: the Finnish name, an English exonym.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// A registry file or row that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegistryError {
+    /// The file could not be opened or read.
+    #[error("cannot read municipality file {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A row is not valid CSV or lacks a column.
+    #[error("{}:{line}: {message}", path.display())]
+    Csv {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// A code or country is malformed.
+    #[error("{}:{line}: {source}", path.display())]
+    Id {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: u64,
+        /// The validation error.
+        source: IdError,
+    },
+}
+
+#[derive(Deserialize)]
+struct Row {
+    country: String,
+    code: String,
+    name: String,
+    #[serde(default)]
+    county: String,
+    #[serde(default)]
+    aliases: String,
+}
+
+/// How a municipality name was written where it was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionForm {
+    /// With `kommun`, `stad` or their genitives: `Vaggeryds kommun`, `Vasa stads`.
+    Qualified,
+    /// The bare name, possibly in the genitive: `Hedemora`, `Vingåkers`.
+    Bare,
+}
+
+/// A municipality named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into [`MunicipalityRegistry::all`].
+    pub index: usize,
+    /// Byte offset where the name starts.
+    pub start: usize,
+    /// Byte offset where the mention ends (after `kommun`, when present).
+    pub end: usize,
+    /// How it was written.
+    pub form: MentionForm,
+}
+
+/// Municipality names that are also ordinary words or first names; they
+/// count only in qualified form (`Vara kommun`), never bare.
+const AMBIGUOUS_BARE: &[&str] = &["Ale", "Mark", "Vara", "Sund", "Geta"];
+
+const BUILTIN_CSV: &str = include_str!("../data/municipalities.csv");
+
+/// All 290 Swedish municipalities and the Swedish-speaking and bilingual
+/// Finnish ones, extendable from CSV.
+///
+/// ```
+/// use kommunbench_core::MunicipalityRegistry;
+///
+/// let registry = MunicipalityRegistry::builtin();
+/// let m = registry.recognise("Integrationspolicy för Vingåkers kommun").unwrap();
+/// assert_eq!((m.name.as_str(), m.code.as_str()), ("Vingåker", "0428"));
+/// let vasa = registry.recognise("Vasa stadsfullmäktige godkände programmet.").unwrap();
+/// assert_eq!(vasa.country.as_str(), "FI");
+/// ```
+#[derive(Debug, Clone)]
+pub struct MunicipalityRegistry {
+    entries: Vec<Municipality>,
+    /// Each pattern's municipality.
+    pattern_owner: Vec<usize>,
+    matcher: AhoCorasick,
+}
+
+impl MunicipalityRegistry {
+    /// The built-in registry.
+    pub fn builtin() -> MunicipalityRegistry {
+        let entries = parse_csv(BUILTIN_CSV.as_bytes(), Path::new("<builtin municipalities.csv>"))
+            .expect("the built-in municipality list is valid");
+        Self::from_entries(entries)
+    }
+
+    /// A registry of exactly these municipalities.
+    pub fn from_entries(entries: Vec<Municipality>) -> MunicipalityRegistry {
+        let mut patterns = Vec::new();
+        let mut pattern_owner = Vec::new();
+        for (i, m) in entries.iter().enumerate() {
+            for name in std::iter::once(&m.name).chain(&m.aliases) {
+                patterns.push(name.clone());
+                pattern_owner.push(i);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("municipality names build an automaton");
+        MunicipalityRegistry { entries, pattern_owner, matcher }
+    }
+
+    /// Adds or replaces (same country and code) municipalities from a CSV
+    /// file with the columns `country,code,name,county,aliases`
+    /// (`aliases` `;`-separated).
+    pub fn extend_from_csv(&mut self, path: impl AsRef<Path>) -> Result<(), RegistryError> {
+        let path = path.as_ref();
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map_err(|source| RegistryError::Io { path: path.to_owned(), source })?;
+        let added = parse_csv(&bytes, path)?;
+        let mut entries = std::mem::take(&mut self.entries);
+        for m in added {
+            match entries.iter_mut().find(|e| e.country == m.country && e.code == m.code) {
+                Some(existing) => *existing = m,
+                None => entries.push(m),
+            }
+        }
+        *self = Self::from_entries(entries);
+        Ok(())
+    }
+
+    /// Every municipality.
+    pub fn all(&self) -> &[Municipality] {
+        &self.entries
+    }
+
+    /// A municipality by country and code.
+    pub fn get(&self, country: &str, code: &str) -> Option<&Municipality> {
+        self.entries.iter().find(|m| m.country.as_str() == country && m.code.as_str() == code)
+    }
+
+    /// A municipality by code alone, preferring Sweden where codes of two
+    /// countries could collide (they cannot: the lengths differ).
+    pub fn by_code(&self, code: &str) -> Option<&Municipality> {
+        self.entries.iter().find(|m| m.code.as_str() == code)
+    }
+
+    /// A municipality by one of its names, in any of the forms texts use:
+    /// `Vaggeryd`, `Vaggeryds kommun`, `Vasa stad`, `vaasa`.
+    pub fn by_name(&self, name: &str) -> Option<&Municipality> {
+        let wanted = fold(strip_qualifier(name.trim()));
+        self.entries.iter().find(|m| {
+            std::iter::once(&m.name).chain(&m.aliases).any(|n| {
+                let n = fold(n);
+                n == wanted || (wanted.len() == n.len() + 1 && wanted.starts_with(&n) && wanted.ends_with('s'))
+            })
+        })
+    }
+
+    /// A municipality whose name starts a file stem such as `hedemora-2017`
+    /// or `jonkoping` (accents folded, words joined by `-` or `_`).
+    pub fn by_file_stem(&self, stem: &str) -> Option<&Municipality> {
+        let stem = ascii_slug(stem);
+        self.entries
+            .iter()
+            .filter_map(|m| {
+                std::iter::once(&m.name)
+                    .chain(&m.aliases)
+                    .map(|n| ascii_slug(n))
+                    .filter(|n| stem == *n || stem.strip_prefix(n.as_str()).is_some_and(|rest| rest.starts_with('-')))
+                    .map(|n| (n.len(), m))
+                    .max_by_key(|(len, _)| *len)
+            })
+            .max_by_key(|(len, _)| *len)
+            .map(|(_, m)| m)
+    }
+
+    /// Every mention of a municipality in `text`.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(text) {
+            let (start, mut end) = (m.start(), m.end());
+            if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let name = &text[start..end];
+            // Genitive -s (Vingåkers, Jönköpings); names in -s take none.
+            let rest = &text[end..];
+            if rest.starts_with('s') && !rest[1..].starts_with(char::is_alphanumeric) {
+                end += 1;
+            }
+            if text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+                continue; // inside a longer word: `Vasabo`, `Hedemoraborna`
+            }
+            let form = qualified_suffix(&text[end..]).map_or(MentionForm::Bare, |n| {
+                end += n;
+                MentionForm::Qualified
+            });
+            if form == MentionForm::Bare && AMBIGUOUS_BARE.contains(&name) {
+                continue;
+            }
+            out.push(Mention { index: self.pattern_owner[m.pattern().as_usize()], start, end, form });
+        }
+        out
+    }
+
+    /// The municipality a text is most about: qualified mentions weigh three
+    /// times a bare one; ties go to the earliest mention.
+    pub fn recognise(&self, text: &str) -> Option<&Municipality> {
+        let mut score: HashMap<usize, (usize, usize)> = HashMap::new();
+        for m in self.mentions(text) {
+            let weight = match m.form {
+                MentionForm::Qualified => 3,
+                MentionForm::Bare => 1,
+            };
+            let entry = score.entry(m.index).or_insert((0, m.start));
+            entry.0 += weight;
+        }
+        score
+            .into_iter()
+            .max_by(|(_, (a, first_a)), (_, (b, first_b))| a.cmp(b).then(first_b.cmp(first_a)))
+            .map(|(i, _)| &self.entries[i])
+    }
+}
+
+impl Default for MunicipalityRegistry {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+/// Length of ` kommun`, ` stad` and their forms right after a name.
+fn qualified_suffix(rest: &str) -> Option<usize> {
+    const SUFFIXES: &[&str] =
+        &[" kommuns", " kommunen", " kommun", " stads", " staden", " stad", " stadsfullmäktige", " kommunfullmäktige"];
+    SUFFIXES.iter().filter(|s| rest.starts_with(*s) && !rest[s.len()..].starts_with(char::is_alphanumeric)).map(|s| s.len()).max()
+}
+
+fn strip_qualifier(name: &str) -> &str {
+    for suffix in [" kommuns", " kommun", " stads", " stad"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            return stripped;
+        }
+    }
+    name
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// `Malung-Sälen` → `malung-salen`; `Upplands Väsby` → `upplands-vasby`.
+fn ascii_slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ô' => 'o',
+            'é' | 'è' | 'ë' => 'e',
+            'ü' => 'u',
+            ' ' | '_' | '-' => '-',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => continue,
+        };
+        if c == '-' && out.ends_with('-') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn parse_csv(bytes: &[u8], path: &Path) -> Result<Vec<Municipality>, RegistryError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes);
+    let mut out = Vec::new();
+    for row in reader.deserialize::<Row>() {
+        let row = row.map_err(|e| RegistryError::Csv {
+            path: path.to_owned(),
+            line: e.position().map_or(0, csv::Position::line),
+            message: e.to_string(),
+        })?;
+        let line = out.len() as u64 + 2;
+        let id_err = |source| RegistryError::Id { path: path.to_owned(), line, source };
+        out.push(Municipality {
+            country: CountryCode::new(row.country).map_err(id_err)?,
+            code: MunicipalityCode::new(row.code).map_err(id_err)?,
+            name: row.name,
+            county: row.county,
+            aliases: row.aliases.split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_registry_has_all_290_swedish_municipalities() {
+        let r = MunicipalityRegistry::builtin();
+        let se: Vec<_> = r.all().iter().filter(|m| m.country.as_str() == "SE").collect();
+        assert_eq!(se.len(), 290);
+        let mut per_county: HashMap<&str, usize> = HashMap::new();
+        for m in &se {
+            *per_county.entry(m.county.as_str()).or_default() += 1;
+        }
+        assert_eq!(per_county["Stockholms län"], 26);
+        assert_eq!(per_county["Västra Götalands län"], 49);
+        assert_eq!(per_county["Skåne län"], 33);
+        assert_eq!(per_county.len(), 21);
+        assert_eq!(r.get("SE", "0665").unwrap().name, "Vaggeryd");
+        assert_eq!(r.get("FI", "905").unwrap().name, "Vasa");
+    }
+
+    #[test]
+    fn names_are_recognised_in_the_forms_texts_use() {
+        let r = MunicipalityRegistry::builtin();
+        for (text, name) in [
+            ("Kommunstyrelsen har beslutat om mål för integrationsarbetet i Vaggeryds kommun.", "Vaggeryd"),
+            ("Vingåkers kommun har en plan för integration.", "Vingåker"),
+            ("Rådet har utarbetat Vasa stads integrationsprogram.", "Vasa"),
+            ("Flyktingsituationen innebär att fler söker skydd i Sverige och i Hedemora.", "Hedemora"),
+            ("Här finns information om hur Jönköpings kommun arbetar.", "Jönköping"),
+            ("Vaasan kaupunki och Vaasa", "Vasa"),
+        ] {
+            assert_eq!(r.recognise(text).map(|m| m.name.as_str()), Some(name), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_inside_words_and_ambiguous_bare_words_are_ignored() {
+        let r = MunicipalityRegistry::builtin();
+        assert_eq!(r.recognise("Hedemoraborna och Vasabor"), None);
+        assert_eq!(r.recognise("Det ska vara lätt. Vara med i Mark."), None);
+        assert_eq!(r.recognise("Vara kommun").map(|m| m.code.as_str()), Some("1470"));
+        // Mora inside Hedemora is not Mora.
+        assert_eq!(r.recognise("Hedemora kommun").unwrap().name, "Hedemora");
+    }
+
+    #[test]
+    fn qualified_mentions_outweigh_bare_ones() {
+        let r = MunicipalityRegistry::builtin();
+        let text = "Samarbete med Nässjö och Eksjö. Vetlanda kommun antog planen. Vetlanda kommuns mål.";
+        assert_eq!(r.recognise(text).unwrap().name, "Vetlanda");
+    }
+
+    #[test]
+    fn lookup_by_name_and_file_stem() {
+        let r = MunicipalityRegistry::builtin();
+        assert_eq!(r.by_name("Vaggeryds kommun").unwrap().code.as_str(), "0665");
+        assert_eq!(r.by_name("Vasa stad").unwrap().code.as_str(), "905");
+        assert_eq!(r.by_name("vaasa").unwrap().code.as_str(), "905");
+        assert_eq!(r.by_file_stem("jonkoping").unwrap().name, "Jönköping");
+        assert_eq!(r.by_file_stem("vingaker-2016").unwrap().name, "Vingåker");
+        assert_eq!(r.by_file_stem("upplands-vasby-2020").unwrap().name, "Upplands Väsby");
+        assert_eq!(r.by_file_stem("malmo_2019").unwrap().name, "Malmö");
+        assert!(r.by_file_stem("report").is_none());
+    }
+
+    #[test]
+    fn registry_extends_from_csv_and_reports_bad_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("extra.csv");
+        std::fs::write(&good, "country,code,name,county,aliases\nFI,837,Tammerfors,Birkaland,Tampere\n").unwrap();
+        let mut r = MunicipalityRegistry::builtin();
+        r.extend_from_csv(&good).unwrap();
+        assert_eq!(r.recognise("Tampereen kaupunki och Tampere stad").unwrap().name, "Tammerfors");
+
+        let bad = dir.path().join("bad.csv");
+        std::fs::write(&bad, "country,code,name,county,aliases\nSE,0114,Upplands Väsby,Stockholms län,\nSE,12a,Fel,Skåne län,\n")
+            .unwrap();
+        let err = r.extend_from_csv(&bad).unwrap_err().to_string();
+        assert!(
+            err.ends_with(
+                "bad.csv:3: invalid municipality code `12a`: must be 3 or 4 ASCII digits (Finnish or Swedish municipality number)"
+            ),
+            "{err}"
+        );
+    }
+}
