@@ -1,0 +1,155 @@
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, and
+//! Windows-1252, with line endings normalised to `\n`.
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// Why a file's bytes are not a text we can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The file is empty or holds only whitespace.
+    #[error("the file is empty")]
+    Empty,
+    /// The file is binary; `what` names the format when it is recognised.
+    #[error("binary file ({what}), not text: convert it to text first")]
+    Binary {
+        /// The recognised format, or a description.
+        what: &'static str,
+    },
+    /// Invalid UTF-8 that is not Windows-1252 text either.
+    #[error("invalid UTF-8 at byte {offset}, and not Windows-1252 text either (byte 0x{byte:02X} is a control character there)")]
+    UnknownEncoding {
+        /// First invalid UTF-8 byte.
+        offset: usize,
+        /// The byte that rules out Windows-1252.
+        byte: u8,
+    },
+}
+
+/// A decoded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, line endings normalised to `\n`, BOM removed.
+    pub text: String,
+    /// The encoding it was read as: `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
+    pub encoding: &'static str,
+}
+
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xFF\xD8\xFF", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\xD0\xCF\x11\xE0", "legacy Office document"),
+    (b"\x1F\x8B", "gzip archive"),
+    (b"{\\rtf", "RTF document"),
+];
+
+/// Decodes a file's bytes into text.
+///
+/// ```
+/// use kommunbench_core::decode;
+///
+/// let cp1252 = b"V\xe4lkommen till V\xe4xj\xf6\r\n";
+/// let d = decode(cp1252)?;
+/// assert_eq!((d.text.as_str(), d.encoding), ("Välkommen till Växjö\n", "windows-1252"));
+/// # Ok::<(), kommunbench_core::DecodeError>(())
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Err(DecodeError::Binary { what });
+    }
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8_or_1252(rest)?, None)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (UTF_16LE.decode_without_bom_handling(rest).0.into_owned(), Some("UTF-16LE"))
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (UTF_16BE.decode_without_bom_handling(rest).0.into_owned(), Some("UTF-16BE"))
+    } else {
+        (utf8_or_1252(bytes)?, None)
+    };
+    let encoding = encoding.unwrap_or(if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_ok() {
+        "UTF-8"
+    } else {
+        "windows-1252"
+    });
+    if text.contains('\0') {
+        return Err(DecodeError::Binary { what: "contains NUL bytes" });
+    }
+    let text = normalise_newlines(&text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(Decoded { text, encoding })
+}
+
+fn utf8_or_1252(bytes: &[u8]) -> Result<String, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            // Windows-1252 text uses printable bytes, tabs and line breaks;
+            // other C0 controls and the five unassigned bytes mean it is not.
+            if let Some(&byte) = bytes.iter().find(|&&b| {
+                (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
+            }) {
+                return Err(DecodeError::UnknownEncoding { offset: e.valid_up_to(), byte });
+            }
+            Ok(WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned())
+        }
+    }
+}
+
+fn normalise_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Vingåker".as_bytes()).unwrap().text, "Vingåker");
+        let bom = [b"\xEF\xBB\xBF".as_slice(), "Vingåker\r\nKF".as_bytes()].concat();
+        let d = decode(&bom).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Vingåker\nKF", "UTF-8"));
+    }
+
+    #[test]
+    fn windows_1252_keeps_swedish_letters() {
+        let d = decode(b"H\xe4r \xe5 \xf6 \xc5\xc4\xd6 \x96 \x80").unwrap();
+        assert_eq!(d.text, "Här å ö ÅÄÖ – €");
+        assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Mål".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap().text, "Mål");
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused() {
+        assert_eq!(decode(b"%PDF-1.7\n...").unwrap_err(), DecodeError::Binary { what: "PDF" });
+        assert_eq!(
+            decode(b"\x89PNG\r\n").unwrap_err().to_string(),
+            "binary file (PNG image), not text: convert it to text first"
+        );
+        assert_eq!(decode(b"  \n\n").unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b"ab\0cd").unwrap_err(), DecodeError::Binary { what: "contains NUL bytes" });
+    }
+
+    #[test]
+    fn bytes_that_are_neither_utf8_nor_1252_are_refused() {
+        let err = decode(b"ok text \xe4 then \x01\x02").unwrap_err();
+        assert_eq!(err, DecodeError::UnknownEncoding { offset: 8, byte: 0x01 });
+        assert!(decode(b"abc \x81 def").is_err());
+    }
+}

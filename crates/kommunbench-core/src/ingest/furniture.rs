@@ -1,0 +1,276 @@
+//! Page furniture: the lines of a collected web page or PDF that are not
+//! part of the policy (menus, feedback forms, contact blocks, stamps,
+//! viewer noise).
+//!
+//! Rules work on single lines; the footer rule works on position: once a
+//! page's feedback form or update stamp has started in the second half of
+//! the text, nothing after it is policy.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::DropReason;
+
+/// Whole lines (case-insensitive, trailing `:`/`?`/`!` ignored).
+const EXACT: &[(&str, DropReason)] = &[
+    ("huvudmeny", DropReason::Navigation),
+    ("meny", DropReason::Navigation),
+    ("stäng meny", DropReason::Navigation),
+    ("öppna meny", DropReason::Navigation),
+    ("visa meny", DropReason::Navigation),
+    ("huvudgren", DropReason::Navigation),
+    ("du är här", DropReason::Navigation),
+    ("förbigå menyn", DropReason::Navigation),
+    ("hoppa till innehållet", DropReason::Navigation),
+    ("hoppa till huvudinnehållet", DropReason::Navigation),
+    ("gå till innehållet", DropReason::Navigation),
+    ("till innehållet", DropReason::Navigation),
+    ("till toppen", DropReason::Navigation),
+    ("till början av sidan", DropReason::Navigation),
+    ("tillbaka", DropReason::Navigation),
+    ("startsida", DropReason::Navigation),
+    ("sök", DropReason::Navigation),
+    ("sök på webbplatsen", DropReason::Navigation),
+    ("lyssna", DropReason::Navigation),
+    ("lättläst", DropReason::Navigation),
+    ("teckenspråk", DropReason::Navigation),
+    ("other languages", DropReason::Navigation),
+    ("in english", DropReason::Navigation),
+    ("på svenska", DropReason::Navigation),
+    ("suomeksi", DropReason::Navigation),
+    ("english", DropReason::Navigation),
+    ("dela", DropReason::Navigation),
+    ("dela sidan", DropReason::Navigation),
+    ("skriv ut", DropReason::Navigation),
+    ("skriv ut sidan", DropReason::Navigation),
+    ("twitter", DropReason::Navigation),
+    ("facebook", DropReason::Navigation),
+    ("linkedin", DropReason::Navigation),
+    ("instagram", DropReason::Navigation),
+    ("youtube", DropReason::Navigation),
+    ("relaterade sidor", DropReason::Navigation),
+    ("relaterat", DropReason::Navigation),
+    ("läs mer", DropReason::Navigation),
+    ("ställ en fråga", DropReason::Contact),
+    ("kontakt", DropReason::Contact),
+    ("kontakta oss", DropReason::Contact),
+    ("kontakta kommunen", DropReason::Contact),
+    ("kontaktuppgifter", DropReason::Contact),
+    ("kontaktperson", DropReason::Contact),
+    ("kontaktcenter", DropReason::Contact),
+    ("sidansvarig", DropReason::Contact),
+    ("växel", DropReason::Contact),
+    ("ansvarig för sidan", DropReason::Contact),
+    ("skicka", DropReason::Feedback),
+    ("senast uppdaterad", DropReason::Metadata),
+    ("senast granskad", DropReason::Metadata),
+    ("senast granskad/publicerad", DropReason::Metadata),
+    ("sidan uppdaterad", DropReason::Metadata),
+    ("publicerad", DropReason::Metadata),
+];
+
+/// Line openings (case-insensitive).
+const PREFIX: &[(&str, DropReason)] = &[
+    ("dela sidan", DropReason::Navigation),
+    ("dela på ", DropReason::Navigation),
+    ("artikelkategorier", DropReason::Navigation),
+    ("du är här:", DropReason::Navigation),
+    ("läs mer om ", DropReason::Navigation),
+    ("läs mer på ", DropReason::Navigation),
+    ("läs mer här", DropReason::Navigation),
+    ("bekanta dig med ", DropReason::Navigation),
+    ("följ oss ", DropReason::Navigation),
+    ("lyssna på sidan", DropReason::Navigation),
+    ("hjälpte informationen dig", DropReason::Feedback),
+    ("hjälpte sidan dig", DropReason::Feedback),
+    ("var informationen till hjälp", DropReason::Feedback),
+    ("var sidan till hjälp", DropReason::Feedback),
+    ("fick du svar på", DropReason::Feedback),
+    ("hittade du det du sökte", DropReason::Feedback),
+    ("saknar du någon information", DropReason::Feedback),
+    ("har du synpunkter på den här sidan", DropReason::Feedback),
+    ("har du synpunkter på sidan", DropReason::Feedback),
+    ("tyck till om", DropReason::Feedback),
+    ("vad kan vi förbättra", DropReason::Feedback),
+    ("tack för att du hjälper oss", DropReason::Feedback),
+    ("tack för din feedback", DropReason::Feedback),
+    ("fyll i formuläret", DropReason::Feedback),
+    ("ditt namn", DropReason::Feedback),
+    ("din e-postadress", DropReason::Feedback),
+    ("din synpunkt", DropReason::Feedback),
+    ("betygsätt sidan", DropReason::Feedback),
+    ("obs! denna nyhet är från", DropReason::Metadata),
+    ("obs! den här nyheten är från", DropReason::Metadata),
+    ("senast uppdaterad", DropReason::Metadata),
+    ("sidan senast uppdaterad", DropReason::Metadata),
+    ("sida uppdaterad", DropReason::Metadata),
+    ("sidan uppdaterad", DropReason::Metadata),
+    ("senast granskad", DropReason::Metadata),
+    ("senast ändrad", DropReason::Metadata),
+    ("uppdaterad:", DropReason::Metadata),
+    ("publicerad:", DropReason::Metadata),
+    ("publicerad ", DropReason::Metadata),
+    ("publicerat:", DropReason::Metadata),
+    ("beteckning:", DropReason::Metadata),
+    ("diarienummer", DropReason::Metadata),
+    ("diarienr", DropReason::Metadata),
+    ("dnr ", DropReason::Metadata),
+    ("dnr:", DropReason::Metadata),
+    ("dnr.", DropReason::Metadata),
+    ("dokumentnamn", DropReason::Metadata),
+    ("detta dokument gäller för", DropReason::Metadata),
+    ("sidansvarig", DropReason::Contact),
+    ("telefon:", DropReason::Contact),
+    ("telefonnummer", DropReason::Contact),
+    ("tel:", DropReason::Contact),
+    ("tel.", DropReason::Contact),
+    ("e-post:", DropReason::Contact),
+    ("epost:", DropReason::Contact),
+    ("mejl:", DropReason::Contact),
+    ("besöksadress", DropReason::Contact),
+    ("postadress", DropReason::Contact),
+    ("växel:", DropReason::Contact),
+    ("save this pdf as", DropReason::PageNoise),
+    ("save this page as", DropReason::PageNoise),
+    ("download pdf", DropReason::PageNoise),
+    ("ladda ner", DropReason::PageNoise),
+    ("bild:", DropReason::Image),
+    ("foto:", DropReason::Image),
+    ("fotograf:", DropReason::Image),
+    ("illustration:", DropReason::Image),
+];
+
+/// Lines that start the footer when they stand in the second half of a text.
+const FOOTER_START: &[DropReason] = &[DropReason::Feedback, DropReason::Metadata, DropReason::Contact];
+
+static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
+    [
+        // Page numbers: `4 (4)`, `12`, `- 3 -`, `Sida 2 av 9`, `Page 2 of 9`.
+        (r"^\d{1,3}\s*\(\s*\d{1,3}\s*\)$", DropReason::PageNoise),
+        (r"^-?\s*\d{1,3}\s*-?$", DropReason::PageNoise),
+        (r"(?i)^(sida|page|s\.)\s*\d{1,3}\s*(av|of|/)\s*\d{1,3}$", DropReason::PageNoise),
+        // PDF viewer options listed after "Save this PDF as".
+        (r"(?i)^(epub|kindle|word|original|mobi|print|zoom( in| out)?|download|fullscreen)$", DropReason::PageNoise),
+        // Adoption and revision stamps of a document header.
+        (
+            r"(?i)^(antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat|godkänd|godkänt|reviderad|reviderat)\b.{0,80}\d{4}-\d{2}-\d{2}",
+            DropReason::Metadata,
+        ),
+        // Contact details: e-mail addresses, phone numbers.
+        (r"^\S+@\S+\.\w{2,}$", DropReason::Contact),
+        (r"^(\+46|\+358|0)[\d\s-]{6,}$", DropReason::Contact),
+        // Image files and captions.
+        (r"(?i)\.(jpe?g|png|gif|webp|svg)$", DropReason::Image),
+        (r"(?i)^(kollage)?bild$", DropReason::Image),
+        // Bare web addresses.
+        (r"(?i)^(https?://|www\.)\S+$", DropReason::Navigation),
+    ]
+    .into_iter()
+    .map(|(p, r)| (Regex::new(p).expect("furniture pattern compiles"), r))
+    .collect()
+});
+
+/// Why `line` is page furniture, if it is.
+///
+/// ```
+/// use kommunbench_core::{furniture_reason, DropReason};
+///
+/// assert_eq!(furniture_reason("Hjälpte informationen dig?"), Some(DropReason::Feedback));
+/// assert_eq!(furniture_reason("4 (4)"), Some(DropReason::PageNoise));
+/// assert_eq!(furniture_reason("Arbete och studier"), None);
+/// ```
+pub fn furniture_reason(line: &str) -> Option<DropReason> {
+    let line = line.trim();
+    let folded = line.to_lowercase();
+    let bare = folded.trim_end_matches([':', '?', '!', '.', ' ']);
+    if let Some((_, reason)) = EXACT.iter().find(|(text, _)| *text == bare) {
+        return Some(*reason);
+    }
+    if let Some((_, reason)) = PREFIX.iter().find(|(prefix, _)| folded.starts_with(prefix)) {
+        return Some(*reason);
+    }
+    PATTERNS.iter().find(|(re, _)| re.is_match(line)).map(|(_, r)| *r)
+}
+
+/// Whether a dropped line of this kind starts the page footer.
+pub(crate) fn starts_footer(reason: DropReason, line: &str) -> bool {
+    if !FOOTER_START.contains(&reason) {
+        return false;
+    }
+    // A publication stamp or a diary number opens a page as often as it
+    // closes one; an update or review stamp, a form or a contact closes it.
+    let folded = line.trim().to_lowercase();
+    !(folded.starts_with("publicerad")
+        || folded.starts_with("publicerat")
+        || folded.starts_with("obs!")
+        || folded.starts_with("beteckning")
+        || folded.starts_with("dnr")
+        || folded.starts_with("diarie")
+        || folded.starts_with("dokumentnamn")
+        || folded.starts_with("detta dokument"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_from_the_fixture_pages_is_recognised() {
+        for (line, reason) in [
+            ("Huvudmeny", DropReason::Navigation),
+            ("Huvudgren:", DropReason::Navigation),
+            ("Kontakt", DropReason::Contact),
+            ("KONTAKT", DropReason::Contact),
+            ("twitter", DropReason::Navigation),
+            ("Ställ en fråga", DropReason::Contact),
+            ("Dela sidan på sociala medier", DropReason::Navigation),
+            ("Hjälpte informationen dig?", DropReason::Feedback),
+            ("Saknar Du någon information?", DropReason::Feedback),
+            ("Har du synpunkter på den här sidan, tar vi tacksamt emot dem.", DropReason::Feedback),
+            ("Ditt namn:", DropReason::Feedback),
+            ("Sida uppdaterad 2017-08-25", DropReason::Metadata),
+            ("Senast granskad/publicerad:", DropReason::Metadata),
+            ("Sidansvarig:", DropReason::Contact),
+            ("Förbigå menyn", DropReason::Navigation),
+            ("Artikelkategorier: Arkiv Nyheter", DropReason::Navigation),
+            ("Kollagebild", DropReason::Image),
+            ("Läs mer om vår vision", DropReason::Navigation),
+            ("Bekanta dig med integrationsprogrammet: vaasa.fi/sv/integrationsprogram", DropReason::Navigation),
+            ("4 (4)", DropReason::PageNoise),
+            ("Save this PDF as:", DropReason::PageNoise),
+            ("Sida 3 av 12", DropReason::PageNoise),
+            ("ePub", DropReason::PageNoise),
+            ("integration@vingaker.se", DropReason::Contact),
+            ("0151-193 00", DropReason::Contact),
+        ] {
+            assert_eq!(furniture_reason(line), Some(reason), "{line}");
+        }
+    }
+
+    #[test]
+    fn policy_lines_are_not_furniture() {
+        for line in [
+            "Arbete och studier",
+            "Samverkan",
+            "Mål",
+            "Delmål",
+            "Kommunen ska erbjuda ett varierat utbud av boende.",
+            "- Mera arbete och entreprenörskap",
+            "Integrerade bostadsmiljöer: Vaggeryds kommuns nyanlända skall integreras.",
+            "Kontakter i civilsamhället är nyckeln till integration.",
+            "Publiceringen av statistik är en del av uppföljningen.",
+            "2020",
+        ] {
+            assert_eq!(furniture_reason(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn only_closing_stamps_start_the_footer() {
+        assert!(starts_footer(DropReason::Feedback, "Hjälpte informationen dig?"));
+        assert!(starts_footer(DropReason::Metadata, "Senast granskad/publicerad:"));
+        assert!(!starts_footer(DropReason::Metadata, "Publicerad: 2017-01-13"));
+        assert!(!starts_footer(DropReason::Navigation, "Läs mer om vår vision"));
+    }
+}

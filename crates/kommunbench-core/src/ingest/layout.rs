@@ -1,0 +1,430 @@
+//! Lines to blocks: page furniture dropped, headings, paragraphs, lists,
+//! `Label: text` lines, quotes and table rows recovered, paragraphs broken
+//! by page breaks joined again, and the title found.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::furniture::{furniture_reason, starts_footer};
+use crate::document::{Block, BlockKind, DropReason, Dropped, Span};
+
+/// A non-blank line, trimmed, with its span in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+/// The text's lines; `None` for blank ones.
+pub(crate) fn lines(text: &str) -> Vec<Option<Line<'_>>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for raw in text.split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        out.push(
+            (!trimmed.is_empty()).then(|| Line { text: trimmed, span: Span::new(start + lead, start + lead + trimmed.len()) }),
+        );
+        start += raw.len() + 1;
+    }
+    out
+}
+
+/// The content blocks of a text and the lines dropped from it.
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    pub blocks: Vec<Block>,
+    pub dropped: Vec<Dropped>,
+    /// Index into `blocks` of the title, when one was found.
+    pub title: Option<usize>,
+}
+
+static LIST_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([-•*·▪◦‣●○■□➢►✓–—]|\d{1,2}[.)]|[a-zåäö][.)])\s+(\S.*)$").unwrap());
+static NUMBERED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)\s+(\S.*)$").unwrap());
+static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)?(\S.*?\S)(?:\s*(?:\.\s*){3,}|\s*…+\s*|\t+|\s{3,})\s*(\d{1,3})$").unwrap()
+});
+static LABELED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([\p{Lu}\d][^:.;,!?]{0,60}?)\s*:\s+(\S.*)$").unwrap());
+
+/// Builds the layout of a text.
+pub(crate) fn layout(text: &str) -> Layout {
+    let lines = lines(text);
+    let mut layout = Layout::default();
+
+    // 1. Furniture, line by line; the footer from its first closing line on.
+    let half = text.len() / 2;
+    let mut footer = false;
+    let mut kept: Vec<Option<Line<'_>>> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let Some(line) = line else {
+            kept.push(None);
+            continue;
+        };
+        let reason = furniture_reason(line.text);
+        if let Some(reason) = reason
+            && line.span.start >= half
+            && starts_footer(reason, line.text)
+        {
+            footer = true;
+        }
+        match (reason, footer) {
+            (Some(reason), _) => layout.dropped.push(Dropped { span: line.span, reason }),
+            (None, true) => layout.dropped.push(Dropped { span: line.span, reason: DropReason::Footer }),
+            (None, false) => {
+                kept.push(Some(line));
+                continue;
+            }
+        }
+        kept.push(None);
+    }
+
+    // 2. Groups of adjacent lines become blocks.
+    for group in kept.split(Option::is_none).filter(|g| !g.is_empty()) {
+        let group: Vec<Line<'_>> = group.iter().flatten().copied().collect();
+        group_blocks(&group, &mut layout.blocks);
+    }
+
+    join_page_breaks(&mut layout.blocks);
+    find_title(&mut layout);
+    layout
+}
+
+fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
+    let single = group.len() == 1;
+    let mut paragraph: Vec<Line<'_>> = Vec::new();
+    let flush = |paragraph: &mut Vec<Line<'_>>, out: &mut Vec<Block>| {
+        if !paragraph.is_empty() {
+            out.push(text_block(paragraph));
+            paragraph.clear();
+        }
+    };
+    // Lines after `i` that continue it: no marker, starting in lower case.
+    let continuation = |i: usize| {
+        group[i + 1..].iter().take_while(|l| !LIST_MARKER.is_match(l.text) && l.text.starts_with(char::is_lowercase)).count()
+    };
+    let mut i = 0;
+    while i < group.len() {
+        let line = group[i];
+        i += 1;
+        if let Some(toc) = TOC_ENTRY.captures(line.text) {
+            flush(&mut paragraph, out);
+            let depth = toc.get(1).map_or(1, |n| numbering_depth(n.as_str()));
+            out.push(Block {
+                kind: BlockKind::Heading { level: 1 + depth },
+                text: toc[2].trim_end_matches(['.', ' ']).to_owned(),
+                span: line.span,
+            });
+            continue;
+        }
+        if line.text.contains('\t') {
+            let cells: Vec<String> = line.text.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
+            if cells.len() >= 2 {
+                flush(&mut paragraph, out);
+                out.push(Block { text: cells.join(" | "), kind: BlockKind::TableRow { cells }, span: line.span });
+                continue;
+            }
+        }
+        if let Some((level, rest)) = numbered_heading(line.text, single) {
+            flush(&mut paragraph, out);
+            out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span });
+            continue;
+        }
+        if let Some(item) = LIST_MARKER.captures(line.text) {
+            flush(&mut paragraph, out);
+            let marker = item.get(1).map_or("", |m| m.as_str());
+            let rest = item.get(2).map_or("", |m| m.as_str());
+            let start = line.span.start + item.get(2).map_or(0, |m| m.start());
+            let mut block = Block {
+                kind: BlockKind::ListItem { marker: marker.to_owned() },
+                text: rest.to_owned(),
+                span: Span::new(start, line.span.end),
+            };
+            // A dash opening a long sentence is a quotation, the Swedish way.
+            if matches!(marker, "–" | "—") && (word_count(rest) > 14 || rest.contains(" säger ") || rest.contains(" berättar "))
+            {
+                block.kind = BlockKind::Quote;
+            }
+            for next in &group[i..i + continuation(i - 1)] {
+                block.text = join_wrapped(&block.text, next.text);
+                block.span = block.span.cover(next.span);
+                i += 1;
+            }
+            out.push(block);
+            continue;
+        }
+        if let Some(labeled) = LABELED.captures(line.text)
+            && word_count(&labeled[1]) <= 6
+            && (word_count(&labeled[2]) >= 2 || word_count(&labeled[1]) <= 2)
+        {
+            flush(&mut paragraph, out);
+            out.push(Block {
+                kind: BlockKind::Labeled { label: labeled[1].trim().to_owned() },
+                text: labeled[2].trim().to_owned(),
+                span: line.span,
+            });
+            continue;
+        }
+        paragraph.push(line);
+    }
+    flush(&mut paragraph, out);
+}
+
+/// A paragraph or, for a single heading-like line, a heading.
+fn text_block(lines: &[Line<'_>]) -> Block {
+    let span = lines[0].span.cover(lines[lines.len() - 1].span);
+    let mut text = String::new();
+    for line in lines {
+        text = if text.is_empty() { line.text.to_owned() } else { join_wrapped(&text, line.text) };
+    }
+    let kind = if lines.len() == 1 && is_heading_like(&text) { BlockKind::Heading { level: 2 } } else { BlockKind::Paragraph };
+    Block { kind, text, span }
+}
+
+/// Joins a wrapped line to what precedes it, mending hyphenation:
+/// `arbets-` + `marknaden` is one word, `barn-` + `och unga` keeps its dash.
+pub(crate) fn join_wrapped(before: &str, next: &str) -> String {
+    let mut out = before.trim_end().to_owned();
+    let hyphenated = out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic);
+    let next = next.trim_start();
+    let next_word = next.split_whitespace().next().unwrap_or("");
+    if hyphenated && next.starts_with(char::is_lowercase) && !matches!(next_word, "och" | "eller" | "samt" | "till" | "som") {
+        out.pop();
+    } else {
+        out.push(' ');
+    }
+    out.push_str(next);
+    out
+}
+
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// A short line without closing punctuation, starting with a capital.
+pub(crate) fn is_heading_like(text: &str) -> bool {
+    let words = word_count(text);
+    let ends_open = !(text.ends_with(['.', ',', ';']) || (text.ends_with(':') && words > 6));
+    let capital = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let one_sentence = !text.contains(". ");
+    words <= 14 && text.chars().count() <= 110 && ends_open && capital && one_sentence
+}
+
+fn numbering_depth(numbering: &str) -> u8 {
+    numbering.trim().trim_end_matches('.').split('.').count() as u8
+}
+
+/// `2.1 Arbete och försörjning` is a level-3 heading. A single `1. Text` is
+/// one only when it stands alone and reads as a heading; in a run of lines
+/// it is a list item.
+fn numbered_heading(text: &str, alone: bool) -> Option<(u8, &str)> {
+    let caps = NUMBERED_HEADING.captures(text)?;
+    let numbering = caps.get(1)?.as_str();
+    let rest = caps.get(2)?.as_str();
+    let depth = numbering_depth(numbering);
+    let sub = depth > 1;
+    (is_heading_like(rest) && (sub || (alone && numbering.ends_with('.')))).then_some((1 + depth, rest))
+}
+
+/// Paragraphs split by a PDF page break (or a dropped page number) are one
+/// paragraph: the first ends without punctuation, the next starts in lower
+/// case.
+fn join_page_breaks(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i + 1 < blocks.len() {
+        let (a, b) = (&blocks[i], &blocks[i + 1]);
+        let open = matches!(a.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+            && !a.text.ends_with(['.', '!', '?', ':', ';', '"', '”', ')']);
+        let continues = b.kind == BlockKind::Paragraph && b.text.starts_with(char::is_lowercase);
+        if open && continues {
+            let b = blocks.remove(i + 1);
+            let a = &mut blocks[i];
+            a.text = join_wrapped(&a.text, &b.text);
+            a.span = a.span.cover(b.span);
+            a.kind = BlockKind::Paragraph;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Words that mark a heading as the title of an integration text.
+const TITLE_WORDS: &[&str] = &[
+    "integration",
+    "policy",
+    "program",
+    "strategi",
+    "plan",
+    "mål",
+    "mottagande",
+    "mångfald",
+    "inkludering",
+    "etablering",
+    "nyanlända",
+    "flykting",
+    "invandr",
+    "kotoutta",
+];
+
+/// The title is the first heading before the body that names the subject
+/// (integration, policy, programme); failing that the last heading before
+/// the body. Short headings and lines before it are navigation.
+fn find_title(layout: &mut Layout) {
+    let blocks = &layout.blocks;
+    let body = blocks.iter().position(is_body).unwrap_or(blocks.len());
+    let head = &blocks[..body];
+    let candidate =
+        |b: &Block| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && b.text.starts_with(char::is_uppercase);
+    let named = head.iter().position(|b| {
+        let lower = b.text.to_lowercase();
+        candidate(b) && TITLE_WORDS.iter().any(|w| lower.contains(w))
+    });
+    let Some(title) = named.or_else(|| head.iter().rposition(candidate)) else {
+        return;
+    };
+    let mut removed = 0;
+    let mut i = 0;
+    layout.blocks.retain(|b| {
+        let before_title = i < title;
+        i += 1;
+        if before_title && word_count(&b.text) <= 8 {
+            layout.dropped.push(Dropped { span: b.span, reason: DropReason::Navigation });
+            removed += 1;
+            false
+        } else {
+            true
+        }
+    });
+    let title = title - removed;
+    layout.blocks[title].kind = BlockKind::Heading { level: 1 };
+    layout.title = Some(title);
+    layout.dropped.sort_by_key(|d| d.span);
+}
+
+/// Running text: a real paragraph (a sentence), a list, a quote.
+fn is_body(b: &Block) -> bool {
+    match b.kind {
+        BlockKind::Paragraph => word_count(&b.text) >= 6 || b.text.ends_with(['.', '!', '?']),
+        BlockKind::Heading { .. } => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, String)> {
+        layout(text)
+            .blocks
+            .iter()
+            .map(|b| {
+                let kind = match &b.kind {
+                    BlockKind::Heading { level } => format!("h{level}"),
+                    BlockKind::Paragraph => "p".into(),
+                    BlockKind::ListItem { marker } => format!("li{marker}"),
+                    BlockKind::Labeled { label } => format!("label:{label}"),
+                    BlockKind::Quote => "quote".into(),
+                    BlockKind::TableRow { .. } => "row".into(),
+                };
+                (kind, b.text.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spans_point_at_the_trimmed_line() {
+        let text = "  Mål  \n\nArbete för alla.\n";
+        let ls: Vec<_> = lines(text).into_iter().flatten().collect();
+        assert_eq!(&text[ls[0].span.range()], "Mål");
+        assert_eq!(&text[ls[1].span.range()], "Arbete för alla.");
+    }
+
+    #[test]
+    fn headings_paragraphs_and_lists() {
+        let text = "Integrationsplan\n\nPrioriterade områden\n\n- Arbete och studier\n- Bostäder\n• Folkhälsa\n1. Samverkan\n\nKommunen ska arbeta för att alla får ett arbete.\n";
+        assert_eq!(
+            kinds(text),
+            [
+                ("h1".into(), "Integrationsplan".into()),
+                ("h2".into(), "Prioriterade områden".into()),
+                ("li-".into(), "Arbete och studier".into()),
+                ("li-".into(), "Bostäder".into()),
+                ("li•".into(), "Folkhälsa".into()),
+                ("li1.".into(), "Samverkan".into()),
+                ("p".into(), "Kommunen ska arbeta för att alla får ett arbete.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn labeled_lines_keep_label_and_body() {
+        let text = "Delmål\n\nArbete och försörjning: Genom aktiva insatser skall egen försörjning skapas.\n";
+        assert_eq!(
+            kinds(text)[1],
+            ("label:Arbete och försörjning".into(), "Genom aktiva insatser skall egen försörjning skapas.".into())
+        );
+    }
+
+    #[test]
+    fn a_colon_inside_a_sentence_is_not_a_label() {
+        let text = "Policy\n\nDen kommunala integrationspolicyn ska utgå från dessa områden, med fokus på arbete. Utgångspunkten är att: ge möjligheter.\n";
+        assert_eq!(kinds(text)[1].0, "p");
+    }
+
+    #[test]
+    fn dash_opening_a_long_sentence_is_a_quote() {
+        let text =
+            "Nytt program\n\n– Jag är glad över vårt övergripande mål som säger att nyanlända är en resurs, säger ordföranden.\n";
+        assert_eq!(kinds(text)[1].0, "quote");
+        let list = "Nytt program\n\nVi vill:\n– fler i arbete\n– bättre skola\n";
+        assert_eq!(kinds(list)[2], ("li–".into(), "fler i arbete".into()));
+    }
+
+    #[test]
+    fn wrapped_lines_and_hyphenation_are_mended() {
+        let text = "Program\n\nKommunen ska stärka arbets-\nmarknaden och barn-\noch ungdomsverksamheten.\n";
+        assert_eq!(kinds(text)[1].1, "Kommunen ska stärka arbetsmarknaden och barn- och ungdomsverksamheten.");
+    }
+
+    #[test]
+    fn paragraph_broken_by_a_page_break_is_joined() {
+        let text = "Policy\n\nIntegrationspolicyn ska genomsyra verksamheterna genom förvaltningarnas\n\n4 (4)\n\nverksamhetsplaner. Samverkan är viktig.\n";
+        let blocks = layout(text).blocks;
+        assert_eq!(
+            blocks[1].text,
+            "Integrationspolicyn ska genomsyra verksamheterna genom förvaltningarnas verksamhetsplaner. Samverkan är viktig."
+        );
+        assert_eq!(&text[blocks[1].span.range()].lines().last().unwrap(), &"verksamhetsplaner. Samverkan är viktig.");
+    }
+
+    #[test]
+    fn numbered_headings_and_table_of_contents() {
+        let text = "Integrationsprogram 2024–2027\n\nInnehåll\n1. Inledning ........ 3\n2 Mål och insatsområden ..... 4\n2.1 Arbete och försörjning ....... 5\n2.2 Språk och utbildning\t6\n";
+        let k = kinds(text);
+        assert_eq!(k[2], ("h2".into(), "Inledning".into()));
+        assert_eq!(k[3], ("h2".into(), "Mål och insatsområden".into()));
+        assert_eq!(k[4], ("h3".into(), "Arbete och försörjning".into()));
+        assert_eq!(k[5], ("h3".into(), "Språk och utbildning".into()));
+    }
+
+    #[test]
+    fn tab_separated_rows_are_table_rows() {
+        let text = "Handlingsplan\n\nÅtgärd\tAnsvarig\tTidplan\nSfi med praktik\tVuxenutbildningen\t2024\n";
+        let k = kinds(text);
+        assert_eq!(k[1], ("row".into(), "Åtgärd | Ansvarig | Tidplan".into()));
+        assert_eq!(k[2], ("row".into(), "Sfi med praktik | Vuxenutbildningen | 2024".into()));
+    }
+
+    #[test]
+    fn navigation_before_the_title_and_the_footer_are_dropped() {
+        let text = "Huvudmeny\n\nKommun och politik\n\nKollagebild\n\nMål för integrationsarbete\n\nKommunstyrelsen har beslutat om mål för integrationsarbetet.\n\nVision\n\nAlla ska ha lika möjligheter i kommunen oavsett bakgrund.\n\nMer text som är lång nog för att stå i andra halvan av sidan, med flera ord.\n\nHjälpte informationen dig?\n\nEn plats i rörelse som bygger på mångfald och hållbarhet.\n";
+        let l = layout(text);
+        let kept: Vec<_> = l.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(kept[0], "Mål för integrationsarbete");
+        assert!(!kept.iter().any(|t| t.contains("Kommun och politik") || t.contains("mångfald och hållbarhet")), "{kept:?}");
+        assert!(l.dropped.iter().any(|d| d.reason == DropReason::Footer));
+    }
+}

@@ -1,0 +1,316 @@
+//! Metadata from the text: dates (ISO, Finnish `d.m.yyyy`, written out),
+//! the decision body, minutes paragraph and diary number, the kind.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::layout::{Line, word_count};
+use crate::document::{Date, Dates, Decision, DocumentKind};
+
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static FINNISH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").unwrap());
+static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b",
+    )
+    .unwrap()
+});
+static ADOPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(antagen|antaget|antagna|antogs|antog|antagit|fastställd|fastställt|fastställdes|fastställde|beslutad|beslutat|beslutade|beslutades|godkänd|godkänt|godkände|godkändes)\b").unwrap()
+});
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{L}*fullmäktige|[Kk]ommunstyrelsen?s?|[Ss]tadsstyrelsen?|\p{L}*nämnden?|KF|KS)\b").unwrap()
+});
+static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"§\s*(\d+)").unwrap());
+static REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:beteckning|diarienummer|diarienr|dnr)\s*[.:]?\s*(\S.*)$").unwrap());
+static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bdokumenttyp:?\s+(\p{L}+)").unwrap());
+
+/// All dates in a line, in order, with their byte offsets.
+pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
+    let mut found = Vec::new();
+    for c in ISO_DATE.captures_iter(line) {
+        if let Some(d) = Date::new(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0)) {
+            found.push((c.get(0).map_or(0, |m| m.start()), d));
+        }
+    }
+    for c in FINNISH_DATE.captures_iter(line) {
+        if let Some(d) = Date::new(c[3].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[1].parse().unwrap_or(0)) {
+            found.push((c.get(0).map_or(0, |m| m.start()), d));
+        }
+    }
+    for c in WRITTEN_DATE.captures_iter(line) {
+        let month = match c[2].to_lowercase().as_str() {
+            "januari" => 1,
+            "februari" => 2,
+            "mars" => 3,
+            "april" => 4,
+            "maj" => 5,
+            "juni" => 6,
+            "juli" => 7,
+            "augusti" => 8,
+            "september" => 9,
+            "oktober" => 10,
+            "november" => 11,
+            _ => 12,
+        };
+        if let Some(d) = Date::new(c[3].parse().unwrap_or(0), month, c[1].parse().unwrap_or(0)) {
+            found.push((c.get(0).map_or(0, |m| m.start()), d));
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found
+}
+
+fn first_date(line: &str) -> Option<Date> {
+    dates_in(line).first().map(|(_, d)| *d)
+}
+
+/// `KF` → `Kommunfullmäktige`, `stadsfullmäktige` → `Stadsfullmäktige`.
+fn body_name(raw: &str) -> String {
+    match raw {
+        "KF" => "Kommunfullmäktige".to_owned(),
+        "KS" => "Kommunstyrelsen".to_owned(),
+        _ => {
+            let mut chars = raw.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            let rest: String = chars.collect();
+            // Genitive `Kommunstyrelsens` names the body too.
+            let rest = if rest.ends_with("ens") { rest.trim_end_matches('s').to_owned() } else { rest };
+            first + &rest
+        }
+    }
+}
+
+/// What the lines of a document say about its dates and decision.
+#[derive(Debug, Default)]
+pub(crate) struct Metadata {
+    pub dates: Dates,
+    pub decision: Decision,
+    pub kind: Option<DocumentKind>,
+    pub news: bool,
+}
+
+/// Reads metadata from every line of a text, furniture included (stamps
+/// live there).
+pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
+    let mut meta = Metadata::default();
+    let present: Vec<&Line<'_>> = lines.iter().flatten().collect();
+    for (i, line) in present.iter().enumerate() {
+        let text = line.text;
+        let lower = text.to_lowercase();
+        // A stamp whose date stands on the next line.
+        let date_here_or_next = || {
+            first_date(text)
+                .or_else(|| present.get(i + 1).filter(|next| word_count(next.text) <= 2).and_then(|next| first_date(next.text)))
+        };
+        if lower.starts_with("publicerad") || lower.starts_with("publicerat") || lower.starts_with("obs! den") {
+            meta.dates.published = meta.dates.published.or_else(date_here_or_next);
+        }
+        if lower.starts_with("obs! denna nyhet")
+            || lower.starts_with("obs! den här nyheten")
+            || lower.starts_with("pressmeddelande")
+        {
+            meta.news = true;
+        }
+        if lower.starts_with("artikelkategorier") && lower.contains("nyheter") {
+            meta.news = true;
+        }
+        if [
+            "uppdaterad",
+            "senast uppdaterad",
+            "sida uppdaterad",
+            "sidan uppdaterad",
+            "senast ändrad",
+            "senast granskad",
+            "reviderad",
+            "senast reviderad",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        {
+            meta.dates.updated = meta.dates.updated.or_else(date_here_or_next);
+        }
+        for cell in text.split('\t').map(str::trim) {
+            if let Some(c) = REFERENCE.captures(cell) {
+                meta.decision.reference.get_or_insert_with(|| c[1].trim().to_owned());
+            }
+            if let Some(c) = DOC_TYPE.captures(cell) {
+                meta.kind = meta.kind.or_else(|| kind_from_word(&c[1]));
+            }
+            if let Some(rest) = cell.strip_prefix("Beslutande").or_else(|| cell.strip_prefix("Beslutad av")) {
+                let rest = rest.trim_start_matches([':', ' ']);
+                if !rest.is_empty() && meta.decision.body.is_none() {
+                    meta.decision.body = Some(body_name(rest.split_whitespace().next().unwrap_or(rest)));
+                }
+            }
+        }
+        // Adoption: a short line (a stamp or a one-sentence notice) with
+        // a decision verb and a date.
+        if word_count(text) <= 20 && ADOPTION.is_match(text) && meta.dates.adopted.is_none() {
+            for cell in text.split('\t') {
+                if ADOPTION.is_match(cell)
+                    && let Some(date) = first_date(cell)
+                {
+                    meta.dates.adopted = Some(date);
+                    meta.decision.date = Some(date);
+                    if let Some(body) = BODY.find(cell) {
+                        meta.decision.body = Some(body_name(body.as_str()));
+                    }
+                    if let Some(p) = PARAGRAPH.captures(cell) {
+                        meta.decision.paragraph = Some(format!("§ {}", &p[1]));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    // A body that decided without a date: "Kommunstyrelsen har beslutat om mål".
+    if meta.decision.body.is_none() {
+        for line in &present {
+            for sentence in line.text.split_inclusive(['.', '!', '?']) {
+                if word_count(sentence) <= 25
+                    && ADOPTION.is_match(sentence)
+                    && let Some(body) = BODY.find(sentence)
+                {
+                    meta.decision.body = Some(body_name(body.as_str()));
+                    break;
+                }
+            }
+            if meta.decision.body.is_some() {
+                break;
+            }
+        }
+    }
+    meta
+}
+
+fn kind_from_word(word: &str) -> Option<DocumentKind> {
+    let w = word.to_lowercase();
+    [
+        ("policy", DocumentKind::Policy),
+        ("strategi", DocumentKind::Strategy),
+        ("program", DocumentKind::Programme),
+        ("plan", DocumentKind::Plan),
+        ("riktlinje", DocumentKind::Policy),
+    ]
+    .into_iter()
+    .find(|(stem, _)| w.contains(stem))
+    .map(|(_, k)| k)
+}
+
+const PARTIES: &[&str] = &[
+    "socialdemokraterna",
+    "moderaterna",
+    "centerpartiet",
+    "liberalerna",
+    "kristdemokraterna",
+    "vänsterpartiet",
+    "miljöpartiet",
+    "sverigedemokraterna",
+    "svenska folkpartiet",
+    "sfp",
+];
+
+/// The kind of a document: stated in its header, else news markers, else a
+/// party's programme, else the title's word (policy, strategi, program,
+/// plan), else a web page.
+pub(crate) fn kind(meta: &Metadata, title: &str, text: &str) -> DocumentKind {
+    if let Some(kind) = meta.kind {
+        return kind;
+    }
+    if meta.news {
+        return DocumentKind::News;
+    }
+    let lower_title = title.to_lowercase();
+    let head: String = text.chars().take(3000).collect::<String>().to_lowercase();
+    let party = PARTIES.iter().any(|p| lower_title.contains(p) || head.contains(p));
+    if party && (lower_title.contains("program") || head.contains("vi vill") || head.contains("valprogram")) {
+        return DocumentKind::PartyProgramme;
+    }
+    kind_from_word(&lower_title).unwrap_or(DocumentKind::WebPage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::layout::lines;
+
+    fn meta(text: &str) -> Metadata {
+        read(&lines(text))
+    }
+
+    #[test]
+    fn dates_in_iso_finnish_and_written_form() {
+        let d = |s: &str| dates_in(s).into_iter().map(|(_, d)| d.to_string()).collect::<Vec<_>>();
+        assert_eq!(d("Publicerad: 13.3.2023"), ["2023-03-13"]);
+        assert_eq!(d("Antagen av kommunfullmäktige 2016-06-20, § 67"), ["2016-06-20"]);
+        assert_eq!(d("beslutade den 5 juni 2019 och 1.12.2020"), ["2019-06-05", "2020-12-01"]);
+        assert!(d("version 1.2.3 och 2023-02-30").is_empty());
+    }
+
+    #[test]
+    fn adoption_stamp_gives_date_body_and_paragraph() {
+        let m = meta("Antagen av kommunfullmäktige 2016-06-20, § 67\n\nBeteckning: KS 2016-178\n");
+        assert_eq!(m.dates.adopted.unwrap().to_string(), "2016-06-20");
+        assert_eq!(m.decision.body.as_deref(), Some("Kommunfullmäktige"));
+        assert_eq!(m.decision.paragraph.as_deref(), Some("§ 67"));
+        assert_eq!(m.decision.reference.as_deref(), Some("KS 2016-178"));
+    }
+
+    #[test]
+    fn finnish_notice_of_approval() {
+        let m = meta("Publicerad: 13.3.2023\n\nVasa stadsfullmäktige godkände integrationsprogrammet 20.2.2023.\n");
+        assert_eq!(m.dates.published.unwrap().to_string(), "2023-03-13");
+        assert_eq!(m.dates.adopted.unwrap().to_string(), "2023-02-20");
+        assert_eq!(m.decision.body.as_deref(), Some("Stadsfullmäktige"));
+    }
+
+    #[test]
+    fn stamps_with_the_date_on_the_next_line() {
+        let m = meta("Senast uppdaterad:\n\n2017-01-13\n\nSidansvarig:\n");
+        assert_eq!(m.dates.updated.unwrap().to_string(), "2017-01-13");
+        let m = meta("Sida uppdaterad 2017-08-25");
+        assert_eq!(m.dates.updated.unwrap().to_string(), "2017-08-25");
+    }
+
+    #[test]
+    fn header_table_gives_kind_and_body() {
+        let m = meta(
+            "Dokumentnamn Integrationspolicy\tBeslutande Kommunfullmäktige\tDokumenttyp Policy\nFastställt KF 2016-06-20, § 67\tSenast reviderad\n",
+        );
+        assert_eq!(m.kind, Some(DocumentKind::Policy));
+        assert_eq!(m.decision.body.as_deref(), Some("Kommunfullmäktige"));
+        assert_eq!(m.dates.adopted.unwrap().to_string(), "2016-06-20");
+    }
+
+    #[test]
+    fn long_sentences_about_older_plans_do_not_set_the_adoption() {
+        let text = "Vingåkers kommun har en plan för integration och flyktingmottagande som antogs 2012-11-12 och ersatte det tidigare handlingsprogrammet antaget av kommunfullmäktige 1994-02-21 § 11.";
+        assert_eq!(meta(text).dates.adopted, None);
+    }
+
+    #[test]
+    fn undated_decision_names_the_body() {
+        let m = meta("Kommunstyrelsen har beslutat om mål för integrationsarbetet i Vaggeryds kommun.");
+        assert_eq!(m.decision.body.as_deref(), Some("Kommunstyrelsen"));
+        assert_eq!(m.dates.adopted, None);
+    }
+
+    #[test]
+    fn kinds_from_markers_and_titles() {
+        let news = meta("Obs! Denna nyhet är från 2017-01-13 och kan vara inaktuell.");
+        assert!(news.news);
+        assert_eq!(news.dates.published.unwrap().to_string(), "2017-01-13");
+        assert_eq!(kind(&news, "Mål för integrationsarbete", ""), DocumentKind::News);
+        let none = Metadata::default();
+        assert_eq!(kind(&none, "Integrationsstrategi 2020–2025", ""), DocumentKind::Strategy);
+        assert_eq!(kind(&none, "Handlingsplan för integration", ""), DocumentKind::Plan);
+        assert_eq!(kind(&none, "Integration", ""), DocumentKind::WebPage);
+        assert_eq!(
+            kind(&none, "Integrationspolitiskt program", "Socialdemokraterna i Vaggeryd. Vi vill att fler får jobb."),
+            DocumentKind::PartyProgramme
+        );
+    }
+}

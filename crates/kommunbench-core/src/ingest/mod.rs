@@ -1,0 +1,274 @@
+//! Ingestion: raw municipal texts, as collected, into [`PolicyDocument`]s.
+
+mod decode;
+mod furniture;
+mod layout;
+mod metadata;
+mod priorities;
+
+use std::path::{Path, PathBuf};
+
+pub use decode::{DecodeError, Decoded, decode};
+pub use furniture::furniture_reason;
+
+use crate::document::{PolicyDocument, Source};
+use crate::id::{DocumentId, IdError};
+use crate::municipality::{Municipality, MunicipalityRegistry};
+
+/// Why one document could not be ingested.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestError {
+    /// The file could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The bytes are not a text we can read.
+    #[error("{}: {source}", path.display())]
+    Decode {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with the bytes.
+        source: DecodeError,
+    },
+    /// The file exceeds the configured size limit.
+    #[error("{}: file is {size} bytes, over the limit of {limit} bytes (raise it with --max-file-size)", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file name does not give a valid document id.
+    #[error("{}: {source}", path.display())]
+    Id {
+        /// The file.
+        path: PathBuf,
+        /// The id error.
+        source: IdError,
+    },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. } | Self::Decode { path, .. } | Self::TooLarge { path, .. } | Self::Id { path, .. } => path,
+        }
+    }
+}
+
+/// Reads raw texts into [`PolicyDocument`]s.
+///
+/// ```
+/// use kommunbench_core::{Ingester, Level};
+///
+/// let text = "Huvudmeny\n\nMål för integrationsarbete\n\n\
+///             Kommunstyrelsen i Vaggeryds kommun har beslutat om mål.\n\n\
+///             Delmål\n\n\
+///             Arbete och försörjning: Genom aktiva insatser skall egen försörjning skapas.\n";
+/// let doc = Ingester::new().ingest_str("vaggeryd", text)?;
+/// assert_eq!(doc.title, "Mål för integrationsarbete");
+/// assert_eq!(doc.municipality.unwrap().code.as_str(), "0665");
+/// assert_eq!(doc.priorities[0].title, "Arbete och försörjning");
+/// assert_eq!(doc.priorities[0].level, Level::SubGoal);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Ingester {
+    registry: MunicipalityRegistry,
+    max_file_size: u64,
+}
+
+impl Default for Ingester {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Configures an [`Ingester`].
+#[derive(Debug, Clone)]
+pub struct IngesterBuilder {
+    registry: Option<MunicipalityRegistry>,
+    max_file_size: u64,
+}
+
+impl IngesterBuilder {
+    /// Recognise municipalities from this registry instead of the built-in one.
+    #[must_use]
+    pub fn registry(mut self, registry: MunicipalityRegistry) -> Self {
+        self.registry = Some(registry);
+        self
+    }
+
+    /// Refuse files larger than this many bytes (default 64 MiB).
+    #[must_use]
+    pub fn max_file_size(mut self, bytes: u64) -> Self {
+        self.max_file_size = bytes;
+        self
+    }
+
+    /// Builds the ingester.
+    pub fn build(self) -> Ingester {
+        Ingester { registry: self.registry.unwrap_or_else(MunicipalityRegistry::builtin), max_file_size: self.max_file_size }
+    }
+}
+
+impl Ingester {
+    /// The default size limit for one file: 64 MiB.
+    pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+    /// An ingester with the built-in registry and default limits.
+    pub fn new() -> Ingester {
+        Self::builder().build()
+    }
+
+    /// A builder to configure one.
+    pub fn builder() -> IngesterBuilder {
+        IngesterBuilder { registry: None, max_file_size: Self::DEFAULT_MAX_FILE_SIZE }
+    }
+
+    /// The municipality registry in use.
+    pub fn registry(&self) -> &MunicipalityRegistry {
+        &self.registry
+    }
+
+    /// The size limit for one file, in bytes.
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_size
+    }
+
+    /// Parses a text already in memory. Fails only on an invalid `id`.
+    pub fn ingest_str(&self, id: &str, text: &str) -> Result<PolicyDocument, IdError> {
+        let id = DocumentId::new(id)?;
+        let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
+        Ok(self.parse(id, text, Source { path: None, url: None, encoding: "UTF-8".into() }))
+    }
+
+    /// Reads and parses one file; its id is the file stem.
+    pub fn ingest_file(&self, path: impl AsRef<Path>) -> Result<PolicyDocument, IngestError> {
+        let path = path.as_ref();
+        let io = |source| IngestError::Io { path: path.to_owned(), source };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > self.max_file_size {
+            return Err(IngestError::TooLarge { path: path.to_owned(), size, limit: self.max_file_size });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = DocumentId::new(stem).map_err(|source| IngestError::Id { path: path.to_owned(), source })?;
+        let decoded = decode(&bytes).map_err(|source| IngestError::Decode { path: path.to_owned(), source })?;
+        Ok(self.parse(id, decoded.text, Source { path: Some(path.to_owned()), url: None, encoding: decoded.encoding.into() }))
+    }
+
+    fn parse(&self, id: DocumentId, text: String, source: Source) -> PolicyDocument {
+        let lines = layout::lines(&text);
+        let meta = metadata::read(&lines);
+        let layout = layout::layout(&text);
+        let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
+        let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+        let kind = metadata::kind(&meta, &title, &text);
+        let municipality = self.municipality(&id, &title, &content);
+        let priorities = priorities::extract(&text, &layout.blocks, layout.title);
+        PolicyDocument {
+            id,
+            municipality,
+            title,
+            kind,
+            dates: meta.dates,
+            decision: meta.decision,
+            source,
+            blocks: layout.blocks,
+            priorities,
+            dropped: layout.dropped,
+            text,
+        }
+    }
+
+    /// From the file stem when it names one, else from the text.
+    fn municipality(&self, id: &DocumentId, title: &str, content: &str) -> Option<Municipality> {
+        self.registry.by_file_stem(id.as_str()).or_else(|| self.registry.recognise(&format!("{title}\n{content}"))).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{BlockKind, DocumentKind, Level};
+
+    #[test]
+    fn municipality_comes_from_the_stem_before_the_text() {
+        let ingester = Ingester::new();
+        let doc = ingester.ingest_str("eksjo-2020", "Integrationsplan\n\nSamarbete med Vetlanda kommun.\n").unwrap();
+        assert_eq!(doc.municipality.unwrap().name, "Eksjö");
+        let doc = ingester.ingest_str("plan", "Integrationsplan\n\nSamarbete med Vetlanda kommun.\n").unwrap();
+        assert_eq!(doc.municipality.unwrap().name, "Vetlanda");
+    }
+
+    #[test]
+    fn crlf_text_keeps_valid_spans() {
+        let doc = Ingester::new()
+            .ingest_str("x", "Integrationspolicy\r\n\r\nPrioriterade områden\r\n\r\n- Arbete\r\n- Bostäder\r\n")
+            .unwrap();
+        assert_eq!(doc.priorities.len(), 2);
+        for p in &doc.priorities {
+            assert_eq!(doc.slice(p.span), p.title);
+        }
+    }
+
+    #[test]
+    fn actions_carry_responsible_parties_timetable_and_indicators() {
+        let text = "Handlingsplan för integration\n\nArbete och försörjning\n\nKommunen ska arbeta för att fler nyanlända får arbete.\n\nÅtgärder\n\n- Språkpraktik inom kommunens verksamheter\nAnsvarig: Arbetsmarknadsenheten\nSamarbetspartner: Arbetsförmedlingen, Företagarna\nTidplan: 2024–2025\nIndikator: Antal praktikplatser\n- Mentorskap för nyanlända företagare\nAnsvarig: Näringslivsenheten\n";
+        let doc = Ingester::new().ingest_str("plan", text).unwrap();
+        let actions: Vec<_> = doc.priorities.iter().filter(|p| p.level == Level::Action).collect();
+        assert_eq!(actions.len(), 2, "{:#?}", doc.priorities);
+        assert_eq!(actions[0].title, "Språkpraktik inom kommunens verksamheter");
+        assert_eq!(actions[0].details.responsible, ["Arbetsmarknadsenheten"]);
+        assert_eq!(actions[0].details.partners, ["Arbetsförmedlingen", "Företagarna"]);
+        assert_eq!(actions[0].details.timetable.as_deref(), Some("2024–2025"));
+        assert_eq!(actions[0].details.indicators, ["Antal praktikplatser"]);
+        assert_eq!(actions[1].details.responsible, ["Näringslivsenheten"]);
+        assert_eq!(doc.kind, DocumentKind::Plan);
+    }
+
+    #[test]
+    fn action_tables_give_actions_under_their_area() {
+        let text = "Integrationsprogram\n\nFokusområden\n\n- Språk\n\nSpråk\n\nAlla ska ges möjlighet att lära sig svenska.\n\nÅtgärd\tAnsvarig\tTidtabell\tMätare\nSfi med praktik\tVuxenutbildningen\t2024\tAndel som klarar kursen\n";
+        let doc = Ingester::new().ingest_str("prog", text).unwrap();
+        let action = doc.priorities.iter().find(|p| p.level == Level::Action).expect("an action");
+        assert_eq!(action.title, "Sfi med praktik");
+        assert_eq!(action.details.responsible, ["Vuxenutbildningen"]);
+        assert_eq!(action.details.timetable.as_deref(), Some("2024"));
+        assert_eq!(action.details.indicators, ["Andel som klarar kursen"]);
+        let parent = action.parent.expect("under its area");
+        assert_eq!(doc.priorities[parent].title, "Språk");
+        assert_eq!(doc.priorities[parent].body, "Alla ska ges möjlighet att lära sig svenska.");
+    }
+
+    #[test]
+    fn toc_only_document_yields_its_priority_entries() {
+        let text = "Save this PDF as:\nWord\nePub\n\nIntegrationsprogram för Borlänge kommun 2022–2026\n\nInnehåll\n1. Inledning ........ 3\n2. Mål och insatsområden ....... 4\n2.1 Arbete och försörjning ....... 5\n2.2 Språk och utbildning ....... 7\n2.3 Boende och trygghet ....... 9\n3. Uppföljning ....... 11\n";
+        let doc = Ingester::new().ingest_str("borlange", text).unwrap();
+        let titles: Vec<_> = doc.priorities.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["Arbete och försörjning", "Språk och utbildning", "Boende och trygghet"]);
+        assert_eq!(doc.title, "Integrationsprogram för Borlänge kommun 2022–2026");
+        assert_eq!(doc.kind, DocumentKind::Programme);
+        assert!(!doc.blocks.iter().any(|b| b.text.contains("ePub") || b.text.contains("Save this")));
+        assert!(doc.blocks.iter().all(|b| matches!(b.kind, BlockKind::Heading { .. })));
+    }
+
+    #[test]
+    fn party_programme_demands_are_priorities() {
+        let text = "Socialdemokraterna i Nässjö\n\nVårt integrationspolitiska program\n\nAlla som bor i Nässjö ska kunna försörja sig och känna sig hemma här.\n\nVi vill:\n- att fler nyanlända snabbt får jobb\n- att sfi kombineras med praktik\n- motverka segregationen i bostadsområdena\n";
+        let doc = Ingester::new().ingest_str("s-nassjo", text).unwrap();
+        assert_eq!(doc.kind, DocumentKind::PartyProgramme);
+        assert_eq!(doc.priorities.len(), 3, "{:#?}", doc.priorities);
+        assert_eq!(doc.priorities[1].title, "att sfi kombineras med praktik");
+        assert_eq!(doc.municipality.unwrap().name, "Nässjö");
+    }
+}

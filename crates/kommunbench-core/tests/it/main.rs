@@ -1,0 +1,4 @@
+//! Integration tests of kommunbench-core on the bundled fixture corpus.
+
+mod encodings;
+mod fixtures;
