@@ -1,0 +1,82 @@
+//! Subcommands and what they share: reading a corpus and reporting failures.
+
+mod frameworks;
+mod ingest;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kommunbench_core::{Corpus, CorpusReader, Ingester, MunicipalityRegistry};
+
+/// Benchmark municipal integration policies against national frameworks.
+#[derive(Debug, Parser)]
+#[command(name = "kommunbench", version, about)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse documents and print their structure: metadata, blocks, priorities.
+    Ingest(ingest::Args),
+    /// List the built-in frameworks, or check and show one (id or file).
+    Frameworks(frameworks::Args),
+}
+
+/// Where documents come from, and the limits that apply.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Input {
+    /// Files or directories of documents (*.txt, *.text, *.md).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Extra municipalities: CSV with columns country,code,name,county,aliases.
+    #[arg(long, value_name = "FILE")]
+    pub municipalities: Option<PathBuf>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Ingester::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+    /// Read at most this many documents.
+    #[arg(long, value_name = "N", default_value_t = CorpusReader::DEFAULT_MAX_DOCUMENTS)]
+    pub max_documents: usize,
+    /// Print no progress.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl Input {
+    /// Reads the corpus, printing progress on stderr for large ones and
+    /// every failure as it is met.
+    pub(crate) fn read(&self) -> anyhow::Result<Corpus> {
+        let mut registry = MunicipalityRegistry::builtin();
+        if let Some(file) = &self.municipalities {
+            registry.extend_from_csv(file)?;
+        }
+        let ingester = Ingester::builder().registry(registry).max_file_size(self.max_file_size).build();
+        let reader = CorpusReader::new().ingester(ingester).max_documents(self.max_documents);
+        let quiet = self.quiet;
+        let corpus = reader.read_with_progress(&self.paths, |p| {
+            let step = (p.total / 10).max(1);
+            if !quiet && p.total >= 100 && (p.done % step == 0 || p.done == p.total) {
+                eprintln!("read {}/{} documents", p.done, p.total);
+            }
+        });
+        for failure in &corpus.failures {
+            eprintln!("error: {failure}");
+        }
+        Ok(corpus)
+    }
+}
+
+/// The exit status: 0 when every input was read, 1 when some failed.
+pub(crate) fn status(corpus: &Corpus) -> ExitCode {
+    if corpus.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Frameworks(args) => frameworks::run(&args),
+    }
+}

@@ -1,0 +1,70 @@
+//! `kommunbench ingest`.
+
+use serde_json::Value;
+
+use crate::common::{fixtures, run, stderr, stdout};
+
+#[test]
+fn json_has_the_documented_fields_for_every_fixture() {
+    let out = run(&["ingest", "fixtures/corpus", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    for doc in docs {
+        for field in ["id", "title", "kind", "dates", "priorities"] {
+            assert!(doc.get(field).is_some(), "missing {field}");
+        }
+        let m = &doc["municipality"];
+        assert!(m["name"].is_string() && m["code"].is_string() && m["country"].is_string(), "{m}");
+        for p in doc["priorities"].as_array().unwrap() {
+            assert!(p["title"].is_string() && p["body"].is_string() && p["level"].is_string());
+            assert!(p["span"]["start"].as_u64() <= p["span"]["end"].as_u64());
+        }
+    }
+    let vasa = docs.iter().find(|d| d["id"] == "vasa-2023").unwrap();
+    assert_eq!(vasa["municipality"]["country"], "FI");
+    assert_eq!(vasa["dates"]["adopted"], "2023-02-20");
+    assert_eq!(vasa["priorities"].as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn text_outline_of_one_file() {
+    let out = run(&["ingest", "fixtures/corpus/vingaker-2016.txt"]);
+    assert!(out.status.success());
+    insta::assert_snapshot!(stdout(&out), @r"
+    vingaker-2016: Vingåker (SE 0428, Södermanlands län) [policy]
+      title:     Integrationspolicy
+      dates:     adopted 2016-06-20
+      decision:  Kommunfullmäktige, § 67, KS 2016-178
+      content:   39 blocks, 6 lines of page furniture dropped
+      priorities:
+        vision        Vision för Vingåkers kommun 2020 — Tillsammans tar vi, medborgare, näringsliv och kommun, ansvar för vår …
+        priority_area Arbete och studier — Egen försörjning genom arbete möjliggör en snabbare etablering med ege…
+        priority_area Bostäder — Tillgången på bostäder är avgörande för möjligheten för nyanlända att …
+        priority_area Folkhälsa — En god folkhälsa skapar förutsättningar till delaktighet och möjlighet…
+        priority_area Samverkan — En väl utvecklad samverkan är en förutsättning i kommunens integration…
+    ");
+}
+
+#[test]
+fn bad_files_are_named_and_good_ones_still_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixtures().join("corpus/hedemora-2017.txt"), dir.path().join("hedemora-2017.txt")).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(dir.path().join("scan.txt"), b"%PDF-1.5\n\x00\x01").unwrap();
+    let out = run(&["ingest", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let docs: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 1);
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt: the file is empty"), "{err}");
+    assert!(err.contains("scan.txt: binary file (PDF)"), "{err}");
+}
+
+#[test]
+fn missing_path_is_an_error_naming_it() {
+    let out = run(&["ingest", "no/such/dir"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).trim(), "error: no/such/dir: no such file or directory");
+}

@@ -1,0 +1,5 @@
+//! The `kommunbench` binary, run as a user runs it.
+
+mod common;
+mod frameworks;
+mod ingest;
