@@ -11,7 +11,7 @@ use crate::id::DocumentId;
 use crate::municipality::Municipality;
 
 /// A byte range `start..end` into [`PolicyDocument::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -1,7 +1,11 @@
 //! Subcommands and what they share: reading a corpus and reporting failures.
 
+mod coverage;
+mod evaluate;
 mod frameworks;
 mod ingest;
+mod map;
+mod mapping;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +25,14 @@ pub(crate) struct Cli {
 enum Command {
     /// Parse documents and print their structure: metadata, blocks, priorities.
     Ingest(ingest::Args),
+    /// Align every priority and segment with the areas of a framework, with evidence.
+    Map(map::Args),
+    /// Document x area coverage, in long form.
+    Coverage(coverage::Args),
+    /// Score a mapper against hand coding: F1, kappa, alpha, bootstrap intervals.
+    Evaluate(evaluate::Args),
+    /// Agreement between two document-level hand codings.
+    Agree(evaluate::AgreeArgs),
     /// List the built-in frameworks, or check and show one (id or file).
     Frameworks(frameworks::Args),
 }
@@ -77,6 +89,10 @@ pub(crate) fn status(corpus: &Corpus) -> ExitCode {
 pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => ingest::run(&args),
+        Command::Map(args) => map::run(&args),
+        Command::Coverage(args) => coverage::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
+        Command::Agree(args) => evaluate::agree(&args),
         Command::Frameworks(args) => frameworks::run(&args),
     }
 }

@@ -3,3 +3,4 @@
 mod common;
 mod frameworks;
 mod ingest;
+mod mapping;

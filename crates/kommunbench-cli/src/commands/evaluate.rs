@@ -1,0 +1,178 @@
+//! `kommunbench evaluate` (a mapper against hand coding) and
+//! `kommunbench agree` (two hand codings against each other).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use kommunbench_core::Framework;
+use kommunbench_mapping::{
+    Agreement, Aligner, GoldDocuments, GoldPriorities, Unmatched, agreement, compare_codings, compare_documents,
+    compare_priorities,
+};
+use serde::Serialize;
+
+use super::Input;
+use super::mapping::MapperArgs;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    mapper: MapperArgs,
+    /// Document-level hand coding: document,<area>,... with 1, 0 or ?.
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+    /// Priority-level hand coding: document,priority,areas,uncertain.
+    #[arg(long, value_name = "FILE")]
+    priorities: Option<PathBuf>,
+    /// Bootstrap resamples for the confidence intervals (0: none).
+    #[arg(long, default_value_t = 1000)]
+    bootstrap: usize,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct AgreeArgs {
+    /// The first document-level coding (coder A).
+    a: PathBuf,
+    /// The second document-level coding (coder B, or a mapper's output in the same format).
+    b: PathBuf,
+    /// The framework both codings use.
+    #[arg(long, default_value = Framework::DEFAULT, value_name = "ID|FILE")]
+    framework: String,
+    /// Bootstrap resamples for the confidence intervals (0: none).
+    #[arg(long, default_value_t = 1000)]
+    bootstrap: usize,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    method: &'a str,
+    framework: &'a str,
+    documents: Option<Agreement>,
+    priorities: Option<Agreement>,
+    unmatched_priorities: Vec<Unmatched>,
+}
+
+pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let corpus = args.input.read()?;
+    let (framework, mapper) = args.mapper.build(&corpus.documents)?;
+    let gold = GoldDocuments::from_path(&args.gold, &framework)?;
+    let gold_priorities = args.priorities.as_ref().map(|p| GoldPriorities::from_path(p, &framework)).transpose()?;
+    let mappings = Aligner::new(&framework, mapper.as_ref()).map_documents(&corpus.documents);
+    let documents = compare_documents(&gold, &mappings)?;
+    let priorities =
+        gold_priorities.as_ref().map(|g| compare_priorities(&framework, g, &corpus.documents, &mappings)).transpose()?;
+    let report = Report {
+        method: mapper.method(),
+        framework: framework.id().as_str(),
+        documents: Some(agreement(&framework, &documents, args.bootstrap, args.seed)),
+        priorities: priorities.as_ref().map(|p| agreement(&framework, p, args.bootstrap, args.seed)),
+        unmatched_priorities: priorities.map(|p| p.unmatched).unwrap_or_default(),
+    };
+    write_report(&report, args.format)?;
+    Ok(super::status(&corpus))
+}
+
+pub(crate) fn agree(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
+    let framework = Framework::resolve(&args.framework)?;
+    let a = GoldDocuments::from_path(&args.a, &framework)?;
+    let b = GoldDocuments::from_path(&args.b, &framework)?;
+    let comparison = compare_codings(&a, &b);
+    let report = Report {
+        method: "two codings",
+        framework: framework.id().as_str(),
+        documents: Some(agreement(&framework, &comparison, args.bootstrap, args.seed)),
+        priorities: None,
+        unmatched_priorities: Vec::new(),
+    };
+    write_report(&report, args.format)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_report(report: &Report<'_>, format: Format) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, report)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(out, "{} against hand coding, framework {}", report.method, report.framework)?;
+            for (level, a) in [("Document level", &report.documents), ("Priority level", &report.priorities)] {
+                if let Some(a) = a {
+                    writeln!(out)?;
+                    write_agreement(&mut out, level, a)?;
+                }
+            }
+            if !report.unmatched_priorities.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "Gold priorities not found among the extracted ones (scored as mapping to no area):")?;
+                for u in &report.unmatched_priorities {
+                    writeln!(out, "  {}: {}", u.document, u.priority)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn fmt(x: Option<f64>) -> String {
+    x.map_or_else(|| "  -  ".to_owned(), |x| format!("{x:.3}"))
+}
+
+fn write_agreement(out: &mut impl Write, level: &str, a: &Agreement) -> std::io::Result<()> {
+    writeln!(out, "{level}: {} units, {} cells (ambiguous cells left out)", a.units, a.cells)?;
+    writeln!(
+        out,
+        "  {:<16} {:>9} {:>6} {:>6} {:>6}   {:>3} {:>3} {:>3} {:>3}",
+        "area", "precision", "recall", "F1", "kappa", "tp", "fp", "fn", "tn"
+    )?;
+    for area in &a.areas {
+        let c = area.confusion;
+        writeln!(
+            out,
+            "  {:<16} {:>9} {:>6} {:>6} {:>6}   {:>3} {:>3} {:>3} {:>3}",
+            area.area,
+            fmt(area.precision),
+            fmt(area.recall),
+            fmt(area.f1),
+            fmt(area.kappa),
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.tn
+        )?;
+    }
+    let ci =
+        |i: Option<kommunbench_mapping::Interval>| i.map(|i| format!(" [95% CI {:.3}–{:.3}]", i.low, i.high)).unwrap_or_default();
+    let iv = a.intervals;
+    writeln!(out, "  macro-F1      {}{}", fmt(a.macro_f1), ci(iv.and_then(|i| i.macro_f1)))?;
+    writeln!(out, "  micro-F1      {}{}", fmt(a.micro_f1), ci(iv.and_then(|i| i.micro_f1)))?;
+    writeln!(out, "  pooled kappa  {}{}", fmt(a.pooled_kappa), ci(iv.and_then(|i| i.kappa)))?;
+    writeln!(out, "  Krippendorff's alpha (nominal) {}", fmt(a.alpha))?;
+    if let Some(i) = iv {
+        writeln!(out, "  (bootstrap over units, {} resamples)", i.resamples)?;
+    }
+    Ok(())
+}

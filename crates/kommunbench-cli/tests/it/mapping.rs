@@ -1,0 +1,122 @@
+//! `kommunbench map`, `coverage`, `evaluate` and `agree` on the fixtures.
+
+use serde_json::Value;
+
+use crate::common::{run, stderr, stdout};
+
+#[test]
+fn map_lists_accepted_alignments_with_evidence_and_local_priorities() {
+    let out = run(&["map", "fixtures/corpus/vaggeryd-2017.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("document,unit_kind,unit,area,score,method,accepted,evidence"));
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.contains(&"vaggeryd-2017,priority,Arbete och försörjning,work,0.918,lexicon,true,Arbete och försörjning [Arbete och försörjning]; egen försörjning [Egen försörjning]"), "{text}");
+    assert!(
+        rows.contains(&"vaggeryd-2017,priority,Samlad uppföljning,,0.000,lexicon,true,local priority: no area of se-2008"),
+        "{text}"
+    );
+    assert!(!rows.iter().any(|r| r.contains(",Vision,")), "a vision is not a local priority");
+    assert!(rows.iter().all(|r| r.contains(",true,")), "without --all only accepted rows");
+}
+
+#[test]
+fn map_all_adds_rejected_candidates_in_json() {
+    let out = run(&["map", "fixtures/corpus/vingaker-2016.txt", "--all", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rows = rows.as_array().unwrap();
+    let rejected = rows.iter().find(|r| r["accepted"] == false).expect("a rejected candidate");
+    assert!(rejected["score"].as_f64().unwrap() < 0.6);
+    let folkhalsa: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["unit"] == "Folkhälsa" && r["unit_kind"] == "priority" && r["accepted"] == true)
+        .map(|r| r["area"].as_str().unwrap())
+        .collect();
+    assert_eq!(folkhalsa, ["discrimination", "values"]);
+    let e = &rows.iter().find(|r| r["unit"] == "Folkhälsa" && r["area"] == "discrimination").unwrap()["evidence"][0];
+    assert!(
+        e["sentence"].as_str().unwrap().starts_with("Vingåkers kommun ska förebygga och motverka alla former av diskriminering")
+    );
+    assert!(e["span"]["start"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn coverage_has_one_row_per_document_and_area() {
+    let out = run(&["coverage", "fixtures/corpus"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().next(), Some("document,municipality,framework,area,score,covered,evidence_count"));
+    assert_eq!(text.lines().count(), 1 + 5 * 7);
+    assert!(text.contains("jonkoping,Jönköping,se-2008,school,0.0,false,0"), "{text}");
+    let md = stdout(&run(&["coverage", "fixtures/corpus/vasa-2023.txt", "--format", "markdown"]));
+    assert!(md.contains("| vasa-2023 | Vasa | se-2008 | discrimination | 0.632 | yes | 1 |"), "{md}");
+}
+
+#[test]
+fn coverage_against_se_2025() {
+    let out = run(&["coverage", "fixtures/corpus/hedemora-2017.txt", "--framework", "se-2025", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let covered: Vec<&str> =
+        rows.as_array().unwrap().iter().filter(|r| r["covered"] == true).map(|r| r["area"].as_str().unwrap()).collect();
+    assert_eq!(covered, ["economic", "linguistic", "education", "democratic", "social_cultural"]);
+}
+
+#[test]
+fn evaluate_reports_the_dev_set_figures() {
+    let out = run(&[
+        "evaluate",
+        "fixtures/corpus",
+        "--gold",
+        "fixtures/gold/gold_documents.csv",
+        "--priorities",
+        "fixtures/gold/gold_priorities.csv",
+        "--format",
+        "json",
+        "--bootstrap",
+        "200",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(report["documents"]["macro_f1"].as_f64().unwrap() >= 0.85);
+    assert!(report["documents"]["pooled_kappa"].as_f64().unwrap() >= 0.75);
+    assert!(report["priorities"]["macro_f1"].as_f64().unwrap() >= 0.85);
+    assert!(report["priorities"]["pooled_kappa"].as_f64().unwrap() >= 0.75);
+    assert_eq!(report["priorities"]["intervals"]["resamples"], 200);
+    assert_eq!(report["unmatched_priorities"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn evaluate_names_a_gold_file_with_unknown_documents_or_areas() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.csv");
+    std::fs::write(&gold, "document,work\nvasa-2023,1\nmalmo-2020,0\n").unwrap();
+    let out = run(&["evaluate", "fixtures/corpus", "--gold", gold.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).trim(), format!("error: {}: document is not in the corpus: malmo-2020", gold.display()));
+    std::fs::write(&gold, "document,jobs\nvasa-2023,1\n").unwrap();
+    let out = run(&["evaluate", "fixtures/corpus", "--gold", gold.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("gold.csv:1: unknown area `jobs`"), "{}", stderr(&out));
+}
+
+#[test]
+fn agree_compares_two_codings() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("b.csv");
+    let a = std::fs::read_to_string(crate::common::fixtures().join("gold/gold_documents.csv")).unwrap();
+    // Coder B disagrees on one cell: Vasa and discrimination.
+    std::fs::write(&b, a.replace("vasa-2023,0,1,?,?,1,?,1", "vasa-2023,0,1,?,?,0,?,1")).unwrap();
+    let out = run(&["agree", "fixtures/gold/gold_documents.csv", b.to_str().unwrap(), "--bootstrap", "0", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let d = &report["documents"];
+    assert_eq!(d["confusion"]["fn_"], 1);
+    assert_eq!(d["cells"], 28);
+    // Pooled: tp 22, fn 1, tn 5 -> kappa = (27/28 - p_e) / (1 - p_e) with p_e = (23*22 + 5*6) / 28^2.
+    let pe = (23.0 * 22.0 + 5.0 * 6.0) / (28.0 * 28.0);
+    let kappa = (27.0 / 28.0 - pe) / (1.0 - pe);
+    assert!((d["pooled_kappa"].as_f64().unwrap() - kappa).abs() < 1e-9);
+}

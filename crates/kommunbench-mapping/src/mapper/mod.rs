@@ -1,0 +1,332 @@
+//! Mappers decide which areas a unit of text addresses, how strongly and
+//! on what evidence; the [`Aligner`] runs one over documents.
+
+mod ensemble;
+mod lexicon;
+mod manual;
+mod similarity;
+
+use kommunbench_core::{AreaId, BlockKind, DocumentId, Framework, FrameworkId, Level, Municipality, PolicyDocument, Span};
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+pub use ensemble::EnsembleMapper;
+pub use lexicon::LexiconMapper;
+pub use manual::{ManualMapper, ManualMapperError};
+pub use similarity::SimilarityMapper;
+
+/// What a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// A priority the document states.
+    Priority,
+    /// A content block (paragraph, list item, heading).
+    Segment,
+    /// The whole document's content.
+    Document,
+}
+
+impl UnitKind {
+    /// The snake-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Priority => "priority",
+            Self::Segment => "segment",
+            Self::Document => "document",
+        }
+    }
+}
+
+/// Whether a piece of a unit is a title or running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A priority's title: matches there weigh more.
+    Title,
+    /// Body text.
+    Body,
+}
+
+/// A unit of text to map: its document, what it is, and its pieces (spans
+/// into the document's text).
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
+    /// The document.
+    pub document: &'a PolicyDocument,
+    /// What the unit is.
+    pub kind: UnitKind,
+    /// Index of the priority or block; 0 for a document.
+    pub index: usize,
+    /// How the unit is named in output: a priority's title, a segment's text.
+    pub label: String,
+    /// The spans it covers and their roles.
+    pub pieces: Vec<(Span, Role)>,
+}
+
+impl<'a> Unit<'a> {
+    /// The `i`-th priority of a document: its title and body.
+    pub fn priority(document: &'a PolicyDocument, i: usize) -> Unit<'a> {
+        let p = &document.priorities[i];
+        let mut pieces = vec![(p.span, Role::Title)];
+        if let Some(body) = p.body_span {
+            pieces.push((body, Role::Body));
+        }
+        Unit { document, kind: UnitKind::Priority, index: i, label: p.title.clone(), pieces }
+    }
+
+    /// The `i`-th content block of a document.
+    pub fn segment(document: &'a PolicyDocument, i: usize) -> Unit<'a> {
+        let b = &document.blocks[i];
+        let role = if matches!(b.kind, BlockKind::Heading { .. }) { Role::Title } else { Role::Body };
+        Unit { document, kind: UnitKind::Segment, index: i, label: b.text.clone(), pieces: vec![(b.span, role)] }
+    }
+
+    /// The whole content of a document, furniture left out.
+    pub fn document(document: &'a PolicyDocument) -> Unit<'a> {
+        let pieces = document.blocks.iter().map(|b| (b.span, Role::Body)).collect();
+        Unit { document, kind: UnitKind::Document, index: 0, label: document.title.clone(), pieces }
+    }
+
+    /// The unit's text, its pieces joined by line breaks.
+    pub fn text(&self) -> String {
+        self.pieces.iter().map(|(span, _)| self.document.slice(*span)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// A term found in a unit, where, and the sentence it stands in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The lexicon term, framework wording, or other reason that matched.
+    pub term: String,
+    /// The words as written in the document.
+    pub text: String,
+    /// Where they stand in the document's text.
+    pub span: Span,
+    /// The sentence around them.
+    pub sentence: String,
+}
+
+impl Evidence {
+    /// Evidence for `span` of `document`, with its sentence.
+    pub fn at(document: &PolicyDocument, term: impl Into<String>, piece: Span, span: Span) -> Evidence {
+        let piece_text = document.slice(piece);
+        let (local_start, local_end) = (span.start - piece.start, span.end - piece.start);
+        let sentence = piece_text
+            .split_sentence_bound_indices()
+            .find(|(at, s)| *at <= local_start && local_start < at + s.len().max(1))
+            .map_or(piece_text, |(_, s)| s);
+        Evidence {
+            term: term.into(),
+            text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(),
+            span,
+            sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+        }
+    }
+}
+
+/// A unit's score for one area.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaScore {
+    /// Index of the area in the framework.
+    pub area: usize,
+    /// Score in [0, 1].
+    pub score: f64,
+    /// What the score rests on.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Scores units of text against the areas of a framework.
+///
+/// Implement it to plug in your own method (embeddings computed elsewhere,
+/// a classifier); the [`Aligner`] and everything downstream treat it like
+/// the built-in mappers.
+///
+/// ```
+/// use kommunbench_core::Framework;
+/// use kommunbench_mapping::{Aligner, AreaScore, Mapper, Unit};
+///
+/// /// Says every unit mentioning "skola" is about school.
+/// struct SchoolWord;
+///
+/// impl Mapper for SchoolWord {
+///     fn method(&self) -> &str { "school-word" }
+///     fn threshold(&self) -> f64 { 0.5 }
+///     fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore> {
+///         let school = unit.text().to_lowercase().contains("skola");
+///         (0..7).map(|area| AreaScore { area, score: if school && area == 2 { 1.0 } else { 0.0 }, evidence: vec![] }).collect()
+///     }
+/// }
+///
+/// let framework = Framework::builtin("se-2008")?;
+/// let doc = kommunbench_core::Ingester::new().ingest_str("x", "Mål\n\nVår skola ska vara bra för alla elever.\n")?;
+/// let mapping = Aligner::new(&framework, &SchoolWord).map_document(&doc);
+/// let covered: Vec<_> = mapping.coverage.iter().filter(|c| c.covered).map(|c| c.area.as_str()).collect();
+/// assert_eq!(covered, ["school"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait Mapper: Send + Sync {
+    /// The method's name in output (`lexicon`, `similarity`, ...).
+    fn method(&self) -> &str;
+    /// Scores at or above this are accepted.
+    fn threshold(&self) -> f64;
+    /// One score per area of the framework, in the framework's order.
+    fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore>;
+}
+
+/// One unit x area candidate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    /// The document.
+    pub document: DocumentId,
+    /// Priority or segment.
+    pub unit_kind: UnitKind,
+    /// Index of the priority or block in the document.
+    pub unit_index: usize,
+    /// The priority's title or the segment's text.
+    pub unit: String,
+    /// The area.
+    pub area: AreaId,
+    /// Score in [0, 1].
+    pub score: f64,
+    /// The mapper's method.
+    pub method: String,
+    /// Whether the score reaches the mapper's threshold.
+    pub accepted: bool,
+    /// What the score rests on.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A document's coverage of one area.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaCoverage {
+    /// The area.
+    pub area: AreaId,
+    /// Score in [0, 1].
+    pub score: f64,
+    /// Whether the document addresses the area (score at the threshold).
+    pub covered: bool,
+    /// Number of pieces of evidence.
+    pub evidence_count: usize,
+    /// The evidence.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Everything a mapper says about one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentMapping {
+    /// The document.
+    pub document: DocumentId,
+    /// Its municipality.
+    pub municipality: Option<Municipality>,
+    /// The framework mapped against.
+    pub framework: FrameworkId,
+    /// The mapper's method.
+    pub method: String,
+    /// Every priority and segment x area candidate with a score above 0.
+    pub alignments: Vec<Alignment>,
+    /// Document-level coverage, one entry per area in framework order.
+    pub coverage: Vec<AreaCoverage>,
+    /// Indices of the priorities (goals, sub-goals, priority areas,
+    /// actions) that map to no area: local priorities outside the framework.
+    pub local_priorities: Vec<usize>,
+}
+
+impl DocumentMapping {
+    /// The accepted areas of the `i`-th priority.
+    pub fn priority_areas(&self, i: usize) -> Vec<&AreaId> {
+        self.alignments
+            .iter()
+            .filter(|a| a.unit_kind == UnitKind::Priority && a.unit_index == i && a.accepted)
+            .map(|a| &a.area)
+            .collect()
+    }
+}
+
+/// Runs a [`Mapper`] over documents for one framework.
+#[derive(Clone, Copy)]
+pub struct Aligner<'a> {
+    framework: &'a Framework,
+    mapper: &'a dyn Mapper,
+}
+
+impl<'a> Aligner<'a> {
+    /// An aligner for this framework and mapper.
+    pub fn new(framework: &'a Framework, mapper: &'a dyn Mapper) -> Aligner<'a> {
+        Aligner { framework, mapper }
+    }
+
+    /// The mapper in use.
+    pub fn mapper(&self) -> &dyn Mapper {
+        self.mapper
+    }
+
+    /// Maps one document: its priorities, its segments and its coverage.
+    pub fn map_document(&self, doc: &PolicyDocument) -> DocumentMapping {
+        let threshold = self.mapper.threshold();
+        let mut alignments = Vec::new();
+        let mut local_priorities = Vec::new();
+        let units =
+            (0..doc.priorities.len()).map(|i| Unit::priority(doc, i)).chain((0..doc.blocks.len()).map(|i| Unit::segment(doc, i)));
+        for unit in units {
+            let mut any = false;
+            for s in self.mapper.score(&unit) {
+                if s.score <= 0.0 {
+                    continue;
+                }
+                let accepted = s.score >= threshold;
+                any |= accepted;
+                alignments.push(Alignment {
+                    document: doc.id.clone(),
+                    unit_kind: unit.kind,
+                    unit_index: unit.index,
+                    unit: unit.label.clone(),
+                    area: self.framework.areas()[s.area].id.clone(),
+                    score: s.score,
+                    method: self.mapper.method().to_owned(),
+                    accepted,
+                    evidence: s.evidence,
+                });
+            }
+            // A vision or overall goal frames the policy; only goals, areas
+            // and actions without an area are local priorities.
+            let framing = matches!(doc.priorities.get(unit.index).map(|p| p.level), Some(Level::Vision | Level::OverallGoal));
+            if unit.kind == UnitKind::Priority && !any && !framing {
+                local_priorities.push(unit.index);
+            }
+        }
+        let mut scores = self.mapper.score(&Unit::document(doc));
+        scores.sort_by_key(|s| s.area);
+        let coverage = self
+            .framework
+            .areas()
+            .iter()
+            .enumerate()
+            .map(|(i, area)| {
+                let s = scores.iter().find(|s| s.area == i);
+                let score = s.map_or(0.0, |s| s.score);
+                let evidence = s.map(|s| s.evidence.clone()).unwrap_or_default();
+                AreaCoverage {
+                    area: area.id.clone(),
+                    score,
+                    covered: score >= threshold,
+                    evidence_count: evidence.len(),
+                    evidence,
+                }
+            })
+            .collect();
+        DocumentMapping {
+            document: doc.id.clone(),
+            municipality: doc.municipality.clone(),
+            framework: self.framework.id().clone(),
+            method: self.mapper.method().to_owned(),
+            alignments,
+            coverage,
+            local_priorities,
+        }
+    }
+
+    /// Maps every document.
+    pub fn map_documents(&self, docs: &[PolicyDocument]) -> Vec<DocumentMapping> {
+        docs.iter().map(|d| self.map_document(d)).collect()
+    }
+}

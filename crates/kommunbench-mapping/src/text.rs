@@ -1,0 +1,401 @@
+//! Swedish text as the matchers read it: NFC, lower case, whitespace
+//! collapsed, words broken across lines joined again, with a map back to
+//! the original byte offsets.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// A normalised text and the way back to the original's byte offsets.
+///
+/// Lower-casing, NFC composition and whitespace collapsing change byte
+/// lengths in places; each place is recorded, so that every offset in the
+/// normalised text maps to an offset in the original.
+///
+/// ```
+/// use kommunbench_mapping::Normalized;
+///
+/// let original = "Arbets-\nmarknaden  OCH  Vuxenutbildningen";
+/// let n = Normalized::new(original);
+/// assert_eq!(n.as_str(), "arbetsmarknaden och vuxenutbildningen");
+/// let at = n.as_str().find("vuxen").unwrap();
+/// assert_eq!(&original[n.to_original(at)..], "Vuxenutbildningen");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    text: String,
+    /// `(normalised offset, original offset)` from which offsets run in step.
+    shifts: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+/// Conjunctions after which a trailing hyphen elides a compound's head
+/// (`barn- och ungdomsverksamhet`) rather than breaking a word.
+const ELIDING: &[&str] = &["och", "eller", "samt", "till", "som", "respektive"];
+
+impl Normalized {
+    /// Normalises `original`.
+    pub fn new(original: &str) -> Normalized {
+        let bytes = original.as_bytes();
+        // Decomposed letters (a + U+0308 from some editors) carry combining
+        // diacritics, U+0300 to U+036F, whose UTF-8 starts with 0xCC or 0xCD.
+        let needs_nfc = bytes.iter().any(|&b| b == 0xCC || b == 0xCD) && is_nfc_quick(original.chars()) != IsNormalized::Yes;
+        let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+        let mut shifts = vec![(0, 0)];
+        let mut buf = [0u8; 4];
+        let mut i = 0;
+        while i < bytes.len() {
+            // Copy what needs no change in one go: lower-case ASCII, digits,
+            // punctuation, single spaces, lower-case Latin-1 letters.
+            if !needs_nfc {
+                let run = plain_run(&bytes[i..]);
+                if run > 0 {
+                    out.extend_from_slice(&bytes[i..i + run]);
+                    i += run;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_whitespace() && !(needs_nfc && matches!(bytes.get(i + 1), Some(0xCC | 0xCD))) {
+                out.push(b.to_ascii_lowercase());
+                i += 1;
+                continue;
+            }
+            if b == b' ' && bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace() && *n != 0xC2) {
+                out.push(b' ');
+                i += 1;
+                continue;
+            }
+            // Latin-1 letters (å, ä, ö, é and their capitals) stay two bytes.
+            if b == 0xC3
+                && !needs_nfc
+                && let Some(&next) = bytes.get(i + 1)
+            {
+                out.push(0xC3);
+                out.push(if (0x80..=0x9E).contains(&next) && next != 0x97 { next + 0x20 } else { next });
+                i += 2;
+                continue;
+            }
+            let c = original[i..].chars().next().expect("in bounds");
+            if c.is_whitespace() {
+                let start = i;
+                let mut newlines = 0;
+                while let Some(d) = original[i..].chars().next().filter(|d| d.is_whitespace()) {
+                    newlines += usize::from(d == '\n');
+                    i += d.len_utf8();
+                }
+                let hyphen_break = newlines == 1
+                    && out.last() == Some(&b'-')
+                    && last_char(&out[..out.len() - 1]).is_some_and(char::is_alphabetic)
+                    && {
+                        let rest = &original[i..];
+                        let next_word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+                        next_word.starts_with(char::is_lowercase) && !ELIDING.contains(&next_word)
+                    };
+                if hyphen_break {
+                    out.pop();
+                } else {
+                    out.push(if newlines >= 2 { b'\n' } else { b' ' });
+                }
+                if i - start != 1 || hyphen_break {
+                    shifts.push((out.len(), i));
+                }
+                continue;
+            }
+            let start = i;
+            i += c.len_utf8();
+            let before = out.len();
+            if needs_nfc {
+                // A starter and its combining marks compose together.
+                while let Some(m) = original[i..].chars().next().filter(|m| unicode_normalization::char::is_combining_mark(*m)) {
+                    i += m.len_utf8();
+                }
+                for composed in original[start..i].nfc() {
+                    for lower in composed.to_lowercase() {
+                        out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+            } else {
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+            if out.len() - before != i - start {
+                shifts.push((out.len(), i));
+            }
+        }
+        let text = String::from_utf8(out).expect("built from whole characters");
+        Normalized { text, shifts, original_len: original.len() }
+    }
+
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte offset of a normalised byte offset.
+    pub fn to_original(&self, offset: usize) -> usize {
+        let k = self.shifts.partition_point(|(n, _)| *n <= offset) - 1;
+        let (n, o) = self.shifts[k];
+        let next_original = self.shifts.get(k + 1).map_or(self.original_len, |s| s.1);
+        (o + (offset - n)).min(next_original).min(self.original_len)
+    }
+}
+
+/// Bytes copied unchanged: lower-case letters, digits, punctuation, space.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        table[b] = !(b >= b'A' as usize && b <= b'Z' as usize);
+        b += 1;
+    }
+    table[b' ' as usize] = true;
+    table
+};
+
+/// Length of the prefix of `bytes` that normalises to itself.
+fn plain_run(bytes: &[u8]) -> usize {
+    let mut j = 0;
+    while j < bytes.len() {
+        let b = bytes[j];
+        if PLAIN[b as usize] {
+            // Two spaces in a row collapse: stop before them.
+            if b == b' ' && bytes.get(j + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == 0xC2) {
+                break;
+            }
+            j += 1;
+        } else if b == 0xC3 && bytes.get(j + 1).is_some_and(|n| (0xA0..=0xBF).contains(n)) {
+            j += 2; // å, ä, ö, é: already lower case
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The last character of UTF-8 bytes that end on a character boundary.
+fn last_char(bytes: &[u8]) -> Option<char> {
+    let start = bytes.iter().rposition(|b| (b & 0xC0) != 0x80)?;
+    std::str::from_utf8(&bytes[start..]).ok()?.chars().next()
+}
+
+static SWEDISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Swedish));
+
+/// The Snowball Swedish stem of a lower-case word.
+///
+/// ```
+/// use kommunbench_mapping::stem;
+/// assert_eq!(stem("diskrimineringen"), "diskriminering");
+/// assert_eq!(stem("bostadsområden"), "bostadsområd");
+/// ```
+pub fn stem(word: &str) -> Cow<'_, str> {
+    SWEDISH.stem(word)
+}
+
+/// Inflectional endings of Swedish nouns, adjectives and participles, as
+/// they follow a term's base (`skol|an`, `arbet|et`, `bostadsområd|ena`).
+const ENDINGS: &[&str] = &[
+    "", "a", "ad", "ade", "ades", "an", "ande", "andet", "ans", "ar", "are", "arna", "arnas", "ars", "as", "at", "d", "de", "e",
+    "en", "ena", "enas", "ens", "er", "erna", "ernas", "ers", "es", "et", "ets", "n", "na", "nas", "ns", "or", "orna", "ornas",
+    "ors", "r", "rna", "rnas", "s", "t", "ts",
+];
+
+/// The base a term's inflections grow from: a final `-a` or `-e` goes
+/// (`skola` → `skol`, `arbete` → `arbet`, `företagare` → `företagar`).
+///
+/// ```
+/// use kommunbench_mapping::inflection_base;
+/// assert_eq!(inflection_base("skola"), "skol");
+/// assert_eq!(inflection_base("rasism"), "rasism");
+/// ```
+pub fn inflection_base(term: &str) -> &str {
+    match term.char_indices().next_back() {
+        Some((i, 'a' | 'e')) if i >= 3 => &term[..i],
+        _ => term,
+    }
+}
+
+/// Whether `tail` (a word from where a term starts) is an inflection of the
+/// term `term`: its base and an inflectional ending, or the same Snowball
+/// stem. `arbetet` and `arbeten` are forms of `arbete`; `arbetsgrupp` is not;
+/// `försörjningsförmåga` is not a form of `försörjning`.
+///
+/// ```
+/// use kommunbench_mapping::is_inflection;
+/// assert!(is_inflection("skolorna", "skola"));
+/// assert!(!is_inflection("skolgård", "skola"));
+/// ```
+pub fn is_inflection(tail: &str, term: &str) -> bool {
+    inflects(tail, inflection_base(term), &stem(term))
+}
+
+/// [`is_inflection`] with the term's base and stem already known.
+pub(crate) fn inflects(tail: &str, base: &str, term_stem: &str) -> bool {
+    let Some(rest) = tail.strip_prefix(base) else { return false };
+    // Snowball suffixes are at most seven letters; longer rests are compounds.
+    ENDINGS.contains(&rest) || (rest.len() <= 8 && stem(tail) == term_stem)
+}
+
+/// Whether a character is part of a word (letters and digits).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The word around byte `at` of `text`: `(start, end)`.
+pub fn word_at(text: &str, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut start = at;
+    loop {
+        match bytes[..start].last() {
+            Some(b) if b.is_ascii_alphanumeric() => start -= 1,
+            Some(b) if *b >= 0x80 => match text[..start].chars().next_back() {
+                Some(c) if is_word_char(c) => start -= c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    let mut end = at;
+    loop {
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_alphanumeric() => end += 1,
+            Some(b) if *b >= 0x80 => match text[end..].chars().next() {
+                Some(c) if is_word_char(c) => end += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_back_through_collapsed_whitespace_and_joined_words() {
+        let original = "Mål:   Fler i ARBETE.\n\nArbets-\nmarknaden ska växa.";
+        let n = Normalized::new(original);
+        assert_eq!(n.as_str(), "mål: fler i arbete.\narbetsmarknaden ska växa.");
+        for word in ["arbete", "arbetsmarknaden", "växa"] {
+            let at = n.as_str().find(word).unwrap();
+            let o = n.to_original(at);
+            assert!(original[o..].to_lowercase().starts_with(&word[..4]), "{word}: {}", &original[o..]);
+        }
+        let end = n.as_str().len();
+        assert_eq!(n.to_original(end), original.len());
+    }
+
+    #[test]
+    fn elided_compounds_keep_their_hyphen() {
+        let n = Normalized::new("barn-\noch ungdomsverksamhet, vuxen- och ungdomsutbildning");
+        assert_eq!(n.as_str(), "barn- och ungdomsverksamhet, vuxen- och ungdomsutbildning");
+    }
+
+    #[test]
+    fn decomposed_letters_are_composed() {
+        let decomposed = "Va\u{308}xjo\u{308} la\u{308}n";
+        let n = Normalized::new(decomposed);
+        assert_eq!(n.as_str(), "växjö län");
+        let at = n.as_str().find("län").unwrap();
+        assert_eq!(&decomposed[n.to_original(at)..], "la\u{308}n");
+    }
+
+    #[test]
+    fn lowercasing_that_changes_length_keeps_offsets_valid() {
+        let original = "İstanbul och Arbete";
+        let n = Normalized::new(original);
+        let at = n.as_str().find("arbete").unwrap();
+        assert_eq!(&original[n.to_original(at)..], "Arbete");
+    }
+
+    /// The Snowball stems of the forms the lexicon relies on, quirks
+    /// included: no `-et` suffix (`arbetet`), `skolan` and `bostadsområdena`
+    /// left whole, `-ad` and `-s` cut (`arbetsmarkn`, `mötesplat`). The
+    /// matcher therefore checks inflections itself (`is_inflection`).
+    #[test]
+    fn golden_stems() {
+        for (word, expected) in [
+            ("arbete", "arbet"),
+            ("arbeten", "arbet"),
+            ("arbetet", "arbetet"),
+            ("arbetsmarknaden", "arbetsmarknad"),
+            ("arbetsmarknad", "arbetsmarkn"),
+            ("vuxenutbildningen", "vuxenutbildning"),
+            ("vuxenutbildning", "vuxenutbildning"),
+            ("utbildningar", "utbildning"),
+            ("diskrimineringen", "diskriminering"),
+            ("diskriminering", "diskriminering"),
+            ("bostadsområdena", "bostadsområden"),
+            ("bostadsområden", "bostadsområd"),
+            ("bostadsområde", "bostadsområd"),
+            ("nyanlända", "nyanländ"),
+            ("nyanländas", "nyanländ"),
+            ("mötesplatser", "mötesplats"),
+            ("mötesplats", "mötesplat"),
+            ("företagare", "företag"),
+            ("mångfald", "mångfald"),
+            ("skolan", "skolan"),
+            ("skolor", "skol"),
+            ("skolorna", "skol"),
+            ("segregationen", "segregation"),
+            ("mottagandet", "mottag"),
+            ("mottagande", "mottag"),
+            ("civilsamhället", "civilsamhället"),
+            ("föreningslivet", "föreningslivet"),
+            ("rasism", "rasism"),
+            ("egenförsörjning", "egenförsörjning"),
+            ("invandrare", "invandr"),
+        ] {
+            assert_eq!(stem(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn inflections_of_the_lexicon_forms() {
+        for (tail, term) in [
+            ("arbetet", "arbete"),
+            ("arbeten", "arbete"),
+            ("arbetsmarknaden", "arbetsmarknad"),
+            ("vuxenutbildningen", "vuxenutbildning"),
+            ("utbildningar", "utbildning"),
+            ("diskrimineringen", "diskriminering"),
+            ("bostadsområdena", "bostadsområde"),
+            ("bostadsområden", "bostadsområde"),
+            ("nyanländas", "nyanlända"),
+            ("mötesplatser", "mötesplats"),
+            ("företagarna", "företagare"),
+            ("skolan", "skola"),
+            ("skolorna", "skola"),
+            ("segregationen", "segregation"),
+            ("mottagandet", "mottagande"),
+            ("samhället", "samhälle"),
+            ("civilsamhället", "civilsamhälle"),
+            ("föreningslivet", "föreningsliv"),
+            ("rasismen", "rasism"),
+            ("invandrarna", "invandrare"),
+        ] {
+            assert!(is_inflection(tail, term), "{tail} of {term}");
+        }
+        for (tail, term) in [
+            ("arbetsgrupp", "arbete"),
+            ("arbetssätt", "arbete"),
+            ("försörjningsförmåga", "försörjning"),
+            ("skolgården", "skola"),
+            ("bostadsområdesgrupp", "bostadsområde"),
+        ] {
+            assert!(!is_inflection(tail, term), "{tail} is not {term}");
+        }
+    }
+
+    #[test]
+    fn word_around_an_offset() {
+        let t = "en vuxenutbildning här";
+        let at = t.find("utbildning").unwrap();
+        assert_eq!(word_at(t, at), (3, 18));
+    }
+}

@@ -1,0 +1,5 @@
+//! Integration tests of kommunbench-mapping on the fixture corpus.
+
+mod common;
+mod dev_set;
+mod traps;
