@@ -1,9 +1,10 @@
-//! Lexicon mapping throughput (MB/s) on fixture text.
+//! Lexicon mapping throughput (MB/s of text) on fixture text: the matcher
+//! alone, and the mapper scoring whole documents with evidence.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use kommunbench_bench::content_of_size;
+use kommunbench_bench::{content_of_size, fixture_documents};
 use kommunbench_core::Framework;
-use kommunbench_mapping::Lexicon;
+use kommunbench_mapping::{Aligner, Lexicon, LexiconMapper};
 
 fn lexicon_find(c: &mut Criterion) {
     let framework = Framework::builtin("se-2008").unwrap();
@@ -17,5 +18,20 @@ fn lexicon_find(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, lexicon_find);
+fn lexicon_mapper(c: &mut Criterion) {
+    let framework = Framework::builtin("se-2008").unwrap();
+    let mapper = LexiconMapper::builtin(&framework).unwrap();
+    let aligner = Aligner::new(&framework, &mapper);
+    let docs = fixture_documents();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut group = c.benchmark_group("lexicon_mapper");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("coverage/fixtures", |b| b.iter(|| docs.iter().map(|d| aligner.coverage(d).len()).sum::<usize>()));
+    group.bench_function("map_document/fixtures", |b| {
+        b.iter(|| docs.iter().map(|d| aligner.map_document(d).alignments.len()).sum::<usize>());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, lexicon_find, lexicon_mapper);
 criterion_main!(benches);

@@ -92,7 +92,9 @@ pub fn compare_priorities(
         let mapping = maps[row.document.as_str()];
         let wanted = normalise_title(&row.priority);
         let found = doc.priorities.iter().position(|p| normalise_title(&p.title) == wanted);
-        let predicted: Vec<String> = if let Some(i) = found { mapping.priority_areas(i).into_iter().map(ToString::to_string).collect() } else {
+        let predicted: Vec<String> = if let Some(i) = found {
+            mapping.priority_areas(i).into_iter().map(ToString::to_string).collect()
+        } else {
             out.unmatched.push(Unmatched { document: row.document.clone(), priority: row.priority.clone() });
             Vec::new()
         };

@@ -12,8 +12,8 @@
 //! | `*diskriminer*` | anywhere in a word (`antidiskrimineringsinsatser`) |
 //! | `egen försörjning` | the phrase, its last word inflected |
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use kommunbench_core::Framework;
@@ -205,7 +205,7 @@ pub enum LexiconError {
 struct Pattern {
     term: Term,
     /// The term as written in the lexicon.
-    label: String,
+    label: Arc<str>,
     /// The area index, or `None` for a rule's term.
     area: Option<usize>,
     weight: f64,
@@ -229,7 +229,7 @@ struct Rule {
     area: usize,
     weight: f64,
     groups: usize,
-    label: String,
+    label: Arc<str>,
 }
 
 /// A lexicon compiled for one framework.
@@ -263,7 +263,7 @@ pub struct Hit {
     /// Index of the area in the framework.
     pub area: usize,
     /// The lexicon term (or rule) that matched, as written in the lexicon.
-    pub term: String,
+    pub term: Arc<str>,
     /// Its weight.
     pub weight: f64,
     /// Byte range of the matched words in the original text.
@@ -321,7 +321,7 @@ impl Lexicon {
                 if let Ok(term) = Term::parse(alias) {
                     patterns.push(Pattern {
                         term,
-                        label: alias.clone(),
+                        label: Arc::from(alias.as_str()),
                         area: Some(i),
                         weight: 1.0,
                         rule_groups: vec![],
@@ -348,7 +348,7 @@ impl Lexicon {
             for t in &entry.terms {
                 patterns.push(Pattern {
                     term: parse_term(t)?,
-                    label: t.clone(),
+                    label: Arc::from(t.as_str()),
                     area: Some(area),
                     weight: entry.weight,
                     rule_groups: vec![],
@@ -367,7 +367,7 @@ impl Lexicon {
                 for t in group {
                     patterns.push(Pattern {
                         term: parse_term(t)?,
-                        label: t.clone(),
+                        label: Arc::from(t.as_str()),
                         area: None,
                         weight: 0.0,
                         rule_groups: vec![(r, g)],
@@ -377,7 +377,7 @@ impl Lexicon {
                 }
             }
             let label = rule.all.iter().map(|g| g.first().map_or("", String::as_str)).collect::<Vec<_>>().join(" + ");
-            rules.push(Rule { area, weight: rule.weight, groups: rule.all.len(), label });
+            rules.push(Rule { area, weight: rule.weight, groups: rule.all.len(), label: Arc::from(label) });
         }
         let keys: Vec<String> = patterns.iter().map(|p| p.term.key()).collect();
         for (p, key) in patterns.iter_mut().zip(&keys) {
@@ -427,7 +427,7 @@ impl Lexicon {
 
     /// Every term of one area, as written, for profiles and documentation.
     pub fn terms_of(&self, area: usize) -> Vec<&str> {
-        self.patterns.iter().filter(|p| p.area == Some(area)).map(|p| p.label.as_str()).collect()
+        self.patterns.iter().filter(|p| p.area == Some(area)).map(|p| &*p.label).collect()
     }
 
     /// Number of areas of the framework.
@@ -440,13 +440,12 @@ impl Lexicon {
         let norm = Normalized::new(text);
         let n = norm.as_str();
         // Verified matches: (pattern, start, end) in normalised offsets.
-        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.matcher.find_overlapping_iter(n) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            if let Some((start, end)) = self.verify(n, p, m.start(), m.end()) {
-                raw.push((m.pattern().as_usize(), start, end));
+        let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(n.len() / 64);
+        self.each_key(n, |i, start, end| {
+            if let Some((start, end)) = self.verify(n, &self.patterns[i], start, end) {
+                raw.push((i, start, end));
             }
-        }
+        });
         for (start, hyphen, word) in elided_compounds(n) {
             // `vuxen- och ungdomsutbildning`: `vuxen` + each possible head of
             // the next word. Heads only: a modifier (`arbetsmarknads-`)
@@ -454,28 +453,37 @@ impl Lexicon {
             let modifier = &n[start..hyphen];
             for (i, _) in word.char_indices().skip(2) {
                 let candidate = format!("{modifier}{}", &word[i..]);
-                for m in self.matcher.find_overlapping_iter(&candidate) {
-                    let p = &self.patterns[m.pattern().as_usize()];
+                self.each_key(&candidate, |i, s, e| {
+                    let p = &self.patterns[i];
                     let head =
                         p.term.lead.is_empty() && matches!(p.term.position, Position::Word | Position::End | Position::Exact);
-                    if head && m.end() > modifier.len() && self.verify(&candidate, p, m.start(), m.end()).is_some() {
-                        raw.push((m.pattern().as_usize(), start, hyphen));
+                    if head && e > modifier.len() && self.verify(&candidate, p, s, e).is_some() {
+                        raw.push((i, start, hyphen));
                     }
-                }
+                });
             }
         }
         if raw.is_empty() {
             return Vec::new();
         }
-        let sentence_ends: Vec<usize> =
-            n.bytes().enumerate().filter(|(_, b)| matches!(b, b'.' | b'!' | b'?' | b'\n')).map(|(i, _)| i).collect();
-        let sentence_of = |at: usize| sentence_ends.partition_point(|&e| e < at);
+        // Sentence numbers, counted once along the hits in text order.
+        raw.sort_unstable_by_key(|r| (r.1, r.0));
+        let mut sentence = Vec::with_capacity(raw.len());
+        let (mut at, mut count) = (0, 0);
+        for &(_, start, _) in &raw {
+            count += n.as_bytes()[at..start].iter().filter(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')).count();
+            at = start;
+            sentence.push(count);
+        }
         // Overlapping hits of one area (`i arbete` and `arbete`, two terms
         // in one word) count once: the heavier, then the longer.
-        let mut words: Vec<(usize, usize, usize, usize)> =
-            raw.iter().filter_map(|&(p, s, e)| self.patterns[p].area.map(|a| (a, s, e, p))).collect();
+        let mut words: Vec<(usize, usize, usize, usize, usize)> = raw
+            .iter()
+            .zip(&sentence)
+            .filter_map(|(&(p, s, e), &sent)| self.patterns[p].area.map(|a| (a, s, e, p, sent)))
+            .collect();
         words.sort_unstable();
-        let mut merged: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(words.len());
+        let mut merged: Vec<(usize, usize, usize, usize, usize)> = Vec::with_capacity(words.len());
         for w in words {
             match merged.last_mut() {
                 Some(last) if last.0 == w.0 && w.1 < last.2 => {
@@ -489,31 +497,42 @@ impl Lexicon {
         }
         let mut hits: Vec<Hit> = merged
             .into_iter()
-            .map(|(area, start, end, p)| Hit {
+            .map(|(area, start, end, p, sentence)| Hit {
                 area,
-                term: self.patterns[p].label.clone(),
+                term: Arc::clone(&self.patterns[p].label),
                 weight: self.patterns[p].weight,
                 start,
                 end,
-                sentence: sentence_of(start),
+                sentence,
             })
             .collect();
         // Rules: one term of every group within one sentence.
-        for (r, rule) in self.rules.iter().enumerate() {
-            let mut by_sentence: HashMap<usize, (Vec<bool>, usize, usize)> = HashMap::new();
-            for &(p, start, end) in &raw {
-                for &(rr, g) in &self.patterns[p].rule_groups {
-                    if rr == r {
-                        let e = by_sentence.entry(sentence_of(start)).or_insert((vec![false; rule.groups], start, end));
-                        e.0[g] = true;
-                        e.1 = e.1.min(start);
-                        e.2 = e.2.max(end);
-                    }
+        if !self.rules.is_empty() {
+            // (rule, sentence, group, start, end)
+            let mut seen: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+            for (&(p, start, end), &sent) in raw.iter().zip(&sentence) {
+                for &(r, g) in &self.patterns[p].rule_groups {
+                    seen.push((r, sent, g, start, end));
                 }
             }
-            for (sentence, (groups, start, end)) in by_sentence {
+            seen.sort_unstable();
+            for chunk in seen.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+                let rule = &self.rules[chunk[0].0];
+                let mut groups = vec![false; rule.groups];
+                for c in chunk {
+                    groups[c.2] = true;
+                }
                 if groups.iter().all(|&g| g) {
-                    hits.push(Hit { area: rule.area, term: rule.label.clone(), weight: rule.weight, start, end, sentence });
+                    let start = chunk.iter().map(|c| c.3).min().unwrap_or(0);
+                    let end = chunk.iter().map(|c| c.4).max().unwrap_or(start);
+                    hits.push(Hit {
+                        area: rule.area,
+                        term: Arc::clone(&rule.label),
+                        weight: rule.weight,
+                        start,
+                        end,
+                        sentence: chunk[0].1,
+                    });
                 }
             }
         }
@@ -521,8 +540,15 @@ impl Lexicon {
             h.start = norm.to_original(h.start);
             h.end = norm.to_original(h.end).max(h.start);
         }
-        hits.sort_by(|a, b| (a.start, a.area, &a.term).cmp(&(b.start, b.area, &b.term)));
+        hits.sort_by(|a, b| (a.start, a.area, &*a.term).cmp(&(b.start, b.area, &*b.term)));
         hits
+    }
+
+    /// Calls `f(pattern, start, end)` for every occurrence of every key.
+    fn each_key(&self, n: &str, mut f: impl FnMut(usize, usize, usize)) {
+        for m in self.matcher.find_overlapping_iter(n) {
+            f(m.pattern().as_usize(), m.start(), m.end());
+        }
     }
 
     /// Checks a raw match against the term's position and guards; returns
@@ -576,14 +602,13 @@ impl Lexicon {
 /// stands, and the word after the conjunction.
 fn elided_compounds(n: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
-    for conj in ["- och ", "- eller ", "- samt ", "-, "] {
-        for (hyphen, _) in n.match_indices(conj) {
-            let (start, _) = word_at(n, hyphen);
-            let rest = &n[hyphen + conj.len()..];
-            let word_len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-            if start < hyphen && word_len > 3 {
-                out.push((start, hyphen, &rest[..word_len]));
-            }
+    for (hyphen, _) in n.match_indices('-') {
+        let after = &n[hyphen + 1..];
+        let Some(rest) = [" och ", " eller ", " samt ", ", "].iter().find_map(|conj| after.strip_prefix(conj)) else { continue };
+        let (start, _) = word_at(n, hyphen);
+        let word_len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        if start < hyphen && word_len > 3 {
+            out.push((start, hyphen, &rest[..word_len]));
         }
     }
     out
@@ -699,7 +724,7 @@ exclude = ["folkhögskol*", "högskol*"]
         let lex = lexicon("[[rules]]\narea = \"reception\"\nall = [[\"*bostad\", \"bostäder\"], [\"nyanlända\"]]\n");
         let one = lex.find("Tillgången på bostäder är avgörande för nyanlända.");
         assert_eq!(one.len(), 1);
-        assert_eq!(one[0].term, "*bostad + nyanlända");
+        assert_eq!(&*one[0].term, "*bostad + nyanlända");
         assert!(lex.find("Tillgången på bostäder är god. Nyanlända är välkomna.").is_empty());
     }
 

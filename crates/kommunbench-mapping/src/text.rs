@@ -42,9 +42,8 @@ impl Normalized {
         // Decomposed letters (a + U+0308 from some editors) carry combining
         // diacritics, U+0300 to U+036F, whose UTF-8 starts with 0xCC or 0xCD.
         let needs_nfc = bytes.iter().any(|&b| b == 0xCC || b == 0xCD) && is_nfc_quick(original.chars()) != IsNormalized::Yes;
-        let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+        let mut out = String::with_capacity(bytes.len());
         let mut shifts = vec![(0, 0)];
-        let mut buf = [0u8; 4];
         let mut i = 0;
         while i < bytes.len() {
             // Copy what needs no change in one go: lower-case ASCII, digits,
@@ -52,19 +51,19 @@ impl Normalized {
             if !needs_nfc {
                 let run = plain_run(&bytes[i..]);
                 if run > 0 {
-                    out.extend_from_slice(&bytes[i..i + run]);
+                    out.push_str(&original[i..i + run]);
                     i += run;
                     continue;
                 }
             }
             let b = bytes[i];
             if b < 0x80 && !b.is_ascii_whitespace() && !(needs_nfc && matches!(bytes.get(i + 1), Some(0xCC | 0xCD))) {
-                out.push(b.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
                 i += 1;
                 continue;
             }
             if b == b' ' && bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace() && *n != 0xC2) {
-                out.push(b' ');
+                out.push(' ');
                 i += 1;
                 continue;
             }
@@ -73,8 +72,8 @@ impl Normalized {
                 && !needs_nfc
                 && let Some(&next) = bytes.get(i + 1)
             {
-                out.push(0xC3);
-                out.push(if (0x80..=0x9E).contains(&next) && next != 0x97 { next + 0x20 } else { next });
+                let c = original[i..].chars().next().expect("in bounds");
+                out.push(if (0x80..=0x9E).contains(&next) && next != 0x97 { c.to_lowercase().next().unwrap_or(c) } else { c });
                 i += 2;
                 continue;
             }
@@ -86,10 +85,8 @@ impl Normalized {
                     newlines += usize::from(d == '\n');
                     i += d.len_utf8();
                 }
-                let hyphen_break = newlines == 1
-                    && out.last() == Some(&b'-')
-                    && last_char(&out[..out.len() - 1]).is_some_and(char::is_alphabetic)
-                    && {
+                let hyphen_break =
+                    newlines == 1 && out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic) && {
                         let rest = &original[i..];
                         let next_word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
                         next_word.starts_with(char::is_lowercase) && !ELIDING.contains(&next_word)
@@ -97,7 +94,7 @@ impl Normalized {
                 if hyphen_break {
                     out.pop();
                 } else {
-                    out.push(if newlines >= 2 { b'\n' } else { b' ' });
+                    out.push(if newlines >= 2 { '\n' } else { ' ' });
                 }
                 if i - start != 1 || hyphen_break {
                     shifts.push((out.len(), i));
@@ -114,20 +111,19 @@ impl Normalized {
                 }
                 for composed in original[start..i].nfc() {
                     for lower in composed.to_lowercase() {
-                        out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                        out.push(lower);
                     }
                 }
             } else {
                 for lower in c.to_lowercase() {
-                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                    out.push(lower);
                 }
             }
             if out.len() - before != i - start {
                 shifts.push((out.len(), i));
             }
         }
-        let text = String::from_utf8(out).expect("built from whole characters");
-        Normalized { text, shifts, original_len: original.len() }
+        Normalized { text: out, shifts, original_len: original.len() }
     }
 
     /// The normalised text.
@@ -174,12 +170,6 @@ fn plain_run(bytes: &[u8]) -> usize {
         }
     }
     j
-}
-
-/// The last character of UTF-8 bytes that end on a character boundary.
-fn last_char(bytes: &[u8]) -> Option<char> {
-    let start = bytes.iter().rposition(|b| (b & 0xC0) != 0x80)?;
-    std::str::from_utf8(&bytes[start..]).ok()?.chars().next()
 }
 
 static SWEDISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Swedish));

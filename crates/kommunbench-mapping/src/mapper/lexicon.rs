@@ -1,11 +1,12 @@
 //! The default mapper: lexicon terms with weights, explainable hit by hit.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use kommunbench_core::{Framework, Span};
 
 use super::{AreaScore, Evidence, Mapper, Role, Unit};
-use crate::lexicon::{Lexicon, LexiconError};
+use crate::lexicon::{Hit, Lexicon, LexiconError};
 
 /// Scores units by the lexicon terms they contain.
 ///
@@ -60,20 +61,43 @@ impl Mapper for LexiconMapper {
     }
 
     fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore> {
+        let Some(cover) = unit.pieces.iter().map(|p| p.0).reduce(Span::cover) else {
+            return self.tally(unit, &[], Span::default());
+        };
+        let hits = self.lexicon.find(unit.document.slice(cover));
+        self.tally(unit, &hits, cover)
+    }
+
+    /// One pass of the lexicon over the whole document serves every unit.
+    fn score_all(&self, units: &[Unit<'_>]) -> Vec<Vec<AreaScore>> {
+        let Some(first) = units.first() else { return Vec::new() };
+        if units.iter().any(|u| !std::ptr::eq(u.document, first.document)) {
+            return units.iter().map(|u| self.score(u)).collect();
+        }
+        let whole = Span::new(0, first.document.text.len());
+        let hits = self.lexicon.find(&first.document.text);
+        units.iter().map(|u| self.tally(u, &hits, whole)).collect()
+    }
+}
+
+impl LexiconMapper {
+    /// Scores a unit from the hits found in `within` (a span of its
+    /// document): hits that start inside one of the unit's pieces count.
+    fn tally(&self, unit: &Unit<'_>, hits: &[Hit], within: Span) -> Vec<AreaScore> {
         let areas = self.lexicon.area_count();
         let mut weight = vec![0.0; areas];
         let mut evidence: Vec<Vec<Evidence>> = vec![Vec::new(); areas];
-        let mut seen: HashMap<(usize, String), f64> = HashMap::new();
+        let mut seen: HashMap<(usize, Arc<str>), f64> = HashMap::new();
         let title_weight = self.lexicon.scoring().title_weight;
         for &(piece, role) in &unit.pieces {
-            let text = unit.document.slice(piece);
-            for hit in self.lexicon.find(text) {
-                let k = seen.entry((hit.area, hit.term.clone())).or_insert(0.0);
+            let first = hits.partition_point(|h| within.start + h.start < piece.start);
+            for hit in hits[first..].iter().take_while(|h| within.start + h.start < piece.end) {
+                let k = seen.entry((hit.area, Arc::clone(&hit.term))).or_insert(0.0);
                 *k += 1.0;
                 let role_weight = if role == Role::Title { title_weight } else { 1.0 };
                 weight[hit.area] += hit.weight * role_weight / *k;
-                let span = Span::new(piece.start + hit.start, piece.start + hit.end);
-                evidence[hit.area].push(Evidence::at(unit.document, hit.term, piece, span));
+                let span = Span::new(within.start + hit.start, (within.start + hit.end).min(piece.end));
+                evidence[hit.area].push(Evidence::at(unit.document, &*hit.term, piece, span));
             }
         }
         weight

@@ -8,7 +8,6 @@ mod similarity;
 
 use kommunbench_core::{AreaId, BlockKind, DocumentId, Framework, FrameworkId, Level, Municipality, PolicyDocument, Span};
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 pub use ensemble::EnsembleMapper;
 pub use lexicon::LexiconMapper;
@@ -111,17 +110,37 @@ impl Evidence {
     pub fn at(document: &PolicyDocument, term: impl Into<String>, piece: Span, span: Span) -> Evidence {
         let piece_text = document.slice(piece);
         let (local_start, local_end) = (span.start - piece.start, span.end - piece.start);
-        let sentence = piece_text
-            .split_sentence_bound_indices()
-            .find(|(at, s)| *at <= local_start && local_start < at + s.len().max(1))
-            .map_or(piece_text, |(_, s)| s);
+        let (s, e) = sentence_around(piece_text, local_start);
         Evidence {
             term: term.into(),
             text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(),
             span,
-            sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+            sentence: piece_text[s..e].split_whitespace().collect::<Vec<_>>().join(" "),
         }
     }
+}
+
+/// The sentence around byte `at`: from after the previous sentence end
+/// (`.`, `!` or `?` before a space and a capital or digit, or a line
+/// break) to the next one, terminator included.
+fn sentence_around(text: &str, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let ends_sentence = |i: usize| match bytes[i] {
+        b'\n' => true,
+        b'.' | b'!' | b'?' => {
+            let rest = &text[i + 1..];
+            let after = rest.trim_start_matches([' ', '\t']);
+            rest.len() != after.len()
+                && after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '–' || c == '-')
+                || rest.is_empty()
+                || rest.starts_with('\n')
+        }
+        _ => false,
+    };
+    let start = (0..at.min(bytes.len())).rev().find(|&i| ends_sentence(i)).map_or(0, |i| i + 1);
+    let end = (at..bytes.len()).find(|&i| ends_sentence(i)).map_or(bytes.len(), |i| if bytes[i] == b'\n' { i } else { i + 1 });
+    let start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    (start, end.max(start))
 }
 
 /// A unit's score for one area.
@@ -171,6 +190,12 @@ pub trait Mapper: Send + Sync {
     fn threshold(&self) -> f64;
     /// One score per area of the framework, in the framework's order.
     fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore>;
+
+    /// Scores many units at once (all of one document when called by the
+    /// [`Aligner`]); override it when shared work makes that cheaper.
+    fn score_all(&self, units: &[Unit<'_>]) -> Vec<Vec<AreaScore>> {
+        units.iter().map(|u| self.score(u)).collect()
+    }
 }
 
 /// One unit x area candidate.
@@ -265,11 +290,17 @@ impl<'a> Aligner<'a> {
         let threshold = self.mapper.threshold();
         let mut alignments = Vec::new();
         let mut local_priorities = Vec::new();
-        let units =
-            (0..doc.priorities.len()).map(|i| Unit::priority(doc, i)).chain((0..doc.blocks.len()).map(|i| Unit::segment(doc, i)));
-        for unit in units {
+        let mut units: Vec<Unit<'_>> = (0..doc.priorities.len())
+            .map(|i| Unit::priority(doc, i))
+            .chain((0..doc.blocks.len()).map(|i| Unit::segment(doc, i)))
+            .collect();
+        units.push(Unit::document(doc));
+        let mut scores = self.mapper.score_all(&units);
+        let document_scores = scores.pop().unwrap_or_default();
+        units.pop();
+        for (unit, unit_scores) in units.iter().zip(scores) {
             let mut any = false;
-            for s in self.mapper.score(&unit) {
+            for s in unit_scores {
                 if s.score <= 0.0 {
                     continue;
                 }
@@ -294,26 +325,7 @@ impl<'a> Aligner<'a> {
                 local_priorities.push(unit.index);
             }
         }
-        let mut scores = self.mapper.score(&Unit::document(doc));
-        scores.sort_by_key(|s| s.area);
-        let coverage = self
-            .framework
-            .areas()
-            .iter()
-            .enumerate()
-            .map(|(i, area)| {
-                let s = scores.iter().find(|s| s.area == i);
-                let score = s.map_or(0.0, |s| s.score);
-                let evidence = s.map(|s| s.evidence.clone()).unwrap_or_default();
-                AreaCoverage {
-                    area: area.id.clone(),
-                    score,
-                    covered: score >= threshold,
-                    evidence_count: evidence.len(),
-                    evidence,
-                }
-            })
-            .collect();
+        let coverage = self.area_coverage(document_scores);
         DocumentMapping {
             document: doc.id.clone(),
             municipality: doc.municipality.clone(),
@@ -325,8 +337,54 @@ impl<'a> Aligner<'a> {
         }
     }
 
+    /// A document's coverage of each area, in framework order, without the
+    /// per-unit alignments: the fast path for coverage matrices.
+    pub fn coverage(&self, doc: &PolicyDocument) -> Vec<AreaCoverage> {
+        self.area_coverage(self.mapper.score(&Unit::document(doc)))
+    }
+
+    fn area_coverage(&self, mut scores: Vec<AreaScore>) -> Vec<AreaCoverage> {
+        let threshold = self.mapper.threshold();
+        scores.sort_by_key(|s| s.area);
+        self.framework
+            .areas()
+            .iter()
+            .enumerate()
+            .map(|(i, area)| {
+                let s = scores.iter_mut().find(|s| s.area == i);
+                let score = s.as_ref().map_or(0.0, |s| s.score);
+                let evidence = s.map(|s| std::mem::take(&mut s.evidence)).unwrap_or_default();
+                AreaCoverage {
+                    area: area.id.clone(),
+                    score,
+                    covered: score >= threshold,
+                    evidence_count: evidence.len(),
+                    evidence,
+                }
+            })
+            .collect()
+    }
+
     /// Maps every document.
     pub fn map_documents(&self, docs: &[PolicyDocument]) -> Vec<DocumentMapping> {
         docs.iter().map(|d| self.map_document(d)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_around;
+
+    #[test]
+    fn sentences_end_at_stops_before_capitals_and_at_line_breaks() {
+        let text = "Målet är klart. Kommunen ska ge stöd, t.ex. sfi och praktik. 3 av 4 får jobb!\nNy rad utan punkt";
+        let at = |word: &str| {
+            let (s, e) = sentence_around(text, text.find(word).unwrap());
+            &text[s..e]
+        };
+        assert_eq!(at("Målet"), "Målet är klart.");
+        assert_eq!(at("sfi"), "Kommunen ska ge stöd, t.ex. sfi och praktik.");
+        assert_eq!(at("jobb"), "3 av 4 får jobb!");
+        assert_eq!(at("utan"), "Ny rad utan punkt");
     }
 }

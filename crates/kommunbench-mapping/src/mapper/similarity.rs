@@ -9,6 +9,8 @@ use kommunbench_core::{Framework, PolicyDocument, Span};
 
 use super::{AreaScore, Evidence, Mapper, Unit};
 use crate::lexicon::Lexicon;
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::text::{Normalized, is_word_char, stem};
 
 type Vector = HashMap<String, f64>;
@@ -27,25 +29,17 @@ fn features(text: &str) -> Vec<(String, Option<(usize, usize)>)> {
     let norm = Normalized::new(text);
     let n = norm.as_str();
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in n.char_indices().chain(std::iter::once((n.len(), ' '))) {
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = &n[s..i];
-                start = None;
-                if word.chars().count() < 2 || word.chars().all(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-                out.push((format!("w:{}", stem(word)), Some((norm.to_original(s), norm.to_original(i)))));
-                let padded: Vec<char> = std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')).collect();
-                for len in 3..=5 {
-                    for gram in padded.windows(len) {
-                        out.push((format!("c:{}", gram.iter().collect::<String>()), None));
-                    }
-                }
+    // UAX #29 word segmentation: numbers and punctuation fall away.
+    for (s, word) in n.split_word_bound_indices() {
+        if word.chars().count() < 2 || !word.chars().all(is_word_char) || word.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        out.push((format!("w:{}", stem(word)), Some((norm.to_original(s), norm.to_original(s + word.len())))));
+        let padded: Vec<char> = std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')).collect();
+        for len in 3..=5 {
+            for gram in padded.windows(len) {
+                out.push((format!("c:{}", gram.iter().collect::<String>()), None));
             }
-            _ => {}
         }
     }
     out
