@@ -313,6 +313,15 @@ impl Lexicon {
             })
         };
         let parse_term = |raw: &str| Term::parse(raw).map_err(|m| invalid(line_of(&format!("\"{raw}\"")), m));
+        // Context words are function words: exactly as written unless marked.
+        let parse_guard = |raw: &str| {
+            parse_term(raw).map(|mut t| {
+                if t.position == Position::Word {
+                    t.position = Position::Exact;
+                }
+                t
+            })
+        };
         let mut patterns = Vec::new();
         let mut guards = vec![Guard::default()];
         // The framework's own wordings of each area are strong terms.
@@ -341,8 +350,8 @@ impl Lexicon {
             }
             let guard = Guard {
                 exclude: entry.exclude.iter().map(|t| parse_term(t)).collect::<Result<_, _>>()?,
-                not_after: entry.not_after.iter().map(|t| parse_term(t)).collect::<Result<_, _>>()?,
-                not_before: entry.not_before.iter().map(|t| parse_term(t)).collect::<Result<_, _>>()?,
+                not_after: entry.not_after.iter().map(|t| parse_guard(t)).collect::<Result<_, _>>()?,
+                not_before: entry.not_before.iter().map(|t| parse_guard(t)).collect::<Result<_, _>>()?,
             };
             guards.push(guard);
             for t in &entry.terms {

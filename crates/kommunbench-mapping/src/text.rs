@@ -225,8 +225,9 @@ pub fn is_inflection(tail: &str, term: &str) -> bool {
 /// [`is_inflection`] with the term's base and stem already known.
 pub(crate) fn inflects(tail: &str, base: &str, term_stem: &str) -> bool {
     let Some(rest) = tail.strip_prefix(base) else { return false };
-    // Snowball suffixes are at most seven letters; longer rests are compounds.
-    ENDINGS.contains(&rest) || (rest.len() <= 8 && stem(tail) == term_stem)
+    // Beyond the listed endings, a short rest with the same Snowball stem
+    // (`-heter` would make `helheter` a form of `hela`, so short only).
+    ENDINGS.contains(&rest) || (rest.len() <= 4 && stem(tail) == term_stem)
 }
 
 /// Whether a character is part of a word (letters and digits).
