@@ -486,22 +486,27 @@ impl Lexicon {
         }
         // Overlapping hits of one area (`i arbete` and `arbete`, two terms
         // in one word) count once: the heavier, then the longer.
-        let mut words: Vec<(usize, usize, usize, usize, usize)> = raw
-            .iter()
-            .zip(&sentence)
-            .filter_map(|(&(p, s, e), &sent)| self.patterns[p].area.map(|a| (a, s, e, p, sent)))
-            .collect();
-        words.sort_unstable();
-        let mut merged: Vec<(usize, usize, usize, usize, usize)> = Vec::with_capacity(words.len());
-        for w in words {
-            match merged.last_mut() {
-                Some(last) if last.0 == w.0 && w.1 < last.2 => {
-                    let (wp, lp) = (&self.patterns[w.3], &self.patterns[last.3]);
-                    if (wp.weight, w.2 - w.1) > (lp.weight, last.2 - last.1) {
-                        *last = w;
+        // `raw` is in text order, so each area's hits are too.
+        let mut by_area: Vec<Vec<(usize, usize, usize, usize)>> = vec![Vec::new(); self.areas];
+        for (&(p, s, e), &sent) in raw.iter().zip(&sentence) {
+            if let Some(a) = self.patterns[p].area {
+                by_area[a].push((s, e, p, sent));
+            }
+        }
+        let mut merged: Vec<(usize, usize, usize, usize, usize)> = Vec::with_capacity(raw.len());
+        for (area, hits) in by_area.into_iter().enumerate() {
+            let first = merged.len();
+            for (s, e, p, sent) in hits {
+                let open = merged.len() > first;
+                match merged.last_mut() {
+                    Some(last) if open && s < last.2 => {
+                        let (wp, lp) = (&self.patterns[p], &self.patterns[last.3]);
+                        if (wp.weight, e - s) > (lp.weight, last.2 - last.1) {
+                            *last = (area, s, e, p, sent);
+                        }
                     }
+                    _ => merged.push((area, s, e, p, sent)),
                 }
-                _ => merged.push(w),
             }
         }
         let mut hits: Vec<Hit> = merged
@@ -564,7 +569,11 @@ impl Lexicon {
     /// the span of the matched words.
     fn verify(&self, n: &str, p: &Pattern, start: usize, end: usize) -> Option<(usize, usize)> {
         let term = &p.term;
-        let at_word_start = !n[..start].chars().next_back().is_some_and(is_word_char);
+        let at_word_start = match n.as_bytes()[..start].last() {
+            None => true,
+            Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+            Some(_) => !n[..start].chars().next_back().is_some_and(is_word_char),
+        };
         if !at_word_start && (term.position != Position::End && term.position != Position::Any || !term.lead.is_empty()) {
             return None; // most raw matches: a word-start term inside a longer word
         }
