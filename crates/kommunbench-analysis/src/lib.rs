@@ -1,5 +1,10 @@
-//! Coverage matrices and benchmarking metrics across municipalities.
-//!
-//! This crate is filled in by the analysis work (coverage matrices on
-//! polars, breadth, balance, gaps, peers); see `crates/README.md`.
+//! Coverage matrices and benchmarking metrics across municipalities, on
+//! polars.
 #![deny(missing_docs)]
+
+mod frames;
+mod matrix;
+
+pub use frames::{alignments, document_coverage, evidence, municipality_label};
+pub use matrix::{Aggregation, CoverageMatrix, Level};
+pub use polars;

@@ -1,0 +1,343 @@
+//! Reports a person reads: a municipality x area heatmap as standalone SVG
+//! and a self-contained HTML page around it with the evidence behind every
+//! cell and the metrics tables.
+//!
+//! Everything here is a pure transform of an already computed
+//! [`ReportData`]: no file is read or written and nothing is fetched, so the
+//! output needs no fonts, scripts or other resources at view time.
+
+mod heatmap;
+mod html;
+
+pub use heatmap::heatmap_svg;
+pub use html::report_html;
+
+use serde::{Deserialize, Serialize};
+
+/// Everything a report shows, already computed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportData {
+    /// Report title, e.g. `"Integration policy coverage, se-2008"`.
+    pub title: String,
+    /// Framework id, e.g. `"se-2008"`.
+    pub framework: String,
+    /// `(area id, Swedish title)` pairs, in column order.
+    pub areas: Vec<(String, String)>,
+    /// Heatmap rows, in display order.
+    pub rows: Vec<ReportRow>,
+    /// Metrics tables shown under the heatmap.
+    pub tables: Vec<Table>,
+    /// Warnings shown in a box, e.g. input files that failed.
+    pub notes: Vec<String>,
+    /// The score at which a cell counts as covered, in `0..=1`.
+    pub threshold: f64,
+}
+
+/// One heatmap row: a municipality and its score in every area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRow {
+    /// Row label, the municipality name, e.g. `"Vingåker"`.
+    pub label: String,
+    /// Ids of the documents behind the row.
+    pub documents: Vec<String>,
+    /// One cell per area, in the order of [`ReportData::areas`].
+    pub cells: Vec<ReportCell>,
+}
+
+/// One municipality x area cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportCell {
+    /// Coverage score in `0..=1`.
+    pub score: f64,
+    /// Whether the cell counts as covered.
+    pub covered: bool,
+    /// The matches behind the score.
+    pub evidence: Vec<ReportEvidence>,
+}
+
+/// One match behind a cell's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportEvidence {
+    /// Id of the document the match is in.
+    pub document: String,
+    /// The lexicon term that matched.
+    pub term: String,
+    /// The matched words, as they stand in the sentence.
+    pub text: String,
+    /// The sentence the matched words stand in.
+    pub sentence: String,
+}
+
+/// A metrics table with already formatted cells.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// Table title.
+    pub title: String,
+    /// Column headers.
+    pub columns: Vec<String>,
+    /// Rows of formatted cells, normally one per column.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// A row does not have exactly one cell per area.
+    #[error("row {row:?} has {found} cells but the report has {expected} areas")]
+    CellCount {
+        /// The offending row's label.
+        row: String,
+        /// Number of areas in the report.
+        expected: usize,
+        /// Number of cells in the row.
+        found: usize,
+    },
+    /// The coverage threshold is not a number in `0..=1`.
+    #[error("threshold {value} is not a number between 0 and 1")]
+    Threshold {
+        /// The offending threshold.
+        value: f64,
+    },
+    /// The drawing library failed.
+    #[error("cannot draw the heatmap: {message}")]
+    Drawing {
+        /// The drawing library's message.
+        message: String,
+    },
+}
+
+/// Checks what both renderers rely on.
+fn validate(data: &ReportData) -> Result<(), RenderError> {
+    if !(0.0..=1.0).contains(&data.threshold) {
+        return Err(RenderError::Threshold {
+            value: data.threshold,
+        });
+    }
+    for row in &data.rows {
+        if row.cells.len() != data.areas.len() {
+            return Err(RenderError::CellCount {
+                row: row.label.clone(),
+                expected: data.areas.len(),
+                found: row.cells.len(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Escapes text for XML and HTML, in content and in quoted attributes.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out`, escaped as [`escape`] does.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+}
+
+/// A score as printed in cells and summaries: two decimals, a dash for
+/// a score that is not a number.
+fn format_score(score: f64) -> String {
+    if score.is_finite() {
+        format!("{score:.2}")
+    } else {
+        "–".to_owned()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! A small hand-built report shared by the renderer tests.
+
+    use super::{ReportCell, ReportData, ReportEvidence, ReportRow, Table};
+
+    pub(crate) const AREAS: [(&str, &str); 7] = [
+        ("reception", "Mottagande och introduktion för nyanlända"),
+        ("work", "Fler i arbete, fler företagare"),
+        ("school", "Bättre resultat och ökad likvärdighet i skolan"),
+        ("adult_learning", "Bättre språkkunskaper och tillgång till vuxenutbildning"),
+        ("discrimination", "Ett effektivt arbete mot diskriminering"),
+        ("urban", "En positiv utveckling i stadsdelar med utbredt utanförskap"),
+        ("values", "En gemensam värdegrund i ett samhälle med växande mångfald"),
+    ];
+
+    fn evidence(document: &str, term: &str, text: &str, sentence: &str) -> ReportEvidence {
+        ReportEvidence {
+            document: document.to_owned(),
+            term: term.to_owned(),
+            text: text.to_owned(),
+            sentence: sentence.to_owned(),
+        }
+    }
+
+    fn cell(score: f64, threshold: f64, evidence: Vec<ReportEvidence>) -> ReportCell {
+        ReportCell {
+            score,
+            covered: score >= threshold,
+            evidence,
+        }
+    }
+
+    /// Three municipalities, the seven `se-2008` areas, a metrics table and
+    /// a note; Vingåker's `work` cell scores 0.63 with evidence whose sentence
+    /// holds `<` and `&`.
+    pub(crate) fn sample() -> ReportData {
+        let threshold = 0.5;
+        let scores: [(&str, &str, [f64; 7]); 3] = [
+            ("Vingåker", "vingaker-2016", [0.81, 0.63, 0.0, 0.42, 0.0, 0.12, 0.95]),
+            ("Hedemora", "hedemora-2019", [0.55, 0.9, 0.33, 1.0, 0.5, 0.0, 0.07]),
+            ("Jönköping", "jonkoping-2018", [0.0, 0.25, 0.71, 0.6, 0.88, 0.47, 0.2]),
+        ];
+        let rows = scores
+            .iter()
+            .map(|(label, document, scores)| {
+                let cells = scores
+                    .iter()
+                    .enumerate()
+                    .map(|(area, &score)| {
+                        let evidence = match (*label, AREAS[area].0) {
+                            ("Vingåker", "work") => vec![
+                                evidence(
+                                    document,
+                                    "arbete",
+                                    "Arbete",
+                                    "Arbete & studier: fler ska ha egen försörjning inom < 2 år.",
+                                ),
+                                evidence(
+                                    document,
+                                    "sysselsättning",
+                                    "sysselsättningen",
+                                    "Kommunen ska öka sysselsättningen bland utrikes födda.",
+                                ),
+                            ],
+                            ("Vingåker", "reception") => vec![evidence(
+                                document,
+                                "nyanlända",
+                                "nyanlända",
+                                "Nyanlända ska känna sig välkomna – alla nyanlända får en \"lots\".",
+                            )],
+                            ("Hedemora", "adult_learning") => vec![evidence(
+                                document,
+                                "vuxenutbildning",
+                                "VUXENUTBILDNINGEN",
+                                "Vuxenutbildningen och SFI ska vara flexibla för den som arbetar.",
+                            )],
+                            _ => Vec::new(),
+                        };
+                        cell(score, threshold, evidence)
+                    })
+                    .collect();
+                ReportRow {
+                    label: (*label).to_owned(),
+                    documents: vec![(*document).to_owned()],
+                    cells,
+                }
+            })
+            .collect();
+        ReportData {
+            title: "Integration policy coverage, se-2008".to_owned(),
+            framework: "se-2008".to_owned(),
+            areas: AREAS
+                .iter()
+                .map(|(id, title)| ((*id).to_owned(), (*title).to_owned()))
+                .collect(),
+            rows,
+            tables: vec![Table {
+                title: "Coverage per area".to_owned(),
+                columns: vec![
+                    "area".to_owned(),
+                    "covered municipalities".to_owned(),
+                    "mean score".to_owned(),
+                ],
+                rows: vec![
+                    vec!["reception".to_owned(), "2".to_owned(), "0.45".to_owned()],
+                    vec!["work".to_owned(), "2".to_owned(), "0.59".to_owned()],
+                    vec!["values & <norms>".to_owned(), "1".to_owned(), "0.41".to_owned()],
+                ],
+            }],
+            notes: vec!["fixtures/corpus/broken.txt: not UTF-8 at byte 17".to_owned()],
+            threshold,
+        }
+    }
+
+    /// A report with `n` generated rows, to check the layout at scale.
+    pub(crate) fn large(n: usize) -> ReportData {
+        let mut data = sample();
+        data.rows = (0..n)
+            .map(|i| ReportRow {
+                label: format!("Kommun nr {i} Överkalix-Åsele"),
+                documents: vec![format!("doc-{i}")],
+                cells: (0..AREAS.len())
+                    .map(|a| {
+                        let score = ((i * 7 + a * 13) % 101) as f64 / 100.0;
+                        cell(score, data.threshold, Vec::new())
+                    })
+                    .collect(),
+            })
+            .collect();
+        data
+    }
+
+    /// Writes the sample renderings when `KOMMUNBENCH_RENDER_DIR` is set, for
+    /// looking at them in a browser.
+    pub(crate) fn write_if_asked(name: &str, content: &str) {
+        if let Some(dir) = std::env::var_os("KOMMUNBENCH_RENDER_DIR") {
+            let dir = std::path::PathBuf::from(dir);
+            std::fs::create_dir_all(&dir).expect("create render dir");
+            std::fs::write(dir.join(name), content).expect("write rendering");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RenderError, escape, fixture, format_score, validate};
+
+    #[test]
+    fn escapes_all_five_characters() {
+        assert_eq!(
+            escape(r#"a & b < c > d "e" 'f' Åsa"#),
+            "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39; Åsa"
+        );
+    }
+
+    #[test]
+    fn formats_scores_with_two_decimals() {
+        assert_eq!(format_score(0.625_1), "0.63");
+        assert_eq!(format_score(1.0), "1.00");
+        assert_eq!(format_score(f64::NAN), "–");
+    }
+
+    #[test]
+    fn rejects_ragged_rows_and_bad_thresholds() {
+        let mut data = fixture::sample();
+        data.rows[1].cells.pop();
+        let err = validate(&data).unwrap_err();
+        assert!(matches!(err, RenderError::CellCount { expected: 7, found: 6, .. }));
+        assert_eq!(
+            err.to_string(),
+            "row \"Hedemora\" has 6 cells but the report has 7 areas"
+        );
+
+        let mut data = fixture::sample();
+        data.threshold = f64::NAN;
+        assert!(matches!(validate(&data), Err(RenderError::Threshold { .. })));
+        data.threshold = 1.5;
+        assert_eq!(
+            validate(&data).unwrap_err().to_string(),
+            "threshold 1.5 is not a number between 0 and 1"
+        );
+    }
+}
