@@ -2,9 +2,19 @@
 //! polars.
 #![deny(missing_docs)]
 
+mod crosswalk;
 mod frames;
 mod matrix;
+mod metrics;
+mod peers;
+mod profile;
+mod timeline;
 
+pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
 pub use frames::{alignments, document_coverage, evidence, municipality_label};
 pub use matrix::{Aggregation, CoverageMatrix, Level};
+pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
+pub use peers::{Merge, PeerGroupError, cluster, cosine, cut, jaccard, nearest, peer_groups_by_county, peer_groups_from_csv, similarities};
 pub use polars;
+pub use profile::{Profile, profiles};
+pub use timeline::{Change, Generation, changes};

@@ -34,8 +34,8 @@ const LABEL_CHARS_MAX: usize = 48;
 /// From this many rows on the column labels are repeated under the grid.
 const FOOTER_FROM_ROWS: usize = 30;
 
-/// Sequential scale from 0 (near white) to 1 (dark blue): ColorBrewer
-/// "Blues", nine classes, interpolated linearly.
+/// Sequential scale from 0 (near white) to 1 (dark blue): the nine classes
+/// of `ColorBrewer`'s "Blues", interpolated linearly.
 const SCALE: [(u8, u8, u8); 9] = [
     (0xf7, 0xfb, 0xff),
     (0xde, 0xeb, 0xf7),
@@ -64,6 +64,12 @@ const PAPER: RGBColor = RGBColor(0xff, 0xff, 0xff);
 /// The size follows the data (28 px per row, columns as wide as their
 /// labels need), so a handful of rows and several hundred stay legible.
 /// Hovering a column label shows the area's Swedish title.
+///
+/// # Errors
+///
+/// [`RenderError::CellCount`] when a row does not have one cell per area,
+/// [`RenderError::Threshold`] when the threshold is not in `0..=1`, and
+/// [`RenderError::Drawing`] when the drawing library fails.
 pub fn heatmap_svg(data: &ReportData) -> Result<String, RenderError> {
     validate(data)?;
     let layout = Layout::new(data);
@@ -122,7 +128,7 @@ impl Layout {
             (longest_id + 16).max(CELL_W_MIN)
         };
         // Turned labels rise up and to the right by width / sqrt(2).
-        let turned = (f64::from(longest_id) * std::f64::consts::FRAC_1_SQRT_2).ceil() as i32;
+        let turned = px(f64::from(longest_id) * std::f64::consts::FRAC_1_SQRT_2);
         let (header_h, right_pad) = if turn_labels {
             (turned + 16, (turned - cell_w / 2).max(0))
         } else {
@@ -174,7 +180,7 @@ impl Layout {
 
 /// Draws everything but the column labels into `svg` with plotters.
 fn draw(data: &ReportData, layout: &Layout, svg: &mut String) -> Result<(), String> {
-    let size = (layout.width as u32, layout.height as u32);
+    let size = (layout.width.cast_unsigned(), layout.height.cast_unsigned());
     let root = SVGBackend::with_string(svg, size).into_drawing_area();
     let err = |e: &dyn std::fmt::Display| e.to_string();
     let text = |s: &str, style: &TextStyle, pos: (i32, i32)| {
@@ -341,10 +347,10 @@ fn row_label(label: &str) -> String {
     }
 }
 
-/// A text style in `px` pixels. plotters writes `size / 1.24` as the SVG
+/// A text style of `size` pixels. plotters writes `size / 1.24` as the SVG
 /// font size, hence the factor.
-fn font(px: f64, style: FontStyle, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    (FontFamily::SansSerif, px * 1.24, style)
+fn font(size: f64, style: FontStyle, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    (FontFamily::SansSerif, size * 1.24, style)
         .into_font()
         .color(&color)
         .pos(Pos::new(h, v))
@@ -353,12 +359,35 @@ fn font(px: f64, style: FontStyle, color: RGBColor, h: HPos, v: VPos) -> TextSty
 /// The colour of `score` on the sequential scale; scores outside `0..=1`
 /// take the colour of the nearest end.
 fn scale(score: f64) -> RGBColor {
-    let t = score.clamp(0.0, 1.0) * (SCALE.len() - 1) as f64;
-    let i = (t.floor() as usize).min(SCALE.len() - 2);
-    let f = t - i as f64;
-    let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8;
-    let (a, b) = (SCALE[i], SCALE[i + 1]);
+    // Position on the scale in classes, 0.0 ..= 8.0, and the class below it.
+    let position = score.clamp(0.0, 1.0) * 8.0;
+    let mut low = 0_u8;
+    while usize::from(low) + 2 < SCALE.len() && position > f64::from(low) + 1.0 {
+        low += 1;
+    }
+    let fraction = position - f64::from(low);
+    let (a, b) = (SCALE[usize::from(low)], SCALE[usize::from(low) + 1]);
+    let mix = |a: u8, b: u8| channel(f64::from(a) + (f64::from(b) - f64::from(a)) * fraction);
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// A colour channel value, rounded and kept within `0..=255`.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to the u8 range first"
+)]
+fn channel(value: f64) -> u8 {
+    value.round().clamp(0.0, 255.0) as u8
+}
+
+/// A length in whole pixels, rounded up.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "layout lengths are far below i32::MAX; `as` saturates anyway"
+)]
+fn px(value: f64) -> i32 {
+    value.ceil() as i32
 }
 
 /// White or near-black, whichever contrasts more with `background`
@@ -377,12 +406,12 @@ fn on(background: RGBColor) -> RGBColor {
 
 /// The legend bar's x for `value`.
 fn legend_x(value: f64) -> i32 {
-    MARGIN + (value.clamp(0.0, 1.0) * f64::from(LEGEND_W)).round() as i32
+    MARGIN + px((value.clamp(0.0, 1.0) * f64::from(LEGEND_W)).round())
 }
 
-/// A rough width of `text` in a sans-serif font of `px` pixels, on the
+/// A rough width of `text` in a sans-serif font of `size` pixels, on the
 /// generous side so that labels are not clipped.
-fn text_width(text: &str, px: f64) -> i32 {
+fn text_width(text: &str, size: f64) -> i32 {
     let ems: f64 = text
         .chars()
         .map(|c| match c {
@@ -393,7 +422,7 @@ fn text_width(text: &str, px: f64) -> i32 {
             _ => 0.6,
         })
         .sum();
-    (ems * px).ceil() as i32
+    px(ems * size)
 }
 
 /// A count as a pixel factor, saturating.

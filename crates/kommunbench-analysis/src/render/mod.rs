@@ -281,7 +281,7 @@ pub(crate) mod fixture {
                 documents: vec![format!("doc-{i}")],
                 cells: (0..AREAS.len())
                     .map(|a| {
-                        let score = ((i * 7 + a * 13) % 101) as f64 / 100.0;
+                        let score = f64::from(u8::try_from((i * 7 + a * 13) % 101).unwrap()) / 100.0;
                         cell(score, data.threshold, Vec::new())
                     })
                     .collect(),

@@ -1,0 +1,212 @@
+//! Peers: how alike municipalities' coverage profiles are, nearest peers,
+//! hierarchical clustering, and peer groups given by the user or by county.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use kommunbench_core::PolicyDocument;
+use polars::prelude::*;
+
+use crate::frames::municipality_label;
+use crate::profile::Profile;
+
+/// Cosine similarity of two score vectors (0 when either is all zero).
+pub fn cosine(a: &[f64], b: &[f64]) -> f64 {
+    let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
+}
+
+/// Jaccard similarity of two sets of covered areas (1 when both are empty).
+pub fn jaccard(a: &[bool], b: &[bool]) -> f64 {
+    let both = a.iter().zip(b).filter(|(x, y)| **x && **y).count();
+    let either = a.iter().zip(b).filter(|(x, y)| **x || **y).count();
+    if either == 0 { 1.0 } else { both as f64 / either as f64 }
+}
+
+/// Every pair of profiles: `a, b, cosine, jaccard`, each unordered pair once.
+pub fn similarities(profiles: &[Profile]) -> PolarsResult<DataFrame> {
+    let (mut a, mut b, mut cos, mut jac) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, p) in profiles.iter().enumerate() {
+        for q in &profiles[i + 1..] {
+            a.push(p.name.clone());
+            b.push(q.name.clone());
+            cos.push(cosine(&p.scores, &q.scores));
+            jac.push(jaccard(&p.covered, &q.covered));
+        }
+    }
+    df!("a" => a, "b" => b, "cosine" => cos, "jaccard" => jac)
+}
+
+/// The `k` profiles most like `name` by cosine (ties by Jaccard, then
+/// name): `(name, cosine, jaccard)`.
+pub fn nearest(profiles: &[Profile], name: &str, k: usize) -> Option<Vec<(String, f64, f64)>> {
+    let me = profiles.iter().find(|p| p.name == name)?;
+    let mut others: Vec<(String, f64, f64)> = profiles
+        .iter()
+        .filter(|p| p.name != name)
+        .map(|p| (p.name.clone(), cosine(&me.scores, &p.scores), jaccard(&me.covered, &p.covered)))
+        .collect();
+    others.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| x.0.cmp(&y.0)));
+    others.truncate(k);
+    Some(others)
+}
+
+/// One merge of agglomerative clustering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    /// Cluster ids merged: `0..n` are the profiles, `n + i` the i-th merge.
+    pub left: usize,
+    /// The other cluster.
+    pub right: usize,
+    /// Average cosine distance (1 - cosine) between their members.
+    pub distance: f64,
+    /// Members of the new cluster.
+    pub size: usize,
+}
+
+/// Average-linkage hierarchical clustering on cosine distance: the
+/// sequence of merges, as in a dendrogram.
+pub fn cluster(profiles: &[Profile]) -> Vec<Merge> {
+    let n = profiles.len();
+    let dist = |i: usize, j: usize| 1.0 - cosine(&profiles[i].scores, &profiles[j].scores);
+    // Active clusters: id -> members.
+    let mut active: Vec<(usize, Vec<usize>)> = (0..n).map(|i| (i, vec![i])).collect();
+    let mut merges = Vec::new();
+    while active.len() > 1 {
+        let mut best = (f64::INFINITY, 0, 1);
+        for x in 0..active.len() {
+            for y in x + 1..active.len() {
+                let (a, b) = (&active[x].1, &active[y].1);
+                let d = a.iter().flat_map(|&i| b.iter().map(move |&j| (i, j))).map(|(i, j)| dist(i, j)).sum::<f64>() / (a.len() * b.len()) as f64;
+                if d < best.0 - 1e-12 {
+                    best = (d, x, y);
+                }
+            }
+        }
+        let (d, x, y) = best;
+        let (right_id, right) = active.remove(y);
+        let (left_id, mut left) = active.remove(x);
+        left.extend(right);
+        merges.push(Merge { left: left_id, right: right_id, distance: d, size: left.len() });
+        active.push((n + merges.len() - 1, left));
+    }
+    merges
+}
+
+/// Cuts the clustering into `k` clusters: a cluster number (from 1, by
+/// first member) per profile.
+pub fn cut(profiles: &[Profile], merges: &[Merge], k: usize) -> Vec<usize> {
+    let n = profiles.len();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut alive: Vec<bool> = vec![true; n];
+    for m in merges.iter().take(n.saturating_sub(k.max(1))) {
+        let mut merged = std::mem::take(&mut members[m.left]);
+        merged.extend(std::mem::take(&mut members[m.right]));
+        alive[m.left] = false;
+        alive[m.right] = false;
+        members.push(merged);
+        alive.push(true);
+    }
+    let mut clusters: Vec<&Vec<usize>> = members.iter().zip(&alive).filter(|(m, a)| **a && !m.is_empty()).map(|(m, _)| m).collect();
+    clusters.sort_by_key(|m| m.iter().min().copied());
+    let mut out = vec![0; n];
+    for (c, m) in clusters.iter().enumerate() {
+        for &i in *m {
+            out[i] = c + 1;
+        }
+    }
+    out
+}
+
+/// A peer-group file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{}:{line}: {message}", path.display())]
+pub struct PeerGroupError {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Peer groups from a CSV file `municipality,group` (header required).
+pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, PeerGroupError> {
+    let err = |line: usize, message: String| PeerGroupError { path: path.to_owned(), line, message };
+    let text = std::fs::read_to_string(path).map_err(|e| err(0, e.to_string()))?;
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or("").trim().trim_start_matches('\u{feff}');
+    if header != "municipality,group" {
+        return Err(err(1, format!("expected the header `municipality,group`, found `{header}`")));
+    }
+    let mut out = HashMap::new();
+    for (i, line) in lines.enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((m, g)) = line.split_once(',') else { return Err(err(i + 2, format!("expected two columns, found `{line}`"))) };
+        out.insert(m.trim().to_owned(), g.trim().to_owned());
+    }
+    Ok(out)
+}
+
+/// Peer groups by county (län or landskap), from the documents.
+pub fn peer_groups_by_county(documents: &[PolicyDocument]) -> HashMap<String, String> {
+    documents.iter().filter_map(|d| d.municipality.as_ref().map(|m| (municipality_label(d), m.county.clone()))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(name: &str, scores: &[f64]) -> Profile {
+        Profile::from_scores(name, scores.to_vec(), 0.5)
+    }
+
+    #[test]
+    fn cosine_and_jaccard_by_hand() {
+        assert!((cosine(&[1.0, 0.0], &[1.0, 1.0]) - 1.0 / 2f64.sqrt()).abs() < 1e-12);
+        assert_eq!(cosine(&[0.0, 0.0], &[1.0, 1.0]), 0.0);
+        assert!((jaccard(&[true, true, false], &[true, false, true]) - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(jaccard(&[false], &[false]), 1.0);
+    }
+
+    #[test]
+    fn nearest_peers_and_pairs() {
+        let ps = vec![p("A", &[1.0, 0.0, 0.0]), p("B", &[0.9, 0.1, 0.0]), p("C", &[0.0, 0.0, 1.0])];
+        let near = nearest(&ps, "A", 2).unwrap();
+        assert_eq!(near[0].0, "B");
+        assert_eq!(near[1].0, "C");
+        assert!(nearest(&ps, "Z", 1).is_none());
+        assert_eq!(similarities(&ps).unwrap().height(), 3);
+    }
+
+    #[test]
+    fn average_linkage_merges_closest_first() {
+        let ps = vec![p("A", &[1.0, 0.0]), p("B", &[0.9, 0.1]), p("C", &[0.0, 1.0]), p("D", &[0.1, 0.9])];
+        let merges = cluster(&ps);
+        assert_eq!(merges.len(), 3);
+        // A-B and C-D are equally close (symmetric); both merge before the root.
+        let first_two: Vec<(usize, usize)> = merges[..2].iter().map(|m| (m.left, m.right)).collect();
+        assert!(first_two.contains(&(0, 1)) && first_two.contains(&(2, 3)), "{merges:?}");
+        assert_eq!(merges[2].size, 4);
+        assert!(merges[2].distance > merges[1].distance);
+        assert_eq!(cut(&ps, &merges, 2), [1, 1, 2, 2]);
+        assert_eq!(cut(&ps, &merges, 4), [1, 2, 3, 4]);
+        assert_eq!(cut(&ps, &merges, 1), [1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn peer_group_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("groups.csv");
+        std::fs::write(&path, "municipality,group\nVasa,Österbotten\nHedemora,Dalarna\n").unwrap();
+        let g = peer_groups_from_csv(&path).unwrap();
+        assert_eq!(g["Vasa"], "Österbotten");
+        std::fs::write(&path, "kommun;grupp\n").unwrap();
+        let err = peer_groups_from_csv(&path).unwrap_err().to_string();
+        assert!(err.ends_with("groups.csv:1: expected the header `municipality,group`, found `kommun;grupp`"), "{err}");
+    }
+}
