@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 mod crosswalk;
+mod export;
 mod frames;
 mod matrix;
 mod metrics;
@@ -11,6 +12,7 @@ mod profile;
 mod timeline;
 
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
+pub use export::{ExportError, TableFormat, markdown, plain_table, text_rows, write_atomic, write_table, write_table_as};
 pub use frames::{alignments, document_coverage, evidence, municipality_label};
 pub use matrix::{Aggregation, CoverageMatrix, Level};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};

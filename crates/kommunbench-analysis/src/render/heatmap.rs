@@ -287,14 +287,19 @@ fn draw(data: &ReportData, layout: &Layout, svg: &mut String) -> Result<(), Stri
     root.present().map_err(|e| err(&e))
 }
 
-/// Frames a covered cell with a two-pixel border just inside it.
+/// Frames a covered cell with a two-pixel border just inside it, drawn as
+/// four filled strips so that it stays sharp (a stroked rectangle on whole
+/// pixels would be blurred across two).
 fn covered_frame(
     rect: &impl Fn((i32, i32), (i32, i32), RGBColor, bool) -> Result<(), String>,
     (x0, y0): (i32, i32),
     (x1, y1): (i32, i32),
 ) -> Result<(), String> {
-    rect((x0 + 1, y0 + 1), (x1 - 1, y1 - 1), ACCENT, false)?;
-    rect((x0 + 2, y0 + 2), (x1 - 2, y1 - 2), ACCENT, false)
+    const W: i32 = 2;
+    rect((x0, y0), (x1, y0 + W), ACCENT, true)?;
+    rect((x0, y1 - W), (x1, y1), ACCENT, true)?;
+    rect((x0, y0 + W), (x0 + W, y1 - W), ACCENT, true)?;
+    rect((x1 - W, y0 + W), (x1, y1 - W), ACCENT, true)
 }
 
 /// The area ids above the grid (and under it for long grids), each with

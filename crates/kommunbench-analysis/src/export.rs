@@ -1,0 +1,205 @@
+//! Writing tables: CSV, Parquet, JSON and Markdown, each written to a
+//! temporary file beside the target and renamed into place, so an
+//! interrupted run never leaves half a file behind.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+/// A table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// Comma-separated values with a header.
+    Csv,
+    /// Apache Parquet.
+    Parquet,
+    /// A JSON array of row objects.
+    Json,
+    /// A GitHub-flavoured Markdown table.
+    Markdown,
+}
+
+impl TableFormat {
+    /// The format named by a file's extension (`csv`, `parquet`, `json`, `md`).
+    pub fn from_path(path: &Path) -> Option<TableFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(TableFormat::Csv),
+            "parquet" => Some(TableFormat::Parquet),
+            "json" => Some(TableFormat::Json),
+            "md" | "markdown" => Some(TableFormat::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Why a table or file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The file could not be created, written or renamed.
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// polars could not serialise the table.
+    #[error("cannot write {}: {source}", path.display())]
+    Polars {
+        /// The file.
+        path: PathBuf,
+        /// The polars error.
+        source: PolarsError,
+    },
+    /// The extension names no known format.
+    #[error("{}: unknown table format (use .csv, .parquet, .json or .md)", path.display())]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename.
+pub fn write_atomic(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> Result<(), ExportError>) -> Result<(), ExportError> {
+    let io = |source| ExportError::Io { path: path.to_owned(), source };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = BufWriter::new(File::create(&tmp).map_err(io)?);
+        write(&mut file)?;
+        file.flush().map_err(io)?;
+        file.get_ref().sync_all().map_err(io)?;
+        std::fs::rename(&tmp, path).map_err(io)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes a table in the format its extension names.
+pub fn write_table(df: &DataFrame, path: &Path) -> Result<(), ExportError> {
+    let format = TableFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat { path: path.to_owned() })?;
+    write_table_as(df, path, format)
+}
+
+/// Writes a table in the given format.
+pub fn write_table_as(df: &DataFrame, path: &Path, format: TableFormat) -> Result<(), ExportError> {
+    let pl = |source| ExportError::Polars { path: path.to_owned(), source };
+    let io = |source| ExportError::Io { path: path.to_owned(), source };
+    let mut df = df.clone();
+    write_atomic(path, |out| match format {
+        TableFormat::Csv => CsvWriter::new(out).include_header(true).finish(&mut df).map_err(pl),
+        TableFormat::Parquet => ParquetWriter::new(out).finish(&mut df).map(|_| ()).map_err(pl),
+        TableFormat::Json => JsonWriter::new(out).with_json_format(JsonFormat::Json).finish(&mut df).map_err(pl),
+        TableFormat::Markdown => out.write_all(markdown(&df).as_bytes()).map_err(io),
+    })
+}
+
+/// A cell as text: strings as they are, floats with three decimals, nulls empty.
+fn cell_text(value: &AnyValue<'_>) -> String {
+    match value {
+        AnyValue::Null => String::new(),
+        AnyValue::String(s) => (*s).to_owned(),
+        AnyValue::StringOwned(s) => s.to_string(),
+        AnyValue::Float64(f) => format!("{f:.3}"),
+        AnyValue::Float32(f) => format!("{f:.3}"),
+        other => other.to_string(),
+    }
+}
+
+/// Rows of a table as text, for Markdown and the terminal.
+pub fn text_rows(df: &DataFrame) -> Vec<Vec<String>> {
+    (0..df.height())
+        .map(|i| df.columns().iter().map(|c| c.get(i).map(|v| cell_text(&v)).unwrap_or_default()).collect())
+        .collect()
+}
+
+/// A Markdown table (pipes in cells escaped).
+pub fn markdown(df: &DataFrame) -> String {
+    let header: Vec<String> = df.get_column_names().iter().map(|c| c.to_string()).collect();
+    let mut out = format!("| {} |\n|{}|\n", header.join(" | "), header.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
+    for row in text_rows(df) {
+        let cells: Vec<String> = row.iter().map(|c| c.replace('|', "\\|").replace('\n', " ")).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// An aligned plain-text table for the terminal.
+pub fn plain_table(df: &DataFrame) -> String {
+    let header: Vec<String> = df.get_column_names().iter().map(|c| c.to_string()).collect();
+    let rows = text_rows(df);
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).chain([header[c].chars().count()]).max().unwrap_or(0))
+        .collect();
+    let line = |cells: &[String]| {
+        cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect::<Vec<_>>().join("  ").trim_end().to_owned() + "\n"
+    };
+    let mut out = line(&header);
+    for r in &rows {
+        out.push_str(&line(r));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> DataFrame {
+        df!(
+            "municipality" => ["Vingåker", "Vasa"],
+            "area" => ["work", "values"],
+            "score" => [0.632, 0.95],
+            "covered" => [true, true],
+            "evidence_count" => [2u32, 5],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn exports_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let df = table();
+        let csv = dir.path().join("t.csv");
+        write_table(&df, &csv).unwrap();
+        let back = CsvReadOptions::default().try_into_reader_with_file_path(Some(csv)).unwrap().finish().unwrap();
+        assert_eq!(back.column("municipality").unwrap().str().unwrap().get(0), Some("Vingåker"));
+        assert_eq!(back.column("score").unwrap().f64().unwrap().get(1), Some(0.95));
+
+        let parquet = dir.path().join("t.parquet");
+        write_table(&df, &parquet).unwrap();
+        let back = ParquetReader::new(File::open(&parquet).unwrap()).finish().unwrap();
+        assert!(back.equals(&df));
+
+        let json = dir.path().join("t.json");
+        write_table(&df, &json).unwrap();
+        let back = JsonReader::new(File::open(&json).unwrap()).finish().unwrap();
+        assert_eq!(back.height(), 2);
+        assert_eq!(back.column("area").unwrap().str().unwrap().get(1), Some("values"));
+
+        let md = dir.path().join("t.md");
+        write_table(&df, &md).unwrap();
+        let text = std::fs::read_to_string(md).unwrap();
+        assert!(text.starts_with("| municipality | area | score | covered | evidence_count |\n|---|---|---|---|---|\n"));
+        assert!(text.contains("| Vingåker | work | 0.632 | true | 2 |"));
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+    }
+
+    #[test]
+    fn unknown_extension_is_refused() {
+        let err = write_table(&table(), Path::new("out.xlsx")).unwrap_err();
+        assert_eq!(err.to_string(), "out.xlsx: unknown table format (use .csv, .parquet, .json or .md)");
+    }
+
+    #[test]
+    fn plain_text_table_is_aligned() {
+        assert_eq!(plain_table(&table()).lines().next(), Some("municipality  area    score  covered  evidence_count"));
+    }
+}
