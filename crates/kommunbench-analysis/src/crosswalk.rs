@@ -64,7 +64,8 @@ impl Crosswalk {
     /// Loads a crosswalk file.
     pub fn from_path(path: &Path, from: &Framework, to: &Framework) -> Result<Crosswalk, CrosswalkError> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| CrosswalkError { origin: origin.clone(), message: e.to_string() })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| CrosswalkError { origin: origin.clone(), message: e.to_string() })?;
         Self::parse(&text, from, to, &origin)
     }
 
@@ -72,11 +73,18 @@ impl Crosswalk {
         let err = |message: String| CrosswalkError { origin: origin.to_owned(), message };
         let raw: RawCrosswalk = toml::from_str(text).map_err(|e| err(e.to_string()))?;
         if raw.from != from.id().as_str() || raw.to != to.id().as_str() {
-            return Err(err(format!("crosswalk is from `{}` to `{}`, not from `{}` to `{}`", raw.from, raw.to, from.id(), to.id())));
+            return Err(err(format!(
+                "crosswalk is from `{}` to `{}`, not from `{}` to `{}`",
+                raw.from,
+                raw.to,
+                from.id(),
+                to.id()
+            )));
         }
         let mut links = vec![Vec::new(); from.areas().len()];
         for link in raw.links {
-            let source = from.area_index(&link.from).ok_or_else(|| err(format!("unknown area `{}` of {}", link.from, from.id())))?;
+            let source =
+                from.area_index(&link.from).ok_or_else(|| err(format!("unknown area `{}` of {}", link.from, from.id())))?;
             for t in link.to {
                 links[source].push(to.area_index(&t).ok_or_else(|| err(format!("unknown area `{t}` of {}", to.id())))?);
             }
@@ -101,16 +109,17 @@ impl Crosswalk {
 /// through the crosswalk and the coverage mapped directly against the
 /// target framework: `municipality, area, via_crosswalk, direct, agree`.
 pub fn compare_frameworks(via: &[Profile], direct: &[Profile], to: &Framework) -> PolarsResult<DataFrame> {
-    let (mut m, mut a, mut v, mut d, mut agree) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut names, mut areas) = (Vec::new(), Vec::new());
+    let (mut via_crosswalk, mut mapped, mut agree) = (Vec::new(), Vec::new(), Vec::new());
     for p in via {
         let Some(q) = direct.iter().find(|q| q.name == p.name) else { continue };
         for (i, area) in to.areas().iter().enumerate() {
-            m.push(p.name.clone());
-            a.push(area.id.to_string());
-            v.push(p.covered[i]);
-            d.push(q.covered[i]);
+            names.push(p.name.clone());
+            areas.push(area.id.to_string());
+            via_crosswalk.push(p.covered[i]);
+            mapped.push(q.covered[i]);
             agree.push(p.covered[i] == q.covered[i]);
         }
     }
-    df!("municipality" => m, "area" => a, "via_crosswalk" => v, "direct" => d, "agree" => agree)
+    df!("municipality" => names, "area" => areas, "via_crosswalk" => via_crosswalk, "direct" => mapped, "agree" => agree)
 }

@@ -114,25 +114,25 @@ fn cell_text(value: &AnyValue<'_>) -> String {
 
 /// Rows of a table as text, for Markdown and the terminal.
 pub fn text_rows(df: &DataFrame) -> Vec<Vec<String>> {
-    (0..df.height())
-        .map(|i| df.columns().iter().map(|c| c.get(i).map(|v| cell_text(&v)).unwrap_or_default()).collect())
-        .collect()
+    (0..df.height()).map(|i| df.columns().iter().map(|c| c.get(i).map(|v| cell_text(&v)).unwrap_or_default()).collect()).collect()
 }
 
 /// A Markdown table (pipes in cells escaped).
 pub fn markdown(df: &DataFrame) -> String {
-    let header: Vec<String> = df.get_column_names().iter().map(|c| c.to_string()).collect();
+    let header: Vec<String> = df.get_column_names().iter().map(std::string::ToString::to_string).collect();
     let mut out = format!("| {} |\n|{}|\n", header.join(" | "), header.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
     for row in text_rows(df) {
         let cells: Vec<String> = row.iter().map(|c| c.replace('|', "\\|").replace('\n', " ")).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        out.push_str("| ");
+        out.push_str(&cells.join(" | "));
+        out.push_str(" |\n");
     }
     out
 }
 
 /// An aligned plain-text table for the terminal.
 pub fn plain_table(df: &DataFrame) -> String {
-    let header: Vec<String> = df.get_column_names().iter().map(|c| c.to_string()).collect();
+    let header: Vec<String> = df.get_column_names().iter().map(std::string::ToString::to_string).collect();
     let rows = text_rows(df);
     let widths: Vec<usize> = (0..header.len())
         .map(|c| rows.iter().map(|r| r[c].chars().count()).chain([header[c].chars().count()]).max().unwrap_or(0))

@@ -128,7 +128,14 @@ pub fn evidence(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> P
         let label = labels.get(m.document.as_str()).cloned().unwrap_or_else(|| format!("({})", m.document));
         for c in &m.coverage {
             for e in &c.evidence {
-                let values = [m.document.to_string(), label.clone(), c.area.to_string(), e.term.clone(), e.text.clone(), e.sentence.clone()];
+                let values = [
+                    m.document.to_string(),
+                    label.clone(),
+                    c.area.to_string(),
+                    e.term.clone(),
+                    e.text.clone(),
+                    e.sentence.clone(),
+                ];
                 for (col, v) in cols.iter_mut().zip(values) {
                     col.push(v);
                 }

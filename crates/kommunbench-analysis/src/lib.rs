@@ -2,6 +2,7 @@
 //! polars.
 #![deny(missing_docs)]
 
+mod benchmark;
 mod crosswalk;
 mod export;
 mod frames;
@@ -9,14 +10,19 @@ mod matrix;
 mod metrics;
 mod peers;
 mod profile;
+mod render;
 mod timeline;
 
+pub use benchmark::{Benchmark, BenchmarkError, REPORT_FILES};
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
 pub use export::{ExportError, TableFormat, markdown, plain_table, text_rows, write_atomic, write_table, write_table_as};
 pub use frames::{alignments, document_coverage, evidence, municipality_label};
 pub use matrix::{Aggregation, CoverageMatrix, Level};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
-pub use peers::{Merge, PeerGroupError, cluster, cosine, cut, jaccard, nearest, peer_groups_by_county, peer_groups_from_csv, similarities};
+pub use peers::{
+    Merge, PeerGroupError, cluster, cosine, cut, jaccard, nearest, peer_groups_by_county, peer_groups_from_csv, similarities,
+};
 pub use polars;
 pub use profile::{Profile, profiles};
+pub use render::{RenderError, ReportCell, ReportData, ReportEvidence, ReportRow, Table, heatmap_svg, report_html};
 pub use timeline::{Change, Generation, changes};

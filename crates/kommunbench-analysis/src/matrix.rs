@@ -122,11 +122,8 @@ impl CoverageMatrix {
             .with_column(col("score").gt_eq(lit(threshold)).alias("covered"));
 
         let segments = alignments.filter(col("unit_kind").eq(lit("segment")));
-        let weighted = segments
-            .clone()
-            .filter(col("accepted"))
-            .group_by(names(&key_area))
-            .agg([col("score").sum().alias("weighted_sum")]);
+        let weighted =
+            segments.clone().filter(col("accepted")).group_by(names(&key_area)).agg([col("score").sum().alias("weighted_sum")]);
         // Each segment gives its areas equal shares; an uncoded one gives
         // its share to no area.
         let areas_of_segment = col("area").count().over([col("document"), col("unit_index")])?;
@@ -152,7 +149,10 @@ impl CoverageMatrix {
             .inner_join(order.lazy(), col("area"), col("area"))
             .with_columns([
                 col("weighted_sum").fill_null(lit(0.0)),
-                (col("share_sum").fill_null(lit(0.0)) / col("segments")).fill_nan(lit(0.0)).fill_null(lit(0.0)).alias("attention"),
+                (col("share_sum").fill_null(lit(0.0)) / col("segments"))
+                    .fill_nan(lit(0.0))
+                    .fill_null(lit(0.0))
+                    .alias("attention"),
                 (col("uncoded_segments") / col("segments")).fill_nan(lit(0.0)).fill_null(lit(0.0)).alias("uncoded"),
                 col("segments").fill_null(lit(0.0)).cast(DataType::UInt32),
             ])
@@ -160,7 +160,17 @@ impl CoverageMatrix {
             .select(
                 names(keys)
                     .into_iter()
-                    .chain(names(&["area", "score", "covered", "documents", "evidence_count", "weighted_sum", "attention", "uncoded", "segments"]))
+                    .chain(names(&[
+                        "area",
+                        "score",
+                        "covered",
+                        "documents",
+                        "evidence_count",
+                        "weighted_sum",
+                        "attention",
+                        "uncoded",
+                        "segments",
+                    ]))
                     .collect::<Vec<_>>(),
             )
             .collect()?;
@@ -209,6 +219,7 @@ impl CoverageMatrix {
 }
 
 #[cfg(test)]
+#[expect(clippy::float_cmp, reason = "exact values computed by hand")]
 mod tests {
     use super::*;
 
@@ -282,6 +293,9 @@ mod tests {
         let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Level::Document, 0.6).unwrap();
         let score = m.wide(Aggregation::MaxScore).unwrap();
         assert_eq!(score.height(), 3);
-        assert_eq!(score.get_column_names_owned().iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["document", "municipality", "a", "b"]);
+        assert_eq!(
+            score.get_column_names_owned().iter().map(polars::prelude::PlSmallStr::as_str).collect::<Vec<_>>(),
+            ["document", "municipality", "a", "b"]
+        );
     }
 }

@@ -40,7 +40,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     let mid = v.len() / 2;
-    Some(if v.len() % 2 == 0 { f64::midpoint(v[mid - 1], v[mid]) } else { v[mid] })
+    Some(if v.len().is_multiple_of(2) { f64::midpoint(v[mid - 1], v[mid]) } else { v[mid] })
 }
 
 /// Areas where `p` scores below the median of its peers (the profiles in
@@ -72,73 +72,60 @@ pub fn municipality_metrics(
 ) -> PolarsResult<DataFrame> {
     let group_of = |p: &Profile| groups.get(&p.name).cloned().unwrap_or_else(|| "all".to_owned());
     let names_of = |idx: &[usize]| idx.iter().map(|&a| areas[a].as_str()).collect::<Vec<_>>().join(";");
-    let mut rows: (Vec<String>, Vec<String>, Vec<u32>, Vec<u32>, Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>, Vec<String>, Vec<String>, Vec<u32>) =
-        Default::default();
-    for p in profiles {
+    let peers_of = |p: &Profile| -> Vec<&Profile> {
         let group = group_of(p);
-        let peers: Vec<&Profile> = profiles.iter().filter(|q| group_of(q) == group).collect();
-        let gaps: Vec<usize> = (0..areas.len()).filter(|&a| !p.covered[a]).collect();
-        rows.0.push(p.name.clone());
-        rows.1.push(group);
-        rows.2.push(documents.get(&p.name).copied().unwrap_or(0));
-        rows.3.push(p.covered.iter().filter(|c| **c).count() as u32);
-        rows.4.push(breadth(p));
-        rows.5.push(depth(p));
-        rows.6.push(balance(p));
-        rows.7.push(p.uncoded);
-        rows.8.push(names_of(&gaps));
-        rows.9.push(names_of(&below_peer_median(p, &peers)));
-        rows.10.push(local_priorities.get(&p.name).copied().unwrap_or(0));
-    }
+        profiles.iter().filter(|q| group_of(q) == group).collect()
+    };
+    let gaps = |p: &Profile| -> Vec<usize> { (0..areas.len()).filter(|&a| !p.covered[a]).collect() };
+    let strings = |f: &dyn Fn(&Profile) -> String| profiles.iter().map(f).collect::<Vec<String>>();
+    let floats = |f: fn(&Profile) -> f64| profiles.iter().map(f).collect::<Vec<f64>>();
+    let counts = |f: &dyn Fn(&Profile) -> u32| profiles.iter().map(f).collect::<Vec<u32>>();
     df!(
-        "municipality" => rows.0,
-        "group" => rows.1,
-        "documents" => rows.2,
-        "covered" => rows.3,
-        "breadth" => rows.4,
-        "depth" => rows.5,
-        "balance" => rows.6,
-        "uncoded" => rows.7,
-        "gaps" => rows.8,
-        "below_peer_median" => rows.9,
-        "local_priorities" => rows.10,
+        "municipality" => strings(&|p| p.name.clone()),
+        "group" => strings(&group_of),
+        "documents" => counts(&|p| documents.get(&p.name).copied().unwrap_or(0)),
+        "covered" => counts(&|p| p.covered.iter().filter(|c| **c).count() as u32),
+        "breadth" => floats(breadth),
+        "depth" => floats(depth),
+        "balance" => floats(balance),
+        "uncoded" => floats(|p| p.uncoded),
+        "gaps" => strings(&|p| names_of(&gaps(p))),
+        "below_peer_median" => strings(&|p| names_of(&below_peer_median(p, &peers_of(p)))),
+        "local_priorities" => counts(&|p| local_priorities.get(&p.name).copied().unwrap_or(0)),
     )
 }
 
 /// Per-area metrics: `area, covering, share, mean_score, sd_score, leaders,
 /// laggards` (the three best and worst scoring municipalities).
 pub fn area_metrics(profiles: &[Profile], areas: &[String]) -> PolarsResult<DataFrame> {
-    let mut rows: (Vec<String>, Vec<u32>, Vec<f64>, Vec<f64>, Vec<f64>, Vec<String>, Vec<String>) = Default::default();
     let n = profiles.len() as f64;
-    for (a, area) in areas.iter().enumerate() {
-        let scores: Vec<f64> = profiles.iter().map(|p| p.scores[a]).collect();
-        let covering = profiles.iter().filter(|p| p.covered[a]).count();
-        let mean = if scores.is_empty() { 0.0 } else { scores.iter().sum::<f64>() / n };
-        let sd = if scores.len() < 2 { 0.0 } else { (scores.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt() };
-        let mut ranked: Vec<&Profile> = profiles.iter().collect();
-        ranked.sort_by(|x, y| y.scores[a].total_cmp(&x.scores[a]).then_with(|| x.name.cmp(&y.name)));
-        let top: Vec<&str> = ranked.iter().take(3).map(|p| p.name.as_str()).collect();
-        let bottom: Vec<&str> = ranked.iter().rev().take(3).map(|p| p.name.as_str()).collect();
-        rows.0.push(area.clone());
-        rows.1.push(covering as u32);
-        rows.2.push(if n > 0.0 { covering as f64 / n } else { 0.0 });
-        rows.3.push(mean);
-        rows.4.push(sd);
-        rows.5.push(top.join(";"));
-        rows.6.push(bottom.join(";"));
-    }
+    let scores = |a: usize| profiles.iter().map(|p| p.scores[a]).collect::<Vec<f64>>();
+    let covering = |a: usize| profiles.iter().filter(|p| p.covered[a]).count();
+    let mean = |a: usize| if profiles.is_empty() { 0.0 } else { scores(a).iter().sum::<f64>() / n };
+    let sd = |a: usize| {
+        let m = mean(a);
+        if profiles.len() < 2 { 0.0 } else { (scores(a).iter().map(|s| (s - m).powi(2)).sum::<f64>() / (n - 1.0)).sqrt() }
+    };
+    let ranked = |a: usize| {
+        let mut r: Vec<&Profile> = profiles.iter().collect();
+        r.sort_by(|x, y| y.scores[a].total_cmp(&x.scores[a]).then_with(|| x.name.cmp(&y.name)));
+        r
+    };
+    let join = |ps: &mut dyn Iterator<Item = &&Profile>| ps.take(3).map(|p| p.name.as_str()).collect::<Vec<_>>().join(";");
+    let all: Vec<usize> = (0..areas.len()).collect();
     df!(
-        "area" => rows.0,
-        "covering" => rows.1,
-        "share" => rows.2,
-        "mean_score" => rows.3,
-        "sd_score" => rows.4,
-        "leaders" => rows.5,
-        "laggards" => rows.6,
+        "area" => areas.to_vec(),
+        "covering" => all.iter().map(|&a| covering(a) as u32).collect::<Vec<_>>(),
+        "share" => all.iter().map(|&a| if n > 0.0 { covering(a) as f64 / n } else { 0.0 }).collect::<Vec<_>>(),
+        "mean_score" => all.iter().map(|&a| mean(a)).collect::<Vec<_>>(),
+        "sd_score" => all.iter().map(|&a| sd(a)).collect::<Vec<_>>(),
+        "leaders" => all.iter().map(|&a| join(&mut ranked(a).iter())).collect::<Vec<_>>(),
+        "laggards" => all.iter().map(|&a| join(&mut ranked(a).iter().rev())).collect::<Vec<_>>(),
     )
 }
 
 #[cfg(test)]
+#[expect(clippy::float_cmp, reason = "exact values computed by hand")]
 mod tests {
     use super::*;
 
@@ -180,10 +167,8 @@ mod tests {
     #[test]
     fn metric_tables() {
         let areas = vec!["work".to_owned(), "school".to_owned()];
-        let profiles = vec![
-            profile("Vasa", &[0.9, 0.2], &[3, 1], &[0.5, 0.1]),
-            profile("Hedemora", &[0.7, 0.8], &[1, 2], &[0.2, 0.2]),
-        ];
+        let profiles =
+            vec![profile("Vasa", &[0.9, 0.2], &[3, 1], &[0.5, 0.1]), profile("Hedemora", &[0.7, 0.8], &[1, 2], &[0.2, 0.2])];
         let docs = HashMap::from([("Vasa".to_owned(), 2), ("Hedemora".to_owned(), 1)]);
         let local = HashMap::from([("Vasa".to_owned(), 5)]);
         let m = municipality_metrics(&profiles, &areas, &HashMap::new(), &docs, &local).unwrap();

@@ -79,7 +79,8 @@ pub fn cluster(profiles: &[Profile]) -> Vec<Merge> {
         for x in 0..active.len() {
             for y in x + 1..active.len() {
                 let (a, b) = (&active[x].1, &active[y].1);
-                let d = a.iter().flat_map(|&i| b.iter().map(move |&j| (i, j))).map(|(i, j)| dist(i, j)).sum::<f64>() / (a.len() * b.len()) as f64;
+                let d = a.iter().flat_map(|&i| b.iter().map(move |&j| (i, j))).map(|(i, j)| dist(i, j)).sum::<f64>()
+                    / (a.len() * b.len()) as f64;
                 if d < best.0 - 1e-12 {
                     best = (d, x, y);
                 }
@@ -109,7 +110,8 @@ pub fn cut(profiles: &[Profile], merges: &[Merge], k: usize) -> Vec<usize> {
         members.push(merged);
         alive.push(true);
     }
-    let mut clusters: Vec<&Vec<usize>> = members.iter().zip(&alive).filter(|(m, a)| **a && !m.is_empty()).map(|(m, _)| m).collect();
+    let mut clusters: Vec<&Vec<usize>> =
+        members.iter().zip(&alive).filter(|(m, a)| **a && !m.is_empty()).map(|(m, _)| m).collect();
     clusters.sort_by_key(|m| m.iter().min().copied());
     let mut out = vec![0; n];
     for (c, m) in clusters.iter().enumerate() {
@@ -158,6 +160,7 @@ pub fn peer_groups_by_county(documents: &[PolicyDocument]) -> HashMap<String, St
 }
 
 #[cfg(test)]
+#[expect(clippy::float_cmp, reason = "exact values computed by hand")]
 mod tests {
     use super::*;
 

@@ -14,7 +14,7 @@ use plotters::element::Rectangle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontFamily, FontStyle, IntoFont, RGBColor, TextStyle};
 
-use super::{ReportData, RenderError, escape, escape_into, format_score, validate};
+use super::{RenderError, ReportData, escape, escape_into, format_score, plural, validate};
 
 /// Height of one row of cells, in pixels.
 const CELL_H: i32 = 28;
@@ -77,19 +77,13 @@ pub fn heatmap_svg(data: &ReportData) -> Result<String, RenderError> {
     draw(data, &layout, &mut svg).map_err(|message| RenderError::Drawing { message })?;
 
     // The document's own title, for screen readers and viewers.
-    let open_end = svg.find('>').ok_or_else(|| RenderError::Drawing {
-        message: "no <svg> element in the backend output".to_owned(),
-    })? + 1;
-    let head = format!(
-        "\n<title>{}</title>\n<desc>{}</desc>",
-        escape(&data.title),
-        escape(&subtitle(data)),
-    );
+    let open_end =
+        svg.find('>').ok_or_else(|| RenderError::Drawing { message: "no <svg> element in the backend output".to_owned() })? + 1;
+    let head = format!("\n<title>{}</title>\n<desc>{}</desc>", escape(&data.title), escape(&subtitle(data)));
     svg.insert_str(open_end, &head);
 
-    let close = svg.rfind("</svg>").ok_or_else(|| RenderError::Drawing {
-        message: "no </svg> in the backend output".to_owned(),
-    })?;
+    let close =
+        svg.rfind("</svg>").ok_or_else(|| RenderError::Drawing { message: "no </svg> in the backend output".to_owned() })?;
     svg.insert_str(close, &column_labels(data, &layout));
     Ok(svg)
 }
@@ -111,29 +105,13 @@ struct Layout {
 
 impl Layout {
     fn new(data: &ReportData) -> Self {
-        let longest_label = data
-            .rows
-            .iter()
-            .map(|row| text_width(&row_label(&row.label), LABEL_PX))
-            .fold(60, i32::max);
-        let longest_id = data
-            .areas
-            .iter()
-            .map(|(id, _)| text_width(id, SMALL_PX))
-            .fold(0, i32::max);
+        let longest_label = data.rows.iter().map(|row| text_width(&row_label(&row.label), LABEL_PX)).fold(60, i32::max);
+        let longest_id = data.areas.iter().map(|(id, _)| text_width(id, SMALL_PX)).fold(0, i32::max);
         let turn_labels = longest_id + 16 > CELL_W_MAX;
-        let cell_w = if turn_labels {
-            CELL_W_MIN
-        } else {
-            (longest_id + 16).max(CELL_W_MIN)
-        };
+        let cell_w = if turn_labels { CELL_W_MIN } else { (longest_id + 16).max(CELL_W_MIN) };
         // Turned labels rise up and to the right by width / sqrt(2).
         let turned = px(f64::from(longest_id) * std::f64::consts::FRAC_1_SQRT_2);
-        let (header_h, right_pad) = if turn_labels {
-            (turned + 16, (turned - cell_w / 2).max(0))
-        } else {
-            (26, 0)
-        };
+        let (header_h, right_pad) = if turn_labels { (turned + 16, (turned - cell_w / 2).max(0)) } else { (26, 0) };
 
         let legend_top = MARGIN + 52;
         let grid_left = MARGIN + longest_label + 14;
@@ -152,21 +130,8 @@ impl Layout {
         .max()
         .unwrap_or(0)
             + MARGIN;
-        let height = grid_top
-            + grid_rows.saturating_mul(CELL_H)
-            + if footer { header_h } else { 0 }
-            + MARGIN;
-        Self {
-            width,
-            height,
-            cell_w,
-            turn_labels,
-            legend_top,
-            grid_left,
-            grid_top,
-            grid_rows,
-            footer,
-        }
+        let height = grid_top + grid_rows.saturating_mul(CELL_H) + if footer { header_h } else { 0 } + MARGIN;
+        Self { width, height, cell_w, turn_labels, legend_top, grid_left, grid_top, grid_rows, footer }
     }
 
     fn grid_bottom(&self) -> i32 {
@@ -183,13 +148,10 @@ fn draw(data: &ReportData, layout: &Layout, svg: &mut String) -> Result<(), Stri
     let size = (layout.width.cast_unsigned(), layout.height.cast_unsigned());
     let root = SVGBackend::with_string(svg, size).into_drawing_area();
     let err = |e: &dyn std::fmt::Display| e.to_string();
-    let text = |s: &str, style: &TextStyle, pos: (i32, i32)| {
-        root.draw_text(s, style, pos).map_err(|e| err(&e))
-    };
+    let text = |s: &str, style: &TextStyle, pos: (i32, i32)| root.draw_text(s, style, pos).map_err(|e| err(&e));
     let rect = |from: (i32, i32), to: (i32, i32), color: RGBColor, filled: bool| {
         let style = if filled { color.filled() } else { color.stroke_width(1) };
-        root.draw(&Rectangle::new([from, to], style))
-            .map_err(|e| err(&e))
+        root.draw(&Rectangle::new([from, to], style)).map_err(|e| err(&e))
     };
 
     root.fill(&PAPER).map_err(|e| err(&e))?;
@@ -233,21 +195,12 @@ fn draw(data: &ReportData, layout: &Layout, svg: &mut String) -> Result<(), Stri
     let sample_top = bar_top - 5;
     let (sample_w, sample_h) = (40, 22);
     let sample_color = scale(0.85);
-    rect(
-        (sample_x, sample_top),
-        (sample_x + sample_w, sample_top + sample_h),
-        sample_color,
-        true,
-    )?;
+    rect((sample_x, sample_top), (sample_x + sample_w, sample_top + sample_h), sample_color, true)?;
     covered_frame(&rect, (sample_x, sample_top), (sample_x + sample_w, sample_top + sample_h))?;
     let check_style = font(SMALL_PX, FontStyle::Bold, on(sample_color), HPos::Center, VPos::Center);
     text("✓", &check_style, (sample_x + sample_w / 2, sample_top + sample_h / 2))?;
     let covered_style = font(SMALL_PX, FontStyle::Normal, INK, HPos::Left, VPos::Center);
-    text(
-        "covered",
-        &covered_style,
-        (sample_x + sample_w + 8, sample_top + sample_h / 2),
-    )?;
+    text("covered", &covered_style, (sample_x + sample_w + 8, sample_top + sample_h / 2))?;
 
     // The grid: grey lines between cells come from a grey background showing
     // through a one-pixel gap.
@@ -333,10 +286,10 @@ fn column_labels(data: &ReportData, layout: &Layout) -> String {
 /// The line under the title.
 fn subtitle(data: &ReportData) -> String {
     format!(
-        "framework {}: {} municipalities × {} areas, covered from score {}",
+        "framework {}: {} × {}, covered from score {}",
         data.framework,
-        data.rows.len(),
-        data.areas.len(),
+        plural(data.rows.len(), "municipality", "municipalities"),
+        plural(data.areas.len(), "area", "areas"),
         format_score(data.threshold),
     )
 }
@@ -355,10 +308,7 @@ fn row_label(label: &str) -> String {
 /// A text style of `size` pixels. plotters writes `size / 1.24` as the SVG
 /// font size, hence the factor.
 fn font(size: f64, style: FontStyle, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    (FontFamily::SansSerif, size * 1.24, style)
-        .into_font()
-        .color(&color)
-        .pos(Pos::new(h, v))
+    (FontFamily::SansSerif, size * 1.24, style).into_font().color(&color).pos(Pos::new(h, v))
 }
 
 /// The colour of `score` on the sequential scale; scores outside `0..=1`
@@ -377,20 +327,13 @@ fn scale(score: f64) -> RGBColor {
 }
 
 /// A colour channel value, rounded and kept within `0..=255`.
-#[expect(
-    clippy::cast_possible_truncation,
-    clippy::cast_sign_loss,
-    reason = "clamped to the u8 range first"
-)]
+#[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "clamped to the u8 range first")]
 fn channel(value: f64) -> u8 {
     value.round().clamp(0.0, 255.0) as u8
 }
 
 /// A length in whole pixels, rounded up.
-#[expect(
-    clippy::cast_possible_truncation,
-    reason = "layout lengths are far below i32::MAX; `as` saturates anyway"
-)]
+#[expect(clippy::cast_possible_truncation, reason = "layout lengths are far below i32::MAX; `as` saturates anyway")]
 fn px(value: f64) -> i32 {
     value.ceil() as i32
 }
@@ -438,14 +381,12 @@ fn count(n: usize) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::super::fixture;
-    use super::{CELL_H, heatmap_svg, on, scale, INK, PAPER};
+    use super::{CELL_H, INK, PAPER, heatmap_svg, on, scale};
 
     /// Rects that are heatmap cells: filled and one row high less the gap.
     fn cell_rects(svg: &str) -> usize {
         let height = format!("height=\"{}\"", CELL_H - 1);
-        svg.lines()
-            .filter(|l| l.starts_with("<rect") && l.contains(&height) && !l.contains("fill=\"none\""))
-            .count()
+        svg.lines().filter(|l| l.starts_with("<rect") && l.contains(&height) && !l.contains("fill=\"none\"")).count()
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::{ReportCell, ReportData, ReportEvidence, ReportRow, RenderError, Table};
-use super::{escape, escape_into, format_score, heatmap_svg};
+use super::{RenderError, ReportCell, ReportData, ReportEvidence, ReportRow, Table};
+use super::{escape, escape_into, format_score, heatmap_svg, plural};
 
 /// The page's style sheet: system font, a readable measure, zebra tables.
 const CSS: &str = r#"
@@ -45,7 +45,7 @@ table { border-collapse: collapse; font-size: .92rem; margin: .25rem 0 1rem; }
 th, td { padding: .35rem .75rem; text-align: left; vertical-align: top; border-bottom: 1px solid #e6e8eb; }
 thead th { background: #eef1f5; border-bottom: 2px solid #c9ced6; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #f7f8fa; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .warning { margin-top: 2.25rem; padding: .75rem 1rem; border: 1px solid #e8c46a;
   border-left: 6px solid #e69500; border-radius: 6px; background: #fff8e5; }
 .warning h2 { margin: 0 0 .25rem; border: 0; padding: 0; font-size: 1.1rem; }
@@ -136,12 +136,7 @@ fn heatmap_section(out: &mut String, data: &ReportData, svg: &str) {
     if !data.areas.is_empty() {
         out.push_str("<details>\n<summary>Areas of the framework</summary>\n<div class=\"scroll\">\n<table>\n<thead><tr><th>area</th><th>title</th></tr></thead>\n<tbody>\n");
         for (id, title) in &data.areas {
-            let _ = writeln!(
-                out,
-                "<tr><td><code>{}</code></td><td lang=\"sv\">{}</td></tr>",
-                escape(id),
-                escape(title),
-            );
+            let _ = writeln!(out, "<tr><td><code>{}</code></td><td lang=\"sv\">{}</td></tr>", escape(id), escape(title));
         }
         out.push_str("</tbody>\n</table>\n</div>\n</details>\n");
     }
@@ -168,8 +163,7 @@ fn row_evidence(out: &mut String, data: &ReportData, index: usize, row: &ReportR
     if !row.documents.is_empty() {
         out.push_str("<p class=\"docs\">");
         out.push_str(if row.documents.len() == 1 { "Document " } else { "Documents " });
-        let documents: Vec<String> =
-            row.documents.iter().map(|d| format!("<code>{}</code>", escape(d))).collect();
+        let documents: Vec<String> = row.documents.iter().map(|d| format!("<code>{}</code>", escape(d))).collect();
         out.push_str(&documents.join(", "));
         out.push_str("</p>\n");
     }
@@ -230,11 +224,25 @@ fn evidence_item(out: &mut String, evidence: &ReportEvidence) {
 }
 
 fn table_html(out: &mut String, table: &Table) {
+    // A column whose filled cells are all numbers is right-aligned, header
+    // included.
+    let width = table.rows.iter().map(Vec::len).fold(table.columns.len(), usize::max);
+    let numeric: Vec<bool> = (0..width)
+        .map(|c| {
+            let mut filled = table.rows.iter().filter_map(|row| row.get(c)).filter(|cell| !cell.trim().is_empty()).peekable();
+            filled.peek().is_some() && filled.all(|cell| is_numeric(cell))
+        })
+        .collect();
+    let open = |c: usize, tag: &str| {
+        if numeric[c] { format!("<{tag} class=\"num\"") } else { format!("<{tag}") }
+    };
+
     out.push_str("<section class=\"table\">\n<h3>");
     escape_into(out, &table.title);
     out.push_str("</h3>\n<div class=\"scroll\">\n<table>\n<thead><tr>");
-    for column in &table.columns {
-        out.push_str("<th scope=\"col\">");
+    for (c, column) in table.columns.iter().enumerate() {
+        out.push_str(&open(c, "th"));
+        out.push_str(" scope=\"col\">");
         escape_into(out, column);
         out.push_str("</th>");
     }
@@ -243,8 +251,10 @@ fn table_html(out: &mut String, table: &Table) {
         out.push_str("<tr>");
         // Short rows are padded so that the grid stays rectangular.
         let pad = table.columns.len().saturating_sub(row.len());
-        for cell in row.iter().map(String::as_str).chain(std::iter::repeat_n("", pad)) {
-            out.push_str(if is_numeric(cell) { "<td class=\"num\">" } else { "<td>" });
+        let cells = row.iter().map(String::as_str).chain(std::iter::repeat_n("", pad));
+        for (c, cell) in cells.enumerate() {
+            out.push_str(&open(c, "td"));
+            out.push('>');
             escape_into(out, cell);
             out.push_str("</td>");
         }
@@ -267,17 +277,12 @@ fn highlight(sentence: &str, text: &str) -> Option<String> {
         return None;
     }
     let (haystack, origin) = fold(sentence);
-    let found: Vec<(usize, usize)> = haystack
-        .match_indices(needle)
-        .map(|(start, m)| (start, start + m.len()))
-        .collect();
+    let found: Vec<(usize, usize)> = haystack.match_indices(needle).map(|(start, m)| (start, start + m.len())).collect();
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let whole: Vec<(usize, usize)> = found
         .iter()
         .copied()
-        .filter(|&(start, end)| {
-            !is_word(haystack[..start].chars().next_back()) && !is_word(haystack[end..].chars().next())
-        })
+        .filter(|&(start, end)| !is_word(haystack[..start].chars().next_back()) && !is_word(haystack[end..].chars().next()))
         .collect();
     let spans = if whole.is_empty() { found } else { whole };
     if spans.is_empty() {
@@ -338,13 +343,9 @@ fn is_numeric(cell: &str) -> bool {
     !cell.is_empty() && cell.parse::<f64>().is_ok()
 }
 
-/// `"1 area"`, `"7 areas"`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::Table;
     use super::super::fixture;
     use super::{highlight, is_numeric, report_html};
 
@@ -363,9 +364,9 @@ mod tests {
 
         // Drill-down for Vingåker x work, its evidence marked and escaped.
         assert!(html.contains("<details>\n<summary>Vingåker — work (0.63)"));
-        assert!(html.contains(
-            "<q lang=\"sv\"><mark>Arbete</mark> &amp; studier: fler ska ha egen försörjning inom &lt; 2 år.</q>"
-        ));
+        assert!(
+            html.contains("<q lang=\"sv\"><mark>Arbete</mark> &amp; studier: fler ska ha egen försörjning inom &lt; 2 år.</q>")
+        );
         assert!(html.contains("Kommunen ska öka <mark>sysselsättningen</mark> bland utrikes födda."));
         assert!(html.contains("term <code lang=\"sv\">arbete</code> · document <code>vingaker-2016</code>"));
         // Case-insensitive: the text is upper case, the sentence is not.
@@ -382,8 +383,9 @@ mod tests {
 
         // Tables and notes.
         assert!(html.contains("<h3>Coverage per area</h3>"));
-        for header in ["area", "covered municipalities", "mean score"] {
-            assert!(html.contains(&format!("<th scope=\"col\">{header}</th>")), "{header}");
+        assert!(html.contains("<th scope=\"col\">area</th>"));
+        for header in ["covered municipalities", "mean score"] {
+            assert!(html.contains(&format!("<th class=\"num\" scope=\"col\">{header}</th>")), "{header}");
         }
         assert!(html.contains("<td>values &amp; &lt;norms&gt;</td>"));
         assert!(html.contains("<td class=\"num\">0.59</td>"));
@@ -409,6 +411,20 @@ mod tests {
     }
 
     #[test]
+    fn tables_are_padded_and_only_all_number_columns_right_aligned() {
+        let mut data = fixture::sample();
+        data.tables = vec![Table {
+            title: "Ragged".to_owned(),
+            columns: vec!["a".to_owned(), "b".to_owned()],
+            rows: vec![vec!["1".to_owned()], vec!["x".to_owned(), "2".to_owned()]],
+        }];
+        let html = report_html(&data).unwrap();
+        assert!(html.contains("<tr><th scope=\"col\">a</th><th class=\"num\" scope=\"col\">b</th></tr>"));
+        assert!(html.contains("<tr><td>1</td><td class=\"num\"></td></tr>"));
+        assert!(html.contains("<tr><td>x</td><td class=\"num\">2</td></tr>"));
+    }
+
+    #[test]
     fn report_propagates_shape_errors() {
         let mut data = fixture::sample();
         data.rows[0].cells.truncate(2);
@@ -417,10 +433,7 @@ mod tests {
 
     #[test]
     fn highlight_marks_case_insensitively_and_escapes_the_rest() {
-        assert_eq!(
-            highlight("Arbete & <studier>", "arbete").as_deref(),
-            Some("<mark>Arbete</mark> &amp; &lt;studier&gt;")
-        );
+        assert_eq!(highlight("Arbete & <studier>", "arbete").as_deref(), Some("<mark>Arbete</mark> &amp; &lt;studier&gt;"));
         assert_eq!(
             highlight("ÅTGÄRDER för ökad delaktighet", "åtgärder").as_deref(),
             Some("<mark>ÅTGÄRDER</mark> för ökad delaktighet")
@@ -441,15 +454,9 @@ mod tests {
             Some("<mark>Nyanlända</mark> och <mark>nyanlända</mark>.")
         );
         // Inside a word when that is all there is.
-        assert_eq!(
-            highlight("vuxenutbildningen", "utbildning").as_deref(),
-            Some("vuxen<mark>utbildning</mark>en")
-        );
+        assert_eq!(highlight("vuxenutbildningen", "utbildning").as_deref(), Some("vuxen<mark>utbildning</mark>en"));
         // Lowercasing that changes byte length (İ is 2 bytes, lowercases to 3).
-        assert_eq!(
-            highlight("İstanbul och Malmö", "malmö").as_deref(),
-            Some("İstanbul och <mark>Malmö</mark>")
-        );
+        assert_eq!(highlight("İstanbul och Malmö", "malmö").as_deref(), Some("İstanbul och <mark>Malmö</mark>"));
         assert_eq!(highlight("arbete", ""), None);
         assert_eq!(highlight("arbete", "bostad"), None);
     }

@@ -110,17 +110,11 @@ pub enum RenderError {
 /// Checks what both renderers rely on.
 fn validate(data: &ReportData) -> Result<(), RenderError> {
     if !(0.0..=1.0).contains(&data.threshold) {
-        return Err(RenderError::Threshold {
-            value: data.threshold,
-        });
+        return Err(RenderError::Threshold { value: data.threshold });
     }
     for row in &data.rows {
         if row.cells.len() != data.areas.len() {
-            return Err(RenderError::CellCount {
-                row: row.label.clone(),
-                expected: data.areas.len(),
-                found: row.cells.len(),
-            });
+            return Err(RenderError::CellCount { row: row.label.clone(), expected: data.areas.len(), found: row.cells.len() });
         }
     }
     Ok(())
@@ -150,11 +144,12 @@ fn escape_into(out: &mut String, text: &str) {
 /// A score as printed in cells and summaries: two decimals, a dash for
 /// a score that is not a number.
 fn format_score(score: f64) -> String {
-    if score.is_finite() {
-        format!("{score:.2}")
-    } else {
-        "–".to_owned()
-    }
+    if score.is_finite() { format!("{score:.2}") } else { "–".to_owned() }
+}
+
+/// `"1 area"`, `"7 areas"`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -183,11 +178,7 @@ pub(crate) mod fixture {
     }
 
     fn cell(score: f64, threshold: f64, evidence: Vec<ReportEvidence>) -> ReportCell {
-        ReportCell {
-            score,
-            covered: score >= threshold,
-            evidence,
-        }
+        ReportCell { score, covered: score >= threshold, evidence }
     }
 
     /// Three municipalities, the seven `se-2008` areas, a metrics table and
@@ -239,28 +230,17 @@ pub(crate) mod fixture {
                         cell(score, threshold, evidence)
                     })
                     .collect();
-                ReportRow {
-                    label: (*label).to_owned(),
-                    documents: vec![(*document).to_owned()],
-                    cells,
-                }
+                ReportRow { label: (*label).to_owned(), documents: vec![(*document).to_owned()], cells }
             })
             .collect();
         ReportData {
             title: "Integration policy coverage, se-2008".to_owned(),
             framework: "se-2008".to_owned(),
-            areas: AREAS
-                .iter()
-                .map(|(id, title)| ((*id).to_owned(), (*title).to_owned()))
-                .collect(),
+            areas: AREAS.iter().map(|(id, title)| ((*id).to_owned(), (*title).to_owned())).collect(),
             rows,
             tables: vec![Table {
                 title: "Coverage per area".to_owned(),
-                columns: vec![
-                    "area".to_owned(),
-                    "covered municipalities".to_owned(),
-                    "mean score".to_owned(),
-                ],
+                columns: vec!["area".to_owned(), "covered municipalities".to_owned(), "mean score".to_owned()],
                 rows: vec![
                     vec!["reception".to_owned(), "2".to_owned(), "0.45".to_owned()],
                     vec!["work".to_owned(), "2".to_owned(), "0.59".to_owned()],
@@ -307,10 +287,7 @@ mod tests {
 
     #[test]
     fn escapes_all_five_characters() {
-        assert_eq!(
-            escape(r#"a & b < c > d "e" 'f' Åsa"#),
-            "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39; Åsa"
-        );
+        assert_eq!(escape(r#"a & b < c > d "e" 'f' Åsa"#), "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39; Åsa");
     }
 
     #[test]
@@ -326,18 +303,12 @@ mod tests {
         data.rows[1].cells.pop();
         let err = validate(&data).unwrap_err();
         assert!(matches!(err, RenderError::CellCount { expected: 7, found: 6, .. }));
-        assert_eq!(
-            err.to_string(),
-            "row \"Hedemora\" has 6 cells but the report has 7 areas"
-        );
+        assert_eq!(err.to_string(), "row \"Hedemora\" has 6 cells but the report has 7 areas");
 
         let mut data = fixture::sample();
         data.threshold = f64::NAN;
         assert!(matches!(validate(&data), Err(RenderError::Threshold { .. })));
         data.threshold = 1.5;
-        assert_eq!(
-            validate(&data).unwrap_err().to_string(),
-            "threshold 1.5 is not a number between 0 and 1"
-        );
+        assert_eq!(validate(&data).unwrap_err().to_string(), "threshold 1.5 is not a number between 0 and 1");
     }
 }

@@ -1,11 +1,13 @@
 //! Subcommands and what they share: reading a corpus and reporting failures.
 
+mod compare;
 mod coverage;
 mod evaluate;
 mod frameworks;
 mod ingest;
 mod map;
 mod mapping;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +27,10 @@ pub(crate) struct Cli {
 enum Command {
     /// Parse documents and print their structure: metadata, blocks, priorities.
     Ingest(ingest::Args),
+    /// The main job: coverage matrix, metrics, heatmap and HTML report (bundled corpus by default).
+    Report(report::Args),
+    /// Peers and gaps of one municipality.
+    Compare(compare::Args),
     /// Align every priority and segment with the areas of a framework, with evidence.
     Map(map::Args),
     /// Document x area coverage, in long form.
@@ -43,6 +49,13 @@ pub(crate) struct Input {
     /// Files or directories of documents (*.txt, *.text, *.md).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub options: ReadOptions,
+}
+
+/// How a corpus is read.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct ReadOptions {
     /// Extra municipalities: CSV with columns country,code,name,county,aliases.
     #[arg(long, value_name = "FILE")]
     pub municipalities: Option<PathBuf>,
@@ -58,9 +71,16 @@ pub(crate) struct Input {
 }
 
 impl Input {
+    /// Reads the corpus (see [`ReadOptions::read`]).
+    pub(crate) fn read(&self) -> anyhow::Result<Corpus> {
+        self.options.read(&self.paths)
+    }
+}
+
+impl ReadOptions {
     /// Reads the corpus, printing progress on stderr for large ones and
     /// every failure as it is met.
-    pub(crate) fn read(&self) -> anyhow::Result<Corpus> {
+    pub(crate) fn read(&self, paths: &[PathBuf]) -> anyhow::Result<Corpus> {
         let mut registry = MunicipalityRegistry::builtin();
         if let Some(file) = &self.municipalities {
             registry.extend_from_csv(file)?;
@@ -68,7 +88,7 @@ impl Input {
         let ingester = Ingester::builder().registry(registry).max_file_size(self.max_file_size).build();
         let reader = CorpusReader::new().ingester(ingester).max_documents(self.max_documents);
         let quiet = self.quiet;
-        let corpus = reader.read_with_progress(&self.paths, |p| {
+        let corpus = reader.read_with_progress(paths, |p| {
             let step = (p.total / 10).max(1);
             if !quiet && p.total >= 100 && (p.done % step == 0 || p.done == p.total) {
                 eprintln!("read {}/{} documents", p.done, p.total);
@@ -81,6 +101,13 @@ impl Input {
     }
 }
 
+/// The bundled fixture corpus: next to the sources when run from a
+/// checkout, else `fixtures/corpus` in the working directory.
+pub(crate) fn bundled_corpus() -> PathBuf {
+    let beside_sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus");
+    if beside_sources.is_dir() { beside_sources } else { PathBuf::from("fixtures/corpus") }
+}
+
 /// The exit status: 0 when every input was read, 1 when some failed.
 pub(crate) fn status(corpus: &Corpus) -> ExitCode {
     if corpus.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
@@ -89,6 +116,8 @@ pub(crate) fn status(corpus: &Corpus) -> ExitCode {
 pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => ingest::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Map(args) => map::run(&args),
         Command::Coverage(args) => coverage::run(&args),
         Command::Evaluate(args) => evaluate::run(&args),

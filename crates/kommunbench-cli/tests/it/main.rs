@@ -4,3 +4,4 @@ mod common;
 mod frameworks;
 mod ingest;
 mod mapping;
+mod report;

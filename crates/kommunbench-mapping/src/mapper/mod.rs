@@ -129,7 +129,7 @@ fn sentence_around(text: &str, at: usize) -> (usize, usize) {
         b'\n' => true,
         b'.' | b'!' | b'?' => {
             let rest = &text[i + 1..];
-            let after = rest.trim_start_matches([' ', '\t']);
+            let after = rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
             rest.len() != after.len()
                 && after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '–' || c == '-')
                 || rest.is_empty()

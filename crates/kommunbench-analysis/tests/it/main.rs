@@ -1,0 +1,3 @@
+//! Integration tests of kommunbench-analysis on the fixture corpus.
+
+mod fixtures;

@@ -1,0 +1,59 @@
+//! `kommunbench compare`: one municipality against its peers.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kommunbench_analysis::{below_peer_median, nearest};
+
+use super::ReadOptions;
+use super::mapping::MapperArgs;
+use super::report::{PeerArgs, benchmark};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The municipality, as named in the report (e.g. Vingåker).
+    pub municipality: String,
+    /// Files or directories of documents; the bundled fixture corpus when none.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub options: ReadOptions,
+    #[command(flatten)]
+    pub mapper: MapperArgs,
+    #[command(flatten)]
+    pub peers: PeerArgs,
+    /// How many nearest peers to list.
+    #[arg(long, default_value_t = 5)]
+    pub top: usize,
+}
+
+pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let (corpus, framework, bench) = benchmark(&args.paths, &args.options, &args.mapper, &args.peers)?;
+    let wanted = args.municipality.to_lowercase();
+    let Some(me) = bench.profiles.iter().find(|p| p.name.to_lowercase() == wanted) else {
+        let known: Vec<&str> = bench.profiles.iter().map(|p| p.name.as_str()).collect();
+        anyhow::bail!("no municipality `{}` in the corpus (found: {})", args.municipality, known.join(", "));
+    };
+    let areas: Vec<&str> = framework.areas().iter().map(|a| a.id.as_str()).collect();
+    println!("{} against {} ({} municipalities)", me.name, framework.id(), bench.profiles.len());
+    println!();
+    println!("{:<16} {:>6}  covered", "area", "score");
+    for (i, area) in areas.iter().enumerate() {
+        println!("{:<16} {:>6.2}  {}", area, me.scores[i], if me.covered[i] { "yes" } else { "no" });
+    }
+    let gaps: Vec<&str> = areas.iter().enumerate().filter(|(i, _)| !me.covered[*i]).map(|(_, a)| *a).collect();
+    println!();
+    println!("Gaps (not covered): {}", if gaps.is_empty() { "none".to_owned() } else { gaps.join(", ") });
+    let all: Vec<&_> = bench.profiles.iter().collect();
+    let below: Vec<&str> = below_peer_median(me, &all).into_iter().map(|a| areas[a]).collect();
+    println!("Below the peer median: {}", if below.is_empty() { "none".to_owned() } else { below.join(", ") });
+    println!();
+    println!("Nearest peers (cosine of coverage profiles, Jaccard of covered areas):");
+    for (name, cos, jac) in nearest(&bench.profiles, &me.name, args.top).unwrap_or_default() {
+        let peer = bench.profiles.iter().find(|p| p.name == name).expect("a peer is a profile");
+        let fills: Vec<&str> =
+            areas.iter().enumerate().filter(|(i, _)| !me.covered[*i] && peer.covered[*i]).map(|(_, a)| *a).collect();
+        let fills = if fills.is_empty() { String::new() } else { format!("  covers its gaps: {}", fills.join(", ")) };
+        println!("  {name:<16} cosine {cos:.3}  jaccard {jac:.3}{fills}");
+    }
+    Ok(super::status(&corpus))
+}

@@ -1,0 +1,87 @@
+//! `kommunbench report`: the main job. Maps a corpus (the bundled fixtures
+//! by default), prints the coverage matrix and writes every table, the
+//! heatmap and the HTML report.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kommunbench_analysis::{Benchmark, peer_groups_by_county, peer_groups_from_csv, plain_table};
+use kommunbench_core::{Corpus, Framework, PolicyDocument};
+use kommunbench_mapping::{Aligner, DocumentMapping};
+
+use super::mapping::MapperArgs;
+use super::{ReadOptions, bundled_corpus};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Files or directories of documents; the bundled fixture corpus when none.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub options: ReadOptions,
+    #[command(flatten)]
+    pub mapper: MapperArgs,
+    #[command(flatten)]
+    pub peers: PeerArgs,
+    /// Directory for the outputs.
+    #[arg(long, default_value = "report")]
+    pub out: PathBuf,
+}
+
+/// How peer groups are formed.
+#[derive(Debug, clap::Args)]
+pub(crate) struct PeerArgs {
+    /// Peer groups from a CSV file with the columns municipality,group.
+    #[arg(long, value_name = "FILE", conflicts_with = "by_county")]
+    pub groups: Option<PathBuf>,
+    /// Municipalities of one county (län, landskap) are peers.
+    #[arg(long)]
+    pub by_county: bool,
+}
+
+impl PeerArgs {
+    pub(crate) fn groups(&self, docs: &[PolicyDocument]) -> anyhow::Result<HashMap<String, String>> {
+        Ok(match (&self.groups, self.by_county) {
+            (Some(file), _) => peer_groups_from_csv(file)?,
+            (None, true) => peer_groups_by_county(docs),
+            (None, false) => HashMap::new(),
+        })
+    }
+}
+
+/// Reads, maps and benchmarks: shared by `report` and `compare`.
+pub(crate) fn benchmark(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    mapper: &MapperArgs,
+    peers: &PeerArgs,
+) -> anyhow::Result<(Corpus, Framework, Benchmark)> {
+    let paths = if paths.is_empty() { vec![bundled_corpus()] } else { paths.to_vec() };
+    let corpus = options.read(&paths)?;
+    let (framework, mapper) = mapper.build(&corpus.documents)?;
+    let mappings: Vec<DocumentMapping> = Aligner::new(&framework, mapper.as_ref()).map_documents(&corpus.documents);
+    let groups = peers.groups(&corpus.documents)?;
+    let bench = Benchmark::build(&framework, mapper.threshold(), &corpus.documents, &mappings, &groups)?;
+    Ok((corpus, framework, bench))
+}
+
+pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let (corpus, framework, bench) = benchmark(&args.paths, &args.options, &args.mapper, &args.peers)?;
+    let matrix = bench.terminal_matrix()?;
+    println!(
+        "Coverage of {} ({} documents, {} municipalities); score per area, * = covered at {:.2}",
+        framework.id(),
+        corpus.documents.len(),
+        bench.profiles.len(),
+        bench.threshold
+    );
+    print!("{}", plain_table(&matrix));
+    let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
+    let files = bench.write(&args.out, notes)?;
+    println!();
+    println!("Wrote {} files to {}:", files.len(), args.out.display());
+    for f in &files {
+        println!("  {}", f.display());
+    }
+    Ok(super::status(&corpus))
+}
