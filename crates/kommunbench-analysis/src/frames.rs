@@ -156,3 +156,23 @@ pub fn evidence(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> P
         "end" => end,
     )
 }
+
+/// The accepted (or, with `all`, every) priority and segment x area
+/// alignment: `document, unit_kind, unit_index, unit, area, score, method,
+/// accepted, evidence` (the matched words and their terms).
+pub fn alignment_table(mappings: &[DocumentMapping], all: bool) -> PolarsResult<DataFrame> {
+    let rows: Vec<&kommunbench_mapping::Alignment> =
+        mappings.iter().flat_map(|m| &m.alignments).filter(|a| all || a.accepted).collect();
+    let text = |f: fn(&kommunbench_mapping::Alignment) -> String| rows.iter().map(|a| f(a)).collect::<Vec<String>>();
+    df!(
+        "document" => text(|a| a.document.to_string()),
+        "unit_kind" => text(|a| a.unit_kind.as_str().to_owned()),
+        "unit_index" => rows.iter().map(|a| a.unit_index as u32).collect::<Vec<_>>(),
+        "unit" => text(|a| a.unit.clone()),
+        "area" => text(|a| a.area.to_string()),
+        "score" => rows.iter().map(|a| a.score).collect::<Vec<_>>(),
+        "method" => text(|a| a.method.clone()),
+        "accepted" => rows.iter().map(|a| a.accepted).collect::<Vec<_>>(),
+        "evidence" => text(|a| a.evidence.iter().map(|e| format!("{} [{}]", e.text, e.term)).collect::<Vec<_>>().join("; ")),
+    )
+}

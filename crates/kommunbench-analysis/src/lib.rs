@@ -16,7 +16,7 @@ mod timeline;
 pub use benchmark::{Benchmark, BenchmarkError, REPORT_FILES};
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
 pub use export::{ExportError, TableFormat, markdown, plain_table, text_rows, write_atomic, write_table, write_table_as};
-pub use frames::{alignments, document_coverage, evidence, municipality_label};
+pub use frames::{alignment_table, alignments, document_coverage, evidence, municipality_label};
 pub use matrix::{Aggregation, CoverageMatrix, Level};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use peers::{

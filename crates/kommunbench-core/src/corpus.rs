@@ -291,6 +291,14 @@ fn read_manifest(path: &Path) -> Result<Manifest, CorpusError> {
     })
 }
 
+impl DocumentMeta {
+    /// Sets a document's metadata; an unknown municipality or kind is an
+    /// error (its message names the value).
+    pub fn apply(&self, doc: &mut PolicyDocument, registry: &MunicipalityRegistry) -> Result<(), String> {
+        apply(doc, self, registry)
+    }
+}
+
 /// Applies a manifest entry; unknown municipalities and kinds are errors.
 fn apply(doc: &mut PolicyDocument, meta: &DocumentMeta, registry: &MunicipalityRegistry) -> Result<(), String> {
     if let Some(m) = &meta.municipality {

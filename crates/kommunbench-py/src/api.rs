@@ -1,0 +1,381 @@
+//! The functions of the module: the CLI's work, returning polars
+//! `DataFrame`s.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use kommunbench_analysis::{self as analysis, Aggregation, Benchmark, CoverageMatrix, Level};
+use kommunbench_core::{CorpusReader, DocumentMeta, Framework, Ingester, MunicipalityRegistry, PolicyDocument};
+use kommunbench_mapping::{self as mapping, Aligner, DocumentMapping, GoldDocuments, GoldPriorities, Unit};
+use polars::prelude::*;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use pyo3_polars::PyDataFrame;
+
+use crate::errors::Error;
+use crate::mappers::choose;
+use crate::types::{PyCorpus, PyDocument, PyFramework, to_python};
+
+/// The names of the built-in frameworks.
+#[pyfunction]
+pub fn frameworks() -> Vec<String> {
+    Framework::builtin_ids().into_iter().map(str::to_owned).collect()
+}
+
+fn resolve_framework(spec: &Bound<'_, PyAny>) -> Result<Framework, Error> {
+    if let Ok(f) = spec.cast::<PyFramework>() {
+        return Ok(f.get().inner.clone());
+    }
+    if let Ok(s) = spec.cast::<PyString>() {
+        return Ok(Framework::resolve(&s.extract::<String>()?)?);
+    }
+    let path: PathBuf = spec.extract()?;
+    Ok(Framework::from_path(path)?)
+}
+
+/// A framework: a built-in id ("se-2008", "se-2025") or the path of a TOML
+/// or JSON framework file.
+#[pyfunction]
+pub fn load_framework(spec: &Bound<'_, PyAny>) -> PyResult<PyFramework> {
+    Ok(PyFramework { inner: resolve_framework(spec)? })
+}
+
+fn ingester(municipalities: Option<PathBuf>, max_file_size: Option<u64>) -> Result<Ingester, Error> {
+    let mut registry = MunicipalityRegistry::builtin();
+    if let Some(file) = municipalities {
+        registry.extend_from_csv(file)?;
+    }
+    Ok(Ingester::builder().registry(registry).max_file_size(max_file_size.unwrap_or(Ingester::DEFAULT_MAX_FILE_SIZE)).build())
+}
+
+/// Reads documents from files and directories. Inputs that fail are listed
+/// in `Corpus.failures`; with `strict=True` the first one is raised.
+#[pyfunction]
+#[pyo3(signature = (paths, *, strict = false, max_file_size = None, max_documents = None, municipalities = None))]
+pub fn read_corpus(
+    paths: Vec<PathBuf>,
+    strict: bool,
+    max_file_size: Option<u64>,
+    max_documents: Option<usize>,
+    municipalities: Option<PathBuf>,
+) -> PyResult<PyCorpus> {
+    let reader = CorpusReader::new()
+        .ingester(ingester(municipalities, max_file_size)?)
+        .max_documents(max_documents.unwrap_or(CorpusReader::DEFAULT_MAX_DOCUMENTS));
+    let mut corpus = reader.read(&paths);
+    if strict && !corpus.failures.is_empty() {
+        return Err(Error::from(corpus.failures.remove(0)).into());
+    }
+    Ok(PyCorpus::new(
+        corpus.documents.into_iter().map(PyDocument::from).collect(),
+        corpus.failures.iter().map(ToString::to_string).collect(),
+    ))
+}
+
+/// Parses documents held in Python strings: `texts` maps document ids to
+/// texts; `metadata` maps ids to dicts with any of `municipality` (code or
+/// name), `country`, `title`, `kind`, `published`, `adopted`, `updated`, `url`.
+#[pyfunction]
+#[pyo3(signature = (texts, metadata = None))]
+pub fn from_texts(py: Python<'_>, texts: &Bound<'_, PyDict>, metadata: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<PyDocument>> {
+    let ingester = Ingester::new();
+    let json = py.import("json")?;
+    let mut out = Vec::new();
+    for (id, text) in texts.iter() {
+        let id: String = id.extract()?;
+        let text: String = text.extract()?;
+        let mut doc = ingester.ingest_str(&id, &text).map_err(Error::from)?;
+        if let Some(meta) = metadata.and_then(|m| m.get_item(&id).ok().flatten()) {
+            let encoded: String = json.call_method1("dumps", (meta,))?.extract()?;
+            let meta: DocumentMeta =
+                serde_json::from_str(&encoded).map_err(|e| Error::Input(format!("metadata of `{id}`: {e}")))?;
+            meta.apply(&mut doc, ingester.registry()).map_err(|m| Error::Input(format!("metadata of `{id}`: {m}")))?;
+        }
+        out.push(PyDocument::from(doc));
+    }
+    Ok(out)
+}
+
+fn inner(documents: &[PyRef<'_, PyDocument>]) -> Vec<PolicyDocument> {
+    documents.iter().map(|d| d.inner.clone()).collect()
+}
+
+/// Every unit the mappers score, with the exact text they read: to compute
+/// embeddings for `Embeddings`. Columns: `document`, `unit_kind`, `unit_index`, `text`.
+#[pyfunction]
+pub fn units(documents: Vec<PyRef<'_, PyDocument>>) -> PyResult<PyDataFrame> {
+    let docs = inner(&documents);
+    let mut cols: (Vec<String>, Vec<String>, Vec<u32>, Vec<String>) = Default::default();
+    for d in &docs {
+        let all = (0..d.priorities.len())
+            .map(|i| Unit::priority(d, i))
+            .chain((0..d.blocks.len()).map(|i| Unit::segment(d, i)))
+            .chain([Unit::document(d)]);
+        for u in all {
+            cols.0.push(d.id.to_string());
+            cols.1.push(u.kind.as_str().to_owned());
+            cols.2.push(u.index as u32);
+            cols.3.push(u.text());
+        }
+    }
+    let df = df!("document" => cols.0, "unit_kind" => cols.1, "unit_index" => cols.2, "text" => cols.3).map_err(Error::from)?;
+    Ok(PyDataFrame(df))
+}
+
+/// Maps documents: (framework, mappings, threshold).
+fn run_mapper(
+    docs: &[PolicyDocument],
+    framework: &Bound<'_, PyAny>,
+    mapper: &Bound<'_, PyAny>,
+    threshold: Option<f64>,
+) -> Result<(Framework, Vec<DocumentMapping>, f64), Error> {
+    let framework = resolve_framework(framework)?;
+    let chosen = choose(&framework, docs, mapper, threshold)?;
+    let mappings = Aligner::new(&framework, chosen.mapper.as_ref()).map_documents(docs);
+    chosen.check()?;
+    let threshold = chosen.mapper.threshold();
+    Ok((framework, mappings, threshold))
+}
+
+/// Every priority and segment x area alignment (see
+/// `kommunbench_analysis::alignment_table`); only accepted ones unless
+/// `all=True`.
+#[pyfunction]
+#[pyo3(signature = (documents, framework = None, mapper = None, *, threshold = None, all = false))]
+pub fn map(
+    py: Python<'_>,
+    documents: Vec<PyRef<'_, PyDocument>>,
+    framework: Option<&Bound<'_, PyAny>>,
+    mapper: Option<&Bound<'_, PyAny>>,
+    threshold: Option<f64>,
+    all: bool,
+) -> PyResult<PyDataFrame> {
+    let docs = inner(&documents);
+    let (framework, mapper) = defaults(py, framework, mapper);
+    let (_, mappings, _) = run_mapper(&docs, &framework, &mapper, threshold)?;
+    let df = analysis::alignment_table(&mappings, all).map_err(Error::from)?;
+    Ok(PyDataFrame(df))
+}
+
+fn defaults<'py>(
+    py: Python<'py>,
+    framework: Option<&Bound<'py, PyAny>>,
+    mapper: Option<&Bound<'py, PyAny>>,
+) -> (Bound<'py, PyAny>, Bound<'py, PyAny>) {
+    (
+        framework.cloned().unwrap_or_else(|| PyString::new(py, Framework::DEFAULT).into_any()),
+        mapper.cloned().unwrap_or_else(|| PyString::new(py, "lexicon").into_any()),
+    )
+}
+
+/// Document x area coverage in long form, with each document's
+/// municipality, county, kind and date.
+#[pyfunction]
+#[pyo3(signature = (documents, framework = None, mapper = None, *, threshold = None))]
+pub fn coverage(
+    py: Python<'_>,
+    documents: Vec<PyRef<'_, PyDocument>>,
+    framework: Option<&Bound<'_, PyAny>>,
+    mapper: Option<&Bound<'_, PyAny>>,
+    threshold: Option<f64>,
+) -> PyResult<PyDataFrame> {
+    let docs = inner(&documents);
+    let (framework, mapper) = defaults(py, framework, mapper);
+    let (_, mappings, _) = run_mapper(&docs, &framework, &mapper, threshold)?;
+    Ok(PyDataFrame(analysis::document_coverage(&mappings, &docs).map_err(Error::from)?))
+}
+
+fn aggregation(value: &str) -> Result<Aggregation, Error> {
+    Ok(match value {
+        "covered" | "binary" => Aggregation::Binary,
+        "score" | "max_score" => Aggregation::MaxScore,
+        "weighted_sum" => Aggregation::WeightedSum,
+        "evidence_count" => Aggregation::EvidenceCount,
+        "attention" => Aggregation::Attention,
+        other => {
+            return Err(Error::Output(format!(
+                "unknown value `{other}` (covered, score, weighted_sum, evidence_count, attention)"
+            )));
+        }
+    })
+}
+
+/// The coverage matrix in wide form: one row per municipality (or
+/// document, `level="document"`), one column per area; `value` is one of
+/// `covered`, `score`, `weighted_sum`, `evidence_count`, `attention`.
+#[pyfunction]
+#[pyo3(signature = (documents, framework = None, mapper = None, *, level = "municipality", value = "score", threshold = None))]
+pub fn matrix(
+    py: Python<'_>,
+    documents: Vec<PyRef<'_, PyDocument>>,
+    framework: Option<&Bound<'_, PyAny>>,
+    mapper: Option<&Bound<'_, PyAny>>,
+    level: &str,
+    value: &str,
+    threshold: Option<f64>,
+) -> PyResult<PyDataFrame> {
+    let docs = inner(&documents);
+    let (framework, mapper) = defaults(py, framework, mapper);
+    let value = aggregation(value)?;
+    let level = match level {
+        "municipality" => Level::Municipality,
+        "document" => Level::Document,
+        other => return Err(Error::Output(format!("unknown level `{other}` (municipality, document)")).into()),
+    };
+    let (framework, mappings, threshold) = run_mapper(&docs, &framework, &mapper, threshold)?;
+    let areas: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
+    let alignments = analysis::alignments(&mappings, &docs).map_err(Error::from)?;
+    let m = CoverageMatrix::compute(alignments.lazy(), &areas, level, threshold).map_err(Error::from)?;
+    Ok(PyDataFrame(m.wide(value).map_err(Error::from)?))
+}
+
+fn groups(
+    documents: &[PolicyDocument],
+    groups: Option<&Bound<'_, PyAny>>,
+    by_county: bool,
+) -> Result<HashMap<String, String>, Error> {
+    match groups {
+        Some(g) if g.cast::<PyDict>().is_ok() => Ok(g.extract()?),
+        Some(g) => Ok(analysis::peer_groups_from_csv(&g.extract::<PathBuf>()?)?),
+        None if by_county => Ok(analysis::peer_groups_by_county(documents)),
+        None => Ok(HashMap::new()),
+    }
+}
+
+/// The whole benchmark of a list of documents.
+#[pyclass(module = "kommunbench._kommunbench", name = "Benchmark", frozen)]
+pub struct PyBenchmark {
+    inner: Benchmark,
+}
+
+/// Computes every table of a benchmark: `groups` is a dict of municipality
+/// to peer group or the path of a `municipality,group` CSV.
+#[pyfunction]
+#[pyo3(signature = (documents, framework = None, mapper = None, *, threshold = None, groups = None, by_county = false))]
+pub fn benchmark(
+    py: Python<'_>,
+    documents: Vec<PyRef<'_, PyDocument>>,
+    framework: Option<&Bound<'_, PyAny>>,
+    mapper: Option<&Bound<'_, PyAny>>,
+    threshold: Option<f64>,
+    groups: Option<&Bound<'_, PyAny>>,
+    by_county: bool,
+) -> PyResult<PyBenchmark> {
+    let docs = inner(&documents);
+    let (framework, mapper) = defaults(py, framework, mapper);
+    let (framework, mappings, threshold) = run_mapper(&docs, &framework, &mapper, threshold)?;
+    let groups = self::groups(&docs, groups, by_county)?;
+    let inner = Benchmark::build(&framework, threshold, &docs, &mappings, &groups).map_err(Error::from)?;
+    Ok(PyBenchmark { inner })
+}
+
+#[pymethods]
+impl PyBenchmark {
+    /// The coverage matrix, long form: one row per municipality x area.
+    #[getter]
+    fn coverage(&self) -> PyDataFrame {
+        PyDataFrame(self.inner.matrix.long().clone())
+    }
+
+    /// The matrix in wide form for one value (`covered`, `score`,
+    /// `weighted_sum`, `evidence_count`, `attention`).
+    #[pyo3(signature = (value = "score"))]
+    fn wide(&self, value: &str) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.wide(aggregation(value)?).map_err(Error::from)?))
+    }
+
+    /// Per-municipality metrics: breadth, depth, balance, gaps, ...
+    #[getter]
+    fn metrics(&self) -> PyDataFrame {
+        PyDataFrame(self.inner.metrics.clone())
+    }
+
+    /// Per-area metrics.
+    #[getter]
+    fn areas(&self) -> PyDataFrame {
+        PyDataFrame(self.inner.area_metrics.clone())
+    }
+
+    /// Pairwise similarity of the municipalities (cosine, Jaccard).
+    #[getter]
+    fn peers(&self) -> PyDataFrame {
+        PyDataFrame(self.inner.peers.clone())
+    }
+
+    /// Changes between dated documents of one municipality.
+    #[getter]
+    fn changes(&self) -> PyDataFrame {
+        PyDataFrame(self.inner.changes.clone())
+    }
+
+    /// The evidence behind document coverage.
+    #[getter]
+    fn evidence(&self) -> PyDataFrame {
+        PyDataFrame(self.inner.evidence.clone())
+    }
+
+    /// Document x area coverage.
+    #[getter]
+    fn documents(&self) -> PyDataFrame {
+        PyDataFrame(self.inner.document_coverage.clone())
+    }
+
+    /// The `k` municipalities most like `name`: (name, cosine, jaccard).
+    #[pyo3(signature = (name, k = 5))]
+    fn nearest(&self, name: &str, k: usize) -> PyResult<Vec<(String, f64, f64)>> {
+        analysis::nearest(&self.inner.profiles, name, k)
+            .ok_or_else(|| Error::Input(format!("no municipality `{name}` in the benchmark")).into())
+    }
+
+    /// The heatmap as SVG text.
+    fn heatmap_svg(&self) -> PyResult<String> {
+        let data = self.inner.report_data(Vec::new()).map_err(Error::from)?;
+        Ok(analysis::heatmap_svg(&data).map_err(|e| Error::Output(e.to_string()))?)
+    }
+
+    /// Writes `coverage.csv`, `coverage.parquet`, `metrics.csv`,
+    /// `evidence.csv`, `heatmap.svg`, `report.html` and the other tables to
+    /// `out`; returns the paths.
+    #[pyo3(signature = (out, notes = None))]
+    fn write(&self, out: PathBuf, notes: Option<Vec<String>>) -> PyResult<Vec<String>> {
+        let files = self.inner.write(&out, notes.unwrap_or_default()).map_err(Error::from)?;
+        Ok(files.iter().map(|p| p.display().to_string()).collect())
+    }
+}
+
+/// Scores a mapper against hand coding (the CSV formats of fixtures/gold):
+/// a dict with `documents` and `priorities` agreement (per-area precision,
+/// recall, F1, kappa; macro/micro-F1, pooled kappa, Krippendorff's alpha,
+/// bootstrap intervals) and `unmatched_priorities`.
+#[pyfunction]
+#[pyo3(signature = (documents, gold, priorities = None, framework = None, mapper = None, *, bootstrap = 1000, seed = 42))]
+#[expect(clippy::too_many_arguments, reason = "keyword arguments of a Python function")]
+pub fn evaluate<'py>(
+    py: Python<'py>,
+    documents: Vec<PyRef<'_, PyDocument>>,
+    gold: PathBuf,
+    priorities: Option<PathBuf>,
+    framework: Option<&Bound<'py, PyAny>>,
+    mapper: Option<&Bound<'py, PyAny>>,
+    bootstrap: usize,
+    seed: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let docs = inner(&documents);
+    let (framework, mapper) = defaults(py, framework, mapper);
+    let (framework, mappings, _) = run_mapper(&docs, &framework, &mapper, None)?;
+    let gold = GoldDocuments::from_path(&gold, &framework).map_err(Error::from)?;
+    let documents_cmp = mapping::compare_documents(&gold, &mappings).map_err(Error::from)?;
+    let priorities_cmp = match priorities {
+        Some(p) => {
+            let g = GoldPriorities::from_path(&p, &framework).map_err(Error::from)?;
+            Some(mapping::compare_priorities(&framework, &g, &docs, &mappings).map_err(Error::from)?)
+        }
+        None => None,
+    };
+    let report = serde_json::json!({
+        "documents": mapping::agreement(&framework, &documents_cmp, bootstrap, seed),
+        "priorities": priorities_cmp.as_ref().map(|p| mapping::agreement(&framework, p, bootstrap, seed)),
+        "unmatched_priorities": priorities_cmp.map(|p| p.unmatched).unwrap_or_default(),
+    });
+    to_python(py, &report)
+}

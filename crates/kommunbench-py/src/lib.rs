@@ -1,0 +1,36 @@
+//! The `kommunbench` Python module: ingestion, mapping (built-in mappers,
+//! a Python callable, or precomputed embeddings), coverage matrices,
+//! metrics, evaluation and the report, with tables as polars `DataFrame`s.
+#![deny(missing_docs)]
+#![expect(clippy::needless_pass_by_value, reason = "Python function arguments are extracted by value")]
+
+mod api;
+mod errors;
+mod mappers;
+mod types;
+
+use pyo3::prelude::*;
+
+/// The compiled core of the `kommunbench` package.
+#[pymodule]
+fn _kommunbench(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_class::<types::PyDocument>()?;
+    m.add_class::<types::PyPriority>()?;
+    m.add_class::<types::PyFramework>()?;
+    m.add_class::<types::PyCorpus>()?;
+    m.add_class::<types::PyEmbeddings>()?;
+    m.add_class::<api::PyBenchmark>()?;
+    m.add_function(wrap_pyfunction!(api::frameworks, m)?)?;
+    m.add_function(wrap_pyfunction!(api::load_framework, m)?)?;
+    m.add_function(wrap_pyfunction!(api::read_corpus, m)?)?;
+    m.add_function(wrap_pyfunction!(api::from_texts, m)?)?;
+    m.add_function(wrap_pyfunction!(api::units, m)?)?;
+    m.add_function(wrap_pyfunction!(api::map, m)?)?;
+    m.add_function(wrap_pyfunction!(api::coverage, m)?)?;
+    m.add_function(wrap_pyfunction!(api::matrix, m)?)?;
+    m.add_function(wrap_pyfunction!(api::benchmark, m)?)?;
+    m.add_function(wrap_pyfunction!(api::evaluate, m)?)?;
+    m.add("POLARS_RUST_VERSION", "0.55.2")?;
+    Ok(())
+}

@@ -1,0 +1,48 @@
+"""Mirrors kommunbench-analysis: matrices, metrics, peers, the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+from polars.testing import assert_frame_equal
+
+import kommunbench as kb
+
+AREAS = ["reception", "work", "school", "adult_learning", "discrimination", "urban", "values"]
+
+
+def test_matrix_wide(documents: list[kb.Document]) -> None:
+    m = kb.matrix(documents, value="covered")
+    assert m.columns == ["municipality", *AREAS]
+    assert m["municipality"].to_list() == ["Hedemora", "Jönköping", "Vaggeryd", "Vasa", "Vingåker"]
+    assert m.filter(pl.col("municipality") == "Jönköping")["school"].to_list() == [0]
+    att = kb.matrix(documents, value="attention")
+    totals = att.select(pl.sum_horizontal(pl.exclude("municipality")))
+    assert all(abs(t - 1.0) < 1e-9 for t in totals.to_series().to_list())
+    docs = kb.matrix(documents, level="document")
+    assert docs.height == 5
+
+
+def test_benchmark_tables(documents: list[kb.Document]) -> None:
+    bench = kb.benchmark(documents, by_county=True)
+    metrics = bench.metrics
+    vaggeryd = metrics.filter(pl.col("municipality") == "Vaggeryd")
+    assert vaggeryd["gaps"].to_list() == ["reception;school;adult_learning;discrimination"]
+    assert vaggeryd["group"].to_list() == ["Jönköpings län"]
+    assert_frame_equal(bench.wide("score"), kb.matrix(documents, value="score"))
+    assert bench.areas.height == 7
+    assert bench.peers.height == 10
+    nearest = bench.nearest("Vaggeryd", 2)
+    assert len(nearest) == 2 and nearest[0][0] == "Jönköping"
+
+
+def test_report_files(documents: list[kb.Document], tmp_path: Path) -> None:
+    bench = kb.benchmark(documents)
+    files = bench.write(tmp_path / "report", notes=["x.txt: the file is empty"])
+    names = {Path(f).name for f in files}
+    assert {"coverage.csv", "coverage.parquet", "metrics.csv", "evidence.csv", "heatmap.svg", "report.html"} <= names
+    back = pl.read_parquet(tmp_path / "report" / "coverage.parquet")
+    assert_frame_equal(back, bench.coverage)
+    assert "Vingåker" in (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
+    assert bench.heatmap_svg().startswith("<svg")

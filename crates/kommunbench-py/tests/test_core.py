@@ -1,0 +1,76 @@
+"""Mirrors kommunbench-core: frameworks, ingestion, corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kommunbench as kb
+
+
+def test_builtin_frameworks() -> None:
+    assert kb.frameworks() == ["se-2008", "se-2025"]
+    f = kb.load_framework("se-2008")
+    assert f.areas == ["reception", "work", "school", "adult_learning", "discrimination", "urban", "values"]
+    assert f.to_dict()["areas"][1]["title_sv"] == "Fler i arbete och fler företagare"
+
+
+def test_user_framework_file(fixtures: Path, tmp_path: Path) -> None:
+    f = kb.load_framework(fixtures / "frameworks" / "vasa-helheter.toml")
+    assert f.id == "vasa-helheter"
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\nname = "X"\n[[areas]]\nid = "Bad"\ntitle_sv = "A"\ntitle_en = "A"\n', encoding="utf-8")
+    with pytest.raises(kb.FrameworkError, match=r"broken\.toml:4:6: invalid area id `Bad`"):
+        kb.load_framework(broken)
+    with pytest.raises(kb.FrameworkError, match="unknown framework `oecd`"):
+        kb.load_framework("oecd")
+
+
+def test_documents_are_parsed(documents: list[kb.Document]) -> None:
+    by_id = {d.id: d for d in documents}
+    vasa = by_id["vasa-2023"]
+    assert vasa.municipality["name"] == "Vasa"
+    assert vasa.municipality["country"] == "FI"
+    assert vasa.dates["adopted"] == "2023-02-20"
+    assert [p.title for p in vasa.priorities][:2] == ["arbete", "boende"]
+    p = by_id["vaggeryd-2017"].priorities[2]
+    assert (p.title, p.level) == ("Integrerade bostadsmiljöer", "sub_goal")
+    start, end = p.span
+    assert by_id["vaggeryd-2017"].text.encode()[start:end].decode() == p.title
+    d = vasa.to_dict()
+    assert d["kind"] == "news" and len(d["priorities"]) == 7
+    assert "Förbigå menyn" not in vasa.content()
+
+
+def test_corpus_keeps_good_documents_and_names_bad_files(fixtures: Path, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes((fixtures / "corpus" / "hedemora-2017.txt").read_bytes())
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    corpus = kb.read_corpus([tmp_path])
+    assert len(corpus) == 1
+    assert len(corpus.failures) == 1 and corpus.failures[0].endswith("empty.txt: the file is empty")
+    with pytest.raises(kb.InputFileError, match=r"empty\.txt: the file is empty"):
+        kb.read_corpus([tmp_path], strict=True)
+    assert issubclass(kb.InputFileError, kb.KommunbenchError)
+
+
+def test_documents_from_python_strings() -> None:
+    docs = kb.from_texts(
+        {"plan": "Integrationsplan\n\nPrioriterade områden\n\n- Arbete och försörjning\n- Svenska för invandrare\n"},
+        metadata={"plan": {"municipality": "0665", "adopted": "2019-05-20", "kind": "plan"}},
+    )
+    (doc,) = docs
+    assert doc.municipality["name"] == "Vaggeryd"
+    assert doc.dates["adopted"] == "2019-05-20"
+    assert [p.title for p in doc.priorities] == ["Arbete och försörjning", "Svenska för invandrare"]
+    with pytest.raises(kb.InputFileError, match="metadata of `x`: unknown municipality `Atlantis`"):
+        kb.from_texts({"x": "Plan\n\nText om arbete.\n"}, metadata={"x": {"municipality": "Atlantis"}})
+
+
+def test_polars_version_check_says_what_is_needed() -> None:
+    kb._check_polars("1.44.2")
+    kb._check_polars("2.1.0")
+    with pytest.raises(ImportError, match=r"needs Python polars >= 1\.20 and < 3\.0 .* found polars 0\.20\.31"):
+        kb._check_polars("0.20.31")
+    with pytest.raises(ImportError, match="found polars 3.0.0"):
+        kb._check_polars("3.0.0")

@@ -1,0 +1,100 @@
+"""Mirrors kommunbench-mapping: mappers, user mappers, evaluation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+import kommunbench as kb
+
+
+def test_map_returns_alignments(documents: list[kb.Document]) -> None:
+    df = kb.map(documents)
+    assert df.columns == ["document", "unit_kind", "unit_index", "unit", "area", "score", "method", "accepted", "evidence"]
+    folkhalsa = df.filter((pl.col("unit") == "Folkhälsa") & (pl.col("unit_kind") == "priority"))
+    assert sorted(folkhalsa["area"].to_list()) == ["discrimination", "values"]
+    assert df["accepted"].all()
+    assert kb.map(documents, all=True).height > df.height
+
+
+def test_coverage_long_form(documents: list[kb.Document]) -> None:
+    df = kb.coverage(documents)
+    assert df.height == 5 * 7
+    row = df.filter((pl.col("document") == "jonkoping") & (pl.col("area") == "school"))
+    assert row["covered"].to_list() == [False]
+    se2025 = kb.coverage(documents, framework="se-2025")
+    assert set(se2025["area"].unique()) == {"economic", "linguistic", "education", "democratic", "social_cultural"}
+
+
+def test_python_callable_mapper(documents: list[kb.Document]) -> None:
+    calls: list[tuple[str, str]] = []
+
+    def mapper(text: str, area: str) -> float:
+        calls.append((text, area))
+        return 1.0 if area == "school" and "skol" in text.lower() else 0.0
+
+    df = kb.matrix(documents, mapper=mapper, value="covered")
+    assert df.filter(pl.col("municipality") == "Hedemora")["school"].to_list() == [1]
+    assert df.filter(pl.col("municipality") == "Vasa")["school"].to_list() == [0]
+    assert calls, "the callable was called"
+
+    def broken(text: str, area: str) -> float:
+        raise ValueError("model not loaded")
+
+    with pytest.raises(ValueError, match="model not loaded"):
+        kb.map(documents, mapper=broken)
+    with pytest.raises(kb.MapperError, match="scores must be numbers"):
+        kb.map(documents, mapper=lambda t, a: float("nan"))
+
+
+def test_embeddings_mapper(documents: list[kb.Document]) -> None:
+    texts = kb.units(documents)["text"].to_list()
+    areas = kb.load_framework("se-2008").areas
+    # Toy embeddings: one dimension per area, 1 where a word stem of the area occurs.
+    stems = {"reception": "mottag", "work": "arbet", "school": "skol", "adult_learning": "svensk",
+             "discrimination": "diskrimin", "urban": "bostadsomr", "values": "mångfald"}
+
+    def embed(text: str) -> list[float]:
+        return [1.0 if stems[a] in text.lower() else 0.0 for a in areas] + [0.1]
+
+    area_vectors = {a: [1.0 if b == a else 0.0 for b in areas] + [0.0] for a in areas}
+    emb = kb.Embeddings({t: embed(t) for t in texts}, area_vectors, threshold=0.5)
+    df = kb.map(documents, mapper=emb)
+    assert set(df["method"]) == {"embeddings"}
+    folkhalsa = df.filter((pl.col("unit") == "Folkhälsa") & (pl.col("unit_kind") == "priority"))
+    # Its body names work (`arbeta`) and discrimination: cosine 1/sqrt(2.01) = 0.705 with each.
+    assert folkhalsa["area"].to_list() == ["work", "discrimination"]
+    assert folkhalsa["score"].round(3).to_list() == [0.705, 0.705]
+    with pytest.raises(kb.MapperError, match="no embedding for"):
+        kb.map(documents, mapper=kb.Embeddings({}, area_vectors))
+    with pytest.raises(kb.UnknownAreaError, match="no embedding for area `reception`"):
+        kb.map(documents, mapper=kb.Embeddings({}, {"work": [1.0]}))
+
+
+def test_evaluate_against_gold(documents: list[kb.Document], fixtures: Path) -> None:
+    report = kb.evaluate(documents, fixtures / "gold" / "gold_documents.csv", fixtures / "gold" / "gold_priorities.csv", bootstrap=100)
+    assert report["documents"]["macro_f1"] >= 0.85
+    assert report["priorities"]["pooled_kappa"] >= 0.75
+    assert report["unmatched_priorities"] == []
+    assert report["priorities"]["intervals"]["resamples"] == 100
+
+
+def test_bad_gold_file(documents: list[kb.Document], tmp_path: Path) -> None:
+    gold = tmp_path / "gold.csv"
+    gold.write_text("document,jobs\nvasa-2023,1\n", encoding="utf-8")
+    with pytest.raises(kb.GoldFileError, match=r"gold\.csv:1: unknown area `jobs`"):
+        kb.evaluate(documents, gold)
+
+
+def test_unknown_mapper_name(documents: list[kb.Document]) -> None:
+    with pytest.raises(kb.MapperError, match="unknown mapper `bert`"):
+        kb.map(documents, mapper="bert")
+
+
+def test_mappers_agree_on_frame_shape(documents: list[kb.Document]) -> None:
+    lexicon = kb.coverage(documents, mapper="lexicon")
+    ensemble = kb.coverage(documents, mapper="ensemble")
+    assert_frame_equal(lexicon.select("document", "area"), ensemble.select("document", "area"))
