@@ -1,8 +1,10 @@
-//! Inputs for the benchmarks, built from the fixture corpus only.
+//! Inputs for the benchmarks, built from the fixture corpus only: a
+//! deterministic generator of municipal policy corpora of any size.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::{CorpusReader, PolicyDocument};
+use kommunbench_core::{CorpusReader, MunicipalityRegistry, PolicyDocument};
 
 /// The repository's fixture directory.
 pub fn fixtures() -> PathBuf {
@@ -25,4 +27,180 @@ pub fn content_of_size(bytes: usize) -> String {
         }
     }
     out
+}
+
+/// Pieces of real text to recombine.
+struct Pools {
+    sentences: Vec<String>,
+    priorities: Vec<String>,
+    headings: Vec<String>,
+    furniture: Vec<String>,
+}
+
+fn pools(docs: &[PolicyDocument]) -> Pools {
+    let mut sentences = Vec::new();
+    let mut headings = Vec::new();
+    for d in docs {
+        for b in &d.blocks {
+            match b.kind {
+                kommunbench_core::BlockKind::Heading { .. } => headings.push(b.text.clone()),
+                _ => {
+                    for s in b.text.split_inclusive(". ") {
+                        let s = s.trim();
+                        if s.split_whitespace().count() >= 4 {
+                            sentences.push(s.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let priorities = docs.iter().flat_map(|d| d.priorities.iter().map(|p| p.title.clone())).collect();
+    let furniture =
+        docs.iter().flat_map(|d| d.dropped.iter().map(|x| d.slice(x.span).to_owned())).filter(|l| l.len() < 80).collect();
+    Pools { sentences, priorities, headings, furniture }
+}
+
+/// A generated document: its id (file stem) and raw text.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// `<municipality slug>-<SCB code>-<n>`.
+    pub id: String,
+    /// The raw text, page furniture included.
+    pub text: String,
+}
+
+/// A corpus of at least `bytes` bytes: documents of about `doc_bytes`
+/// each, spread over the 290 Swedish municipalities in turn, each built
+/// from the fixtures' sentences, headings, priorities and page furniture,
+/// drawn with a fixed `seed`. The same arguments give the same corpus.
+pub fn generate(bytes: usize, doc_bytes: usize, seed: u64) -> Vec<Generated> {
+    let docs = fixture_documents();
+    let pools = pools(&docs);
+    let registry = MunicipalityRegistry::builtin();
+    let municipalities: Vec<(&str, &str)> =
+        registry.all().iter().filter(|m| m.country.as_str() == "SE").map(|m| (m.code.as_str(), m.name.as_str())).collect();
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let pick = |rng: &mut fastrand::Rng, v: &[String]| v[rng.usize(..v.len())].clone();
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < bytes {
+        let n = out.len();
+        let (code, name) = municipalities[n % municipalities.len()];
+        let mut text = String::with_capacity(doc_bytes + 1024);
+        for _ in 0..3 {
+            text.push_str(&pick(&mut rng, &pools.furniture));
+            text.push_str("\n\n");
+        }
+        let _ = write!(
+            text,
+            "Integrationsprogram för {name}s kommun\n\nAntagen av kommunfullmäktige 20{:02}-0{}-1{}, § {}\n\n",
+            10 + n % 15,
+            1 + n % 9,
+            n % 10,
+            10 + n % 90
+        );
+        while text.len() < doc_bytes / 2 {
+            text.push_str(&pick(&mut rng, &pools.headings));
+            text.push_str("\n\n");
+            for _ in 0..rng.usize(2..6) {
+                text.push_str(&pick(&mut rng, &pools.sentences));
+                text.push(' ');
+            }
+            text.push_str("\n\n");
+        }
+        text.push_str("Prioriterade områden\n\n");
+        for _ in 0..rng.usize(3..8) {
+            text.push_str("- ");
+            text.push_str(&pick(&mut rng, &pools.priorities));
+            text.push('\n');
+        }
+        text.push('\n');
+        while text.len() < doc_bytes {
+            for _ in 0..rng.usize(2..6) {
+                text.push_str(&pick(&mut rng, &pools.sentences));
+                text.push(' ');
+            }
+            let _ = write!(text, "\n\nI {name}s kommun ska arbetet följas upp.\n\n");
+        }
+        text.push_str("Hjälpte informationen dig?\n\nSenast uppdaterad: 2024-01-01\n");
+        let slug: String = name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        total += text.len();
+        out.push(Generated { id: format!("{slug}-{code}-{}", n / municipalities.len() + 1), text });
+    }
+    out
+}
+
+/// Writes a generated corpus into `dir` as `<id>.txt` files.
+pub fn write_corpus(corpus: &[Generated], dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for g in corpus {
+        std::fs::write(dir.join(format!("{}.txt", g.id)), &g.text)?;
+    }
+    Ok(())
+}
+
+/// A synthetic alignment table of `rows` rows (the input of the coverage
+/// matrix): 290 municipalities, 4 documents each, document rows for the
+/// seven se-2008 areas and segment rows, some uncoded; fixed `seed`.
+pub fn synthetic_alignments(
+    rows: usize,
+    seed: u64,
+) -> kommunbench_analysis::polars::prelude::PolarsResult<kommunbench_analysis::polars::prelude::DataFrame> {
+    use kommunbench_analysis::polars::prelude::*;
+    const AREAS: [&str; 7] = ["reception", "work", "school", "adult_learning", "discrimination", "urban", "values"];
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let documents = 290 * 4;
+    let (mut document, mut municipality, mut kind, mut index) =
+        (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
+    let (mut area, mut score, mut accepted, mut evidence) =
+        (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
+    for i in 0..rows {
+        let d = i % documents;
+        document.push(format!("doc-{d}"));
+        municipality.push(format!("m-{}", d % 290));
+        let is_document = (i / documents) % 8 == 0;
+        kind.push(if is_document { "document" } else { "segment" });
+        index.push(if is_document { 0 } else { (i / documents) as u32 });
+        let s = rng.f64();
+        let coded = is_document || rng.u8(..) > 40;
+        area.push(coded.then(|| AREAS[(i / documents) % 7]));
+        score.push(s);
+        accepted.push(coded && s >= 0.6);
+        evidence.push(rng.u32(0..5));
+    }
+    df!(
+        "document" => document,
+        "municipality" => municipality,
+        "unit_kind" => kind,
+        "unit_index" => index,
+        "area" => area,
+        "score" => score,
+        "accepted" => accepted,
+        "evidence_count" => evidence,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generation_is_deterministic_and_sized() {
+        let a = generate(200_000, 20_000, 7);
+        let b = generate(200_000, 20_000, 7);
+        assert_eq!(a.iter().map(|g| &g.text).collect::<Vec<_>>(), b.iter().map(|g| &g.text).collect::<Vec<_>>());
+        let total: usize = a.iter().map(|g| g.text.len()).sum();
+        assert!((200_000..260_000).contains(&total), "{total}");
+        assert_eq!(a[0].id, "upplands-väsby-0114-1");
+        let many = generate(3_000_000, 10_000, 7);
+        let ids: std::collections::HashSet<&str> = many.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids.len(), many.len(), "ids are unique");
+        let c = generate(200_000, 20_000, 8);
+        assert_ne!(a[0].text, c[0].text);
+        // The municipality is recognised and the priorities are found.
+        let doc = kommunbench_core::Ingester::new().ingest_str(&a[3].id, &a[3].text).unwrap();
+        assert!(doc.municipality.is_some());
+        assert!(doc.priorities.len() >= 3);
+    }
 }

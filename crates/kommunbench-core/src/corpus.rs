@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::document::{Date, DocumentKind, PolicyDocument};
@@ -13,6 +14,9 @@ use crate::municipality::MunicipalityRegistry;
 
 /// The manifest's file name, looked for in each corpus directory.
 pub const MANIFEST_FILE: &str = "kommunbench.toml";
+
+/// Files parsed in parallel between two progress reports.
+const PARALLEL_CHUNK: usize = 64;
 
 /// File extensions read from a directory (files named explicitly are read
 /// whatever their extension).
@@ -222,10 +226,42 @@ impl CorpusReader {
         }
         let total = files.len();
         let mut applied: Vec<Vec<String>> = vec![Vec::new(); manifests.len()];
-        for (done, (file, manifest)) in files.iter().enumerate() {
-            match self.ingester.ingest_file(file) {
+        // Files are parsed in parallel, a chunk at a time, so progress is
+        // reported as chunks finish; results keep the files' order.
+        let mut done = 0;
+        for chunk in files.chunks(PARALLEL_CHUNK) {
+            let results: Vec<_> = chunk.par_iter().map(|(file, _)| self.ingester.ingest_file(file)).collect();
+            for ((file, manifest), result) in chunk.iter().zip(results) {
+                self.collect(result, *manifest, &manifests, &mut applied, &mut corpus);
+                done += 1;
+                progress(Progress { done, total, path: file });
+            }
+        }
+        for ((path, manifest), applied) in manifests.iter().zip(&applied) {
+            for id in manifest.documents.keys().filter(|id| !applied.contains(id)) {
+                corpus.failures.push(CorpusError::ManifestEntry {
+                    path: path.clone(),
+                    document: id.clone(),
+                    message: "no document with this id (the file stem) in the directory".into(),
+                });
+            }
+        }
+        corpus
+    }
+
+    /// Adds one file's result to the corpus, applying its manifest entry.
+    fn collect(
+        &self,
+        result: Result<PolicyDocument, IngestError>,
+        manifest: Option<usize>,
+        manifests: &[(PathBuf, Manifest)],
+        applied: &mut [Vec<String>],
+        corpus: &mut Corpus,
+    ) {
+        {
+            match result {
                 Ok(mut doc) => {
-                    if let Some(m) = *manifest {
+                    if let Some(m) = manifest {
                         let (manifest_path, manifest) = &manifests[m];
                         if let Some(meta) = manifest.documents.get(doc.id.as_str()) {
                             applied[m].push(doc.id.to_string());
@@ -242,18 +278,7 @@ impl CorpusReader {
                 }
                 Err(e) => corpus.failures.push(e.into()),
             }
-            progress(Progress { done: done + 1, total, path: file });
         }
-        for ((path, manifest), applied) in manifests.iter().zip(&applied) {
-            for id in manifest.documents.keys().filter(|id| !applied.contains(id)) {
-                corpus.failures.push(CorpusError::ManifestEntry {
-                    path: path.clone(),
-                    document: id.clone(),
-                    message: "no document with this id (the file stem) in the directory".into(),
-                });
-            }
-        }
-        corpus
     }
 }
 

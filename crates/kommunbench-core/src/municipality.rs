@@ -195,13 +195,18 @@ impl MunicipalityRegistry {
     /// A municipality whose name starts a file stem such as `hedemora-2017`
     /// or `jonkoping` (accents folded, words joined by `-` or `_`).
     pub fn by_file_stem(&self, stem: &str) -> Option<&Municipality> {
-        let stem = ascii_slug(stem);
+        // Letters as written first (`håbo-2020` is Håbo, not Habo), then folded.
+        self.by_slug(stem, slug).or_else(|| self.by_slug(stem, ascii_slug))
+    }
+
+    fn by_slug(&self, stem: &str, slug_of: fn(&str) -> String) -> Option<&Municipality> {
+        let stem = slug_of(stem);
         self.entries
             .iter()
             .filter_map(|m| {
                 std::iter::once(&m.name)
                     .chain(&m.aliases)
-                    .map(|n| ascii_slug(n))
+                    .map(|n| slug_of(n))
                     .filter(|n| stem == *n || stem.strip_prefix(n.as_str()).is_some_and(|rest| rest.starts_with('-')))
                     .map(|n| (n.len(), m))
                     .max_by_key(|(len, _)| *len)
@@ -282,6 +287,18 @@ fn strip_qualifier(name: &str) -> &str {
 
 fn fold(s: &str) -> String {
     s.to_lowercase()
+}
+
+/// `Upplands Väsby` → `upplands-väsby`: lower case, words joined by `-`.
+fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars() {
+        let c = if c.is_alphanumeric() { c } else { '-' };
+        if !(c == '-' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `Malung-Sälen` → `malung-salen`; `Upplands Väsby` → `upplands-vasby`.
@@ -391,6 +408,8 @@ mod tests {
         assert_eq!(r.by_file_stem("vingaker-2016").unwrap().name, "Vingåker");
         assert_eq!(r.by_file_stem("upplands-vasby-2020").unwrap().name, "Upplands Väsby");
         assert_eq!(r.by_file_stem("malmo_2019").unwrap().name, "Malmö");
+        assert_eq!(r.by_file_stem("håbo-2020").unwrap().name, "Håbo");
+        assert_eq!(r.by_file_stem("habo-2020").unwrap().name, "Habo");
         assert!(r.by_file_stem("report").is_none());
     }
 

@@ -42,14 +42,17 @@ struct Row<'a> {
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = args.input.read()?;
     let (framework, mapper) = args.mapper.build(&corpus.documents)?;
-    let mappings = Aligner::new(&framework, mapper.as_ref()).map_documents(&corpus.documents);
-    let rows: Vec<Row<'_>> = mappings
+    let coverages = Aligner::new(&framework, mapper.as_ref()).coverages(&corpus.documents);
+    let framework_id = framework.id().as_str();
+    let rows: Vec<Row<'_>> = corpus
+        .documents
         .iter()
-        .flat_map(|m| {
-            m.coverage.iter().map(move |c| Row {
-                document: m.document.as_str(),
-                municipality: m.municipality.as_ref().map_or("", |m| m.name.as_str()),
-                framework: m.framework.as_str(),
+        .zip(&coverages)
+        .flat_map(|(d, coverage)| {
+            coverage.iter().map(move |c| Row {
+                document: d.id.as_str(),
+                municipality: d.municipality.as_ref().map_or("", |m| m.name.as_str()),
+                framework: framework_id,
                 area: c.area.as_str(),
                 score: (c.score * 1000.0).round() / 1000.0,
                 covered: c.covered,

@@ -141,6 +141,10 @@ const PREFIX: &[(&str, DropReason)] = &[
     ("illustration:", DropReason::Image),
 ];
 
+/// The longest line the patterns below are tried on, in bytes: page
+/// numbers, addresses and adoption stamps are well under it.
+const MAX_PATTERN_BYTES: usize = 160;
+
 /// Lines that start the footer when they stand in the second half of a text.
 const FOOTER_START: &[DropReason] = &[DropReason::Feedback, DropReason::Metadata, DropReason::Contact];
 
@@ -182,13 +186,18 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
 /// ```
 pub fn furniture_reason(line: &str) -> Option<DropReason> {
     let line = line.trim();
-    let folded = line.to_lowercase();
+    // Prefixes are short: only a line's opening is lower-cased.
+    let folded: String = line.chars().take(64).flat_map(char::to_lowercase).collect();
     let bare = folded.trim_end_matches([':', '?', '!', '.', ' ']);
     if let Some((_, reason)) = EXACT.iter().find(|(text, _)| *text == bare) {
         return Some(*reason);
     }
     if let Some((_, reason)) = PREFIX.iter().find(|(prefix, _)| folded.starts_with(prefix)) {
         return Some(*reason);
+    }
+    // Page numbers, addresses and stamps are short; paragraphs skip the patterns.
+    if line.len() > MAX_PATTERN_BYTES {
+        return None;
     }
     PATTERNS.iter().find(|(re, _)| re.is_match(line)).map(|(_, r)| *r)
 }

@@ -109,7 +109,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     while i < group.len() {
         let line = group[i];
         i += 1;
-        if let Some(toc) = TOC_ENTRY.captures(line.text) {
+        if let Some(toc) = line.text.ends_with(|c: char| c.is_ascii_digit()).then(|| TOC_ENTRY.captures(line.text)).flatten() {
             flush(&mut paragraph, out);
             let depth = toc.get(1).map_or(1, |n| numbering_depth(n.as_str()));
             out.push(Block {

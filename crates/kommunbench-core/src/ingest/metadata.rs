@@ -83,6 +83,10 @@ fn body_name(raw: &str) -> String {
     }
 }
 
+/// An undated decision (`Kommunstyrelsen har beslutat ...`) is looked for
+/// in the first lines only, where a page announces it.
+const DECISION_LINES: usize = 60;
+
 /// What the lines of a document say about its dates and decision.
 #[derive(Debug, Default)]
 pub(crate) struct Metadata {
@@ -99,7 +103,8 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
     let present: Vec<&Line<'_>> = lines.iter().flatten().collect();
     for (i, line) in present.iter().enumerate() {
         let text = line.text;
-        let lower = text.to_lowercase();
+        // Stamps and labels sit at the start of a line.
+        let lower: String = text.chars().take(80).flat_map(char::to_lowercase).collect();
         // A stamp whose date stands on the next line.
         let date_here_or_next = || {
             first_date(text)
@@ -136,7 +141,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
             if let Some(c) = REFERENCE.captures(cell) {
                 meta.decision.reference.get_or_insert_with(|| c[1].trim().to_owned());
             }
-            if let Some(c) = DOC_TYPE.captures(cell) {
+            if let Some(c) = lower.contains("dokumenttyp").then(|| DOC_TYPE.captures(cell)).flatten() {
                 meta.kind = meta.kind.or_else(|| kind_from_word(&c[1]));
             }
             if let Some(rest) = cell.strip_prefix("Beslutande").or_else(|| cell.strip_prefix("Beslutad av")) {
@@ -168,7 +173,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
     }
     // A body that decided without a date: "Kommunstyrelsen har beslutat om mål".
     if meta.decision.body.is_none() {
-        for line in &present {
+        for line in present.iter().take(DECISION_LINES) {
             for sentence in line.text.split_inclusive(['.', '!', '?']) {
                 if word_count(sentence) <= 25
                     && ADOPTION.is_match(sentence)

@@ -7,6 +7,7 @@ mod manual;
 mod similarity;
 
 use kommunbench_core::{AreaId, BlockKind, DocumentId, Framework, FrameworkId, Level, Municipality, PolicyDocument, Span};
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use ensemble::EnsembleMapper;
@@ -365,9 +366,14 @@ impl<'a> Aligner<'a> {
             .collect()
     }
 
-    /// Maps every document.
+    /// Maps every document, in parallel (rayon), in their order.
     pub fn map_documents(&self, docs: &[PolicyDocument]) -> Vec<DocumentMapping> {
-        docs.iter().map(|d| self.map_document(d)).collect()
+        docs.par_iter().map(|d| self.map_document(d)).collect()
+    }
+
+    /// Every document's coverage (see [`Aligner::coverage`]), in parallel.
+    pub fn coverages(&self, docs: &[PolicyDocument]) -> Vec<Vec<AreaCoverage>> {
+        docs.par_iter().map(|d| self.coverage(d)).collect()
     }
 }
 
