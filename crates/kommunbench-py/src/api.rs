@@ -131,7 +131,10 @@ fn run_mapper(
 ) -> Result<(Framework, Vec<DocumentMapping>, f64), Error> {
     let framework = resolve_framework(framework)?;
     let chosen = choose(&framework, docs, mapper, threshold)?;
-    let mappings = Aligner::new(&framework, chosen.mapper.as_ref()).map_documents(docs);
+    // Documents are mapped on rayon's threads; a Python mapper takes the
+    // GIL on them, so it must be free while they run.
+    let aligner = Aligner::new(&framework, chosen.mapper.as_ref());
+    let mappings = mapper.py().detach(|| aligner.map_documents(docs));
     chosen.check()?;
     let threshold = chosen.mapper.threshold();
     Ok((framework, mappings, threshold))
