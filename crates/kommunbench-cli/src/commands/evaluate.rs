@@ -34,6 +34,13 @@ pub(crate) struct Args {
     /// Priority-level hand coding: document,priority,areas,uncertain.
     #[arg(long, value_name = "FILE")]
     priorities: Option<PathBuf>,
+    #[command(flatten)]
+    output: Output,
+}
+
+/// How agreement is reported.
+#[derive(Debug, clap::Args)]
+struct Output {
     /// Bootstrap resamples for the confidence intervals (0: none).
     #[arg(long, default_value_t = 1000)]
     bootstrap: usize,
@@ -54,15 +61,8 @@ pub(crate) struct AgreeArgs {
     /// The framework both codings use.
     #[arg(long, default_value = Framework::DEFAULT, value_name = "ID|FILE")]
     framework: String,
-    /// Bootstrap resamples for the confidence intervals (0: none).
-    #[arg(long, default_value_t = 1000)]
-    bootstrap: usize,
-    /// Seed of the bootstrap.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[command(flatten)]
+    output: Output,
 }
 
 #[derive(Debug, Serialize)]
@@ -86,11 +86,11 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let report = Report {
         method: mapper.method(),
         framework: framework.id().as_str(),
-        documents: Some(agreement(&framework, &documents, args.bootstrap, args.seed)),
-        priorities: priorities.as_ref().map(|p| agreement(&framework, p, args.bootstrap, args.seed)),
+        documents: Some(agreement(&framework, &documents, args.output.bootstrap, args.output.seed)),
+        priorities: priorities.as_ref().map(|p| agreement(&framework, p, args.output.bootstrap, args.output.seed)),
         unmatched_priorities: priorities.map(|p| p.unmatched).unwrap_or_default(),
     };
-    write_report(&report, args.format)?;
+    write_report(&report, args.output.format)?;
     Ok(super::status(&corpus))
 }
 
@@ -102,11 +102,11 @@ pub(crate) fn agree(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     let report = Report {
         method: "two codings",
         framework: framework.id().as_str(),
-        documents: Some(agreement(&framework, &comparison, args.bootstrap, args.seed)),
+        documents: Some(agreement(&framework, &comparison, args.output.bootstrap, args.output.seed)),
         priorities: None,
         unmatched_priorities: Vec::new(),
     };
-    write_report(&report, args.format)?;
+    write_report(&report, args.output.format)?;
     Ok(ExitCode::SUCCESS)
 }
 
