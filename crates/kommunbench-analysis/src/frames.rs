@@ -173,6 +173,6 @@ pub fn alignment_table(mappings: &[DocumentMapping], all: bool) -> PolarsResult<
         "score" => rows.iter().map(|a| a.score).collect::<Vec<_>>(),
         "method" => text(|a| a.method.clone()),
         "accepted" => rows.iter().map(|a| a.accepted).collect::<Vec<_>>(),
-        "evidence" => text(|a| a.evidence.iter().map(|e| format!("{} [{}]", e.text, e.term)).collect::<Vec<_>>().join("; ")),
+        "evidence" => text(|a| kommunbench_mapping::evidence_summary(&a.evidence)),
     )
 }

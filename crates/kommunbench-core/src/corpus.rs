@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::document::{Date, DocumentKind, PolicyDocument};
+use crate::framework::line_col;
 use crate::ingest::{IngestError, Ingester};
 use crate::municipality::MunicipalityRegistry;
 
@@ -305,14 +306,8 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 fn read_manifest(path: &Path) -> Result<Manifest, CorpusError> {
     let text = std::fs::read_to_string(path).map_err(|source| IngestError::Io { path: path.to_owned(), source })?;
     toml::from_str(&text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start).min(text.len());
-        let before = &text[..text.floor_char_boundary(offset)];
-        CorpusError::Manifest {
-            path: path.to_owned(),
-            line: before.matches('\n').count() + 1,
-            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            message: e.message().to_owned(),
-        }
+        let (line, column) = line_col(&text, e.span().map_or(0, |s| s.start));
+        CorpusError::Manifest { path: path.to_owned(), line, column, message: e.message().to_owned() }
     })
 }
 

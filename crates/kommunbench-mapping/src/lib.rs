@@ -45,6 +45,6 @@ pub use gold::{GoldDocument, GoldDocuments, GoldError, GoldPriorities, GoldPrior
 pub use lexicon::{Hit, Lexicon, LexiconError, Scoring};
 pub use mapper::{
     Aligner, Alignment, AreaCoverage, AreaScore, DocumentMapping, EnsembleMapper, Evidence, LexiconMapper, ManualMapper,
-    ManualMapperError, Mapper, Role, SimilarityMapper, Unit, UnitKind,
+    ManualMapperError, Mapper, Role, SimilarityMapper, Unit, UnitKind, evidence_summary,
 };
 pub use text::{Normalized, inflection_base, is_inflection, is_word_char, stem, word_at};

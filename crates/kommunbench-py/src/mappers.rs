@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use kommunbench_analysis::cosine;
 use kommunbench_core::{Framework, PolicyDocument};
 use kommunbench_mapping::{AreaScore, EnsembleMapper, Lexicon, LexiconMapper, Mapper, SimilarityMapper, Unit};
 use pyo3::prelude::*;
@@ -75,13 +76,6 @@ struct EmbeddingMapper {
     areas: Vec<Vec<f64>>,
     threshold: f64,
     missing: Arc<Mutex<Vec<String>>>,
-}
-
-fn cosine(a: &[f64], b: &[f64]) -> f64 {
-    let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
-    let n = norm(a) * norm(b);
-    if n == 0.0 { 0.0 } else { dot / n }
 }
 
 impl Mapper for EmbeddingMapper {

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use kommunbench_mapping::{Aligner, DocumentMapping, Evidence, UnitKind};
+use kommunbench_mapping::{Aligner, DocumentMapping, Evidence, UnitKind, evidence_summary};
 use serde::Serialize;
 
 use super::Input;
@@ -42,10 +42,6 @@ struct Row<'a> {
     method: &'a str,
     accepted: bool,
     evidence: Vec<&'a Evidence>,
-}
-
-pub(crate) fn evidence_summary(evidence: &[&Evidence]) -> String {
-    evidence.iter().map(|e| format!("{} [{}]", e.text, e.term)).collect::<Vec<_>>().join("; ")
 }
 
 fn rows<'a>(mapping: &'a DocumentMapping, titles: &'a [String], all: bool) -> Vec<Row<'a>> {
@@ -102,7 +98,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 let evidence = if r.area.is_empty() {
                     format!("local priority: no area of {}", framework.id())
                 } else {
-                    evidence_summary(&r.evidence)
+                    evidence_summary(r.evidence.iter().copied())
                 };
                 w.write_record([r.document, r.unit_kind, r.unit, r.area, &score, r.method, &accepted, &evidence])?;
             }

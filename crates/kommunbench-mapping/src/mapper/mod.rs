@@ -144,6 +144,11 @@ fn sentence_around(text: &str, at: usize) -> (usize, usize) {
     (start, end.max(start))
 }
 
+/// Evidence as one line: `matched words [term]`, joined by `; `.
+pub fn evidence_summary<'a>(evidence: impl IntoIterator<Item = &'a Evidence>) -> String {
+    evidence.into_iter().map(|e| format!("{} [{}]", e.text, e.term)).collect::<Vec<_>>().join("; ")
+}
+
 /// A unit's score for one area.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaScore {
