@@ -1,5 +1,6 @@
 //! `kommunbench compare`: one municipality against its peers.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,26 +35,27 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no municipality `{}` in the corpus (found: {})", args.municipality, known.join(", "));
     };
     let areas: Vec<&str> = framework.areas().iter().map(|a| a.id.as_str()).collect();
-    println!("{} against {} ({} municipalities)", me.name, framework.id(), bench.profiles.len());
-    println!();
-    println!("{:<16} {:>6}  covered", "area", "score");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} against {} ({} municipalities)", me.name, framework.id(), bench.profiles.len())?;
+    writeln!(out)?;
+    writeln!(out, "{:<16} {:>6}  covered", "area", "score")?;
     for (i, area) in areas.iter().enumerate() {
-        println!("{:<16} {:>6.2}  {}", area, me.scores[i], if me.covered[i] { "yes" } else { "no" });
+        writeln!(out, "{:<16} {:>6.2}  {}", area, me.scores[i], if me.covered[i] { "yes" } else { "no" })?;
     }
     let gaps: Vec<&str> = areas.iter().enumerate().filter(|(i, _)| !me.covered[*i]).map(|(_, a)| *a).collect();
-    println!();
-    println!("Gaps (not covered): {}", if gaps.is_empty() { "none".to_owned() } else { gaps.join(", ") });
+    writeln!(out)?;
+    writeln!(out, "Gaps (not covered): {}", if gaps.is_empty() { "none".to_owned() } else { gaps.join(", ") })?;
     let all: Vec<&_> = bench.profiles.iter().collect();
     let below: Vec<&str> = below_peer_median(me, &all).into_iter().map(|a| areas[a]).collect();
-    println!("Below the peer median: {}", if below.is_empty() { "none".to_owned() } else { below.join(", ") });
-    println!();
-    println!("Nearest peers (cosine of coverage profiles, Jaccard of covered areas):");
+    writeln!(out, "Below the peer median: {}", if below.is_empty() { "none".to_owned() } else { below.join(", ") })?;
+    writeln!(out)?;
+    writeln!(out, "Nearest peers (cosine of coverage profiles, Jaccard of covered areas):")?;
     for (name, cos, jac) in nearest(&bench.profiles, &me.name, args.top).unwrap_or_default() {
         let peer = bench.profiles.iter().find(|p| p.name == name).expect("a peer is a profile");
         let fills: Vec<&str> =
             areas.iter().enumerate().filter(|(i, _)| !me.covered[*i] && peer.covered[*i]).map(|(_, a)| *a).collect();
         let fills = if fills.is_empty() { String::new() } else { format!("  covers its gaps: {}", fills.join(", ")) };
-        println!("  {name:<16} cosine {cos:.3}  jaccard {jac:.3}{fills}");
+        writeln!(out, "  {name:<16} cosine {cos:.3}  jaccard {jac:.3}{fills}")?;
     }
     Ok(super::status(&corpus))
 }

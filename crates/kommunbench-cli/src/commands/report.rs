@@ -3,6 +3,7 @@
 //! heatmap and the HTML report.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,20 +69,23 @@ pub(crate) fn benchmark(
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let (corpus, framework, bench) = benchmark(&args.paths, &args.options, &args.mapper, &args.peers)?;
     let matrix = bench.terminal_matrix()?;
-    println!(
+    // Files first: a reader that stops early must not cost the outputs.
+    let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
+    let files = bench.write(&args.out, notes)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "Coverage of {} ({} documents, {} municipalities); score per area, * = covered at {:.2}",
         framework.id(),
         corpus.documents.len(),
         bench.profiles.len(),
         bench.threshold
-    );
-    print!("{}", plain_table(&matrix));
-    let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
-    let files = bench.write(&args.out, notes)?;
-    println!();
-    println!("Wrote {} files to {}:", files.len(), args.out.display());
+    )?;
+    write!(out, "{}", plain_table(&matrix))?;
+    writeln!(out)?;
+    writeln!(out, "Wrote {} files to {}:", files.len(), args.out.display())?;
     for f in &files {
-        println!("  {}", f.display());
+        writeln!(out, "  {}", f.display())?;
     }
     Ok(super::status(&corpus))
 }

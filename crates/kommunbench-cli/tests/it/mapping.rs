@@ -120,3 +120,23 @@ fn agree_compares_two_codings() {
     let kappa = (27.0 / 28.0 - pe) / (1.0 - pe);
     assert!((d["pooled_kappa"].as_f64().unwrap() - kappa).abs() < 1e-9);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    // About 100 KB of output, more than a pipe holds: the writer meets a closed pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kommunbench"))
+        .args(["map", "fixtures/corpus", "--all", "--format", "json"])
+        .current_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert_eq!(first.trim(), "[");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
