@@ -61,32 +61,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary { what });
     }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (utf8_or_1252(rest)?, None)
+        utf8_or_1252(rest)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (UTF_16LE.decode_without_bom_handling(rest).0.into_owned(), Some("UTF-16LE"))
+        (UTF_16LE.decode_without_bom_handling(rest).0.into_owned(), "UTF-16LE")
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (UTF_16BE.decode_without_bom_handling(rest).0.into_owned(), Some("UTF-16BE"))
+        (UTF_16BE.decode_without_bom_handling(rest).0.into_owned(), "UTF-16BE")
     } else {
-        (utf8_or_1252(bytes)?, None)
+        utf8_or_1252(bytes)?
     };
-    let encoding = encoding.unwrap_or(if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_ok() {
-        "UTF-8"
-    } else {
-        "windows-1252"
-    });
     if text.contains('\0') {
         return Err(DecodeError::Binary { what: "contains NUL bytes" });
     }
-    let text = normalise_newlines(&text);
+    let text = normalise_newlines(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
     Ok(Decoded { text, encoding })
 }
 
-fn utf8_or_1252(bytes: &[u8]) -> Result<String, DecodeError> {
+fn utf8_or_1252(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
+        Ok(s) => Ok((s.to_owned(), "UTF-8")),
         Err(e) => {
             // Windows-1252 text uses printable bytes, tabs and line breaks;
             // other C0 controls and the five unassigned bytes mean it is not.
@@ -95,14 +90,14 @@ fn utf8_or_1252(bytes: &[u8]) -> Result<String, DecodeError> {
             }) {
                 return Err(DecodeError::UnknownEncoding { offset: e.valid_up_to(), byte });
             }
-            Ok(WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned())
+            Ok((WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), "windows-1252"))
         }
     }
 }
 
-fn normalise_newlines(text: &str) -> String {
+fn normalise_newlines(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_owned();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -8,6 +8,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 use crate::document::DropReason;
@@ -148,6 +149,19 @@ const MAX_PATTERN_BYTES: usize = 160;
 /// Lines that start the footer when they stand in the second half of a text.
 const FOOTER_START: &[DropReason] = &[DropReason::Feedback, DropReason::Metadata, DropReason::Contact];
 
+/// The prefixes as one anchored automaton; the first listed wins, as in a
+/// scan of the list.
+static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .start_kind(StartKind::Anchored)
+        .build(PREFIX.iter().map(|(prefix, _)| prefix))
+        .expect("furniture prefixes compile")
+});
+
+/// Characters of a line's opening that the lists above need.
+const OPENING_CHARS: usize = 40;
+
 static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
     [
         // Page numbers: `4 (4)`, `12`, `- 3 -`, `Sida 2 av 9`, `Page 2 of 9`.
@@ -158,7 +172,7 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
         (r"(?i)^(epub|kindle|word|original|mobi|print|zoom( in| out)?|download|fullscreen)$", DropReason::PageNoise),
         // Adoption and revision stamps of a document header.
         (
-            r"(?i)^(antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat|godkänd|godkänt|reviderad|reviderat)\b.{0,80}\d{4}-\d{2}-\d{2}",
+            r"(?i)^(antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat|godkänd|godkänt|reviderad|reviderat)(?-u:\b).{0,80}\d{4}-\d{2}-\d{2}",
             DropReason::Metadata,
         ),
         // Contact details: e-mail addresses, phone numbers.
@@ -187,19 +201,36 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
 pub fn furniture_reason(line: &str) -> Option<DropReason> {
     let line = line.trim();
     // Prefixes are short: only a line's opening is lower-cased.
-    let folded: String = line.chars().take(64).flat_map(char::to_lowercase).collect();
+    let (folded, whole) = fold_opening(line, OPENING_CHARS);
     let bare = folded.trim_end_matches([':', '?', '!', '.', ' ']);
-    if let Some((_, reason)) = EXACT.iter().find(|(text, _)| *text == bare) {
+    if whole && let Some((_, reason)) = EXACT.iter().find(|(text, _)| *text == bare) {
         return Some(*reason);
     }
-    if let Some((_, reason)) = PREFIX.iter().find(|(prefix, _)| folded.starts_with(prefix)) {
-        return Some(*reason);
+    if let Some(m) = PREFIXES.find(Input::new(&folded).anchored(Anchored::Yes)) {
+        return Some(PREFIX[m.pattern().as_usize()].1);
     }
     // Page numbers, addresses and stamps are short; paragraphs skip the patterns.
     if line.len() > MAX_PATTERN_BYTES {
         return None;
     }
     PATTERNS.iter().find(|(re, _)| re.is_match(line)).map(|(_, r)| *r)
+}
+
+/// The first `max_chars` characters of `text` in lower case, and whether
+/// that is all of it.
+pub(crate) fn fold_opening(text: &str, max_chars: usize) -> (String, bool) {
+    let mut out = String::with_capacity(text.len().min(max_chars * 2));
+    for (n, c) in text.chars().enumerate() {
+        if n == max_chars {
+            return (out, false);
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    (out, true)
 }
 
 /// Whether a dropped line of this kind starts the page footer.

@@ -148,7 +148,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 block.kind = BlockKind::Quote;
             }
             for next in &group[i..i + continuation(i - 1)] {
-                block.text = join_wrapped(&block.text, next.text);
+                join_wrapped(&mut block.text, next.text);
                 block.span = block.span.cover(next.span);
                 i += 1;
             }
@@ -175,9 +175,13 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
 /// A paragraph or, for a single heading-like line, a heading.
 fn text_block(lines: &[Line<'_>]) -> Block {
     let span = lines[0].span.cover(lines[lines.len() - 1].span);
-    let mut text = String::new();
+    let mut text = String::with_capacity(span.len() + 1);
     for line in lines {
-        text = if text.is_empty() { line.text.to_owned() } else { join_wrapped(&text, line.text) };
+        if text.is_empty() {
+            text.push_str(line.text);
+        } else {
+            join_wrapped(&mut text, line.text);
+        }
     }
     let kind = if lines.len() == 1 && is_heading_like(&text) { BlockKind::Heading { level: 2 } } else { BlockKind::Paragraph };
     Block { kind, text, span }
@@ -185,8 +189,8 @@ fn text_block(lines: &[Line<'_>]) -> Block {
 
 /// Joins a wrapped line to what precedes it, mending hyphenation:
 /// `arbets-` + `marknaden` is one word, `barn-` + `och unga` keeps its dash.
-pub(crate) fn join_wrapped(before: &str, next: &str) -> String {
-    let mut out = before.trim_end().to_owned();
+pub(crate) fn join_wrapped(out: &mut String, next: &str) {
+    out.truncate(out.trim_end().len());
     let hyphenated = out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic);
     let next = next.trim_start();
     let next_word = next.split_whitespace().next().unwrap_or("");
@@ -196,7 +200,6 @@ pub(crate) fn join_wrapped(before: &str, next: &str) -> String {
         out.push(' ');
     }
     out.push_str(next);
-    out
 }
 
 pub(crate) fn word_count(s: &str) -> usize {
@@ -205,11 +208,15 @@ pub(crate) fn word_count(s: &str) -> usize {
 
 /// A short line without closing punctuation, starting with a capital.
 pub(crate) fn is_heading_like(text: &str) -> bool {
+    // Cheap tests first: most lines are long paragraphs.
+    if text.len() > 4 * 110 || text.chars().count() > 110 || text.ends_with(['.', ',', ';']) {
+        return false;
+    }
     let words = word_count(text);
-    let ends_open = !(text.ends_with(['.', ',', ';']) || (text.ends_with(':') && words > 6));
+    let ends_open = !(text.ends_with(':') && words > 6);
     let capital = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let one_sentence = !text.contains(". ");
-    words <= 14 && text.chars().count() <= 110 && ends_open && capital && one_sentence
+    words <= 14 && ends_open && capital && one_sentence
 }
 
 fn numbering_depth(numbering: &str) -> u8 {
@@ -232,22 +239,22 @@ fn numbered_heading(text: &str, alone: bool) -> Option<(u8, &str)> {
 /// paragraph: the first ends without punctuation, the next starts in lower
 /// case.
 fn join_page_breaks(blocks: &mut Vec<Block>) {
-    let mut i = 0;
-    while i + 1 < blocks.len() {
-        let (a, b) = (&blocks[i], &blocks[i + 1]);
-        let open = matches!(a.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
-            && !a.text.ends_with(['.', '!', '?', ':', ';', '"', '”', ')']);
-        let continues = b.kind == BlockKind::Paragraph && b.text.starts_with(char::is_lowercase);
-        if open && continues {
-            let b = blocks.remove(i + 1);
-            let a = &mut blocks[i];
-            a.text = join_wrapped(&a.text, &b.text);
-            a.span = a.span.cover(b.span);
-            a.kind = BlockKind::Paragraph;
-        } else {
-            i += 1;
+    let mut joined: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks.drain(..) {
+        if let Some(a) = joined.last_mut() {
+            let open = matches!(a.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+                && !a.text.ends_with(['.', '!', '?', ':', ';', '"', '”', ')']);
+            let continues = b.kind == BlockKind::Paragraph && b.text.starts_with(char::is_lowercase);
+            if open && continues {
+                join_wrapped(&mut a.text, &b.text);
+                a.span = a.span.cover(b.span);
+                a.kind = BlockKind::Paragraph;
+                continue;
+            }
         }
+        joined.push(b);
     }
+    *blocks = joined;
 }
 
 /// Words that mark a heading as the title of an integration text.

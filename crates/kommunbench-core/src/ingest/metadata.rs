@@ -5,14 +5,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::furniture::fold_opening;
 use super::layout::{Line, word_count};
 use crate::document::{Date, Dates, Decision, DocumentKind};
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
-static FINNISH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").unwrap());
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
+static FINNISH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)").unwrap());
 static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\b",
+        r"(?i)(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})(?-u:\b)",
     )
     .unwrap()
 });
@@ -30,6 +31,10 @@ static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bdokumentt
 /// All dates in a line, in order, with their byte offsets.
 pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
     let mut found = Vec::new();
+    // Every form has a four-digit year.
+    if line.bytes().filter(u8::is_ascii_digit).nth(3).is_none() {
+        return found;
+    }
     for c in ISO_DATE.captures_iter(line) {
         if let Some(d) = Date::new(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0)) {
             found.push((c.get(0).map_or(0, |m| m.start()), d));
@@ -104,7 +109,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
     for (i, line) in present.iter().enumerate() {
         let text = line.text;
         // Stamps and labels sit at the start of a line.
-        let lower: String = text.chars().take(80).flat_map(char::to_lowercase).collect();
+        let (lower, _) = fold_opening(text, 80);
         // A stamp whose date stands on the next line.
         let date_here_or_next = || {
             first_date(text)

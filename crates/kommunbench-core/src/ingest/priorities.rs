@@ -325,7 +325,7 @@ impl Extractor<'_> {
     fn enumerations(&mut self) {
         for i in 0..self.blocks.len() {
             let b = &self.blocks[i];
-            if b.kind != BlockKind::Paragraph || self.used[i] {
+            if b.kind != BlockKind::Paragraph || self.used[i] || !b.text.contains(':') {
                 continue;
             }
             let Some(c) = ENUMERATION.captures(&b.text) else { continue };

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use kommunbench_core::{Framework, Span};
 
-use super::{AreaScore, Evidence, Mapper, Role, Unit};
+use super::{AreaScore, Evidence, Mapper, Role, Sentences, Unit};
 use crate::lexicon::{Hit, Lexicon, LexiconError};
 
 /// Scores units by the lexicon terms they contain.
@@ -89,6 +89,7 @@ impl LexiconMapper {
         let mut evidence: Vec<Vec<Evidence>> = vec![Vec::new(); areas];
         let mut seen: HashMap<(usize, Arc<str>), f64> = HashMap::new();
         let title_weight = self.lexicon.scoring().title_weight;
+        let mut sentences = Sentences::default();
         for &(piece, role) in &unit.pieces {
             let first = hits.partition_point(|h| within.start + h.start < piece.start);
             for hit in hits[first..].iter().take_while(|h| within.start + h.start < piece.end) {
@@ -97,7 +98,7 @@ impl LexiconMapper {
                 let role_weight = if role == Role::Title { title_weight } else { 1.0 };
                 weight[hit.area] += hit.weight * role_weight / *k;
                 let span = Span::new(within.start + hit.start, (within.start + hit.end).min(piece.end));
-                evidence[hit.area].push(Evidence::at(unit.document, &*hit.term, piece, span));
+                evidence[hit.area].push(sentences.evidence(unit.document, &*hit.term, piece, span));
             }
         }
         weight

@@ -109,16 +109,45 @@ pub struct Evidence {
 impl Evidence {
     /// Evidence for `span` of `document`, with its sentence.
     pub fn at(document: &PolicyDocument, term: impl Into<String>, piece: Span, span: Span) -> Evidence {
+        Sentences::default().evidence(document, term, piece, span)
+    }
+}
+
+/// Evidence for many hits in text order: hits in one sentence share the
+/// work of finding and tidying it.
+#[derive(Default)]
+pub(crate) struct Sentences {
+    /// The last sentence found: its piece, its bounds in the piece, its text.
+    last: Option<(Span, usize, usize, String)>,
+}
+
+impl Sentences {
+    pub(crate) fn evidence(&mut self, document: &PolicyDocument, term: impl Into<String>, piece: Span, span: Span) -> Evidence {
         let piece_text = document.slice(piece);
         let (local_start, local_end) = (span.start - piece.start, span.end - piece.start);
-        let (s, e) = sentence_around(piece_text, local_start);
-        Evidence {
-            term: term.into(),
-            text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(),
-            span,
-            sentence: piece_text[s..e].split_whitespace().collect::<Vec<_>>().join(" "),
-        }
+        let sentence = match &self.last {
+            Some((p, s, e, sentence)) if *p == piece && (*s..*e).contains(&local_start) => sentence.clone(),
+            _ => {
+                let (s, e) = sentence_around(piece_text, local_start);
+                let sentence = collapse_whitespace(&piece_text[s..e]);
+                self.last = Some((piece, s, e, sentence.clone()));
+                sentence
+            }
+        };
+        Evidence { term: term.into(), text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(), span, sentence }
     }
+}
+
+/// `text` with each run of whitespace as one space, trimmed.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The sentence around byte `at`: from after the previous sentence end
