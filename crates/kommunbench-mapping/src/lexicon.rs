@@ -395,6 +395,7 @@ impl Lexicon {
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&keys)
             .map_err(|e| invalid(0, format!("cannot build the matcher: {e}")))?;
         Ok(Lexicon {
