@@ -91,10 +91,16 @@ impl Normalized {
                         let next_word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
                         next_word.starts_with(char::is_lowercase) && !ELIDING.contains(&next_word)
                     };
+                let before = out.len();
                 if hyphen_break {
                     out.pop();
+                    // The region replaced starts at the hyphen.
+                    shifts.push((out.len(), start - 1));
                 } else {
                     out.push(if newlines >= 2 { '\n' } else { ' ' });
+                    if i - start != 1 {
+                        shifts.push((before, start));
+                    }
                 }
                 if i - start != 1 || hyphen_break {
                     shifts.push((out.len(), i));
@@ -120,6 +126,7 @@ impl Normalized {
                 }
             }
             if out.len() - before != i - start {
+                shifts.push((before, start));
                 shifts.push((out.len(), i));
             }
         }
@@ -132,11 +139,19 @@ impl Normalized {
     }
 
     /// The original byte offset of a normalised byte offset.
+    ///
+    /// Each character or whitespace run whose length changed is a region
+    /// between two shifts; an offset inside one maps to the region's end,
+    /// so that it is always a character boundary of the original.
     pub fn to_original(&self, offset: usize) -> usize {
         let k = self.shifts.partition_point(|(n, _)| *n <= offset) - 1;
         let (n, o) = self.shifts[k];
-        let next_original = self.shifts.get(k + 1).map_or(self.original_len, |s| s.1);
-        (o + (offset - n)).min(next_original).min(self.original_len)
+        let (next_n, next_o) = self.shifts.get(k + 1).copied().unwrap_or((self.text.len(), self.original_len));
+        let next_o = next_o.min(self.original_len);
+        if offset > n && next_n.saturating_sub(n) != next_o.saturating_sub(o) {
+            return next_o;
+        }
+        (o + (offset - n)).min(next_o)
     }
 }
 
@@ -302,6 +317,23 @@ mod tests {
         let n = Normalized::new(original);
         let at = n.as_str().find("arbete").unwrap();
         assert_eq!(&original[n.to_original(at)..], "Arbete");
+    }
+
+    #[test]
+    fn every_offset_maps_to_a_character_boundary() {
+        for original in
+            ["diskrimineringİ och ẞ", "a\u{00A0}\u{00A0}b", "Arbets-\nmarknaden", "Va\u{308}xjo\u{308}  İİ", "x \u{2028}\ty"]
+        {
+            let n = Normalized::new(original);
+            let mut last = 0;
+            for offset in 0..=n.as_str().len() {
+                let o = n.to_original(offset);
+                assert!(original.is_char_boundary(o), "{original:?}: {offset} -> {o}");
+                assert!(o >= last, "{original:?}: offsets go backwards at {offset}");
+                last = o;
+            }
+            assert_eq!(n.to_original(n.as_str().len()), original.len());
+        }
     }
 
     /// The Snowball stems of the forms the lexicon relies on, quirks

@@ -1,7 +1,8 @@
-//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, and
-//! Windows-1252, with line endings normalised to `\n`.
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 (with a BOM, or
+//! recognised by its zero bytes), and Windows-1252, with line endings
+//! normalised to `\n`.
 
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::WINDOWS_1252;
 
 /// Why a file's bytes are not a text we can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,6 +24,14 @@ pub enum DecodeError {
         offset: usize,
         /// The byte that rules out Windows-1252.
         byte: u8,
+    },
+    /// UTF-16 that breaks off: an odd number of bytes or a lone surrogate.
+    #[error("invalid {encoding} at byte {offset} (an odd number of bytes or an unpaired surrogate)")]
+    InvalidUtf16 {
+        /// `UTF-16LE` or `UTF-16BE`.
+        encoding: &'static str,
+        /// Byte offset of the first bad code unit, BOM included.
+        offset: usize,
     },
 }
 
@@ -63,9 +72,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8_or_1252(rest)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (UTF_16LE.decode_without_bom_handling(rest).0.into_owned(), "UTF-16LE")
+        (utf16(rest, false, 2)?, "UTF-16LE")
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (UTF_16BE.decode_without_bom_handling(rest).0.into_owned(), "UTF-16BE")
+        (utf16(rest, true, 2)?, "UTF-16BE")
+    } else if let Some(big_endian) = utf16_without_bom(bytes) {
+        (utf16(bytes, big_endian, 0)?, if big_endian { "UTF-16BE" } else { "UTF-16LE" })
     } else {
         utf8_or_1252(bytes)?
     };
@@ -92,6 +103,46 @@ fn utf8_or_1252(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
             }
             Ok((WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), "windows-1252"))
         }
+    }
+}
+
+/// UTF-16 text; `skipped` bytes (a BOM) came before `bytes`, for offsets.
+fn utf16(bytes: &[u8], big_endian: bool, skipped: usize) -> Result<String, DecodeError> {
+    let encoding = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+    let units = bytes.chunks(2).map(|pair| match *pair {
+        [a, b] if big_endian => Ok(u16::from_be_bytes([a, b])),
+        [a, b] => Ok(u16::from_le_bytes([a, b])),
+        _ => Err(()),
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut offset = skipped;
+    for unit in char::decode_utf16(units.map_while(Result::ok)) {
+        let c = unit.map_err(|_| DecodeError::InvalidUtf16 { encoding, offset })?;
+        text.push(c);
+        offset += 2 * c.len_utf16();
+    }
+    if bytes.len() % 2 == 1 {
+        return Err(DecodeError::InvalidUtf16 { encoding, offset: skipped + bytes.len() - 1 });
+    }
+    Ok(text)
+}
+
+/// UTF-16 without a BOM shows itself in Latin text by a zero byte in the
+/// same half of nearly every code unit: `Some(true)` for big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(2048) & !1];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zeros_at = |half: usize| head.chunks_exact(2).filter(|pair| pair[half] == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= units * 9 && even == 0 {
+        Some(false)
+    } else if even * 10 >= units * 9 && odd == 0 {
+        Some(true)
+    } else {
+        None
     }
 }
 
@@ -128,6 +179,20 @@ mod tests {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&bytes).unwrap().text, "Mål");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_and_broken_utf16_refused() {
+        let le: Vec<u8> = "Integrationsprogram för Malmö\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "Integrationsprogram för Malmö\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), Decoded { text: "Integrationsprogram för Malmö\n".into(), encoding: "UTF-16LE" });
+        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+        // An odd byte count, and a lone high surrogate after the BOM and two units.
+        let mut odd = le.clone();
+        odd.push(b'x');
+        assert_eq!(decode(&odd).unwrap_err(), DecodeError::InvalidUtf16 { encoding: "UTF-16LE", offset: le.len() });
+        let lone = [0xFF, 0xFE, b'a', 0, b'b', 0, 0x00, 0xD8, b'c', 0];
+        assert_eq!(decode(&lone).unwrap_err(), DecodeError::InvalidUtf16 { encoding: "UTF-16LE", offset: 6 });
     }
 
     #[test]

@@ -219,8 +219,10 @@ pub(crate) fn is_heading_like(text: &str) -> bool {
     words <= 14 && ends_open && capital && one_sentence
 }
 
+/// `2.1.3` is three deep; deeper numberings count as five (heading level
+/// six, the deepest there is).
 fn numbering_depth(numbering: &str) -> u8 {
-    numbering.trim().trim_end_matches('.').split('.').count() as u8
+    numbering.trim().trim_end_matches('.').split('.').count().min(5) as u8
 }
 
 /// `2.1 Arbete och försörjning` is a level-3 heading. A single `1. Text` is

@@ -2,4 +2,5 @@
 
 mod common;
 mod dev_set;
+mod properties;
 mod traps;
