@@ -163,6 +163,25 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_write_keeps_the_old_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("coverage.csv");
+        write_table(&table(), &path).unwrap();
+        let before = std::fs::read_to_string(&path).unwrap();
+        // A write that breaks off half way, as an interrupted run would.
+        let err = write_atomic(&path, |out| {
+            out.write_all(b"municipality,ar").unwrap();
+            Err(ExportError::Io { path: path.clone(), source: std::io::Error::other("interrupted") })
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("interrupted"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+        let names: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(names, ["coverage.csv"]);
+    }
+
+    #[test]
     fn exports_round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let df = table();

@@ -68,6 +68,9 @@ pub(crate) struct ReadOptions {
     /// Print no progress.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Make any failed input fatal: report them all and write nothing.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 impl Input {
@@ -97,6 +100,12 @@ impl ReadOptions {
         for failure in &corpus.failures {
             eprintln!("error: {failure}");
         }
+        if self.strict && !corpus.failures.is_empty() {
+            anyhow::bail!("{} of the inputs failed (listed above); --strict writes nothing", corpus.failures.len());
+        }
+        if corpus.documents.is_empty() {
+            anyhow::bail!("no document could be read");
+        }
         Ok(corpus)
     }
 }
@@ -108,7 +117,8 @@ pub(crate) fn bundled_corpus() -> PathBuf {
     if beside_sources.is_dir() { beside_sources } else { PathBuf::from("fixtures/corpus") }
 }
 
-/// The exit status: 0 when every input was read, 1 when some failed.
+/// The exit status: 0 when every input was read, 1 when some failed (the
+/// others' results written); fatal errors exit with 2 in `main`.
 pub(crate) fn status(corpus: &Corpus) -> ExitCode {
     if corpus.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

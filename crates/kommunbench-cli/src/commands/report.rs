@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunbench_analysis::{Benchmark, peer_groups_by_county, peer_groups_from_csv, plain_table};
+use kommunbench_analysis::{Benchmark, ExportError, peer_groups_by_county, peer_groups_from_csv, plain_table, write_atomic};
 use kommunbench_core::{Corpus, Framework, PolicyDocument};
 use kommunbench_mapping::{Aligner, DocumentMapping};
 
@@ -71,7 +71,8 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let matrix = bench.terminal_matrix()?;
     // Files first: a reader that stops early must not cost the outputs.
     let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
-    let files = bench.write(&args.out, notes)?;
+    let mut files = bench.write(&args.out, notes)?;
+    files.push(write_failures(&corpus, &args.out.join("failures.csv"))?);
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -88,4 +89,23 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "  {}", f.display())?;
     }
     Ok(super::status(&corpus))
+}
+
+/// The inputs that failed, one row each (`path,error`, the error without
+/// the path; a manifest's keeps its `line:column`); only the header when
+/// none did, so that scripts can always read it.
+fn write_failures(corpus: &Corpus, path: &std::path::Path) -> anyhow::Result<PathBuf> {
+    write_atomic(path, |out| {
+        let io = |e: csv::Error| ExportError::Io { path: path.to_owned(), source: e.into() };
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(["path", "error"]).map_err(io)?;
+        for failure in &corpus.failures {
+            let path = failure.path().display().to_string();
+            let message = failure.to_string();
+            let error = message.strip_prefix(path.as_str()).map_or(message.as_str(), |m| m.trim_start_matches([':', ' ']));
+            w.write_record([path.as_str(), error]).map_err(io)?;
+        }
+        w.flush().map_err(|source| ExportError::Io { path: path.to_owned(), source })
+    })?;
+    Ok(path.to_owned())
 }

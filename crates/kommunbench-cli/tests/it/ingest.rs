@@ -65,6 +65,7 @@ fn bad_files_are_named_and_good_ones_still_printed() {
 #[test]
 fn missing_path_is_an_error_naming_it() {
     let out = run(&["ingest", "no/such/dir"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).trim(), "error: no/such/dir: no such file or directory");
+    // Nothing could be read at all: a fatal error.
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).trim(), "error: no/such/dir: no such file or directory\nerror: no document could be read");
 }

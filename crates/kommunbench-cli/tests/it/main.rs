@@ -1,5 +1,6 @@
 //! The `kommunbench` binary, run as a user runs it.
 
+mod bad_input;
 mod common;
 mod frameworks;
 mod ingest;

@@ -25,6 +25,14 @@ pub enum DecodeError {
         /// The byte that rules out Windows-1252.
         byte: u8,
     },
+    /// A NUL character: a binary file, or text in an encoding not
+    /// recognised.
+    #[error("binary file (a NUL character at byte {offset}), not text: convert it to text first")]
+    NulByte {
+        /// Byte offset in the decoded text (in the file too, for UTF-8
+        /// without a BOM).
+        offset: usize,
+    },
     /// UTF-16 that breaks off: an odd number of bytes or a lone surrogate.
     #[error("invalid {encoding} at byte {offset} (an odd number of bytes or an unpaired surrogate)")]
     InvalidUtf16 {
@@ -80,8 +88,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else {
         utf8_or_1252(bytes)?
     };
-    if text.contains('\0') {
-        return Err(DecodeError::Binary { what: "contains NUL bytes" });
+    if let Some(at) = text.find('\0') {
+        return Err(DecodeError::NulByte { offset: at });
     }
     let text = normalise_newlines(text);
     if text.trim().is_empty() {
@@ -203,7 +211,7 @@ mod tests {
             "binary file (PNG image), not text: convert it to text first"
         );
         assert_eq!(decode(b"  \n\n").unwrap_err(), DecodeError::Empty);
-        assert_eq!(decode(b"ab\0cd").unwrap_err(), DecodeError::Binary { what: "contains NUL bytes" });
+        assert_eq!(decode(b"ab\0cd").unwrap_err(), DecodeError::NulByte { offset: 2 });
     }
 
     #[test]

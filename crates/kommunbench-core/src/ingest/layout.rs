@@ -206,6 +206,11 @@ pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Whether `s` has at most `n` words, without counting past them.
+pub(crate) fn words_at_most(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
+}
+
 /// A short line without closing punctuation, starting with a capital.
 pub(crate) fn is_heading_like(text: &str) -> bool {
     // Cheap tests first: most lines are long paragraphs.

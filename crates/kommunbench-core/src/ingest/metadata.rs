@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::furniture::fold_opening;
-use super::layout::{Line, word_count};
+use super::layout::{Line, words_at_most};
 use crate::document::{Date, Dates, Decision, DocumentKind};
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
@@ -113,7 +113,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         // A stamp whose date stands on the next line.
         let date_here_or_next = || {
             first_date(text)
-                .or_else(|| present.get(i + 1).filter(|next| word_count(next.text) <= 2).and_then(|next| first_date(next.text)))
+                .or_else(|| present.get(i + 1).filter(|next| words_at_most(next.text, 2)).and_then(|next| first_date(next.text)))
         };
         if lower.starts_with("publicerad") || lower.starts_with("publicerat") || lower.starts_with("obs! den") {
             meta.dates.published = meta.dates.published.or_else(date_here_or_next);
@@ -158,7 +158,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         }
         // Adoption: a short line (a stamp or a one-sentence notice) with
         // a decision verb and a date.
-        if word_count(text) <= 20 && ADOPTION.is_match(text) && meta.dates.adopted.is_none() {
+        if words_at_most(text, 20) && ADOPTION.is_match(text) && meta.dates.adopted.is_none() {
             for cell in text.split('\t') {
                 if ADOPTION.is_match(cell)
                     && let Some(date) = first_date(cell)
@@ -180,7 +180,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
     if meta.decision.body.is_none() {
         for line in present.iter().take(DECISION_LINES) {
             for sentence in line.text.split_inclusive(['.', '!', '?']) {
-                if word_count(sentence) <= 25
+                if words_at_most(sentence, 25)
                     && ADOPTION.is_match(sentence)
                     && let Some(body) = BODY.find(sentence)
                 {
