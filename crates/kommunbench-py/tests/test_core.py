@@ -54,6 +54,30 @@ def test_corpus_keeps_good_documents_and_names_bad_files(fixtures: Path, tmp_pat
     assert issubclass(kb.InputFileError, kb.KommunbenchError)
 
 
+def test_the_bad_input_corpus_costs_no_good_document(fixtures: Path) -> None:
+    corpus = kb.read_corpus([fixtures / "corpus", fixtures / "bad" / "corpus"])
+    ids = sorted(d.id for d in corpus.documents)
+    assert ids == sorted(
+        [
+            "hedemora-2017",
+            "jonkoping",
+            "vaggeryd-2017",
+            "vasa-2023",
+            "vingaker-2016",
+            "heby-nested-lists",
+            "sala-utf16-bom",
+            "tierp-utf16-no-bom",
+        ]
+    )
+    bad = sorted(Path(f.split(": ")[0]).name for f in corpus.failures)
+    assert bad == sorted(
+        ["blank.txt", "broken-utf16.txt", "empty.txt", "mixed-bytes.txt", "nul-bytes.txt", "photo.txt", "scanned-plan.txt"]
+    )
+    coverage = kb.coverage(corpus.documents)
+    assert coverage["document"].n_unique() == len(ids)
+    assert coverage["score"].is_between(0.0, 1.0).all()
+
+
 def test_documents_from_python_strings() -> None:
     docs = kb.from_texts(
         {"plan": "Integrationsplan\n\nPrioriterade områden\n\n- Arbete och försörjning\n- Svenska för invandrare\n"},

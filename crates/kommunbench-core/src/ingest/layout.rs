@@ -330,6 +330,14 @@ fn is_body(b: &Block) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn numberings_of_any_depth_give_a_heading_level() {
+        let numbering = vec!["1"; 511].join("."); // 511 % 256 = 255: overflowed before
+        let text = format!("Integrationsplan\n\n{numbering} Arbete och studier\n\nText.\n");
+        let heading = layout(&text).blocks.into_iter().find(|b| b.text.contains("Arbete")).unwrap();
+        assert_eq!(heading.kind, BlockKind::Heading { level: 6 });
+    }
+
     fn kinds(text: &str) -> Vec<(String, String)> {
         layout(text)
             .blocks
