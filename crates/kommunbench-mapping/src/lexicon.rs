@@ -481,7 +481,7 @@ impl Lexicon {
         let mut sentence = Vec::with_capacity(raw.len());
         let (mut at, mut count) = (0, 0);
         for &(_, start, _) in &raw {
-            count += n.as_bytes()[at..start].iter().filter(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')).count();
+            count += n.as_bytes()[at..start].iter().map(|&b| usize::from(SENTENCE_END[usize::from(b)])).sum::<usize>();
             at = start;
             sentence.push(count);
         }
@@ -616,6 +616,16 @@ impl Lexicon {
         true
     }
 }
+
+/// Bytes that may end a sentence: `.`, `!`, `?` and a line break.
+const SENTENCE_END: [u8; 256] = {
+    let mut table = [0; 256];
+    table[b'.' as usize] = 1;
+    table[b'!' as usize] = 1;
+    table[b'?' as usize] = 1;
+    table[b'\n' as usize] = 1;
+    table
+};
 
 /// `vuxen- och ungdomsutbildning`: where `vuxen` starts, where its hyphen
 /// stands, and the word after the conjunction.
