@@ -42,6 +42,19 @@ pub(crate) struct Layout {
 
 static LIST_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-•*·▪◦‣●○■□➢►✓–—]|\d{1,2}[.)]|[a-zåäö][.)])\s+(\S.*)$").unwrap());
+/// Whether a line can open with a list marker (see [`LIST_MARKER`]): a
+/// cheap test that spares most lines the regex.
+fn may_be_list_item(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'a'..='z' | 'å' | 'ä' | 'ö') || LIST_MARKS.contains(c))
+}
+
+fn list_item(text: &str) -> bool {
+    may_be_list_item(text) && LIST_MARKER.is_match(text)
+}
+
+/// The bullet and dash markers of [`LIST_MARKER`].
+const LIST_MARKS: &str = "-•*·▪◦‣●○■□➢►✓–—";
+
 static NUMBERED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)\s+(\S.*)$").unwrap());
 static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,9 +115,8 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         }
     };
     // Lines after `i` that continue it: no marker, starting in lower case.
-    let continuation = |i: usize| {
-        group[i + 1..].iter().take_while(|l| !LIST_MARKER.is_match(l.text) && l.text.starts_with(char::is_lowercase)).count()
-    };
+    let continuation =
+        |i: usize| group[i + 1..].iter().take_while(|l| !list_item(l.text) && l.text.starts_with(char::is_lowercase)).count();
     let mut i = 0;
     while i < group.len() {
         let line = group[i];
@@ -132,7 +144,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span });
             continue;
         }
-        if let Some(item) = LIST_MARKER.captures(line.text) {
+        if let Some(item) = may_be_list_item(line.text).then(|| LIST_MARKER.captures(line.text)).flatten() {
             flush(&mut paragraph, out);
             let marker = item.get(1).map_or("", |m| m.as_str());
             let rest = item.get(2).map_or("", |m| m.as_str());
@@ -155,7 +167,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             out.push(block);
             continue;
         }
-        if let Some(labeled) = LABELED.captures(line.text)
+        if let Some(labeled) = line.text.contains(':').then(|| LABELED.captures(line.text)).flatten()
             && word_count(&labeled[1]) <= 6
             && (word_count(&labeled[2]) >= 2 || word_count(&labeled[1]) <= 2)
         {
@@ -234,6 +246,9 @@ fn numbering_depth(numbering: &str) -> u8 {
 /// one only when it stands alone and reads as a heading; in a run of lines
 /// it is a list item.
 fn numbered_heading(text: &str, alone: bool) -> Option<(u8, &str)> {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let caps = NUMBERED_HEADING.captures(text)?;
     let numbering = caps.get(1)?.as_str();
     let rest = caps.get(2)?.as_str();
