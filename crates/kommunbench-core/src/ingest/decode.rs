@@ -117,14 +117,13 @@ fn utf8_or_1252(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
 /// UTF-16 text; `skipped` bytes (a BOM) came before `bytes`, for offsets.
 fn utf16(bytes: &[u8], big_endian: bool, skipped: usize) -> Result<String, DecodeError> {
     let encoding = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
-    let units = bytes.chunks(2).map(|pair| match *pair {
-        [a, b] if big_endian => Ok(u16::from_be_bytes([a, b])),
-        [a, b] => Ok(u16::from_le_bytes([a, b])),
-        _ => Err(()),
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) }
     });
     let mut text = String::with_capacity(bytes.len() / 2);
     let mut offset = skipped;
-    for unit in char::decode_utf16(units.map_while(Result::ok)) {
+    for unit in char::decode_utf16(units) {
         let c = unit.map_err(|_| DecodeError::InvalidUtf16 { encoding, offset })?;
         text.push(c);
         offset += 2 * c.len_utf16();
