@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use kommunbench_core::Framework;
 
+use crate::text::collapse_whitespace;
+
 /// A coding file that could not be read.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -75,7 +77,7 @@ pub struct GoldPriorities {
 /// Titles compared the way a coder would: case, spacing and closing
 /// punctuation ignored.
 pub fn normalise_title(title: &str) -> String {
-    title.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(['.', ':', ';']).to_lowercase()
+    collapse_whitespace(title).trim_end_matches(['.', ':', ';']).to_lowercase()
 }
 
 fn read(path: &Path) -> Result<(csv::StringRecord, Vec<(usize, csv::StringRecord)>), GoldError> {

@@ -240,7 +240,7 @@ pub(crate) fn starts_footer(reason: DropReason, line: &str) -> bool {
     }
     // A publication stamp or a diary number opens a page as often as it
     // closes one; an update or review stamp, a form or a contact closes it.
-    let folded = line.trim().to_lowercase();
+    let (folded, _) = fold_opening(line.trim(), OPENING_CHARS);
     !(folded.starts_with("publicerad")
         || folded.starts_with("publicerat")
         || folded.starts_with("obs!")

@@ -40,8 +40,11 @@ pub(crate) struct Layout {
     pub title: Option<usize>,
 }
 
+/// Bullet and dash list markers (`-` first, so it is literal in a class).
+const LIST_MARKS: &str = "-•*·▪◦‣●○■□➢►✓–—";
 static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([-•*·▪◦‣●○■□➢►✓–—]|\d{1,2}[.)]|[a-zåäö][.)])\s+(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^([{LIST_MARKS}]|\d{{1,2}}[.)]|[a-zåäö][.)])\s+(\S.*)$")).unwrap());
+
 /// Whether a line can open with a list marker (see [`LIST_MARKER`]): a
 /// cheap test that spares most lines the regex.
 fn may_be_list_item(text: &str) -> bool {
@@ -51,9 +54,6 @@ fn may_be_list_item(text: &str) -> bool {
 fn list_item(text: &str) -> bool {
     may_be_list_item(text) && LIST_MARKER.is_match(text)
 }
-
-/// The bullet and dash markers of [`LIST_MARKER`].
-const LIST_MARKS: &str = "-•*·▪◦‣●○■□➢►✓–—";
 
 static NUMBERED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)\s+(\S.*)$").unwrap());

@@ -10,6 +10,8 @@ use kommunbench_core::{AreaId, BlockKind, DocumentId, Framework, FrameworkId, Le
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::text::collapse_whitespace;
+
 pub use ensemble::EnsembleMapper;
 pub use lexicon::LexiconMapper;
 pub use manual::{ManualMapper, ManualMapperError};
@@ -136,18 +138,6 @@ impl Sentences {
         };
         Evidence { term: term.into(), text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(), span, sentence }
     }
-}
-
-/// `text` with each run of whitespace as one space, trimmed.
-fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// The sentence around byte `at`: from after the previous sentence end
