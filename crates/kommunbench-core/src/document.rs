@@ -298,6 +298,9 @@ pub enum DropReason {
     PageNoise,
     /// Image captions and alt texts.
     Image,
+    /// Cookie notices, translation and read-aloud services, alerts and
+    /// notices about the page's age: banners laid over a page.
+    Banner,
 }
 
 /// A line left out of the content, and why.
@@ -326,6 +329,9 @@ pub enum Level {
     PriorityArea,
     /// A concrete action (åtgärd, insats).
     Action,
+    /// A duty the municipality (or the programme's owner) takes on: the
+    /// items of `Kommunens ansvar`, `Vårt uppdrag`, `Kommunen ska:`.
+    Responsibility,
 }
 
 impl Level {
@@ -338,7 +344,69 @@ impl Level {
             Self::SubGoal => "sub_goal",
             Self::PriorityArea => "priority_area",
             Self::Action => "action",
+            Self::Responsibility => "responsibility",
         }
+    }
+
+    /// The level of the items nested under a priority of this level: goals
+    /// have sub-goals, everything else has actions.
+    pub fn child(self) -> Level {
+        match self {
+            Self::Vision | Self::OverallGoal | Self::Goal => Self::SubGoal,
+            _ => Self::Action,
+        }
+    }
+}
+
+/// How a priority was found: the rule of the extractor that produced it,
+/// so that a user can audit or filter them (see docs/ingestion.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// A list item, `Title: body` line or sub-heading under a priority
+    /// heading (`Delmål`, `Fokusområden`, `3 Strategiska områden`).
+    PriorityHeading,
+    /// A priority heading with running text only is one priority itself
+    /// (`Vision`, `Övergripande mål`).
+    HeadingSection,
+    /// An item of a list introduced by a sentence or heading that
+    /// announces priorities (`Vi vill:`, `Kommunens mål är:`, `Kommunen
+    /// ska se till att`).
+    IntroducedList,
+    /// An item of a list that stands without an introduction.
+    StandaloneList,
+    /// A list item nested under another priority (a measure under a goal).
+    NestedItem,
+    /// An item of an enumeration in running text (`fyra prioriterade
+    /// områden: a, b, c och d`, `Fokusområdena är a, b och c`).
+    Enumeration,
+    /// An action from a table with `Åtgärd` and `Ansvarig` columns.
+    ActionTable,
+    /// A substantive section, when the document itemises nothing.
+    #[default]
+    Section,
+}
+
+impl Rule {
+    /// The snake-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PriorityHeading => "priority_heading",
+            Self::HeadingSection => "heading_section",
+            Self::IntroducedList => "introduced_list",
+            Self::StandaloneList => "standalone_list",
+            Self::NestedItem => "nested_item",
+            Self::Enumeration => "enumeration",
+            Self::ActionTable => "action_table",
+            Self::Section => "section",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -378,6 +446,9 @@ pub struct Priority {
     pub body: String,
     /// Its level in the policy's hierarchy.
     pub level: Level,
+    /// How it was found.
+    #[serde(default)]
+    pub rule: Rule,
     /// Where the title is stated in [`PolicyDocument::text`].
     pub span: Span,
     /// Where the body is, when it has one.

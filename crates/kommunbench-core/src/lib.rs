@@ -44,7 +44,7 @@ mod municipality;
 pub use corpus::{Corpus, CorpusError, CorpusReader, DocumentMeta, MANIFEST_FILE, Progress, TEXT_EXTENSIONS};
 pub use document::{
     ActionDetails, Block, BlockKind, Date, DateError, Dates, Decision, DocumentKind, DropReason, Dropped, Level, PolicyDocument,
-    Priority, Source, Span,
+    Priority, Rule, Source, Span,
 };
 pub use framework::{Area, Framework, FrameworkError, FrameworkFormat};
 pub use id::{AreaId, CountryCode, DocumentId, FrameworkId, IdError, MunicipalityCode};

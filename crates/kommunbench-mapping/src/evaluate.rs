@@ -113,6 +113,142 @@ pub fn compare_priorities(
     Ok(out)
 }
 
+/// How well the extracted priorities of one document match its hand
+/// coding, title by title ([`normalise_title`] decides equality).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentRecovery {
+    /// The document.
+    pub document: String,
+    /// Gold priorities (distinct titles).
+    pub gold: usize,
+    /// Gold titles among the extracted ones.
+    pub found: usize,
+    /// Extracted priorities (distinct titles).
+    pub extracted: usize,
+    /// Extracted titles that are gold titles.
+    pub matched: usize,
+    /// Gold titles not extracted, as the coding writes them.
+    pub missed: Vec<String>,
+    /// Extracted titles the coding does not have.
+    pub extra: Vec<String>,
+}
+
+/// Priority recovery over a corpus: do the extracted priorities match the
+/// ones a reader lists?
+///
+/// Recall is gold titles found / gold titles; precision is extracted
+/// titles that match a gold title / extracted titles, both over the
+/// documents that have gold rows. Documents the coding lists no priority
+/// for are counted apart (`extracted_uncoded`): a coding without rows for
+/// a document may mean "none" or "not coded".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recovery {
+    /// Per document with gold rows, in the coding's order.
+    pub documents: Vec<DocumentRecovery>,
+    /// Gold titles in all.
+    pub gold: usize,
+    /// Gold titles found.
+    pub found: usize,
+    /// Extracted titles in documents with gold rows.
+    pub extracted: usize,
+    /// Of those, the ones matching a gold title.
+    pub matched: usize,
+    /// `found / gold`.
+    pub recall: Option<f64>,
+    /// `matched / extracted`.
+    pub precision: Option<f64>,
+    /// Priorities extracted from corpus documents that have no gold rows.
+    pub extracted_uncoded: usize,
+}
+
+fn ratio(a: usize, b: usize) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+/// Measures priority recovery (see [`Recovery`]) of `documents` against a
+/// priority-level coding.
+///
+/// ```
+/// use kommunbench_core::{Framework, Ingester};
+/// use kommunbench_mapping::{GoldPriorities, priority_recovery};
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("gold.csv");
+/// std::fs::write(&path, "document,priority,areas\nplan,Arbete,work\nplan,Bostäder,\nplan,Hälsa,\n")?;
+/// let gold = GoldPriorities::from_path(&path, &Framework::builtin("se-2008")?)?;
+/// let doc = Ingester::new().ingest_str("plan", "Integrationsplan\n\nVi vill:\n- Arbete.\n- Bostäder\n- Trygghet\n")?;
+/// let r = priority_recovery(&gold, &[doc])?;
+/// assert_eq!((r.found, r.gold, r.matched, r.extracted), (2, 3, 2, 3));
+/// assert_eq!(r.documents[0].missed, ["Hälsa"]);
+/// assert_eq!(r.documents[0].extra, ["Trygghet"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn priority_recovery(gold: &GoldPriorities, documents: &[PolicyDocument]) -> Result<Recovery, EvaluationError> {
+    let docs: HashMap<&str, &PolicyDocument> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut order: Vec<&str> = Vec::new();
+    let mut titles: HashMap<&str, Vec<&str>> = HashMap::new();
+    for row in &gold.rows {
+        let list = titles.entry(row.document.as_str()).or_insert_with(|| {
+            order.push(row.document.as_str());
+            Vec::new()
+        });
+        list.push(row.priority.as_str());
+    }
+    let unknown: Vec<String> = order.iter().filter(|d| !docs.contains_key(*d)).map(|d| (*d).to_owned()).collect();
+    if !unknown.is_empty() {
+        return Err(EvaluationError::UnknownDocuments { path: gold.path.clone(), documents: unknown });
+    }
+    let mut out = Recovery {
+        documents: Vec::new(),
+        gold: 0,
+        found: 0,
+        extracted: 0,
+        matched: 0,
+        recall: None,
+        precision: None,
+        extracted_uncoded: 0,
+    };
+    for id in &order {
+        let doc = docs[id];
+        let mut gold_keys: Vec<(String, &str)> = Vec::new();
+        for title in &titles[id] {
+            let key = normalise_title(title);
+            if !gold_keys.iter().any(|(k, _)| *k == key) {
+                gold_keys.push((key, title));
+            }
+        }
+        let mut extracted: Vec<(String, &str)> = Vec::new();
+        for p in &doc.priorities {
+            let key = normalise_title(&p.title);
+            if !extracted.iter().any(|(k, _)| *k == key) {
+                extracted.push((key, p.title.as_str()));
+            }
+        }
+        let missed: Vec<String> =
+            gold_keys.iter().filter(|(k, _)| !extracted.iter().any(|(e, _)| e == k)).map(|(_, t)| (*t).to_owned()).collect();
+        let extra: Vec<String> =
+            extracted.iter().filter(|(k, _)| !gold_keys.iter().any(|(g, _)| g == k)).map(|(_, t)| (*t).to_owned()).collect();
+        let r = DocumentRecovery {
+            document: (*id).to_owned(),
+            gold: gold_keys.len(),
+            found: gold_keys.len() - missed.len(),
+            extracted: extracted.len(),
+            matched: extracted.len() - extra.len(),
+            missed,
+            extra,
+        };
+        out.gold += r.gold;
+        out.found += r.found;
+        out.extracted += r.extracted;
+        out.matched += r.matched;
+        out.documents.push(r);
+    }
+    out.extracted_uncoded = documents.iter().filter(|d| !titles.contains_key(d.id.as_str())).map(|d| d.priorities.len()).sum();
+    out.recall = ratio(out.found, out.gold);
+    out.precision = ratio(out.matched, out.extracted);
+    Ok(out)
+}
+
 /// Compares two document-level codings (two coders) over the documents
 /// both coded, leaving out cells either marked `?`.
 pub fn compare_codings(a: &GoldDocuments, b: &GoldDocuments) -> Comparison {

@@ -74,10 +74,20 @@ pub struct GoldPriorities {
     pub rows: Vec<GoldPriority>,
 }
 
-/// Titles compared the way a coder would: case, spacing and closing
-/// punctuation ignored.
+/// Titles compared the way a coder would: Unicode NFC, runs of white
+/// space as one space, closing `.`, `,`, `:`, `;` and white space ignored,
+/// case folded (lower case).
+///
+/// ```
+/// use kommunbench_mapping::normalise_title;
+///
+/// assert_eq!(normalise_title(" Arbete  och\nförsörjning; "), normalise_title("arbete och försörjning"));
+/// assert_eq!(normalise_title("Språk,"), "språk");
+/// ```
 pub fn normalise_title(title: &str) -> String {
-    collapse_whitespace(title).trim_end_matches(['.', ':', ';']).to_lowercase()
+    use unicode_normalization::UnicodeNormalization;
+    let nfc: String = title.nfc().collect();
+    collapse_whitespace(&nfc).trim_end_matches(['.', ',', ':', ';', ' ']).to_lowercase()
 }
 
 fn read(path: &Path) -> Result<(csv::StringRecord, Vec<(usize, csv::StringRecord)>), GoldError> {

@@ -38,8 +38,8 @@ mod text;
 
 pub use agreement::{Agreement, AreaAgreement, Cell, Confusion, Interval, Intervals, krippendorff_alpha};
 pub use evaluate::{
-    Calibration, Comparison, EvaluationError, Unmatched, agreement, calibrate, compare_codings, compare_documents,
-    compare_priorities,
+    Calibration, Comparison, DocumentRecovery, EvaluationError, Recovery, Unmatched, agreement, calibrate, compare_codings,
+    compare_documents, compare_priorities, priority_recovery,
 };
 pub use gold::{GoldDocument, GoldDocuments, GoldError, GoldPriorities, GoldPriority, normalise_title};
 pub use lexicon::{Hit, Lexicon, LexiconError, Scoring};

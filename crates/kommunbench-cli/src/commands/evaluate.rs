@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use kommunbench_core::Framework;
 use kommunbench_mapping::{
-    Agreement, Aligner, GoldDocuments, GoldPriorities, Unmatched, agreement, compare_codings, compare_documents,
-    compare_priorities,
+    Agreement, Aligner, GoldDocuments, GoldPriorities, Recovery, Unmatched, agreement, compare_codings, compare_documents,
+    compare_priorities, priority_recovery,
 };
 use serde::Serialize;
 
@@ -32,8 +32,13 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FILE")]
     gold: PathBuf,
     /// Priority-level hand coding: document,priority,areas,uncertain.
+    /// Also reports priority recovery: gold titles found, extracted titles
+    /// that are gold titles.
     #[arg(long, value_name = "FILE")]
     priorities: Option<PathBuf>,
+    /// With --priorities: list the missed and the extra titles of each document.
+    #[arg(long, requires = "priorities")]
+    explain: bool,
     #[command(flatten)]
     output: Output,
 }
@@ -71,7 +76,10 @@ struct Report<'a> {
     framework: &'a str,
     documents: Option<Agreement>,
     priorities: Option<Agreement>,
+    recovery: Option<Recovery>,
     unmatched_priorities: Vec<Unmatched>,
+    #[serde(skip)]
+    explain: bool,
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -83,12 +91,15 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let documents = compare_documents(&gold, &mappings)?;
     let priorities =
         gold_priorities.as_ref().map(|g| compare_priorities(&framework, g, &corpus.documents, &mappings)).transpose()?;
+    let recovery = gold_priorities.as_ref().map(|g| priority_recovery(g, &corpus.documents)).transpose()?;
     let report = Report {
         method: mapper.method(),
         framework: framework.id().as_str(),
         documents: Some(agreement(&framework, &documents, args.output.bootstrap, args.output.seed)),
         priorities: priorities.as_ref().map(|p| agreement(&framework, p, args.output.bootstrap, args.output.seed)),
+        recovery,
         unmatched_priorities: priorities.map(|p| p.unmatched).unwrap_or_default(),
+        explain: args.explain,
     };
     write_report(&report, args.output.format)?;
     Ok(super::status(&corpus))
@@ -104,7 +115,9 @@ pub(crate) fn agree(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         framework: framework.id().as_str(),
         documents: Some(agreement(&framework, &comparison, args.output.bootstrap, args.output.seed)),
         priorities: None,
+        recovery: None,
         unmatched_priorities: Vec::new(),
+        explain: false,
     };
     write_report(&report, args.output.format)?;
     Ok(ExitCode::SUCCESS)
@@ -125,12 +138,48 @@ fn write_report(report: &Report<'_>, format: Format) -> anyhow::Result<()> {
                     write_agreement(&mut out, level, a)?;
                 }
             }
-            if !report.unmatched_priorities.is_empty() {
+            if let Some(r) = &report.recovery {
+                writeln!(out)?;
+                write_recovery(&mut out, r, report.explain)?;
+            } else if !report.unmatched_priorities.is_empty() {
                 writeln!(out)?;
                 writeln!(out, "Gold priorities not found among the extracted ones (scored as mapping to no area):")?;
                 for u in &report.unmatched_priorities {
                     writeln!(out, "  {}: {}", u.document, u.priority)?;
                 }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Recovery per document and overall; with `explain`, the titles behind it.
+fn write_recovery(out: &mut impl Write, r: &Recovery, explain: bool) -> std::io::Result<()> {
+    let pct = |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |x| format!("{:.1}%", 100.0 * x));
+    writeln!(
+        out,
+        "Priority recovery: {} of {} gold titles found (recall {}), {} of {} extracted titles are gold titles (precision {})",
+        r.found,
+        r.gold,
+        pct(r.recall),
+        r.matched,
+        r.extracted,
+        pct(r.precision)
+    )?;
+    writeln!(
+        out,
+        "  (titles compared after NFC, case folding, white space and closing punctuation; {} priorities extracted from documents with no gold rows)",
+        r.extracted_uncoded
+    )?;
+    writeln!(out, "  {:<24} {:>5} {:>6} {:>9} {:>7}", "document", "gold", "found", "extracted", "matched")?;
+    for d in &r.documents {
+        writeln!(out, "  {:<24} {:>5} {:>6} {:>9} {:>7}", d.document, d.gold, d.found, d.extracted, d.matched)?;
+        if explain {
+            for t in &d.missed {
+                writeln!(out, "      missed: {t}")?;
+            }
+            for t in &d.extra {
+                writeln!(out, "      extra:  {t}")?;
             }
         }
     }

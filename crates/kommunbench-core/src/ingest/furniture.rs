@@ -69,6 +69,15 @@ const EXACT: &[(&str, DropReason)] = &[
     ("senast granskad/publicerad", DropReason::Metadata),
     ("sidan uppdaterad", DropReason::Metadata),
     ("publicerad", DropReason::Metadata),
+    ("skapad", DropReason::Metadata),
+    ("uppdaterad", DropReason::Metadata),
+    ("ändrad", DropReason::Metadata),
+    ("google translate", DropReason::Banner),
+    ("translate", DropReason::Banner),
+    ("se alla", DropReason::Navigation),
+    ("upp", DropReason::Navigation),
+    ("rss-linkki", DropReason::Navigation),
+    ("rss-länk", DropReason::Navigation),
 ];
 
 /// Line openings (case-insensitive).
@@ -136,11 +145,59 @@ const PREFIX: &[(&str, DropReason)] = &[
     ("save this page as", DropReason::PageNoise),
     ("download pdf", DropReason::PageNoise),
     ("ladda ner", DropReason::PageNoise),
+    ("beredning ", DropReason::Metadata),
+    ("beredning:", DropReason::Metadata),
+    ("föredragande:", DropReason::Metadata),
+    ("föredragande ", DropReason::Metadata),
+    ("texten uppdaterad", DropReason::Metadata),
+    ("sidan uppdaterades", DropReason::Metadata),
+    ("sidan kontrollerades", DropReason::Metadata),
+    ("sidan granskades", DropReason::Metadata),
+    ("varning för ", DropReason::Banner),
+    ("translate this", DropReason::Banner),
+    ("tappade uppkopplingen", DropReason::Banner),
     ("bild:", DropReason::Image),
     ("foto:", DropReason::Image),
     ("fotograf:", DropReason::Image),
     ("illustration:", DropReason::Image),
 ];
+
+/// Phrases that make a whole line furniture wherever they stand in it:
+/// banners laid over a page and the texts of links to files and other
+/// sites. Only lines of at most [`MAX_PHRASE_LINE_BYTES`] are tried, so a
+/// paragraph that mentions a file keeps its text.
+const PHRASES: &[(&str, DropReason)] = &[
+    ("använder cookies", DropReason::Banner),
+    ("använda cookies", DropReason::Banner),
+    ("godkänner du cookies", DropReason::Banner),
+    ("accepterar du cookies", DropReason::Banner),
+    ("statistikkakor", DropReason::Banner),
+    ("använder kakor", DropReason::Banner),
+    ("använda kakor", DropReason::Banner),
+    ("google translate", DropReason::Banner),
+    ("google to translate", DropReason::Banner),
+    ("lyssna-tjänst", DropReason::Banner),
+    ("readspeaker", DropReason::Banner),
+    ("readitspeak", DropReason::Banner),
+    ("nyhet är äldre än", DropReason::Banner),
+    ("nyheten är äldre än", DropReason::Banner),
+    ("innehållet därför kan vara inaktuellt", DropReason::Banner),
+    ("öppnas i nytt fönster", DropReason::Navigation),
+    ("länk till annan webbplats", DropReason::Navigation),
+    ("länk till extern webbplats", DropReason::Navigation),
+];
+
+/// The longest line [`PHRASES`] are tried on: banners run to a few
+/// sentences; policy paragraphs that merely mention a link are longer.
+const MAX_PHRASE_LINE_BYTES: usize = 420;
+
+/// The phrases as one automaton over lower-cased lines.
+static PHRASE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(PHRASES.iter().map(|(phrase, _)| phrase))
+        .expect("furniture phrases compile")
+});
 
 /// The longest line the patterns below are tried on, in bytes: page
 /// numbers, addresses and adoption stamps are well under it.
@@ -175,6 +232,11 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
             r"(?i)^(antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat|godkänd|godkänt|reviderad|reviderat)(?-u:\b).{0,80}\d{4}-\d{2}-\d{2}",
             DropReason::Metadata,
         ),
+        // Minutes references of a council item: `Stadsstyrelsen 17.11.2025 § 487`.
+        (
+            r"(?i)^[\p{L}-]+(\s+[\p{L}-]+)?\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*,?\s*§\s*\d+$",
+            DropReason::Metadata,
+        ),
         // Contact details: e-mail addresses, phone numbers.
         (r"^\S+@\S+\.\w{2,}$", DropReason::Contact),
         (r"^(\+46|\+358|0)[\d\s-]{6,}$", DropReason::Contact),
@@ -183,6 +245,18 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
         (r"(?i)^(kollage)?bild$", DropReason::Image),
         // Bare web addresses.
         (r"(?i)^(https?://|www\.)\S+$", DropReason::Navigation),
+        // Links to files (`Läs strategin Pdf, 315 kB`, `Plan 2020 (pdf, 1 MB)`)
+        // and to other sites (`Om ensamkommande barn (migrationsverket.se)`,
+        // `Portalens webbplats`).
+        (r"(?i)(?-u:\b)(pdf|docx?|xlsx?|pptx?|odt)(?-u:\b)\W{0,3}\d+([.,]\d+)?\s*(kb|mb|kib|mib)(?-u:\b)", DropReason::Navigation),
+        (r"(?i)(?-u:\b)\d+([.,]\d+)?\s*(kb|mb)\)?\.?$", DropReason::Navigation),
+        (r"(?i)\((www\.)?[a-z0-9-]+\.(se|fi|ax|nu|com|org|eu)\)$", DropReason::Navigation),
+        (r"(?i)^(\S+\s+){0,3}(webbplats|hemsida|webbsida)\.?$", DropReason::Navigation),
+        // Alt texts of photographs: `En kvinna och en man står ute på gatan`.
+        (
+            r"(?i)^(en|ett|två|tre|fyra|flera|några)\s+\w+(\s+och\s+(en|ett)\s+\w+)?\s+(står|sitter|går|ler|håller|tittar|pratar|samtalar|läser|skrattar|skriver|arbetar)(?-u:\b)",
+            DropReason::Image,
+        ),
     ]
     .into_iter()
     .map(|(p, r)| (Regex::new(p).expect("furniture pattern compiles"), r))
@@ -208,6 +282,12 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
     }
     if let Some(m) = PREFIXES.find(Input::new(&folded).anchored(Anchored::Yes)) {
         return Some(PREFIX[m.pattern().as_usize()].1);
+    }
+    if line.len() <= MAX_PHRASE_LINE_BYTES {
+        let lower = line.to_lowercase();
+        if let Some(m) = PHRASE_MATCHER.find(&lower) {
+            return Some(PHRASES[m.pattern().as_usize()].1);
+        }
     }
     // Page numbers, addresses and stamps are short; paragraphs skip the patterns.
     if line.len() > MAX_PATTERN_BYTES {
@@ -283,6 +363,17 @@ mod tests {
             ("ePub", DropReason::PageNoise),
             ("integration@vingaker.se", DropReason::Contact),
             ("0151-193 00", DropReason::Contact),
+            ("Denna webbplats använder cookies. Genom att surfa vidare godkänner du det.", DropReason::Banner),
+            ("Translate this page", DropReason::Banner),
+            ("Observera att denna nyhet är äldre än ett år och att innehållet därför kan vara inaktuellt.", DropReason::Banner),
+            ("Läs programmet Pdf, 1.2 MB, öppnas i nytt fönster.", DropReason::Navigation),
+            ("Handlingsplan 2024 (pdf, 212 kB)", DropReason::Navigation),
+            ("Om asyl (migrationsverket.se)", DropReason::Navigation),
+            ("Föreningens webbplats", DropReason::Navigation),
+            ("Två kvinnor sitter vid ett bord och samtalar", DropReason::Image),
+            ("Beredning: integrationssamordnaren", DropReason::Metadata),
+            ("Varning för halka på gångvägar", DropReason::Banner),
+            ("Kommunstyrelsen 2024-03-11 § 52", DropReason::Metadata),
         ] {
             assert_eq!(furniture_reason(line), Some(reason), "{line}");
         }
@@ -301,6 +392,9 @@ mod tests {
             "Kontakter i civilsamhället är nyckeln till integration.",
             "Publiceringen av statistik är en del av uppföljningen.",
             "2020",
+            "En kvinna och en man i varje styrelse",
+            "Arbete och webbplatser för nyanlända ska utvecklas tillsammans med föreningarna i kommunen.",
+            "Uppdaterad kunskap om målgruppen",
         ] {
             assert_eq!(furniture_reason(line), None, "{line}");
         }

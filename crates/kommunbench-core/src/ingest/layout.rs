@@ -14,6 +14,8 @@ use crate::document::{Block, BlockKind, DropReason, Dropped, Span};
 pub(crate) struct Line<'a> {
     pub text: &'a str,
     pub span: Span,
+    /// Whether the line is indented (starts with white space).
+    pub indented: bool,
 }
 
 /// The text's lines; `None` for blank ones.
@@ -23,9 +25,11 @@ pub(crate) fn lines(text: &str) -> Vec<Option<Line<'_>>> {
     for raw in text.split('\n') {
         let lead = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
-        out.push(
-            (!trimmed.is_empty()).then(|| Line { text: trimmed, span: Span::new(start + lead, start + lead + trimmed.len()) }),
-        );
+        out.push((!trimmed.is_empty()).then(|| Line {
+            text: trimmed,
+            span: Span::new(start + lead, start + lead + trimmed.len()),
+            indented: lead > 0,
+        }));
         start += raw.len() + 1;
     }
     out
@@ -40,15 +44,20 @@ pub(crate) struct Layout {
     pub title: Option<usize>,
 }
 
-/// Bullet and dash list markers (`-` first, so it is literal in a class).
-const LIST_MARKS: &str = "-•*·▪◦‣●○■□➢►✓–—";
+/// Bullet and dash list markers (`-` first, so it is literal in a class),
+/// the private-use bullets of PDF symbol fonts among them.
+const LIST_MARKS: &str = "-•*·▪◦‣●○■□➢►✓✔–—‒−\u{f0b7}\u{f0a7}\u{f0d8}\u{f076}";
+/// Bullets, `1.`, `1)`, `(1)`, `a)`, `a.`, and `o` as Word writes a
+/// second-level bullet.
 static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^([{LIST_MARKS}]|\d{{1,2}}[.)]|[a-zåäö][.)])\s+(\S.*)$")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^([{LIST_MARKS}]|\d{{1,2}}[.)]|\(\d{{1,2}}\)|[a-zåäö][.)]|o)\s+(\S.*)$")).unwrap());
 
 /// Whether a line can open with a list marker (see [`LIST_MARKER`]): a
 /// cheap test that spares most lines the regex.
 fn may_be_list_item(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'a'..='z' | 'å' | 'ä' | 'ö') || LIST_MARKS.contains(c))
+    text.starts_with(|c: char| {
+        c.is_ascii_digit() || c == '(' || matches!(c, 'a'..='z' | 'å' | 'ä' | 'ö') || LIST_MARKS.contains(c)
+    })
 }
 
 fn list_item(text: &str) -> bool {
@@ -114,9 +123,11 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             paragraph.clear();
         }
     };
-    // Lines after `i` that continue it: no marker, starting in lower case.
-    let continuation =
-        |i: usize| group[i + 1..].iter().take_while(|l| !list_item(l.text) && l.text.starts_with(char::is_lowercase)).count();
+    // Lines after `i` that continue it: no marker, and starting in lower
+    // case or indented (a wrapped item, or a second paragraph of it).
+    let continuation = |i: usize| {
+        group[i + 1..].iter().take_while(|l| !list_item(l.text) && (l.text.starts_with(char::is_lowercase) || l.indented)).count()
+    };
     let mut i = 0;
     while i < group.len() {
         let line = group[i];

@@ -189,7 +189,7 @@ fn outline(doc: &PolicyDocument) -> Outline<'_> {
             .iter()
             .map(|p| {
                 let body: String = p.body.chars().take(40).collect();
-                format!("{} {}..{} {} | {}", p.level, p.span.start, p.span.end, p.title, body)
+                format!("{} {} {}..{} {} | {}", p.level, p.rule, p.span.start, p.span.end, p.title, body)
             })
             .collect(),
         dropped: doc.dropped.iter().map(|d| format!("{:?}: {}", d.reason, doc.slice(d.span))).collect(),

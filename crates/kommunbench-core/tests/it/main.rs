@@ -3,3 +3,4 @@
 mod encodings;
 mod fixtures;
 mod properties;
+mod structures;

@@ -1,0 +1,352 @@
+//! The words by which Swedish administrative texts announce what follows:
+//! a list of goals, focus areas, duties or demands (`Kommunens mål är:`,
+//! `Vi vill:`, `Kommunen ska se till att`), or a list that is something
+//! else (eligibility, course contents, another authority's duties).
+//!
+//! An introduction is read from its end: the cue nearest to the list
+//! decides (`Förutom dessa nyckelområden finns följande utgångspunkter:`
+//! introduces starting points, not focus areas).
+
+use crate::document::Level;
+
+/// What an introduction says about the list it introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// The list states priorities of this level.
+    Priority(Level),
+    /// The list is something else.
+    Not,
+    /// Nothing either way.
+    Silent,
+}
+
+/// Words that introduce something other than the author's priorities:
+/// starting points, contents, eligibility, documents, second-person
+/// service information, negation.
+const NOT_WORDS: &[&str] = &[
+    "utgångspunkter",
+    "utgångspunkterna",
+    "innehåller",
+    "innehålla",
+    "innehållet",
+    "innehåll",
+    "gäller",
+    "villkor",
+    "villkoren",
+    "inte",
+    "ej",
+    "dokument",
+    "dokumenten",
+    "länkar",
+    "bilagor",
+    "källor",
+    "referenser",
+    "ämne",
+    "ämnen",
+    "kategorier",
+    "målgrupp",
+    "målgruppen",
+    "målgrupper",
+    "du",
+    "dig",
+    "din",
+    "ditt",
+    "dina",
+    "personen",
+    "kursen",
+    "kurs",
+    "kurser",
+    "exempelvis:",
+    "bakgrund",
+    "bakgrunden",
+    "definition",
+    "definitioner",
+    "lagar",
+];
+
+/// Verbs of a stance or a commitment; they announce priorities when the
+/// author (we, the municipality, a party) is their subject.
+const STANCE_VERBS: &[&str] = &[
+    "vill",
+    "anser",
+    "kräver",
+    "föreslår",
+    "lovar",
+    "verkar",
+    "arbetar",
+    "jobbar",
+    "satsar",
+    "erbjuder",
+    "ska",
+    "skall",
+    "bör",
+    "driver",
+    "tycker",
+    "står",
+    "samverkar",
+    "ansvarar",
+    "tar",
+    "åtar",
+    "prioriterar",
+];
+
+/// Subjects that make a stance the author's own.
+const SUBJECTS: &[&str] = &[
+    "vi",
+    "kommunen",
+    "kommunerna",
+    "staden",
+    "regionen",
+    "landskapsregeringen",
+    "landskapet",
+    "liberalerna",
+    "kristdemokraterna",
+    "moderaterna",
+    "socialdemokraterna",
+    "centerpartiet",
+    "vänsterpartiet",
+    "miljöpartiet",
+    "sverigedemokraterna",
+    "kristdemokrater",
+    "moderater",
+    "liberaler",
+    "socialdemokrater",
+    "centerpartister",
+    "partiet",
+];
+
+/// Endings of municipal bodies as subjects (`Arbetsmarknadsenheten`,
+/// `Socialnämnden`, `Vasa stad`'s `staden`).
+const SUBJECT_ENDINGS: &[&str] = &["kommunen", "staden", "enheten", "förvaltningen", "nämnden", "avdelningen", "styrelsen"];
+
+/// Other authorities: a list of their duties is not the municipality's
+/// policy (codebook rule 1).
+const AUTHORITIES: &[&str] = &[
+    "migrationsverket",
+    "arbetsförmedlingen",
+    "länsstyrelsen",
+    "försäkringskassan",
+    "skatteverket",
+    "polisen",
+    "landstinget",
+    "kela",
+    "fpa",
+    "te-byrån",
+    "te-tjänsterna",
+    "ntm-centralen",
+    "migri",
+    "överförmyndaren",
+    "överförmyndarnämnden",
+    "socialstyrelsen",
+    "skolverket",
+];
+
+/// Lower-cased words of `text`, hyphens kept inside words.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The level a noun announces, if it names priorities: `målen`, `delmål`,
+/// `fokusområden`, `prioriterade`, `strategier`, `åtgärder`, `ansvar`.
+pub(crate) fn noun_level(word: &str) -> Option<Level> {
+    const AREA_PREFIXES: &[&str] = &[
+        "",
+        "fokus",
+        "insats",
+        "mål",
+        "tema",
+        "utvecklings",
+        "nyckel",
+        "arbets",
+        "satsnings",
+        "förbättrings",
+        "inriktnings",
+        "prioriterings",
+        "strategi",
+        "politik",
+    ];
+    let area = ["område", "området", "områden", "områdena"]
+        .iter()
+        .any(|s| word.strip_suffix(s).is_some_and(|prefix| AREA_PREFIXES.contains(&prefix)));
+    let level = match word {
+        "vision" | "visionen" => Level::Vision,
+        "delmål" | "delmålen" => Level::SubGoal,
+        "åtgärder" | "åtgärderna" | "insatser" | "insatserna" | "aktiviteter" | "aktiviteterna" | "satsningar"
+        | "satsningarna" | "handlingsplan" | "handlingsplanen" => Level::Action,
+        "strategier" | "strategierna" | "helheter" | "helheterna" | "teman" | "temana" | "hörnstenar" | "byggstenar"
+        | "perspektiv" | "inriktningar" | "vallöften" | "vallöftena" | "löften" | "förslag" | "ståndpunkter" | "krav" => {
+            Level::PriorityArea
+        }
+        "ansvar" | "ansvarar" | "ansvarig" | "ansvariga" | "roll" | "rollen" | "åtagande" | "åtaganden" | "åtagandena" => {
+            Level::Responsibility
+        }
+        _ if area || word.starts_with("prioriter") => Level::PriorityArea,
+        _ if word.ends_with("uppdrag") || word.ends_with("uppdraget") || word.ends_with("uppdragen") => Level::Responsibility,
+        _ if word.starts_with("målsättning") => Level::Goal,
+        _ if (word.ends_with("mål") || word.ends_with("målen") || word.ends_with("målet")) && !word.ends_with("stål") => {
+            Level::Goal
+        }
+        _ => return None,
+    };
+    Some(level)
+}
+
+/// A municipality, region or one of their bodies: what `ska` makes a duty of.
+fn is_public_body(word: &str) -> bool {
+    matches!(word, "kommunerna" | "regionen" | "landskapsregeringen") || SUBJECT_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+fn is_subject(word: &str) -> bool {
+    SUBJECTS.contains(&word) || SUBJECT_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Whether `word` names another authority (`Länsstyrelsens` too).
+pub(crate) fn is_authority(word: &str) -> bool {
+    AUTHORITIES.iter().any(|a| word.starts_with(a))
+}
+
+/// What an introduction announces, read from its end. `stance` lets a
+/// stance verb with the author as subject announce priorities (`Vi
+/// vill:`); enumerations in running text only trust nouns.
+pub(crate) fn scan(text: &str, stance: bool) -> Cue {
+    let words = words(text);
+    let author = words.iter().any(|w| is_subject(w));
+    if !author && words.iter().any(|w| is_authority(w)) {
+        return Cue::Not;
+    }
+    for (i, word) in words.iter().enumerate().rev() {
+        if NOT_WORDS.contains(&word.as_str()) {
+            return Cue::Not;
+        }
+        if let Some(level) = noun_level(word) {
+            return Cue::Priority(level);
+        }
+        if stance && author && STANCE_VERBS.contains(&word.as_str()) {
+            let municipal = words[..i].iter().chain(words.get(i + 1)).any(|w| is_public_body(w));
+            let duty = matches!(word.as_str(), "ska" | "skall" | "ansvarar" | "tar" | "åtar");
+            return Cue::Priority(if duty && municipal { Level::Responsibility } else { Level::PriorityArea });
+        }
+    }
+    Cue::Silent
+}
+
+/// Whether a section heading rules out priorities in its section: a
+/// question (`Vem får anmäla sig?`), another authority (`Länsstyrelsen`),
+/// or links and documents.
+pub(crate) fn heading_excludes(heading: &str) -> bool {
+    let h = heading.trim();
+    if h.ends_with('?') {
+        return true;
+    }
+    let words = words(h);
+    let Some(first) = words.first() else { return false };
+    is_authority(first)
+        || [
+            "relaterad",
+            "relaterade",
+            "läs",
+            "länkar",
+            "dokument",
+            "kontakt",
+            "innehåll",
+            "ämne",
+            "bilagor",
+            "källor",
+            "referenser",
+        ]
+        .contains(&first.as_str())
+}
+
+/// The last sentence of a paragraph: what introduces a list after it.
+pub(crate) fn last_sentence(text: &str) -> &str {
+    let t = text.trim_end();
+    let body = t.trim_end_matches(['.', '!', '?', ':', ';', '…']);
+    let mut start = 0;
+    for (i, c) in body.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let rest = &body[i + c.len_utf8()..];
+            let next = rest.trim_start();
+            if rest.starts_with(' ') && next.starts_with(|c: char| c.is_uppercase() || c == '”' || c == '"') {
+                start = i + c.len_utf8();
+            }
+        }
+    }
+    t[start..].trim()
+}
+
+/// Whether a paragraph or heading ends the way an introduction does: a
+/// colon, an ellipsis, `att` (`Kommunen ska se till att`), a semicolon.
+pub(crate) fn announces(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with([':', '…', ';']) || t.ends_with("...") || t.ends_with(" att") || t.ends_with(" t.ex.") || t.ends_with(" bl.a.")
+}
+
+/// The level of the priorities a sentence counts (`Totalt finns det sju
+/// prioriterade områden ...`): a number word right before a priority noun.
+pub(crate) fn counted_level(sentence: &str) -> Option<Level> {
+    const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "följande"];
+    let words = words(sentence);
+    words.iter().enumerate().find_map(|(i, w)| {
+        let number = NUMBERS.contains(&w.as_str()) || w.parse::<u8>().is_ok_and(|n| (2..=20).contains(&n));
+        if number { words[i + 1..].iter().take(2).find_map(|n| noun_level(n)) } else { None }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cue_nearest_the_list_decides() {
+        assert_eq!(scan("Integrationsstrategin har tre fokusområden:", true), Cue::Priority(Level::PriorityArea));
+        assert_eq!(scan("Förutom dessa nyckelområden finns följande utgångspunkter:", true), Cue::Not);
+        assert_eq!(scan("Kommunens mål är:", true), Cue::Priority(Level::Goal));
+        assert_eq!(scan("Kommunen ska till exempel:", true), Cue::Priority(Level::Responsibility));
+        assert_eq!(scan("Socialdemokraterna vill:", true), Cue::Priority(Level::PriorityArea));
+        assert_eq!(scan("Vi i partiet anser att:", true), Cue::Priority(Level::PriorityArea));
+        assert_eq!(scan("Det här är stadens uppdrag:", true), Cue::Priority(Level::Responsibility));
+        assert_eq!(scan("Kursen tar upp följande delar:", true), Cue::Not);
+        assert_eq!(scan("Stödet erbjuds inte till:", true), Cue::Not);
+        assert_eq!(scan("Skatteverket sköter:", true), Cue::Not);
+        assert_eq!(scan("Här är några exempel:", true), Cue::Silent);
+        assert_eq!(scan("Personalen ska ha:", true), Cue::Silent);
+        // Nouns only in running text.
+        assert_eq!(scan("Vi vill", false), Cue::Silent);
+    }
+
+    #[test]
+    fn area_nouns_exclude_residential_areas() {
+        assert_eq!(noun_level("insatsområden"), Some(Level::PriorityArea));
+        assert_eq!(noun_level("bostadsområden"), None);
+        assert_eq!(noun_level("huvudmål"), Some(Level::Goal));
+        assert_eq!(noun_level("målgrupp"), None);
+        assert_eq!(noun_level("integrationsuppdraget"), Some(Level::Responsibility));
+    }
+
+    #[test]
+    fn introductions_end_in_a_colon_or_an_open_clause() {
+        assert!(announces("Vi vill:"));
+        assert!(announces("Kommunen ska se till att"));
+        assert!(announces("Vi i föreningen vill…"));
+        assert!(!announces("Kommunen arbetar med integration."));
+        assert_eq!(last_sentence("Vi har ett program. Programmets mål är:"), "Programmets mål är:");
+        assert_eq!(last_sentence("Arbetet följs upp t.ex. årligen. Kommunen ska:"), "Kommunen ska:");
+        assert_eq!(
+            counted_level("Totalt finns det sju prioriterade områden/strategier där insatser ska göras för att nå målen."),
+            Some(Level::PriorityArea)
+        );
+        assert_eq!(counted_level("Arbetet med prioriterade områden pågår."), None);
+    }
+
+    #[test]
+    fn headings_that_rule_out_priorities() {
+        assert!(heading_excludes("Vem kan söka stödet?"));
+        assert!(heading_excludes("Länsstyrelsen"));
+        assert!(heading_excludes("Relaterade sidor"));
+        assert!(!heading_excludes("Kommunens ansvar"));
+    }
+}

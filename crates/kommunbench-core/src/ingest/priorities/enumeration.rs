@@ -1,0 +1,426 @@
+//! Enumerations in running text: the priorities a page names in one
+//! sentence instead of a list.
+//!
+//! A sentence holds an enumeration when a cue tells that what follows (or
+//! precedes) names priorities:
+//! - a colon after a noun or stance that announces them: `Därtill har sex
+//!   områden prioriterats för att stärka integrationen: a, b, c och d`;
+//! - a copula after such a noun at the start of the sentence: `Målet är
+//!   a, b och c`, `De fem områdena är A, B och C`;
+//! - `så som` / `såsom` / `till exempel` after the author's work verb:
+//!   `arbetar vi med integration så som a, b och c`;
+//! - a commitment noun and `på`: `satsningar på a, b och c`;
+//! - `som` and a priority noun after the list: `lyfts a, b och c ut som
+//!   prioriterade områden`.
+//!
+//! Items are separated by commas, `samt`, and the last `och`; a count
+//! word (`fyra`) settles whether the last `och` separates two items or
+//! joins one (`hälsa och välfärd`). Without a count the last `och`
+//! separates unless earlier items use `och` inside themselves.
+
+use super::cues::{self, Cue, words};
+use crate::document::Level;
+
+/// One item: a byte range into the sentence text given to [`find`].
+pub(crate) type Item = std::ops::Range<usize>;
+
+/// An enumeration found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Enumeration {
+    /// The level the cue announces.
+    pub level: Level,
+    /// The items, as byte ranges into the text.
+    pub items: Vec<Item>,
+}
+
+fn number_word(word: &str) -> Option<usize> {
+    let n = match word {
+        "två" => 2,
+        "tre" => 3,
+        "fyra" => 4,
+        "fem" => 5,
+        "sex" => 6,
+        "sju" => 7,
+        "åtta" => 8,
+        "nio" => 9,
+        "tio" => 10,
+        "elva" => 11,
+        "tolv" => 12,
+        other => other.parse().ok().filter(|n| (2..=20).contains(n))?,
+    };
+    Some(n)
+}
+
+/// Words that open a clause or an adverbial: a list stops before them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "vilket",
+    "vilka",
+    "som",
+    "där",
+    "eftersom",
+    "men",
+    "så",
+    "för",
+    "oavsett",
+    "samtidigt",
+    "medan",
+    "när",
+    "om",
+    "då",
+    "även",
+];
+
+/// Auxiliaries and copulas: an item holding one is a clause, not a name.
+const FINITE: &[&str] = &["ska", "skall", "kan", "bör", "måste", "får", "är", "blir", "har", "vill", "var"];
+
+/// Coordinations that are fixed formulas of the genre, never a list of
+/// priorities: the equality goal (`lika rättigheter, skyldigheter och
+/// möjligheter`) and `kvinnor, män, flickor och pojkar`.
+const FORMULA_WORDS: &[&str] = &["rättigheter", "skyldigheter", "möjligheter", "kvinnor", "män", "flickor", "pojkar"];
+
+/// Words before an enumeration's first item when no colon or copula
+/// marks where it starts (`lyfts bostäder, ...`).
+const LEAD_STOPS: &[&str] = &[
+    "lyfts",
+    "lyfter",
+    "pekas",
+    "pekar",
+    "ut",
+    "är",
+    "finns",
+    "som",
+    "på",
+    "av",
+    "för",
+    "med",
+    "om",
+    "inom",
+    "i",
+    "till",
+    "anges",
+    "nämns",
+    "framhålls",
+    "betonas",
+    "utgör",
+    "och",
+    "blir",
+    "har",
+    "ska",
+    "vill",
+    "policyn",
+    "programmet",
+    "strategin",
+    "planen",
+];
+
+/// The sentences of a paragraph, as byte ranges.
+fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let end = i + c.len_utf8();
+            let rest = &text[end..];
+            let next = rest.trim_start();
+            if next.is_empty() || (rest.starts_with(' ') && next.starts_with(|c: char| c.is_uppercase() || c == '–' || c == '”'))
+            {
+                out.push(start..end);
+                start = end;
+            }
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The enumerations of a paragraph.
+pub(crate) fn find(text: &str) -> Vec<Enumeration> {
+    let mut out = Vec::new();
+    for s in sentences(text) {
+        let sentence = &text[s.clone()];
+        if !sentence.contains(',') && !sentence.contains(" och ") && !sentence.contains(" samt ") {
+            continue;
+        }
+        if let Some(mut e) = in_sentence(sentence) {
+            for item in &mut e.items {
+                *item = item.start + s.start..item.end + s.start;
+            }
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Byte offset of the word `w` (lower case) in `sentence`, at a word
+/// boundary, searching from `from`.
+fn find_word(sentence: &str, lower: &str, w: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = lower.get(at..)?.find(w) {
+        let start = at + i;
+        let end = start + w.len();
+        let before = lower[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after && sentence.is_char_boundary(start) {
+            return Some(start);
+        }
+        at = end;
+    }
+    None
+}
+
+fn in_sentence(sentence: &str) -> Option<Enumeration> {
+    // Lower-casing keeps byte offsets for Swedish letters; bail out where it does not.
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len();
+    // 1. A colon after an announcing head.
+    if let Some(colon) = sentence.find(':') {
+        let head = &sentence[..colon];
+        if let Cue::Priority(level) = cues::scan(head, true) {
+            return split(sentence, colon + 1..end, count_in(head), level);
+        }
+    }
+    // 2. `<head> är <list>`: the head opens the sentence and names priorities.
+    if let Some(copula) = find_word(sentence, &lower, "är", 0) {
+        let head = &sentence[..copula];
+        let head_words = words(head);
+        // The subject: the head up to a relative clause (`Fyra områden som
+        // lyfts fram ... är`); a verb in it makes the head a clause of its own.
+        let subject =
+            head_words.iter().position(|w| matches!(w.as_str(), "som" | "där")).map_or(&head_words[..], |r| &head_words[..r]);
+        let clause = subject.iter().any(|w| FINITE.contains(&w.as_str()) || w == "att");
+        if !head_words.is_empty() && head_words.len() <= 18 && !head.contains(',') && !clause {
+            if let Some(level) = subject.iter().rev().find_map(|w| cues::noun_level(w)) {
+                if cues::scan(head, false) != Cue::Not {
+                    return split(sentence, copula + "är".len()..end, count_in(head), level);
+                }
+            }
+        }
+    }
+    // 3. `så som` after the author's work: `arbetar vi med integration så som a, b och c`.
+    for cue in ["så som", "såsom", "till exempel", "bland annat"] {
+        if let Some(at) = find_word(sentence, &lower, cue, 0) {
+            let head = words(&sentence[..at]);
+            let author = head.iter().any(|w| matches!(w.as_str(), "vi" | "kommunen" | "staden" | "regionen"));
+            let works = head.iter().any(|w| w.starts_with("arbeta") || w.starts_with("satsa") || w.starts_with("jobba"));
+            if author && works {
+                return split(sentence, at + cue.len()..end, None, Level::PriorityArea);
+            }
+        }
+    }
+    // 4. `satsningar på a, b och c`.
+    for cue in ["satsningar på", "satsning på", "fokus på", "fokuserar på", "satsar på", "satsa på"] {
+        if let Some(at) = find_word(sentence, &lower, cue, 0) {
+            return split(sentence, at + cue.len()..end, None, Level::PriorityArea);
+        }
+    }
+    // 5. `lyfts a, b och c ut som prioriterade områden`.
+    let mut from = 0;
+    while let Some(at) = find_word(sentence, &lower, "som", from) {
+        from = at + 3;
+        let after = words(&sentence[at + 3..]);
+        let Some(level) = after.iter().take(3).find_map(|w| cues::noun_level(w)) else { continue };
+        let list_end = sentence[..at].trim_end().strip_suffix(" ut").map_or(at, str::len);
+        let first_comma = sentence[..list_end].find(',')?;
+        let start = lead_start(sentence, first_comma);
+        return split(sentence, start..list_end, None, level);
+    }
+    None
+}
+
+/// Where the first item starts when only commas show the list: back from
+/// the first comma to the nearest verb or preposition, at most five words.
+fn lead_start(sentence: &str, first_comma: usize) -> usize {
+    let mut start = first_comma;
+    let mut taken = 0;
+    for (i, _) in sentence[..first_comma].match_indices(' ').collect::<Vec<_>>().into_iter().rev() {
+        let word = sentence[i + 1..start].trim().to_lowercase();
+        if LEAD_STOPS.contains(&word.as_str()) || taken == 5 {
+            return start;
+        }
+        start = i + 1;
+        taken += 1;
+    }
+    let word = sentence[..start].trim().to_lowercase();
+    if LEAD_STOPS.contains(&word.as_str()) || word.is_empty() { start } else { 0 }
+}
+
+fn count_in(head: &str) -> Option<usize> {
+    words(head).iter().rev().find_map(|w| number_word(w))
+}
+
+/// Splits `range` of `sentence` into items; `None` unless it is a list.
+fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>, level: Level) -> Option<Enumeration> {
+    let mut parts = top_level_commas(sentence, range);
+    // The list stops at the first clause or adverbial.
+    if let Some(cut) = parts.iter().skip(1).position(|p| opens_clause(&sentence[p.clone()])) {
+        parts.truncate(cut + 1);
+    }
+    let last = parts.pop()?;
+    let last = cut_clause_inside(sentence, last);
+    let earlier_och = parts.iter().any(|p| sentence[p.clone()].contains(" och "));
+    let mut tail = Vec::new();
+    let last_text = &sentence[last.clone()];
+    if let Some(at) = last_text.find(" samt ") {
+        tail.push(last.start..last.start + at);
+        tail.push(last.start + at + " samt ".len()..last.end);
+    } else if let Some(at) = last_text.rfind(" och ") {
+        let split_och = match expected {
+            Some(n) => n == parts.len() + 2,
+            None => !earlier_och && !parts.is_empty(),
+        };
+        if split_och {
+            tail.push(last.start..last.start + at);
+            tail.push(last.start + at + " och ".len()..last.end);
+        } else {
+            tail.push(last);
+        }
+    } else {
+        tail.push(last);
+    }
+    parts.extend(tail);
+    let items: Vec<Item> = parts.into_iter().map(|p| tidy(sentence, p)).filter(|p| !p.is_empty()).collect();
+    // `att stödja a, b och c`: the commas coordinate one verb's objects.
+    let infinitive = |i: &Item| {
+        let w = words(&sentence[i.clone()]);
+        let skip = w.iter().take_while(|w| matches!(w.as_str(), "också" | "även" | "främst" | "dessutom" | "särskilt")).count();
+        w.get(skip).is_some_and(|w| w == "att")
+    };
+    let one_verb = items.first().is_some_and(infinitive) && !items.iter().all(infinitive);
+    let valid = !one_verb
+        && items.len() >= 2
+        && items.len() <= 15
+        && items.iter().all(|i| is_name(&sentence[i.clone()]))
+        && items
+            .iter()
+            .filter(|i| words(&sentence[(*i).clone()]).last().is_some_and(|w| FORMULA_WORDS.contains(&w.as_str())))
+            .count()
+            < 2;
+    valid.then_some(Enumeration { level, items })
+}
+
+/// Comma-separated parts of `range`, commas inside brackets ignored.
+fn top_level_commas(sentence: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = range.start;
+    for (i, c) in sentence[range.clone()].char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                out.push(start..range.start + i);
+                start = range.start + i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(start..range.end);
+    out
+}
+
+fn opens_clause(part: &str) -> bool {
+    let w = words(part);
+    w.first().is_some_and(|f| CLAUSE_OPENERS.contains(&f.as_str()) || f == "och" && w.get(1).is_some_and(|s| s == "att"))
+}
+
+/// The last item ends before a subordinate clause: `trygghet för att öka ...`.
+fn cut_clause_inside(sentence: &str, part: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let text = &sentence[part.clone()];
+    let cut = [" för att ", " så att ", " eftersom ", " vilket ", " men ", " där ", " när "]
+        .iter()
+        .filter_map(|c| text.find(c))
+        .min()
+        .unwrap_or(text.len());
+    part.start..part.start + cut
+}
+
+/// An item without its surrounding space, leading `och`/`samt` and
+/// closing punctuation.
+fn tidy(sentence: &str, part: std::ops::Range<usize>) -> Item {
+    let text = &sentence[part.clone()];
+    let trimmed_start = text.trim_start();
+    let mut start = part.start + (text.len() - trimmed_start.len());
+    for lead in ["och ", "samt "] {
+        if sentence[start..part.end].starts_with(lead) {
+            start += lead.len();
+        }
+    }
+    let inner = sentence[start..part.end].trim_end().trim_end_matches(['.', ';', ',', '”', '"']).trim_end();
+    start..start + inner.len()
+}
+
+/// A name of a priority: a short noun phrase, not a clause.
+fn is_name(item: &str) -> bool {
+    let w = words(item);
+    if w.is_empty() || w.len() > 14 {
+        return false;
+    }
+    // An auxiliary counts only outside a relative clause (`en skola som ger ...`).
+    let relative = w.iter().position(|x| matches!(x.as_str(), "som" | "där" | "vilken" | "vilket"));
+    !w.iter().enumerate().any(|(i, x)| FINITE.contains(&x.as_str()) && relative.is_none_or(|r| i < r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str) -> Vec<Vec<&str>> {
+        find(text).into_iter().map(|e| e.items.into_iter().map(|r| &text[r]).collect()).collect()
+    }
+
+    #[test]
+    fn a_counted_list_after_a_colon() {
+        let text = "Nämnden har pekat ut fem fokusområden: bostad, hälsa och välmående, jobb, språk samt trygghet.";
+        assert_eq!(items(text), [["bostad", "hälsa och välmående", "jobb", "språk", "trygghet"]]);
+        let text = "Planen har tre insatsområden: skola, fritid och kultur.";
+        assert_eq!(items(text), [["skola", "fritid", "kultur"]]);
+        let text = "Planen har två insatsområden: skola, fritid och kultur.";
+        assert_eq!(items(text), [["skola", "fritid och kultur"]]);
+    }
+
+    #[test]
+    fn a_copula_after_a_priority_noun() {
+        let text = "Kommunen har en ny plan. Målet är kortare väntan för nyanlända, en skola för alla barn och fler jobb.";
+        assert_eq!(items(text), [["kortare väntan för nyanlända", "en skola för alla barn", "fler jobb"]]);
+        let text = "Målområdena för perioden är tillgång till språket, egen försörjning och goda relationer, stöd till familjer och nolltolerans mot rasism.";
+        assert_eq!(
+            items(text),
+            [["tillgång till språket", "egen försörjning och goda relationer", "stöd till familjer och nolltolerans mot rasism"]]
+        );
+    }
+
+    #[test]
+    fn the_author_working_with_examples() {
+        let text = "Därför arbetar vi med integration på flera sätt, så som språkcaféer, läxhjälp och feriejobb (för unga).";
+        assert_eq!(items(text), [["språkcaféer", "läxhjälp", "feriejobb (för unga)"]]);
+        let text = "Framöver blir det satsningar på fritid, studiestöd och trygghet för att nå fler.";
+        assert_eq!(items(text), [["fritid", "studiestöd", "trygghet"]]);
+    }
+
+    #[test]
+    fn a_list_named_after_it() {
+        let text = "I planen lyfts bostäder, fritid, hälsa och möten ut som prioriterade områden.";
+        assert_eq!(items(text), [["bostäder", "fritid", "hälsa", "möten"]]);
+    }
+
+    #[test]
+    fn prose_and_formulas_are_not_lists() {
+        for text in [
+            "Målet med arbetet är lika rättigheter, möjligheter och skyldigheter för alla, oavsett bakgrund.",
+            "Det övergripande målet är att alla kvinnor, män, flickor och pojkar ska ha samma chanser i livet.",
+            "Målet är att nå fler kvinnor på bred front, så att deras etablering kan främjas.",
+            "Rapporten lyfte språket, arbetsmarknaden, hälsa samt tillgång till vård som viktiga delar.",
+            "Offentlig sektor, näringsliv, föreningar och alla som bor här blir viktiga för strategin.",
+            "Målet med programmet är att stödja öppenhet, jämlikhet och likabehandling samt att främja goda relationer.",
+            "Planen ska bidra till att nå målen och att arbetet är kunskapsbaserat, samordnat, effektivt.",
+            "Ett mål med planen är också att stärka föreningarna, stödja nätverk samt skapa mötesplatser för alla.",
+        ] {
+            assert!(items(text).is_empty(), "{text}: {:?}", items(text));
+        }
+    }
+}

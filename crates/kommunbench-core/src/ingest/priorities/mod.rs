@@ -1,0 +1,750 @@
+//! The priorities a document states itself.
+//!
+//! Rules, in order (each priority records which one found it, [`Rule`]):
+//! 1. a priority heading (`Delmål`, `Mål`, `Prioriterade områden`,
+//!    `Fokusområden`, `Strategier`, `Åtgärder`, ...) itemises its list
+//!    items, `Label: text` lines and sub-headings; without items, the
+//!    heading and its section are one priority (a vision, a goal);
+//! 2. a list (or a run of `Label: text` lines) is a list of priorities
+//!    when its introduction announces them (`Vi vill:`, `Kommunens mål
+//!    är:`, `Kommunen ska se till att`, a heading such as `Vårt uppdrag`)
+//!    or when it stands without an introduction; it is not when the
+//!    introduction or its section says it is something else (a question
+//!    heading, another authority, eligibility, course contents, starting
+//!    points). Items nested under an item (by a change of marker) are its
+//!    children;
+//! 3. enumerations in running text (see [`enumeration`]);
+//! 4. action tables (`Åtgärd`, `Ansvarig`, `Tidplan`, `Mätare` columns);
+//! 5. failing any itemised priority, and when no list was ruled out, the
+//!    document's substantive sections are its priorities;
+//! 6. a priority whose title heads a later section takes that section as
+//!    its body; the same title twice (a table of contents and its
+//!    chapter, an enumeration repeated) is one priority;
+//! 7. `Ansvarig:`, `Tidplan:`, `Indikator:` lines give actions their
+//!    details.
+//!
+//! Every step is linear in the number of blocks: sections are found in
+//! one pass with a stack, headings are looked up by title in a map.
+
+mod cues;
+mod enumeration;
+
+use std::collections::HashMap;
+
+use crate::document::{ActionDetails, Block, BlockKind, Level, Priority, Rule, Span};
+use cues::Cue;
+
+fn normalise(heading: &str) -> String {
+    let lower = heading.trim().to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    lower.trim_end_matches([':', '.', ' ']).to_owned()
+}
+
+/// The level of priorities under a heading, if it is a priority heading.
+pub(crate) fn heading_level(heading: &str) -> Option<Level> {
+    let h = normalise(heading);
+    let starts = |p: &[&str]| p.iter().any(|w| h.starts_with(w));
+    let contains = |p: &[&str]| p.iter().any(|w| h.contains(w));
+    if starts(&["vision"]) {
+        Some(Level::Vision)
+    } else if starts(&["övergripande mål", "huvudmål", "övergripande målsättning"]) {
+        Some(Level::OverallGoal)
+    } else if starts(&["delmål"]) {
+        Some(Level::SubGoal)
+    } else if starts(&["åtgärder", "aktiviteter", "insatser", "handlingsplan", "åtgärdsplan"]) {
+        Some(Level::Action)
+    } else if starts(&["prioriter", "strategier", "helheter", "teman", "strategiska områden", "inriktning"])
+        || contains(&["fokusområde", "insatsområde", "utvecklingsområde", "målområde", "temaområde", "prioriterade områden"])
+    {
+        Some(Level::PriorityArea)
+    } else if h == "mål"
+        || starts(&["mål ", "målsättning", "våra mål", "kommunens mål", "effektmål", "inriktningsmål"])
+        || h.ends_with("s mål")
+    {
+        Some(Level::Goal)
+    } else {
+        None
+    }
+}
+
+/// Headings that open background sections rather than priorities.
+const BACKGROUND_STARTS: &[&str] = &[
+    "inledning",
+    "bakgrund",
+    "syfte",
+    "nuläge",
+    "sammanfattning",
+    "innehåll",
+    "definition",
+    "begrepp",
+    "referens",
+    "förord",
+    "bilaga",
+    "utgångspunkt",
+    "övergripande utgångspunkt",
+    "om ",
+    "läs mer",
+    "relaterad",
+    "värdegrund",
+    "kontakt",
+    "uppföljning",
+    "dokumentinformation",
+    "giltighet",
+    "vision",
+    "lagstiftning",
+    "styrdokument",
+    "ansvar och",
+    "programmet har",
+];
+const BACKGROUND_EXACT: &[&str] =
+    &["ansvar", "styrning", "organisation", "revidering", "ordlista", "källor", "våga", "respekt", "stolthet"];
+
+/// Words that make a heading frame what follows: whose duty it is, how it
+/// works, who it is for (`Kommunens ansvar`, `Så arbetar kommunen`, `För
+/// dig som är nyanländ`).
+const FRAMING_WORDS: &[&str] =
+    &["ansvar", "ansvarsfördelning", "roll", "roller", "uppdrag", "myndigheter", "du", "dig", "din", "dina"];
+
+/// Section headings that frame a policy rather than state a priority.
+fn is_background(heading: &str) -> bool {
+    let h = normalise(heading);
+    h.ends_with('?')
+        || h.starts_with("så ")
+        || BACKGROUND_STARTS.iter().any(|s| h.starts_with(s))
+        || BACKGROUND_EXACT.contains(&h.as_str())
+        || cues::words(&h).iter().any(|w| FRAMING_WORDS.contains(&w.as_str()))
+}
+
+/// Detail labels of actions.
+fn detail_key(label: &str) -> Option<&'static str> {
+    let l = label.trim().to_lowercase();
+    match l.as_str() {
+        "ansvarig"
+        | "ansvariga"
+        | "ansvar"
+        | "ansvariga parter"
+        | "ansvarig part"
+        | "ansvarig förvaltning"
+        | "ansvarig nämnd" => Some("responsible"),
+        "samarbetspartner" | "samarbetspartners" | "partner" | "partners" | "samverkanspartner" | "samverkanspartners"
+        | "i samarbete med" => Some("partners"),
+        "tidplan" | "tidtabell" | "tidsplan" | "tid" | "när" | "klart" => Some("timetable"),
+        "indikator" | "indikatorer" | "mätare" | "nyckeltal" | "uppföljning" | "mått" => Some("indicators"),
+        _ => None,
+    }
+}
+
+fn add_detail(details: &mut ActionDetails, key: &str, value: &str) {
+    let parts = || value.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    match key {
+        "responsible" => details.responsible.extend(parts()),
+        "partners" => details.partners.extend(parts()),
+        "timetable" => details.timetable = Some(value.trim().to_owned()),
+        _ => details.indicators.extend(parts()),
+    }
+}
+
+struct Extractor<'a> {
+    text: &'a str,
+    blocks: &'a [Block],
+    /// Heading level of each block (`None` for other blocks and the title).
+    level: Vec<Option<u8>>,
+    /// For a heading, the end (exclusive) of the section it opens.
+    section_end: Vec<usize>,
+    /// The innermost heading above each block.
+    enclosing: Vec<Option<usize>>,
+    /// The priority a heading block became.
+    from_heading: HashMap<usize, usize>,
+    /// Whether the document has running text at all (a table of contents
+    /// alone has none).
+    has_paragraphs: bool,
+    out: Vec<Priority>,
+    /// Whether a priority was itemised (not a whole section).
+    itemised: bool,
+    /// Whether a list was ruled out as something other than priorities.
+    rejected_list: bool,
+    /// Blocks already turned into priorities or details.
+    used: Vec<bool>,
+}
+
+/// Extracts the priorities from a document's blocks.
+pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> Vec<Priority> {
+    let mut x = Extractor::new(text, blocks, title);
+    x.priority_sections();
+    x.lists();
+    x.labeled_runs();
+    x.enumerations();
+    x.action_tables();
+    if !x.itemised && !x.rejected_list {
+        x.substantive_sections();
+    }
+    x.merge_same_titles();
+    x.section_bodies();
+    let mut out = x.out;
+    // Document order; parents re-indexed after sorting.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].span.start);
+    let mut position = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        position[old] = new;
+    }
+    for p in &mut out {
+        p.parent = p.parent.map(|old| position[old]);
+    }
+    let mut sorted: Vec<Option<Priority>> = out.into_iter().map(Some).collect();
+    order.iter().map(|&i| sorted[i].take().expect("each index once")).collect()
+}
+
+/// A title as the codebook writes it: no closing `.`, `,`, `;`.
+fn clean_title(title: &str) -> &str {
+    title.trim().trim_end_matches(['.', ',', ';']).trim_end()
+}
+
+/// Titles compared for merging: case, spacing and closing punctuation ignored.
+fn title_key(title: &str) -> String {
+    normalise(&title.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Markers of one kind nest at one depth: `1.` and `2.` alike, `a)` and `b)` alike.
+fn marker_class(marker: &str) -> String {
+    let mut chars = marker.chars();
+    match (chars.next(), marker.chars().last()) {
+        (Some(c), Some(end)) if c.is_ascii_digit() => format!("1{end}"),
+        (Some(c), Some(end)) if c.is_alphabetic() && marker.chars().count() == 2 => format!("a{end}"),
+        _ => marker.to_owned(),
+    }
+}
+
+impl<'a> Extractor<'a> {
+    fn new(text: &'a str, blocks: &'a [Block], title: Option<usize>) -> Self {
+        let n = blocks.len();
+        let level: Vec<Option<u8>> = (0..n)
+            .map(|i| match blocks[i].kind {
+                BlockKind::Heading { level } if Some(i) != title => Some(level),
+                _ => None,
+            })
+            .collect();
+        // Sections in one pass: a heading closes every open section of its level or deeper.
+        let mut section_end = vec![n; n];
+        let mut enclosing = vec![None; n];
+        let mut open: Vec<usize> = Vec::new();
+        for i in 0..n {
+            let closes = if Some(i) == title { Some(0) } else { level[i] };
+            if let Some(l) = closes {
+                while let Some(&top) = open.last() {
+                    if level[top].is_some_and(|t| t >= l) {
+                        section_end[top] = i;
+                        open.pop();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            enclosing[i] = open.last().copied();
+            if level[i].is_some() {
+                open.push(i);
+            }
+        }
+        let has_paragraphs = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
+        Extractor {
+            text,
+            blocks,
+            level,
+            section_end,
+            enclosing,
+            from_heading: HashMap::new(),
+            has_paragraphs,
+            out: Vec::new(),
+            itemised: false,
+            rejected_list: false,
+            used: vec![false; n],
+        }
+    }
+
+    fn body_of(&self, range: std::ops::Range<usize>) -> (String, Option<Span>) {
+        let body: Vec<&Block> = self.blocks[range]
+            .iter()
+            .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
+            .filter(|b| {
+                matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote | BlockKind::Labeled { .. })
+            })
+            .collect();
+        let text = body
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Labeled { label } => format!("{label}: {}", b.text),
+                _ => b.text.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let span = body.iter().map(|b| b.span).reduce(Span::cover);
+        (text, span)
+    }
+
+    /// Adds a priority; the title loses closing punctuation, and its span
+    /// with it where the source ends the same way.
+    fn push(&mut self, title: &str, body: String, level: Level, rule: Rule, span: Span, body_span: Option<Span>) -> usize {
+        let raw = title.trim();
+        let clean = clean_title(raw);
+        let mut span = span;
+        let cut = &raw[clean.len()..];
+        if !cut.is_empty() && self.text.get(span.range()).is_some_and(|s| s.trim_end().ends_with(cut)) {
+            let source = &self.text[span.range()];
+            span.end = span.start + source.trim_end().len() - cut.len();
+        }
+        self.out.push(Priority {
+            title: clean.to_owned(),
+            body,
+            level,
+            rule,
+            span,
+            body_span,
+            parent: None,
+            details: ActionDetails::default(),
+        });
+        self.out.len() - 1
+    }
+
+    fn section(&self, i: usize) -> std::ops::Range<usize> {
+        i + 1..self.section_end[i]
+    }
+
+    /// Rule 1 (and rule 7 for detail lines under it).
+    fn priority_sections(&mut self) {
+        for i in 0..self.blocks.len() {
+            let Some(level) = self.level[i] else { continue };
+            let Some(plevel) = heading_level(&self.blocks[i].text) else { continue };
+            let mut items = 0;
+            let mut j = i + 1;
+            let end = self.section_end[i];
+            while j < end {
+                if self.used[j] {
+                    j += 1;
+                    continue;
+                }
+                let b = &self.blocks[j];
+                match &b.kind {
+                    BlockKind::ListItem { .. } if self.enclosing[j] == Some(i) => {
+                        let run = self.run_end(j);
+                        items += self.take_list(j..run, plevel, Rule::PriorityHeading, None);
+                        j = run;
+                        continue;
+                    }
+                    BlockKind::Labeled { label } if self.enclosing[j] == Some(i) && detail_key(label).is_none() => {
+                        let (label, text) = (label.clone(), b.text.clone());
+                        let label_span = Span::new(b.span.start, b.span.start + label.len());
+                        let body_span = self.locate(b.span, &text, b.span.start);
+                        self.push(&label, text, plevel, Rule::PriorityHeading, label_span, body_span);
+                        self.used[j] = true;
+                        items += 1;
+                        let details = self.details(j + 1, self.out.len() - 1);
+                        j = details;
+                        continue;
+                    }
+                    BlockKind::Heading { level: sub } if *sub == level + 1 => {
+                        if heading_level(&b.text).is_none() {
+                            let title = b.text.clone();
+                            let (body, body_span) = self.body_of(self.section(j));
+                            let p = self.push(&title, body, plevel, Rule::PriorityHeading, b.span, body_span);
+                            self.from_heading.insert(j, p);
+                            self.used[j] = true;
+                            items += 1;
+                        }
+                        // Its contents belong to it: lists there become its children (rule 2).
+                        j = self.section_end[j];
+                        continue;
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if items > 0 {
+                self.itemised = true;
+            } else {
+                let (body, body_span) = self.body_of(self.section(i));
+                if !body.is_empty() || !self.has_paragraphs {
+                    let title = self.blocks[i].text.clone();
+                    let p = self.push(&title, body, plevel, Rule::HeadingSection, self.blocks[i].span, body_span);
+                    self.from_heading.insert(i, p);
+                    self.used[i] = true;
+                }
+            }
+        }
+    }
+
+    /// The end of the list run starting at `start`: its items and the
+    /// detail lines (`Ansvarig: ...`) after them.
+    fn run_end(&self, start: usize) -> usize {
+        let mut j = start;
+        while let Some(b) = self.blocks.get(j) {
+            let fits = match &b.kind {
+                BlockKind::ListItem { .. } => true,
+                BlockKind::Labeled { label } => j > start && detail_key(label).is_some(),
+                _ => false,
+            };
+            if !fits || self.used[j] {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// Detail lines from `start` on, added to priority `p`; returns the
+    /// first block after them.
+    fn details(&mut self, start: usize, p: usize) -> usize {
+        let mut j = start;
+        while let Some(BlockKind::Labeled { label }) = self.blocks.get(j).map(|b| &b.kind) {
+            let Some(key) = detail_key(label) else { break };
+            if self.used[j] {
+                break;
+            }
+            let text = self.blocks[j].text.clone();
+            add_detail(&mut self.out[p].details, key, &text);
+            self.used[j] = true;
+            j += 1;
+        }
+        j
+    }
+
+    /// The items of a list run as priorities of `level`: a change of
+    /// marker opens a nested level, a marker seen before closes it.
+    /// Returns the number of top-level items.
+    fn take_list(&mut self, run: std::ops::Range<usize>, level: Level, rule: Rule, parent: Option<usize>) -> usize {
+        let mut markers: Vec<String> = Vec::new();
+        let mut stack: Vec<usize> = Vec::new(); // the last priority at each depth
+        let mut top = 0;
+        let mut j = run.start;
+        while j < run.end {
+            let b = &self.blocks[j];
+            let BlockKind::ListItem { marker } = &b.kind else {
+                j += 1;
+                continue;
+            };
+            let class = marker_class(marker);
+            if let Some(depth) = markers.iter().position(|m| *m == class) {
+                markers.truncate(depth + 1);
+                stack.truncate(depth);
+            } else {
+                markers.push(class);
+            }
+            let depth = markers.len() - 1;
+            let (item_level, item_rule, item_parent) = match stack.last() {
+                Some(&up) if depth > 0 => (self.out[up].level.child(), Rule::NestedItem, Some(up)),
+                _ => (level, rule, parent),
+            };
+            let title = b.text.clone();
+            let p = self.push(&title, String::new(), item_level, item_rule, b.span, None);
+            self.out[p].parent = item_parent;
+            self.used[j] = true;
+            stack.truncate(depth);
+            stack.push(p);
+            if depth == 0 {
+                top += 1;
+            }
+            j = self.details(j + 1, p);
+        }
+        top
+    }
+
+    /// What the block before `start` and the enclosing section say of the
+    /// list or run of labels that starts there.
+    fn introduction(&self, start: usize) -> Cue {
+        if let Some(h) = self.enclosing[start]
+            && (cues::heading_excludes(&self.blocks[h].text) || self.used[h] && !self.from_heading.contains_key(&h))
+        {
+            return Cue::Not;
+        }
+        let Some(intro) = start.checked_sub(1).map(|i| &self.blocks[i]) else { return Cue::Silent };
+        match intro.kind {
+            BlockKind::Heading { .. } => cues::scan(&intro.text, true),
+            BlockKind::Paragraph | BlockKind::Quote => {
+                let sentence = cues::last_sentence(&intro.text);
+                if let Some(level) = cues::counted_level(sentence) {
+                    Cue::Priority(level)
+                } else if cues::announces(sentence) {
+                    cues::scan(sentence, true)
+                } else {
+                    Cue::Silent
+                }
+            }
+            _ => Cue::Silent,
+        }
+    }
+
+    /// The parent a list in the section of `start` belongs to: the
+    /// priority its section heading became.
+    fn section_parent(&self, start: usize) -> Option<usize> {
+        self.enclosing[start].and_then(|h| self.from_heading.get(&h).copied())
+    }
+
+    /// The level of items under `parent`: one below an itemised priority
+    /// (a measure under a focus area); under a vision or goal section that
+    /// is one block of text, the level their own cue gives.
+    fn placed(&self, parent: Option<usize>, level: Level) -> Level {
+        match parent.map(|p| &self.out[p]) {
+            Some(p) if p.rule != Rule::HeadingSection => p.level.child(),
+            _ => level,
+        }
+    }
+
+    /// Rule 2: lists introduced as priorities, or standing alone.
+    fn lists(&mut self) {
+        let mut i = 0;
+        while i < self.blocks.len() {
+            if !matches!(self.blocks[i].kind, BlockKind::ListItem { .. }) || self.used[i] {
+                i += 1;
+                continue;
+            }
+            let run = self.run_end(i);
+            let items = self.blocks[i..run].iter().filter(|b| matches!(b.kind, BlockKind::ListItem { .. })).count();
+            let parent = self.section_parent(i);
+            let placed = |level: Level| self.placed(parent, level);
+            match self.introduction(i) {
+                Cue::Not => self.rejected_list = true,
+                Cue::Priority(level) => {
+                    let level = placed(level);
+                    self.take_list(i..run, level, Rule::IntroducedList, parent);
+                    self.itemised = true;
+                }
+                Cue::Silent if items >= 2 => {
+                    let level = placed(Level::PriorityArea);
+                    self.take_list(i..run, level, Rule::StandaloneList, parent);
+                    self.itemised = true;
+                }
+                Cue::Silent => {}
+            }
+            i = run.max(i + 1);
+        }
+    }
+
+    /// Rule 2 for runs of `Title: body` lines outside priority headings.
+    fn labeled_runs(&mut self) {
+        let mut i = 0;
+        while i < self.blocks.len() {
+            let is_label = |j: usize| {
+                matches!(&self.blocks[j].kind, BlockKind::Labeled { label } if detail_key(label).is_none()) && !self.used[j]
+            };
+            if !is_label(i) {
+                i += 1;
+                continue;
+            }
+            let end = (i..self.blocks.len()).find(|&j| !is_label(j)).unwrap_or(self.blocks.len());
+            let cue = self.introduction(i);
+            let rule = match cue {
+                Cue::Priority(_) => Some(Rule::IntroducedList),
+                Cue::Silent if end - i >= 2 => Some(Rule::StandaloneList),
+                _ => None,
+            };
+            if let Some(rule) = rule {
+                let parent = self.section_parent(i);
+                let level = match cue {
+                    Cue::Priority(level) => level,
+                    _ => Level::PriorityArea,
+                };
+                let level = self.placed(parent, level);
+                for j in i..end {
+                    let b = &self.blocks[j];
+                    let BlockKind::Labeled { label } = &b.kind else { continue };
+                    let (label, text) = (label.clone(), b.text.clone());
+                    let label_span = Span::new(b.span.start, b.span.start + label.len());
+                    let body_span = self.locate(b.span, &text, b.span.start);
+                    let p = self.push(&label, text, level, rule, label_span, body_span);
+                    self.out[p].parent = parent;
+                    self.used[j] = true;
+                }
+                self.itemised = true;
+            }
+            i = end;
+        }
+    }
+
+    /// Rule 3: enumerations in running text, quotations and `Label: text` lines.
+    fn enumerations(&mut self) {
+        for i in 0..self.blocks.len() {
+            let b = &self.blocks[i];
+            if self.used[i] {
+                continue;
+            }
+            // A one-line `Strategin har fyra områden: a, b och c` reads as a label.
+            let text = match &b.kind {
+                BlockKind::Paragraph | BlockKind::Quote => b.text.clone(),
+                BlockKind::Labeled { label } => format!("{label}: {}", b.text),
+                _ => continue,
+            };
+            let span = b.span;
+            let parent = self.section_parent(i);
+            for e in enumeration::find(&text) {
+                let mut from = span.start;
+                for item in e.items {
+                    let item = &text[item];
+                    let at = self.locate(span, item, from).unwrap_or(span);
+                    from = at.end.max(from);
+                    let level = self.placed(parent, e.level);
+                    let p = self.push(item, String::new(), level, Rule::Enumeration, at, None);
+                    self.out[p].parent = parent;
+                }
+                self.itemised = true;
+            }
+        }
+    }
+
+    /// Rule 4: tables whose header names an action and its details.
+    fn action_tables(&mut self) {
+        let mut i = 0;
+        while i < self.blocks.len() {
+            let BlockKind::TableRow { cells } = &self.blocks[i].kind else {
+                i += 1;
+                continue;
+            };
+            let header: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
+            let action_col =
+                header.iter().position(|h| ["åtgärd", "åtgärder", "aktivitet", "insats", "insatser"].contains(&h.as_str()));
+            let Some(action_col) = action_col else {
+                i += 1;
+                continue;
+            };
+            let keys: Vec<Option<&str>> = header.iter().map(|h| detail_key(h)).collect();
+            let parent = self.out.iter().rposition(|p| p.level != Level::Action && p.span.start < self.blocks[i].span.start);
+            let mut j = i + 1;
+            while let Some(BlockKind::TableRow { cells }) = self.blocks.get(j).map(|b| &b.kind) {
+                if let Some(action) = cells.get(action_col) {
+                    let span = self.locate(self.blocks[j].span, action, self.blocks[j].span.start).unwrap_or(self.blocks[j].span);
+                    let p = self.push(action, String::new(), Level::Action, Rule::ActionTable, span, None);
+                    self.out[p].parent = parent;
+                    for (cell, key) in cells.iter().zip(&keys) {
+                        if let Some(key) = key {
+                            add_detail(&mut self.out[p].details, key, cell);
+                        }
+                    }
+                    self.used[j] = true;
+                    self.itemised = true;
+                }
+                j += 1;
+            }
+            i = j;
+        }
+    }
+
+    /// Rule 5: the substantive sections, when nothing was itemised.
+    fn substantive_sections(&mut self) {
+        let toc_only = !self.has_paragraphs;
+        for i in 0..self.blocks.len() {
+            if self.level[i].is_none()
+                || self.used[i]
+                || is_background(&self.blocks[i].text)
+                || cues::heading_excludes(&self.blocks[i].text)
+            {
+                continue;
+            }
+            let (body, body_span) = self.body_of(self.section(i));
+            if body.is_empty() && !toc_only {
+                continue;
+            }
+            let level = heading_level(&self.blocks[i].text).unwrap_or(Level::PriorityArea);
+            let title = self.blocks[i].text.clone();
+            let p = self.push(&title, body, level, Rule::Section, self.blocks[i].span, body_span);
+            self.from_heading.insert(i, p);
+            self.used[i] = true;
+        }
+    }
+
+    /// Rule 6: one priority per title. The first keeps its place; an empty
+    /// body is filled from a later one.
+    fn merge_same_titles(&mut self) {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut target: Vec<usize> = Vec::with_capacity(self.out.len());
+        let mut kept: Vec<Priority> = Vec::with_capacity(self.out.len());
+        for p in std::mem::take(&mut self.out) {
+            match first.get(&title_key(&p.title)) {
+                Some(&k) => {
+                    if kept[k].body.is_empty() && !p.body.is_empty() {
+                        kept[k].body = p.body;
+                        kept[k].body_span = p.body_span;
+                    }
+                    target.push(k);
+                }
+                None => {
+                    first.insert(title_key(&p.title), kept.len());
+                    target.push(kept.len());
+                    kept.push(p);
+                }
+            }
+        }
+        for (i, p) in kept.iter_mut().enumerate() {
+            p.parent = p.parent.map(|old| target[old]).filter(|&t| t != i);
+        }
+        for h in self.from_heading.values_mut() {
+            *h = target[*h];
+        }
+        self.out = kept;
+    }
+
+    /// Rule 6: a listed priority takes the body of its own section.
+    fn section_bodies(&mut self) {
+        let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+        for i in 0..self.blocks.len() {
+            if self.level[i].is_some() {
+                by_title.entry(normalise(&self.blocks[i].text)).or_default().push(i);
+            }
+        }
+        for p in 0..self.out.len() {
+            if !self.out[p].body.is_empty() {
+                continue;
+            }
+            let Some(headings) = by_title.get(&normalise(&self.out[p].title)) else { continue };
+            let after = self.out[p].span.start;
+            let at = headings.partition_point(|&i| self.blocks[i].span.start <= after);
+            if let Some(&i) = headings.get(at) {
+                let (body, body_span) = self.body_of(self.section(i));
+                self.out[p].body = body;
+                self.out[p].body_span = body_span;
+            }
+        }
+    }
+
+    /// The span of `needle` inside `within`, searching from `from`.
+    fn locate(&self, within: Span, needle: &str, from: usize) -> Option<Span> {
+        let hay = self.text.get(from.max(within.start)..within.end)?;
+        hay.find(needle).map(|at| {
+            let start = from.max(within.start) + at;
+            Span::new(start, start + needle.len())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_name_the_level_of_their_items() {
+        assert_eq!(heading_level("Delmål"), Some(Level::SubGoal));
+        assert_eq!(heading_level("Prioriterade områden"), Some(Level::PriorityArea));
+        assert_eq!(heading_level("3. Fokusområden"), Some(Level::PriorityArea));
+        assert_eq!(heading_level("Mål och insatsområden"), Some(Level::PriorityArea));
+        assert_eq!(heading_level("Mål"), Some(Level::Goal));
+        assert_eq!(heading_level("Övergripande mål"), Some(Level::OverallGoal));
+        assert_eq!(heading_level("Vision"), Some(Level::Vision));
+        assert_eq!(heading_level("Åtgärder 2024"), Some(Level::Action));
+        assert_eq!(heading_level("Strategier:"), Some(Level::PriorityArea));
+        assert_eq!(heading_level("Samverkan"), None);
+        assert_eq!(heading_level("Målgrupp"), None);
+    }
+
+    #[test]
+    fn markers_of_one_kind_nest_at_one_depth() {
+        assert_eq!(marker_class("1."), marker_class("12."));
+        assert_eq!(marker_class("a)"), marker_class("b)"));
+        assert_ne!(marker_class("1."), marker_class("a."));
+        assert_ne!(marker_class("•"), marker_class("–"));
+    }
+
+    #[test]
+    fn titles_lose_closing_punctuation_only() {
+        assert_eq!(clean_title(" Arbete och studier. "), "Arbete och studier");
+        assert_eq!(clean_title("Sollentuna är inte kravlös,"), "Sollentuna är inte kravlös");
+        assert_eq!(clean_title("Språk (sfi)"), "Språk (sfi)");
+        assert_eq!(title_key("Arbete  och\nstudier."), "arbete och studier");
+    }
+}

@@ -1,0 +1,206 @@
+//! How priorities are written on real pages, one structure per test. The
+//! texts are written for these tests in the style of municipal pages,
+//! adopted documents and party programmes; none is copied from a page.
+
+use kommunbench_core::{Ingester, Level, PolicyDocument, Priority, Rule};
+
+fn ingest(text: &str) -> PolicyDocument {
+    Ingester::new().ingest_str("test", text).unwrap()
+}
+
+fn titles(doc: &PolicyDocument) -> Vec<&str> {
+    doc.priorities.iter().map(|p| p.title.as_str()).collect()
+}
+
+fn find<'a>(doc: &'a PolicyDocument, title: &str) -> &'a Priority {
+    doc.priorities.iter().find(|p| p.title == title).unwrap_or_else(|| panic!("`{title}` not among {:?}", titles(doc)))
+}
+
+/// Every priority's span holds its title, where the title stands as one piece.
+fn spans_hold_titles(doc: &PolicyDocument) {
+    for p in &doc.priorities {
+        let source = doc.slice(p.span);
+        if !p.title.contains('\n') && source.len() == p.title.len() {
+            assert_eq!(source, p.title);
+        }
+    }
+}
+
+#[test]
+fn bullets_of_every_kind_after_a_colon() {
+    for marker in ["•", "·", "–", "▪", "*", "-", "o", "1.", "1)", "a)", "➢"] {
+        let text = format!(
+            "Integration\n\nLokalföreningen arbetar för att alla som flyttar hit ska känna sig hemma.\n\nVi vill:\n\n  {marker} Fler språkpraktikplatser i kommunens verksamheter.\n  {marker} Läxhjälp på biblioteken,\n  {marker} En mötesplats i varje kommundel;\n"
+        );
+        let doc = ingest(&text);
+        assert_eq!(
+            titles(&doc),
+            ["Fler språkpraktikplatser i kommunens verksamheter", "Läxhjälp på biblioteken", "En mötesplats i varje kommundel"],
+            "marker {marker}"
+        );
+        assert!(doc.priorities.iter().all(|p| p.rule == Rule::IntroducedList && p.level == Level::PriorityArea));
+        spans_hold_titles(&doc);
+    }
+}
+
+#[test]
+fn introductions_that_announce_lists() {
+    let cases = [
+        ("Moderaterna i Åby anser att:", Level::PriorityArea),
+        ("Kommunens mål är:", Level::Goal),
+        ("Det innebär att vi ska:", Level::PriorityArea),
+        ("Stadens ansvar omfattar:", Level::Responsibility),
+        ("Nämnden ska se till att", Level::Responsibility),
+        ("Programmet har tre insatsområden.", Level::PriorityArea),
+    ];
+    for (intro, level) in cases {
+        let text = format!(
+            "Integrationsprogram\n\nHär beskrivs hur arbetet ska bedrivas under perioden.\n\n{intro}\n\n• nyanlända får ett första boende inom en månad\n• alla elever får studiehandledning på modersmålet\n• föreningslivet får stöd för öppna aktiviteter\n"
+        );
+        let doc = ingest(&text);
+        assert_eq!(doc.priorities.len(), 3, "{intro}: {:?}", titles(&doc));
+        assert_eq!(doc.priorities[1].title, "alla elever får studiehandledning på modersmålet");
+        assert!(doc.priorities.iter().all(|p| p.level == level), "{intro}: {:?}", doc.priorities);
+    }
+}
+
+#[test]
+fn a_list_without_introduction_is_the_pages_own() {
+    let text = "Integration\n\nVägen till jobb går genom språket\n\nDen som kommer hit ska snabbt få lära sig svenska.\n\n • Språkträning redan i förskolan.\n • Försörjningsstöd kräver motprestation\n • Bostäder är viktiga – eget ägande lönar sig.\n";
+    let doc = ingest(text);
+    assert_eq!(
+        titles(&doc),
+        [
+            "Språkträning redan i förskolan",
+            "Försörjningsstöd kräver motprestation",
+            "Bostäder är viktiga – eget ägande lönar sig"
+        ]
+    );
+    assert!(doc.priorities.iter().all(|p| p.rule == Rule::StandaloneList));
+}
+
+#[test]
+fn lists_that_are_not_priorities() {
+    let text = "Samhällsorientering\n\nKursen ger dig kunskap om hur det svenska samhället fungerar.\n\nVem kan gå kursen?\n\nDu kan delta om du:\n\n • är mellan 18 och 64 år,\n • är folkbokförd i kommunen.\n\nVad handlar kursen om?\n\nKursen innehåller sex delar:\n\n 1. Att komma till Sverige.\n 2. Att bo i Sverige.\n 3. Att arbeta i Sverige.\n\nMigrationsverket\n\nMyndighetens uppgift består i att;\n\n-  pröva ansökningar om asyl\n\n-  ordna boende under asyltiden\n\nFörutom kursen finns följande utgångspunkter:\n\n • Integration är ömsesidig.\n • Alla är olika.\n\nRelaterade sidor\n\n • Sfi\n • Bibliotek\n";
+    let doc = ingest(text);
+    assert!(doc.priorities.is_empty(), "{:?}", titles(&doc));
+}
+
+#[test]
+fn inline_enumerations_in_prose() {
+    let doc = ingest(
+        "Integrationsstrategi\n\nKommunfullmäktige antog strategin i maj. Därtill har fem områden prioriterats för att stärka arbetet: bemötande, arbete, språk och utbildning, bostad och trygghet.\n",
+    );
+    assert_eq!(titles(&doc), ["bemötande", "arbete", "språk och utbildning", "bostad", "trygghet"]);
+    assert!(doc.priorities.iter().all(|p| p.rule == Rule::Enumeration));
+    spans_hold_titles(&doc);
+
+    let doc = ingest("Ny plan\n\nPlanen är nu beslutad. Fokusområdena är jobb, bostäder och hälsa. Planen följs upp varje år.\n");
+    assert_eq!(titles(&doc), ["jobb", "bostäder", "hälsa"]);
+
+    let doc = ingest(
+        "Ny plan\n\nMålet är kortare väntan på sfi, en skola som ger alla barn chansen och fler bostäder i blandade områden.\n",
+    );
+    assert_eq!(titles(&doc), ["kortare väntan på sfi", "en skola som ger alla barn chansen", "fler bostäder i blandade områden"]);
+    assert_eq!(doc.priorities[0].level, Level::Goal);
+
+    let doc = ingest(
+        "Integration\n\nDärför arbetar vi i kommunen med integration på flera sätt så som praktikplatser, språkcaféer och samhällsorientering.\n",
+    );
+    assert_eq!(titles(&doc), ["praktikplatser", "språkcaféer", "samhällsorientering"]);
+
+    let doc = ingest(
+        "Integration\n\nStrategin har fyra prioriterade områden: det offentliga rummet, mötesplatser, satsningar på skolan samt stöd till föreningar.\n",
+    );
+    assert_eq!(titles(&doc), ["det offentliga rummet", "mötesplatser", "satsningar på skolan", "stöd till föreningar"]);
+}
+
+#[test]
+fn an_enumeration_repeated_is_one_set() {
+    let text = "Ny policy för integration\n\nI policyn lyfts bostäder, jobb, trygghet och möten ut som prioriterade områden.\n\n– Det är viktigt att alla får vara med, säger kommunalrådet som har lett arbetet med den nya policyn under våren.\n\nFyra prioriterade områden som lyfts fram som särskilt viktiga är bostäder, jobb, trygghet och möten.\n";
+    let doc = ingest(text);
+    assert_eq!(titles(&doc), ["bostäder", "jobb", "trygghet", "möten"]);
+}
+
+#[test]
+fn headed_sections_are_the_priorities_when_nothing_is_listed() {
+    let text = "Så tar kommunen emot nyanlända\n\nKommunen tar varje år emot nyanlända som anvisas hit.\n\nBarnen börjar i skolan\n\nAlla barn får plats i förskola eller skola inom en månad.\n\nLäs mer om skolan\n\nVi ordnar ett första boende\n\nKommunen ordnar en första bostad för den som anvisas hit.\n\nKontakt\n\nIntegrationsenheten, telefon 0123-456 78\n";
+    let doc = ingest(text);
+    assert_eq!(titles(&doc), ["Barnen börjar i skolan", "Vi ordnar ett första boende"]);
+    let p = find(&doc, "Vi ordnar ett första boende");
+    assert_eq!(p.body, "Kommunen ordnar en första bostad för den som anvisas hit.");
+    assert_eq!(p.rule, Rule::Section);
+}
+
+#[test]
+fn title_and_body_lines() {
+    let text = "Integrationsplan\n\nDelmål\n\nEgen försörjning: Fler nyanlända ska ha ett arbete efter två år.\nDelaktighet: Alla ska ha möjlighet att delta i föreningslivet.\n";
+    let doc = ingest(text);
+    assert_eq!(titles(&doc), ["Egen försörjning", "Delaktighet"]);
+    assert_eq!(doc.priorities[0].body, "Fler nyanlända ska ha ett arbete efter två år.");
+    assert_eq!(doc.priorities[0].level, Level::SubGoal);
+    spans_hold_titles(&doc);
+}
+
+#[test]
+fn numbered_chapters_under_a_priority_chapter() {
+    let text = "Integrationsprogram 2024–2027\n\n1 Inledning\n\nProgrammet gäller för alla nämnder.\n\n2 Strategiska områden\n\nProgrammet har två strategiska områden.\n\n2.1 Arbete och sysselsättning\n\nFler ska komma i arbete. Vi ska:\n\n• erbjuda språkpraktik\n• samarbeta med företagen\n\n2.2 Språk och utbildning\n\nAlla ska kunna lära sig svenska.\n\n3 Uppföljning\n\nProgrammet följs upp årligen.\n";
+    let doc = ingest(text);
+    assert_eq!(
+        titles(&doc),
+        ["Arbete och sysselsättning", "erbjuda språkpraktik", "samarbeta med företagen", "Språk och utbildning"]
+    );
+    let area = find(&doc, "Arbete och sysselsättning");
+    assert_eq!((area.level, area.rule), (Level::PriorityArea, Rule::PriorityHeading));
+    assert!(area.body.starts_with("Fler ska komma i arbete."));
+    let action = find(&doc, "erbjuda språkpraktik");
+    assert_eq!(action.level, Level::Action);
+    assert_eq!(action.parent.map(|p| doc.priorities[p].title.as_str()), Some("Arbete och sysselsättning"));
+}
+
+#[test]
+fn a_table_of_contents_and_its_chapters_give_each_priority_once() {
+    let text = "Integrationsplan för Åby kommun\n\nInnehåll\n1. Inledning .......... 2\n2. Fokusområden .......... 3\n2.1 Arbete .......... 3\n2.2 Boende och trygghet .......... 5\n3. Uppföljning .......... 8\n\n1. Inledning\n\nPlanen beskriver kommunens arbete.\n\n2. Fokusområden\n\n2.1 Arbete\n\nFler ska ha ett arbete.\n\n2.2 Boende och trygghet\n\nAlla ska kunna bo tryggt.\n";
+    let doc = ingest(text);
+    assert_eq!(titles(&doc), ["Arbete", "Boende och trygghet"]);
+    assert_eq!(find(&doc, "Boende och trygghet").body, "Alla ska kunna bo tryggt.");
+}
+
+#[test]
+fn goals_with_sub_goals_and_measures_nest() {
+    let text = "Handlingsplan\n\nKommunens mål är:\n\n1. Fler i arbete\n   a) Fler nyanlända i praktik\n      • Praktik i kommunens verksamheter\n      • Mentorer från näringslivet\n   b) Fler som startar företag\n2. Bättre skolresultat\n";
+    let doc = ingest(text);
+    let goal = find(&doc, "Fler i arbete");
+    // `Kommunens mål är:` stands as a heading of its own: a priority heading.
+    assert_eq!((goal.level, goal.rule, goal.parent), (Level::Goal, Rule::PriorityHeading, None));
+    let sub = find(&doc, "Fler nyanlända i praktik");
+    assert_eq!((sub.level, sub.rule), (Level::SubGoal, Rule::NestedItem));
+    assert_eq!(sub.parent.map(|p| doc.priorities[p].title.as_str()), Some("Fler i arbete"));
+    let measure = find(&doc, "Mentorer från näringslivet");
+    assert_eq!(measure.level, Level::Action);
+    assert_eq!(measure.parent.map(|p| doc.priorities[p].title.as_str()), Some("Fler nyanlända i praktik"));
+    assert_eq!(find(&doc, "Fler som startar företag").parent, sub.parent);
+    assert_eq!(find(&doc, "Bättre skolresultat").parent, None);
+}
+
+#[test]
+fn page_furniture_is_never_a_priority() {
+    let text = "Denna webbplats använder kakor. Genom att surfa vidare godkänner du det.\n\nStartsida\nOmsorg och stöd\nIntegration\n\nIntegration\n\nKommunen arbetar för att alla ska få en bra start. Vi vill:\n\n• Fler i arbete\n• Mötesplatser i alla kommundelar\n\nLäs integrationsprogrammet Pdf, 512 kB, öppnas i nytt fönster.\n\nFöreningens webbplats\n\nÖppettider\nMåndag–fredag 8–16\n\nKontakt\nIntegrationsenheten\nE-post: integration@example.se\nTelefon: 0123-456 00\n\nSidan uppdaterades 3 mars 2024\n";
+    let doc = ingest(text);
+    assert_eq!(titles(&doc), ["Fler i arbete", "Mötesplatser i alla kommundelar"]);
+    assert!(!doc.content().contains("kakor"), "{}", doc.content());
+    assert!(!doc.content().contains("Pdf"));
+}
+
+#[test]
+fn priority_extraction_is_linear_in_list_items() {
+    // 20,000 bullets were quadratic before (every priority searched every
+    // block for its section); this must finish, and in order.
+    let mut text = String::from("Integrationsplan\n\nVi vill:\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("• Åtgärd nummer {i}\n"));
+    }
+    let doc = ingest(&text);
+    assert_eq!(doc.priorities.len(), 20_000);
+    assert_eq!(doc.priorities[19_999].title, "Åtgärd nummer 19999");
+}
