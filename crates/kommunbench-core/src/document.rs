@@ -277,6 +277,13 @@ pub struct Block {
     pub text: String,
     /// Where it stands in [`PolicyDocument::text`].
     pub span: Span,
+    /// Whether the block lies outside the author's own policy: a section
+    /// about another authority (`Migrationsverket`, `Länsstyrelsen`), or a
+    /// list that the priority rules ruled out (eligibility, course
+    /// contents, another actor's duties, starting points). It stays in the
+    /// content; mappers leave it out of document coverage.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outside: bool,
 }
 
 /// Why a line was left out of the content.
@@ -350,6 +357,7 @@ impl Level {
 
     /// The level of the items nested under a priority of this level: goals
     /// have sub-goals, everything else has actions.
+    #[must_use]
     pub fn child(self) -> Level {
         match self {
             Self::Vision | Self::OverallGoal | Self::Goal => Self::SubGoal,
@@ -378,6 +386,9 @@ pub enum Rule {
     StandaloneList,
     /// A list item nested under another priority (a measure under a goal).
     NestedItem,
+    /// A `Mål: text`, `Åtgärd 2: text` or `Fokusområde 1: text` line: the
+    /// label names the kind, the text is the title.
+    KindLabel,
     /// An item of an enumeration in running text (`fyra prioriterade
     /// områden: a, b, c och d`, `Fokusområdena är a, b och c`).
     Enumeration,
@@ -397,6 +408,7 @@ impl Rule {
             Self::IntroducedList => "introduced_list",
             Self::StandaloneList => "standalone_list",
             Self::NestedItem => "nested_item",
+            Self::KindLabel => "kind_label",
             Self::Enumeration => "enumeration",
             Self::ActionTable => "action_table",
             Self::Section => "section",

@@ -12,7 +12,7 @@ fn map_lists_accepted_alignments_with_evidence_and_local_priorities() {
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("document,unit_kind,unit,area,score,method,accepted,evidence"));
     let rows: Vec<&str> = lines.collect();
-    assert!(rows.contains(&"vaggeryd-2017,priority,Arbete och försörjning,work,0.918,lexicon,true,Arbete och försörjning [Arbete och försörjning]; egen försörjning [Egen försörjning]"), "{text}");
+    assert!(rows.contains(&"vaggeryd-2017,priority,Arbete och försörjning,work,0.950,lexicon,true,Arbete och försörjning [Arbete och försörjning]; egen försörjning [Egen försörjning]"), "{text}");
     assert!(
         rows.contains(&"vaggeryd-2017,priority,Samlad uppföljning,,0.000,lexicon,true,local priority: no area of se-2008"),
         "{text}"

@@ -72,6 +72,13 @@ const EXACT: &[(&str, DropReason)] = &[
     ("skapad", DropReason::Metadata),
     ("uppdaterad", DropReason::Metadata),
     ("ändrad", DropReason::Metadata),
+    ("ämne", DropReason::Metadata),
+    ("ämnen", DropReason::Metadata),
+    ("ämnesord", DropReason::Metadata),
+    ("dokumenttyp", DropReason::Metadata),
+    ("kategori", DropReason::Metadata),
+    ("kategorier", DropReason::Metadata),
+    ("taggar", DropReason::Metadata),
     ("google translate", DropReason::Banner),
     ("translate", DropReason::Banner),
     ("se alla", DropReason::Navigation),
@@ -164,8 +171,9 @@ const PREFIX: &[(&str, DropReason)] = &[
 
 /// Phrases that make a whole line furniture wherever they stand in it:
 /// banners laid over a page and the texts of links to files and other
-/// sites. Only lines of at most [`MAX_PHRASE_LINE_BYTES`] are tried, so a
-/// paragraph that mentions a file keeps its text.
+/// sites. Banners are tried on lines of at most [`MAX_PHRASE_LINE_BYTES`],
+/// link texts only on short lines ([`MAX_PATTERN_BYTES`]), so a paragraph
+/// that ends with a link keeps its text.
 const PHRASES: &[(&str, DropReason)] = &[
     ("använder cookies", DropReason::Banner),
     ("använda cookies", DropReason::Banner),
@@ -286,7 +294,10 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
     if line.len() <= MAX_PHRASE_LINE_BYTES {
         let lower = line.to_lowercase();
         if let Some(m) = PHRASE_MATCHER.find(&lower) {
-            return Some(PHRASES[m.pattern().as_usize()].1);
+            let reason = PHRASES[m.pattern().as_usize()].1;
+            if reason == DropReason::Banner || line.len() <= MAX_PATTERN_BYTES {
+                return Some(reason);
+            }
         }
     }
     // Page numbers, addresses and stamps are short; paragraphs skip the patterns.
@@ -365,6 +376,7 @@ mod tests {
             ("0151-193 00", DropReason::Contact),
             ("Denna webbplats använder cookies. Genom att surfa vidare godkänner du det.", DropReason::Banner),
             ("Translate this page", DropReason::Banner),
+            ("Dokumenttyp:", DropReason::Metadata),
             ("Observera att denna nyhet är äldre än ett år och att innehållet därför kan vara inaktuellt.", DropReason::Banner),
             ("Läs programmet Pdf, 1.2 MB, öppnas i nytt fönster.", DropReason::Navigation),
             ("Handlingsplan 2024 (pdf, 212 kB)", DropReason::Navigation),
@@ -395,6 +407,7 @@ mod tests {
             "En kvinna och en man i varje styrelse",
             "Arbete och webbplatser för nyanlända ska utvecklas tillsammans med föreningarna i kommunen.",
             "Uppdaterad kunskap om målgruppen",
+            "Utbildning i svenska för invandrare (sfi) ges på Lärcentrum, där du också kan läsa vidare på gymnasial nivå eller ta del av studie- och yrkesvägledning. Läs mer på Lärcentrums hemsida Länk till annan webbplats, öppnas i nytt fönster.",
         ] {
             assert_eq!(furniture_reason(line), None, "{line}");
         }

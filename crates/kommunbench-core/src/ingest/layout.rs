@@ -79,13 +79,19 @@ pub(crate) fn layout(text: &str) -> Layout {
     // 1. Furniture, line by line; the footer from its first closing line on.
     let half = text.len() / 2;
     let mut footer = false;
+    // A metadata label on a line of its own (`Ämne:`) has its value on the next.
+    let mut value_of_label = false;
     let mut kept: Vec<Option<Line<'_>>> = Vec::with_capacity(lines.len());
     for line in lines {
         let Some(line) = line else {
             kept.push(None);
             continue;
         };
-        let reason = furniture_reason(line.text);
+        let mut reason = furniture_reason(line.text);
+        if reason.is_none() && value_of_label && words_at_most(line.text, 6) {
+            reason = Some(DropReason::Metadata);
+        }
+        value_of_label = reason == Some(DropReason::Metadata) && line.text.ends_with(':');
         if let Some(reason) = reason
             && line.span.start >= half
             && starts_footer(reason, line.text)
@@ -139,6 +145,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 kind: BlockKind::Heading { level: 1 + depth },
                 text: toc[2].trim_end_matches(['.', ' ']).to_owned(),
                 span: line.span,
+                outside: false,
             });
             continue;
         }
@@ -146,13 +153,13 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             let cells: Vec<String> = line.text.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
             if cells.len() >= 2 {
                 flush(&mut paragraph, out);
-                out.push(Block { text: cells.join(" | "), kind: BlockKind::TableRow { cells }, span: line.span });
+                out.push(Block { text: cells.join(" | "), kind: BlockKind::TableRow { cells }, span: line.span, outside: false });
                 continue;
             }
         }
         if let Some((level, rest)) = numbered_heading(line.text, single) {
             flush(&mut paragraph, out);
-            out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span });
+            out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span, outside: false });
             continue;
         }
         if let Some(item) = may_be_list_item(line.text).then(|| LIST_MARKER.captures(line.text)).flatten() {
@@ -164,6 +171,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 kind: BlockKind::ListItem { marker: marker.to_owned() },
                 text: rest.to_owned(),
                 span: Span::new(start, line.span.end),
+                outside: false,
             };
             // A dash opening a long sentence is a quotation, the Swedish way.
             if matches!(marker, "–" | "—") && (word_count(rest) > 14 || rest.contains(" säger ") || rest.contains(" berättar "))
@@ -187,6 +195,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 kind: BlockKind::Labeled { label: labeled[1].trim().to_owned() },
                 text: labeled[2].trim().to_owned(),
                 span: line.span,
+                outside: false,
             });
             continue;
         }
@@ -207,7 +216,7 @@ fn text_block(lines: &[Line<'_>]) -> Block {
         }
     }
     let kind = if lines.len() == 1 && is_heading_like(&text) { BlockKind::Heading { level: 2 } } else { BlockKind::Paragraph };
-    Block { kind, text, span }
+    Block { kind, text, span, outside: false }
 }
 
 /// Joins a wrapped line to what precedes it, mending hyphenation:

@@ -169,12 +169,15 @@ impl Ingester {
     fn parse(&self, id: DocumentId, text: String, source: Source) -> PolicyDocument {
         let lines = layout::lines(&text);
         let meta = metadata::read(&lines);
-        let layout = layout::layout(&text);
+        let mut layout = layout::layout(&text);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
         let kind = metadata::kind(&meta, &title, &text);
         let municipality = self.municipality(&id, &title, &content);
-        let priorities = priorities::extract(&text, &layout.blocks, layout.title);
+        let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title);
+        for i in outside {
+            layout.blocks[i].outside = true;
+        }
         PolicyDocument {
             id,
             municipality,

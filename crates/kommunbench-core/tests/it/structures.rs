@@ -2,6 +2,8 @@
 //! texts are written for these tests in the style of municipal pages,
 //! adopted documents and party programmes; none is copied from a page.
 
+use std::fmt::Write;
+
 use kommunbench_core::{Ingester, Level, PolicyDocument, Priority, Rule};
 
 fn ingest(text: &str) -> PolicyDocument {
@@ -198,9 +200,32 @@ fn priority_extraction_is_linear_in_list_items() {
     // block for its section); this must finish, and in order.
     let mut text = String::from("Integrationsplan\n\nVi vill:\n\n");
     for i in 0..20_000 {
-        text.push_str(&format!("• Åtgärd nummer {i}\n"));
+        writeln!(text, "• Åtgärd nummer {i}").unwrap();
     }
     let doc = ingest(&text);
     assert_eq!(doc.priorities.len(), 20_000);
     assert_eq!(doc.priorities[19_999].title, "Åtgärd nummer 19999");
+}
+
+#[test]
+fn labels_that_name_a_kind_give_their_text_as_title() {
+    // The layout of Finnish-Swedish integration programmes: goal, measure,
+    // responsible party and timetable as labelled lines.
+    let text = "Integrationsprogram för Åby stad\n\nFokusområde 1: Information och rådgivning\n\nMål: Alla nya invånare får information om stadens tjänster på ett språk de förstår.\nÅtgärd: Informationsträffar på flera språk\nAnsvarig: Integrationskoordinatorn\nTidtabell: 2025\n\nFokusområde 2: Språk och utbildning\n";
+    let doc = ingest(text);
+    assert_eq!(
+        titles(&doc),
+        [
+            "Information och rådgivning",
+            "Alla nya invånare får information om stadens tjänster på ett språk de förstår",
+            "Informationsträffar på flera språk",
+            "Språk och utbildning"
+        ]
+    );
+    let measure = find(&doc, "Informationsträffar på flera språk");
+    assert_eq!((measure.level, measure.rule), (Level::Action, Rule::KindLabel));
+    assert_eq!(measure.details.responsible, ["Integrationskoordinatorn"]);
+    assert_eq!(measure.details.timetable.as_deref(), Some("2025"));
+    assert_eq!(find(&doc, "Information och rådgivning").level, Level::PriorityArea);
+    spans_hold_titles(&doc);
 }

@@ -92,7 +92,13 @@ impl LexiconMapper {
         let mut sentences = Sentences::default();
         for &(piece, role) in &unit.pieces {
             let first = hits.partition_point(|h| within.start + h.start < piece.start);
-            for hit in hits[first..].iter().take_while(|h| within.start + h.start < piece.end) {
+            // A hit counts where it lies inside the piece: a rule whose
+            // terms stand in a neighbouring item of the same sentence does not.
+            for hit in hits[first..]
+                .iter()
+                .take_while(|h| within.start + h.start < piece.end)
+                .filter(|h| within.start + h.end <= piece.end)
+            {
                 let k = seen.entry((hit.area, Arc::clone(&hit.term))).or_insert(0.0);
                 *k += 1.0;
                 let role_weight = if role == Role::Title { title_weight } else { 1.0 };

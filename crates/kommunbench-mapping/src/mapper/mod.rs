@@ -66,10 +66,15 @@ pub struct Unit<'a> {
 }
 
 impl<'a> Unit<'a> {
+    /// The longest title read as a title: a list item of more words is a
+    /// sentence, and weighs as running text.
+    pub const TITLE_WORDS: usize = 8;
+
     /// The `i`-th priority of a document: its title and body.
     pub fn priority(document: &'a PolicyDocument, i: usize) -> Unit<'a> {
         let p = &document.priorities[i];
-        let mut pieces = vec![(p.span, Role::Title)];
+        let role = if p.title.split_whitespace().nth(Self::TITLE_WORDS).is_none() { Role::Title } else { Role::Body };
+        let mut pieces = vec![(p.span, role)];
         if let Some(body) = p.body_span {
             pieces.push((body, Role::Body));
         }
@@ -83,9 +88,10 @@ impl<'a> Unit<'a> {
         Unit { document, kind: UnitKind::Segment, index: i, label: b.text.clone(), pieces: vec![(b.span, role)] }
     }
 
-    /// The whole content of a document, furniture left out.
+    /// The whole content of a document, furniture left out, and the blocks
+    /// outside the author's own policy too ([`kommunbench_core::Block::outside`]).
     pub fn document(document: &'a PolicyDocument) -> Unit<'a> {
-        let pieces = document.blocks.iter().map(|b| (b.span, Role::Body)).collect();
+        let pieces = document.blocks.iter().filter(|b| !b.outside).map(|b| (b.span, Role::Body)).collect();
         Unit { document, kind: UnitKind::Document, index: 0, label: document.title.clone(), pieces }
     }
 
@@ -323,6 +329,7 @@ impl<'a> Aligner<'a> {
         let mut scores = self.mapper.score_all(&units);
         let document_scores = scores.pop().unwrap_or_default();
         units.pop();
+        let coverage = self.area_coverage(document_scores, &scores[..doc.priorities.len()]);
         for (unit, unit_scores) in units.iter().zip(scores) {
             let mut any = false;
             for s in unit_scores {
@@ -350,7 +357,6 @@ impl<'a> Aligner<'a> {
                 local_priorities.push(unit.index);
             }
         }
-        let coverage = self.area_coverage(document_scores);
         DocumentMapping {
             document: doc.id.clone(),
             municipality: doc.municipality.clone(),
@@ -365,11 +371,33 @@ impl<'a> Aligner<'a> {
     /// A document's coverage of each area, in framework order, without the
     /// per-unit alignments: the fast path for coverage matrices.
     pub fn coverage(&self, doc: &PolicyDocument) -> Vec<AreaCoverage> {
-        self.area_coverage(self.mapper.score(&Unit::document(doc)))
+        let mut units: Vec<Unit<'_>> = (0..doc.priorities.len()).map(|i| Unit::priority(doc, i)).collect();
+        units.push(Unit::document(doc));
+        let mut scores = self.mapper.score_all(&units);
+        let document_scores = scores.pop().unwrap_or_default();
+        self.area_coverage(document_scores, &scores)
     }
 
-    fn area_coverage(&self, mut scores: Vec<AreaScore>) -> Vec<AreaCoverage> {
+    /// Coverage of each area: the document's own score, or the best score
+    /// of one of its priorities where that is higher. A priority the
+    /// document lists (`Språkutveckling`) shows the area it names, though
+    /// one word weighs little in the whole text; its evidence comes along.
+    fn area_coverage(&self, mut scores: Vec<AreaScore>, priorities: &[Vec<AreaScore>]) -> Vec<AreaCoverage> {
         let threshold = self.mapper.threshold();
+        for best in priorities.iter().flatten() {
+            match scores.iter_mut().find(|s| s.area == best.area) {
+                Some(s) if s.score >= best.score => {}
+                Some(s) => {
+                    s.score = best.score;
+                    for e in &best.evidence {
+                        if !s.evidence.iter().any(|x| x.span == e.span) {
+                            s.evidence.push(e.clone());
+                        }
+                    }
+                }
+                None => scores.push(best.clone()),
+            }
+        }
         scores.sort_by_key(|s| s.area);
         self.framework
             .areas()

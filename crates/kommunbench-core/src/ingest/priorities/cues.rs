@@ -14,18 +14,23 @@ use crate::document::Level;
 pub(crate) enum Cue {
     /// The list states priorities of this level.
     Priority(Level),
-    /// The list is something else.
+    /// The list is about others or for others: eligibility, contents,
+    /// another authority's duties, links. It is not the author's policy.
     Not,
+    /// The list frames the policy (starting points, background): the
+    /// author's own words, but not priorities.
+    Framing,
     /// Nothing either way.
     Silent,
 }
 
-/// Words that introduce something other than the author's priorities:
-/// starting points, contents, eligibility, documents, second-person
-/// service information, negation.
+/// Words that introduce the author's framing of a policy, not its priorities.
+const FRAMING_WORDS: &[&str] =
+    &["utgångspunkter", "utgångspunkterna", "principer", "principerna", "bakgrund", "bakgrunden", "definition", "definitioner"];
+
+/// Words that introduce something about or for others: contents,
+/// eligibility, documents, second-person service information, negation.
 const NOT_WORDS: &[&str] = &[
-    "utgångspunkter",
-    "utgångspunkterna",
     "innehåller",
     "innehålla",
     "innehållet",
@@ -56,11 +61,6 @@ const NOT_WORDS: &[&str] = &[
     "kursen",
     "kurs",
     "kurser",
-    "exempelvis:",
-    "bakgrund",
-    "bakgrunden",
-    "definition",
-    "definitioner",
     "lagar",
 ];
 
@@ -195,6 +195,27 @@ pub(crate) fn noun_level(word: &str) -> Option<Level> {
     Some(level)
 }
 
+/// The level a `Label:` names when the label is only a kind of priority,
+/// numbered or not (`Mål`, `Delmål 1.2`, `Åtgärd 3`, `Fokusområde 2`):
+/// its text is then the priority's title.
+pub(crate) fn kind_label(label: &str) -> Option<Level> {
+    let mut words = words(label);
+    while words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '-')) {
+        words.pop();
+    }
+    let [noun] = words.as_slice() else { return None };
+    match noun.as_str() {
+        "mål" | "målsättning" | "effektmål" | "huvudmål" | "inriktningsmål" => Some(Level::Goal),
+        "delmål" => Some(Level::SubGoal),
+        "vision" => Some(Level::Vision),
+        "åtgärd" | "åtgärder" | "insats" | "insatser" | "aktivitet" | "aktiviteter" => Some(Level::Action),
+        "uppdrag" | "ansvar" => Some(Level::Responsibility),
+        "fokusområde" | "insatsområde" | "målområde" | "område" | "utvecklingsområde" | "temaområde" | "strategi" | "tema"
+        | "prioritering" | "prioriterat" => Some(Level::PriorityArea),
+        _ => None,
+    }
+}
+
 /// A municipality, region or one of their bodies: what `ska` makes a duty of.
 fn is_public_body(word: &str) -> bool {
     matches!(word, "kommunerna" | "regionen" | "landskapsregeringen") || SUBJECT_ENDINGS.iter().any(|e| word.ends_with(e))
@@ -221,6 +242,9 @@ pub(crate) fn scan(text: &str, stance: bool) -> Cue {
     for (i, word) in words.iter().enumerate().rev() {
         if NOT_WORDS.contains(&word.as_str()) {
             return Cue::Not;
+        }
+        if FRAMING_WORDS.contains(&word.as_str()) {
+            return Cue::Framing;
         }
         if let Some(level) = noun_level(word) {
             return Cue::Priority(level);
@@ -303,7 +327,7 @@ mod tests {
     #[test]
     fn the_cue_nearest_the_list_decides() {
         assert_eq!(scan("Integrationsstrategin har tre fokusområden:", true), Cue::Priority(Level::PriorityArea));
-        assert_eq!(scan("Förutom dessa nyckelområden finns följande utgångspunkter:", true), Cue::Not);
+        assert_eq!(scan("Förutom dessa nyckelområden finns följande utgångspunkter:", true), Cue::Framing);
         assert_eq!(scan("Kommunens mål är:", true), Cue::Priority(Level::Goal));
         assert_eq!(scan("Kommunen ska till exempel:", true), Cue::Priority(Level::Responsibility));
         assert_eq!(scan("Socialdemokraterna vill:", true), Cue::Priority(Level::PriorityArea));
@@ -340,6 +364,16 @@ mod tests {
             Some(Level::PriorityArea)
         );
         assert_eq!(counted_level("Arbetet med prioriterade områden pågår."), None);
+    }
+
+    #[test]
+    fn labels_that_only_name_a_kind() {
+        assert_eq!(kind_label("Mål"), Some(Level::Goal));
+        assert_eq!(kind_label("Delmål 1.2"), Some(Level::SubGoal));
+        assert_eq!(kind_label("Fokusområde 3"), Some(Level::PriorityArea));
+        assert_eq!(kind_label("Åtgärd"), Some(Level::Action));
+        assert_eq!(kind_label("Integrerade bostadsmiljöer"), None);
+        assert_eq!(kind_label("Kommunens mål"), None);
     }
 
     #[test]

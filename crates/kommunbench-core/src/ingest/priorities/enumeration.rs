@@ -193,12 +193,14 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         let subject =
             head_words.iter().position(|w| matches!(w.as_str(), "som" | "där")).map_or(&head_words[..], |r| &head_words[..r]);
         let clause = subject.iter().any(|w| FINITE.contains(&w.as_str()) || w == "att");
-        if !head_words.is_empty() && head_words.len() <= 18 && !head.contains(',') && !clause {
-            if let Some(level) = subject.iter().rev().find_map(|w| cues::noun_level(w)) {
-                if cues::scan(head, false) != Cue::Not {
-                    return split(sentence, copula + "är".len()..end, count_in(head), level);
-                }
-            }
+        if !head_words.is_empty()
+            && head_words.len() <= 18
+            && !head.contains(',')
+            && !clause
+            && let Some(level) = subject.iter().rev().find_map(|w| cues::noun_level(w))
+            && cues::scan(head, false) != Cue::Not
+        {
+            return split(sentence, copula + "är".len()..end, count_in(head), level);
         }
     }
     // 3. `så som` after the author's work: `arbetar vi med integration så som a, b och c`.
@@ -236,14 +238,13 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
 /// the first comma to the nearest verb or preposition, at most five words.
 fn lead_start(sentence: &str, first_comma: usize) -> usize {
     let mut start = first_comma;
-    let mut taken = 0;
-    for (i, _) in sentence[..first_comma].match_indices(' ').collect::<Vec<_>>().into_iter().rev() {
+    let spaces: Vec<usize> = sentence[..first_comma].match_indices(' ').map(|(i, _)| i).collect();
+    for (taken, i) in spaces.into_iter().rev().enumerate() {
         let word = sentence[i + 1..start].trim().to_lowercase();
         if LEAD_STOPS.contains(&word.as_str()) || taken == 5 {
             return start;
         }
         start = i + 1;
-        taken += 1;
     }
     let word = sentence[..start].trim().to_lowercase();
     if LEAD_STOPS.contains(&word.as_str()) || word.is_empty() { start } else { 0 }

@@ -163,12 +163,15 @@ struct Extractor<'a> {
     itemised: bool,
     /// Whether a list was ruled out as something other than priorities.
     rejected_list: bool,
+    /// The blocks of the lists ruled out.
+    rejected: Vec<std::ops::Range<usize>>,
     /// Blocks already turned into priorities or details.
     used: Vec<bool>,
 }
 
-/// Extracts the priorities from a document's blocks.
-pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> Vec<Priority> {
+/// Extracts the priorities from a document's blocks, and tells which
+/// blocks lie outside the author's own policy (see [`Block::outside`]).
+pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> (Vec<Priority>, Vec<usize>) {
     let mut x = Extractor::new(text, blocks, title);
     x.priority_sections();
     x.lists();
@@ -180,6 +183,7 @@ pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> Vec
     }
     x.merge_same_titles();
     x.section_bodies();
+    let outside = x.outside();
     let mut out = x.out;
     // Document order; parents re-indexed after sorting.
     let mut order: Vec<usize> = (0..out.len()).collect();
@@ -192,7 +196,7 @@ pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> Vec
         p.parent = p.parent.map(|old| position[old]);
     }
     let mut sorted: Vec<Option<Priority>> = out.into_iter().map(Some).collect();
-    order.iter().map(|&i| sorted[i].take().expect("each index once")).collect()
+    (order.iter().map(|&i| sorted[i].take().expect("each index once")).collect(), outside)
 }
 
 /// A title as the codebook writes it: no closing `.`, `,`, `;`.
@@ -257,6 +261,7 @@ impl<'a> Extractor<'a> {
             out: Vec::new(),
             itemised: false,
             rejected_list: false,
+            rejected: Vec::new(),
             used: vec![false; n],
         }
     }
@@ -331,10 +336,7 @@ impl<'a> Extractor<'a> {
                         continue;
                     }
                     BlockKind::Labeled { label } if self.enclosing[j] == Some(i) && detail_key(label).is_none() => {
-                        let (label, text) = (label.clone(), b.text.clone());
-                        let label_span = Span::new(b.span.start, b.span.start + label.len());
-                        let body_span = self.locate(b.span, &text, b.span.start);
-                        self.push(&label, text, plevel, Rule::PriorityHeading, label_span, body_span);
+                        self.push_labeled(j, plevel, Rule::PriorityHeading);
                         self.used[j] = true;
                         items += 1;
                         let details = self.details(j + 1, self.out.len() - 1);
@@ -501,7 +503,11 @@ impl<'a> Extractor<'a> {
             let parent = self.section_parent(i);
             let placed = |level: Level| self.placed(parent, level);
             match self.introduction(i) {
-                Cue::Not => self.rejected_list = true,
+                Cue::Not => {
+                    self.rejected_list = true;
+                    self.rejected.push(i..run);
+                }
+                Cue::Framing => self.rejected_list = true,
                 Cue::Priority(level) => {
                     let level = placed(level);
                     self.take_list(i..run, level, Rule::IntroducedList, parent);
@@ -518,22 +524,43 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Rule 2 for runs of `Title: body` lines outside priority headings.
+    /// A `Title: body` line as a priority: the title is the label, unless
+    /// the label only names a kind (`Mål:`, `Åtgärd 2:`), when the text is
+    /// the title and the label gives the level.
+    fn push_labeled(&mut self, j: usize, level: Level, rule: Rule) -> usize {
+        let b = &self.blocks[j];
+        let BlockKind::Labeled { label } = &b.kind else { unreachable!("a labeled block") };
+        let (label, text, span) = (label.clone(), b.text.clone(), b.span);
+        let text_span = self.locate(span, &text, span.start);
+        if let Some(kind) = cues::kind_label(&label) {
+            return self.push(&text, String::new(), kind, Rule::KindLabel, text_span.unwrap_or(span), None);
+        }
+        let label_span = Span::new(span.start, span.start + label.len());
+        self.push(&label, text, level, rule, label_span, text_span)
+    }
+
+    /// Rule 2 for runs of `Title: body` lines outside priority headings;
+    /// a single line whose label names a kind (`Mål 2: ...`) is one too.
     fn labeled_runs(&mut self) {
         let mut i = 0;
         while i < self.blocks.len() {
-            let is_label = |j: usize| {
-                matches!(&self.blocks[j].kind, BlockKind::Labeled { label } if detail_key(label).is_none()) && !self.used[j]
-            };
-            if !is_label(i) {
+            if !self.is_label(i) {
                 i += 1;
                 continue;
             }
-            let end = (i..self.blocks.len()).find(|&j| !is_label(j)).unwrap_or(self.blocks.len());
+            // A run of labels, with the detail lines (`Ansvarig:`) of each.
+            let mut end = i + 1;
+            while end < self.blocks.len() && (self.is_label(end) || self.is_detail(end)) {
+                end += 1;
+            }
+            let labels: Vec<usize> = (i..end).filter(|&j| self.is_label(j)).collect();
+            let kinds = labels
+                .iter()
+                .all(|&j| matches!(&self.blocks[j].kind, BlockKind::Labeled { label } if cues::kind_label(label).is_some()));
             let cue = self.introduction(i);
             let rule = match cue {
                 Cue::Priority(_) => Some(Rule::IntroducedList),
-                Cue::Silent if end - i >= 2 => Some(Rule::StandaloneList),
+                Cue::Silent if labels.len() >= 2 || kinds => Some(Rule::StandaloneList),
                 _ => None,
             };
             if let Some(rule) = rule {
@@ -543,20 +570,26 @@ impl<'a> Extractor<'a> {
                     _ => Level::PriorityArea,
                 };
                 let level = self.placed(parent, level);
-                for j in i..end {
-                    let b = &self.blocks[j];
-                    let BlockKind::Labeled { label } = &b.kind else { continue };
-                    let (label, text) = (label.clone(), b.text.clone());
-                    let label_span = Span::new(b.span.start, b.span.start + label.len());
-                    let body_span = self.locate(b.span, &text, b.span.start);
-                    let p = self.push(&label, text, level, rule, label_span, body_span);
+                for j in labels {
+                    let p = self.push_labeled(j, level, rule);
                     self.out[p].parent = parent;
                     self.used[j] = true;
+                    self.details(j + 1, p);
                 }
                 self.itemised = true;
             }
             i = end;
         }
+    }
+
+    /// An unused `Title: body` line that is not an action's detail.
+    fn is_label(&self, j: usize) -> bool {
+        matches!(&self.blocks[j].kind, BlockKind::Labeled { label } if detail_key(label).is_none()) && !self.used[j]
+    }
+
+    /// An unused detail line (`Ansvarig: ...`).
+    fn is_detail(&self, j: usize) -> bool {
+        matches!(&self.blocks[j].kind, BlockKind::Labeled { label } if detail_key(label).is_some()) && !self.used[j]
     }
 
     /// Rule 3: enumerations in running text, quotations and `Label: text` lines.
@@ -576,9 +609,16 @@ impl<'a> Extractor<'a> {
             let parent = self.section_parent(i);
             for e in enumeration::find(&text) {
                 let mut from = span.start;
-                for item in e.items {
-                    let item = &text[item];
-                    let at = self.locate(span, item, from).unwrap_or(span);
+                for range in e.items {
+                    let item = &text[range.clone()];
+                    // Where the block's text is the source's (one line), the
+                    // offset is exact; else the first whole-word occurrence.
+                    let exact = Span::new(span.start + range.start, span.start + range.end);
+                    let at = if self.text.get(exact.range()) == Some(item) {
+                        exact
+                    } else {
+                        self.locate_word(span, item, from).unwrap_or(span)
+                    };
                     from = at.end.max(from);
                     let level = self.placed(parent, e.level);
                     let p = self.push(item, String::new(), level, Rule::Enumeration, at, None);
@@ -649,6 +689,21 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The blocks outside the author's policy: sections headed by another
+    /// authority, and the lists ruled out.
+    fn outside(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self.rejected.iter().flat_map(Clone::clone).collect();
+        for i in 0..self.blocks.len() {
+            let heading = &self.blocks[i].text;
+            if self.level[i].is_some() && cues::words(heading).first().is_some_and(|w| cues::is_authority(w)) {
+                out.extend(i..self.section_end[i]);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Rule 6: one priority per title. The first keeps its place; an empty
     /// body is filled from a later one.
     fn merge_same_titles(&mut self) {
@@ -656,19 +711,17 @@ impl<'a> Extractor<'a> {
         let mut target: Vec<usize> = Vec::with_capacity(self.out.len());
         let mut kept: Vec<Priority> = Vec::with_capacity(self.out.len());
         for p in std::mem::take(&mut self.out) {
-            match first.get(&title_key(&p.title)) {
-                Some(&k) => {
-                    if kept[k].body.is_empty() && !p.body.is_empty() {
-                        kept[k].body = p.body;
-                        kept[k].body_span = p.body_span;
-                    }
-                    target.push(k);
+            let key = title_key(&p.title);
+            if let Some(&k) = first.get(&key) {
+                if kept[k].body.is_empty() && !p.body.is_empty() {
+                    kept[k].body = p.body;
+                    kept[k].body_span = p.body_span;
                 }
-                None => {
-                    first.insert(title_key(&p.title), kept.len());
-                    target.push(kept.len());
-                    kept.push(p);
-                }
+                target.push(k);
+            } else {
+                first.insert(key, kept.len());
+                target.push(kept.len());
+                kept.push(p);
             }
         }
         for (i, p) in kept.iter_mut().enumerate() {
@@ -701,6 +754,21 @@ impl<'a> Extractor<'a> {
                 self.out[p].body_span = body_span;
             }
         }
+    }
+
+    /// Like [`Self::locate`], but only a whole-word occurrence
+    /// (`arbete` is not found in `arbetet`).
+    fn locate_word(&self, within: Span, needle: &str, from: usize) -> Option<Span> {
+        let mut at = from.max(within.start);
+        while let Some(found) = self.locate(within, needle, at) {
+            let before = self.text[..found.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = self.text[found.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if before && after {
+                return Some(found);
+            }
+            at = found.start + needle.chars().next().map_or(1, char::len_utf8);
+        }
+        None
     }
 
     /// The span of `needle` inside `within`, searching from `from`.
