@@ -29,6 +29,37 @@ pub fn content_of_size(bytes: usize) -> String {
     out
 }
 
+/// One document of at least `bytes` bytes, one shape of text through and
+/// through: running prose (the fixtures' paragraphs), or a list-heavy text
+/// (bullets under `Vi vill:` introductions, nested measures, `Mål:` lines),
+/// to compare priority extraction on each.
+pub fn shaped_document(bytes: usize, lists: bool) -> String {
+    let pools = pools(&fixture_documents());
+    let mut out = String::from("Integrationsprogram\n\n");
+    let mut n = 0usize;
+    while out.len() < bytes {
+        if lists {
+            out.push_str("Vi vill:\n\n");
+            for k in 0..8 {
+                let title = &pools.priorities[(n + k) % pools.priorities.len()];
+                let _ = writeln!(out, "• {title} {n}");
+                if k % 3 == 0 {
+                    let _ = writeln!(out, "  – åtgärd {n}.{k} för {title}");
+                }
+            }
+            let _ = write!(out, "\nMål: Fler i arbete år {n}\nAnsvarig: Arbetsmarknadsenheten\n\n");
+        } else {
+            for k in 0..4 {
+                out.push_str(&pools.sentences[(n * 4 + k) % pools.sentences.len()]);
+                out.push(' ');
+            }
+            out.push_str("\n\n");
+        }
+        n += 1;
+    }
+    out
+}
+
 /// Pieces of real text to recombine.
 struct Pools {
     sentences: Vec<String>,

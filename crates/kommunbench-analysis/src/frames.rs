@@ -158,8 +158,10 @@ pub fn evidence(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> P
 }
 
 /// The accepted (or, with `all`, every) priority and segment x area
-/// alignment: `document, unit_kind, unit_index, unit, area, score, method,
-/// accepted, evidence` (the matched words and their terms).
+/// alignment: `document, unit_kind, unit_index, unit, level, rule, area,
+/// score, method, accepted, evidence` (the matched words and their
+/// terms). `level` and `rule` (how the priority was found) are null for
+/// segments.
 pub fn alignment_table(mappings: &[DocumentMapping], all: bool) -> PolarsResult<DataFrame> {
     let rows: Vec<&kommunbench_mapping::Alignment> =
         mappings.iter().flat_map(|m| &m.alignments).filter(|a| all || a.accepted).collect();
@@ -169,6 +171,8 @@ pub fn alignment_table(mappings: &[DocumentMapping], all: bool) -> PolarsResult<
         "unit_kind" => text(|a| a.unit_kind.as_str().to_owned()),
         "unit_index" => rows.iter().map(|a| a.unit_index as u32).collect::<Vec<_>>(),
         "unit" => text(|a| a.unit.clone()),
+        "level" => rows.iter().map(|a| a.level.map(kommunbench_core::Level::as_str)).collect::<Vec<_>>(),
+        "rule" => rows.iter().map(|a| a.rule.map(kommunbench_core::Rule::as_str)).collect::<Vec<_>>(),
         "area" => text(|a| a.area.to_string()),
         "score" => rows.iter().map(|a| a.score).collect::<Vec<_>>(),
         "method" => text(|a| a.method.clone()),

@@ -114,10 +114,24 @@ impl PyPriority {
         self.inner.body.clone()
     }
 
-    /// Its level: `vision`, `overall_goal`, `goal`, `sub_goal`, `priority_area` or `action`.
+    /// Its level: `vision`, `overall_goal`, `goal`, `sub_goal`, `priority_area`, `action` or `responsibility`.
     #[getter]
     fn level(&self) -> String {
         self.inner.level.to_string()
+    }
+
+    /// How it was found: `priority_heading`, `heading_section`,
+    /// `introduced_list`, `standalone_list`, `nested_item`, `kind_label`,
+    /// `enumeration`, `action_table` or `section`.
+    #[getter]
+    fn rule(&self) -> String {
+        self.inner.rule.to_string()
+    }
+
+    /// Index (into the document's priorities) of the priority it belongs to.
+    #[getter]
+    fn parent(&self) -> Option<usize> {
+        self.inner.parent
     }
 
     /// Byte range of the title in the document's text, as (start, end).
@@ -132,7 +146,7 @@ impl PyPriority {
     }
 
     fn __repr__(&self) -> String {
-        format!("Priority(title={:?}, level={:?})", self.inner.title, self.inner.level.as_str())
+        format!("Priority(title={:?}, level={:?}, rule={:?})", self.inner.title, self.inner.level.as_str(), self.inner.rule.as_str())
     }
 }
 

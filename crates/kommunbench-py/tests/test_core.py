@@ -35,11 +35,13 @@ def test_documents_are_parsed(documents: list[kb.Document]) -> None:
     assert vasa.dates["adopted"] == "2023-02-20"
     assert [p.title for p in vasa.priorities][:2] == ["arbete", "boende"]
     p = by_id["vaggeryd-2017"].priorities[2]
-    assert (p.title, p.level) == ("Integrerade bostadsmiljöer", "sub_goal")
+    assert (p.title, p.level, p.rule, p.parent) == ("Integrerade bostadsmiljöer", "sub_goal", "priority_heading", None)
+    assert {q.rule for q in vasa.priorities} == {"enumeration"}
     start, end = p.span
     assert by_id["vaggeryd-2017"].text.encode()[start:end].decode() == p.title
     d = vasa.to_dict()
     assert d["kind"] == "news" and len(d["priorities"]) == 7
+    assert d["priorities"][0]["rule"] == "enumeration"
     assert "Förbigå menyn" not in vasa.content()
 
 

@@ -13,7 +13,9 @@ import kommunbench as kb
 
 def test_map_returns_alignments(documents: list[kb.Document]) -> None:
     df = kb.map(documents)
-    assert df.columns == ["document", "unit_kind", "unit_index", "unit", "area", "score", "method", "accepted", "evidence"]
+    assert df.columns == [
+        "document", "unit_kind", "unit_index", "unit", "level", "rule", "area", "score", "method", "accepted", "evidence",
+    ]
     folkhalsa = df.filter((pl.col("unit") == "Folkhälsa") & (pl.col("unit_kind") == "priority"))
     assert sorted(folkhalsa["area"].to_list()) == ["discrimination", "values"]
     assert df["accepted"].all()

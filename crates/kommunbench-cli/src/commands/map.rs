@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use kommunbench_core::{Level, PolicyDocument, Rule};
 use kommunbench_mapping::{Aligner, DocumentMapping, Evidence, UnitKind, evidence_summary};
 use serde::Serialize;
 
@@ -37,6 +38,8 @@ struct Row<'a> {
     document: &'a str,
     unit_kind: &'static str,
     unit: &'a str,
+    level: &'static str,
+    rule: &'static str,
     area: &'a str,
     score: f64,
     method: &'a str,
@@ -44,7 +47,7 @@ struct Row<'a> {
     evidence: Vec<&'a Evidence>,
 }
 
-fn rows<'a>(mapping: &'a DocumentMapping, titles: &'a [String], all: bool) -> Vec<Row<'a>> {
+fn rows<'a>(mapping: &'a DocumentMapping, doc: &'a PolicyDocument, all: bool) -> Vec<Row<'a>> {
     let mut out: Vec<Row<'a>> = mapping
         .alignments
         .iter()
@@ -53,6 +56,8 @@ fn rows<'a>(mapping: &'a DocumentMapping, titles: &'a [String], all: bool) -> Ve
             document: mapping.document.as_str(),
             unit_kind: a.unit_kind.as_str(),
             unit: &a.unit,
+            level: a.level.map_or("", Level::as_str),
+            rule: a.rule.map_or("", Rule::as_str),
             area: a.area.as_str(),
             score: (a.score * 1000.0).round() / 1000.0,
             method: &a.method,
@@ -64,7 +69,9 @@ fn rows<'a>(mapping: &'a DocumentMapping, titles: &'a [String], all: bool) -> Ve
         out.push(Row {
             document: mapping.document.as_str(),
             unit_kind: UnitKind::Priority.as_str(),
-            unit: &titles[i],
+            unit: &doc.priorities[i].title,
+            level: doc.priorities[i].level.as_str(),
+            rule: doc.priorities[i].rule.as_str(),
             area: "",
             score: 0.0,
             method: &mapping.method,
@@ -80,9 +87,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let (framework, mapper) = args.mapper.build(&corpus.documents)?;
     let aligner = Aligner::new(&framework, mapper.as_ref());
     let mappings = aligner.map_documents(&corpus.documents);
-    let titles: Vec<Vec<String>> =
-        corpus.documents.iter().map(|d| d.priorities.iter().map(|p| p.title.clone()).collect()).collect();
-    let all_rows: Vec<Row<'_>> = mappings.iter().zip(&titles).flat_map(|(m, t)| rows(m, t, args.all)).collect();
+    let all_rows: Vec<Row<'_>> = mappings.iter().zip(&corpus.documents).flat_map(|(m, d)| rows(m, d, args.all)).collect();
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
@@ -91,7 +96,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["document", "unit_kind", "unit", "area", "score", "method", "accepted", "evidence"])?;
+            w.write_record(["document", "unit_kind", "unit", "level", "rule", "area", "score", "method", "accepted", "evidence"])?;
             for r in &all_rows {
                 let score = format!("{:.3}", r.score);
                 let accepted = r.accepted.to_string();
@@ -100,7 +105,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 } else {
                     evidence_summary(r.evidence.iter().copied())
                 };
-                w.write_record([r.document, r.unit_kind, r.unit, r.area, &score, r.method, &accepted, &evidence])?;
+                w.write_record([r.document, r.unit_kind, r.unit, r.level, r.rule, r.area, &score, r.method, &accepted, &evidence])?;
             }
             w.flush()?;
         }

@@ -10,11 +10,11 @@ fn map_lists_accepted_alignments_with_evidence_and_local_priorities() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("document,unit_kind,unit,area,score,method,accepted,evidence"));
+    assert_eq!(lines.next(), Some("document,unit_kind,unit,level,rule,area,score,method,accepted,evidence"));
     let rows: Vec<&str> = lines.collect();
-    assert!(rows.contains(&"vaggeryd-2017,priority,Arbete och försörjning,work,0.950,lexicon,true,Arbete och försörjning [Arbete och försörjning]; egen försörjning [Egen försörjning]"), "{text}");
+    assert!(rows.contains(&"vaggeryd-2017,priority,Arbete och försörjning,sub_goal,priority_heading,work,0.950,lexicon,true,Arbete och försörjning [Arbete och försörjning]; egen försörjning [Egen försörjning]"), "{text}");
     assert!(
-        rows.contains(&"vaggeryd-2017,priority,Samlad uppföljning,,0.000,lexicon,true,local priority: no area of se-2008"),
+        rows.contains(&"vaggeryd-2017,priority,Samlad uppföljning,sub_goal,priority_heading,,0.000,lexicon,true,local priority: no area of se-2008"),
         "{text}"
     );
     assert!(!rows.iter().any(|r| r.contains(",Vision,")), "a vision is not a local priority");

@@ -6,7 +6,9 @@ mod lexicon;
 mod manual;
 mod similarity;
 
-use kommunbench_core::{AreaId, BlockKind, DocumentId, Framework, FrameworkId, Level, Municipality, PolicyDocument, Span};
+use kommunbench_core::{
+    AreaId, BlockKind, DocumentId, Framework, FrameworkId, Level, Municipality, PolicyDocument, Rule, Span,
+};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -240,6 +242,10 @@ pub struct Alignment {
     pub unit_index: usize,
     /// The priority's title or the segment's text.
     pub unit: String,
+    /// For a priority: its level in the policy's hierarchy.
+    pub level: Option<Level>,
+    /// For a priority: the extraction rule that found it.
+    pub rule: Option<Rule>,
     /// The area.
     pub area: AreaId,
     /// Score in [0, 1].
@@ -332,6 +338,7 @@ impl<'a> Aligner<'a> {
         let coverage = self.area_coverage(document_scores, &scores[..doc.priorities.len()]);
         for (unit, unit_scores) in units.iter().zip(scores) {
             let mut any = false;
+            let priority = (unit.kind == UnitKind::Priority).then(|| &doc.priorities[unit.index]);
             for s in unit_scores {
                 if s.score <= 0.0 {
                     continue;
@@ -343,6 +350,8 @@ impl<'a> Aligner<'a> {
                     unit_kind: unit.kind,
                     unit_index: unit.index,
                     unit: unit.label.clone(),
+                    level: priority.map(|p| p.level),
+                    rule: priority.map(|p| p.rule),
                     area: self.framework.areas()[s.area].id.clone(),
                     score: s.score,
                     method: self.mapper.method().to_owned(),
