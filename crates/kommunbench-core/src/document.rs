@@ -394,6 +394,11 @@ pub enum Rule {
     Enumeration,
     /// An action from a table with `Åtgärd` and `Ansvarig` columns.
     ActionTable,
+    /// A numbered or lettered chapter whose section holds goals or
+    /// measures (`4. Skola och förskola` over `Mål:` lines and an action
+    /// table), or one of the headings a sentence counts (`Tre prioriterade
+    /// områden` over three headed sections).
+    Chapter,
     /// A substantive section, when the document itemises nothing.
     #[default]
     Section,
@@ -411,6 +416,7 @@ impl Rule {
             Self::KindLabel => "kind_label",
             Self::Enumeration => "enumeration",
             Self::ActionTable => "action_table",
+            Self::Chapter => "chapter",
             Self::Section => "section",
         }
     }

@@ -146,7 +146,12 @@ impl PyPriority {
     }
 
     fn __repr__(&self) -> String {
-        format!("Priority(title={:?}, level={:?}, rule={:?})", self.inner.title, self.inner.level.as_str(), self.inner.rule.as_str())
+        format!(
+            "Priority(title={:?}, level={:?}, rule={:?})",
+            self.inner.title,
+            self.inner.level.as_str(),
+            self.inner.rule.as_str()
+        )
     }
 }
 

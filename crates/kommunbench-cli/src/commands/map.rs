@@ -96,7 +96,18 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["document", "unit_kind", "unit", "level", "rule", "area", "score", "method", "accepted", "evidence"])?;
+            w.write_record([
+                "document",
+                "unit_kind",
+                "unit",
+                "level",
+                "rule",
+                "area",
+                "score",
+                "method",
+                "accepted",
+                "evidence",
+            ])?;
             for r in &all_rows {
                 let score = format!("{:.3}", r.score);
                 let accepted = r.accepted.to_string();
@@ -105,7 +116,18 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 } else {
                     evidence_summary(r.evidence.iter().copied())
                 };
-                w.write_record([r.document, r.unit_kind, r.unit, r.level, r.rule, r.area, &score, r.method, &accepted, &evidence])?;
+                w.write_record([
+                    r.document,
+                    r.unit_kind,
+                    r.unit,
+                    r.level,
+                    r.rule,
+                    r.area,
+                    &score,
+                    r.method,
+                    &accepted,
+                    &evidence,
+                ])?;
             }
             w.flush()?;
         }

@@ -86,6 +86,42 @@ fn evaluate_reports_the_dev_set_figures() {
     assert!(report["priorities"]["pooled_kappa"].as_f64().unwrap() >= 0.75);
     assert_eq!(report["priorities"]["intervals"]["resamples"], 200);
     assert_eq!(report["unmatched_priorities"].as_array().unwrap().len(), 0);
+    let recovery = &report["recovery"];
+    assert_eq!((recovery["found"].as_u64(), recovery["gold"].as_u64()), (Some(27), Some(27)));
+    assert_eq!(recovery["recall"].as_f64(), Some(1.0));
+    assert_eq!(recovery["documents"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn evaluate_explains_missed_and_extra_titles() {
+    // A coding that misses one extracted title and names one the text lacks.
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("priorities.csv");
+    std::fs::write(
+        &gold,
+        "document,priority,areas,uncertain\nvasa-2023,Arbete.,work,\nvasa-2023,boende,,urban\nvasa-2023,kultur,,\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "evaluate",
+        "fixtures/corpus",
+        "--gold",
+        "fixtures/gold/gold_documents.csv",
+        "--priorities",
+        gold.to_str().unwrap(),
+        "--bootstrap",
+        "0",
+        "--explain",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Priority recovery: 2 of 3 gold titles found (recall 66.7%), 2 of 7 extracted titles are gold titles (precision 28.6%)"),
+        "{text}"
+    );
+    assert!(text.contains("      missed: kultur\n"), "{text}");
+    assert!(text.contains("      extra:  säkerhet\n"), "{text}");
+    assert!(!text.contains("extra:  arbete"), "titles match after case folding and closing punctuation: {text}");
 }
 
 #[test]

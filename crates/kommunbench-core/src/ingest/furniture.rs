@@ -233,6 +233,9 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
         (r"^\d{1,3}\s*\(\s*\d{1,3}\s*\)$", DropReason::PageNoise),
         (r"^-?\s*\d{1,3}\s*-?$", DropReason::PageNoise),
         (r"(?i)^(sida|page|s\.)\s*\d{1,3}\s*(av|of|/)\s*\d{1,3}$", DropReason::PageNoise),
+        // Running headers and footers of a PDF page: text, a wide gap, and
+        // the page number (`Nässjö kommun      Integrationsprogram      5 (10)`).
+        (r"(?i)\s{2,}(\d{1,3}\s*\(\s*\d{1,3}\s*\)|(sida|page|s\.)\s*\d{1,3}(\s*(av|of|/)\s*\d{1,3})?)$", DropReason::PageNoise),
         // PDF viewer options listed after "Save this PDF as".
         (r"(?i)^(epub|kindle|word|original|mobi|print|zoom( in| out)?|download|fullscreen)$", DropReason::PageNoise),
         // Adoption and revision stamps of a document header.
@@ -245,6 +248,8 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
             r"(?i)^[\p{L}-]+(\s+[\p{L}-]+)?\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*,?\s*§\s*\d+$",
             DropReason::Metadata,
         ),
+        // A date alone on a line: a stamp of the page or the minutes.
+        (r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$", DropReason::Metadata),
         // Contact details: e-mail addresses, phone numbers.
         (r"^\S+@\S+\.\w{2,}$", DropReason::Contact),
         (r"^(\+46|\+358|0)[\d\s-]{6,}$", DropReason::Contact),
@@ -386,6 +391,8 @@ mod tests {
             ("Beredning: integrationssamordnaren", DropReason::Metadata),
             ("Varning för halka på gångvägar", DropReason::Banner),
             ("Kommunstyrelsen 2024-03-11 § 52", DropReason::Metadata),
+            ("Åby kommun          Integrationsplan 2024–2027          5 (10)", DropReason::PageNoise),
+            ("Integrationsstrategi    Sida 4 av 11", DropReason::PageNoise),
         ] {
             assert_eq!(furniture_reason(line), Some(reason), "{line}");
         }

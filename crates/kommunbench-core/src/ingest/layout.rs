@@ -2,6 +2,7 @@
 //! `Label: text` lines, quotes and table rows recovered, paragraphs broken
 //! by page breaks joined again, and the title found.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -64,6 +65,8 @@ fn list_item(text: &str) -> bool {
     may_be_list_item(text) && LIST_MARKER.is_match(text)
 }
 
+/// `1. Text`, `2) Text`: a numbered line.
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]?\s+\S").unwrap());
 static NUMBERED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)\s+(\S.*)$").unwrap());
 static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,6 +80,15 @@ pub(crate) fn layout(text: &str) -> Layout {
     let mut layout = Layout::default();
 
     // 1. Furniture, line by line; the footer from its first closing line on.
+    // A short line that recurs on three pages or more is a running header
+    // or footer: its first occurrence stays (a title page), the rest go.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for line in lines.iter().flatten() {
+        if running_candidate(line.text) {
+            *seen.entry(line.text).or_default() += 1;
+        }
+    }
+    seen.retain(|_, n| *n >= 3);
     let half = text.len() / 2;
     let mut footer = false;
     // A metadata label on a line of its own (`Ämne:`) has its value on the next.
@@ -88,6 +100,14 @@ pub(crate) fn layout(text: &str) -> Layout {
             continue;
         };
         let mut reason = furniture_reason(line.text);
+        if reason.is_none()
+            && let Some(n) = seen.get_mut(line.text)
+        {
+            if *n == usize::MAX {
+                reason = Some(DropReason::PageNoise);
+            }
+            *n = usize::MAX;
+        }
         if reason.is_none() && value_of_label && words_at_most(line.text, 6) {
             reason = Some(DropReason::Metadata);
         }
@@ -129,12 +149,30 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             paragraph.clear();
         }
     };
-    // Lines after `i` that continue it: no marker, and starting in lower
-    // case or indented (a wrapped item, or a second paragraph of it).
+    // Lines after `i` that continue it: no marker, no `Label:` of their
+    // own, and starting in lower case or indented (a wrapped item, or a
+    // second paragraph of it).
     let continuation = |i: usize| {
-        group[i + 1..].iter().take_while(|l| !list_item(l.text) && (l.text.starts_with(char::is_lowercase) || l.indented)).count()
+        group[i + 1..]
+            .iter()
+            .take_while(|l| !list_item(l.text) && !labeled_line(l.text) && (l.text.starts_with(char::is_lowercase) || l.indented))
+            .count()
     };
+    // A numbered line is a chapter heading unless other numbered lines
+    // around it make a list.
+    let numbered =
+        group.iter().filter(|l| l.text.starts_with(|c: char| c.is_ascii_digit()) && NUMBERED_ITEM.is_match(l.text)).count();
+    let items = group.iter().filter(|l| list_item(l.text)).count();
+    let single = single || numbered == 1 && items <= 1;
     let mut i = 0;
+    // A heading on the line right above its paragraph (no blank line in
+    // between, as PDF and web extracts give them).
+    if let [first, next, ..] = group
+        && glued_heading(first.text, next.text)
+    {
+        out.push(Block { kind: BlockKind::Heading { level: 2 }, text: first.text.to_owned(), span: first.span, outside: false });
+        i = 1;
+    }
     while i < group.len() {
         let line = group[i];
         i += 1;
@@ -173,9 +211,12 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 span: Span::new(start, line.span.end),
                 outside: false,
             };
-            // A dash opening a long sentence is a quotation, the Swedish way.
-            if matches!(marker, "–" | "—") && (word_count(rest) > 14 || rest.contains(" säger ") || rest.contains(" berättar "))
-            {
+            // A dash opening a long sentence is a quotation, the Swedish
+            // way, unless other dash items stand beside it (a list).
+            let dash = |l: Option<&Line<'_>>| l.is_some_and(|l| l.text.starts_with(['–', '—']) && list_item(l.text));
+            let in_run = dash(i.checked_sub(2).and_then(|j| group.get(j))) || dash(group.get(i));
+            let says = [" säger ", " berättar ", " menar ", " konstaterar "].iter().any(|w| rest.contains(w));
+            if matches!(marker, "–" | "—") && (says || word_count(rest) > 14 && !in_run) {
                 block.kind = BlockKind::Quote;
             }
             for next in &group[i..i + continuation(i - 1)] {
@@ -186,22 +227,82 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             out.push(block);
             continue;
         }
-        if let Some(labeled) = line.text.contains(':').then(|| LABELED.captures(line.text)).flatten()
-            && word_count(&labeled[1]) <= 6
-            && (word_count(&labeled[2]) >= 2 || word_count(&labeled[1]) <= 2)
-        {
+        if let Some(labeled) = labeled_captures(line.text) {
             flush(&mut paragraph, out);
-            out.push(Block {
+            let mut block = Block {
                 kind: BlockKind::Labeled { label: labeled[1].trim().to_owned() },
                 text: labeled[2].trim().to_owned(),
                 span: line.span,
                 outside: false,
-            });
+            };
+            // A label's text wraps like a paragraph: lower-case lines go on.
+            while let Some(next) = group.get(i).filter(|l| !list_item(l.text) && l.text.starts_with(char::is_lowercase)) {
+                join_wrapped(&mut block.text, next.text);
+                block.span = block.span.cover(next.span);
+                i += 1;
+            }
+            out.push(block);
             continue;
         }
         paragraph.push(line);
     }
     flush(&mut paragraph, out);
+}
+
+/// A `Label: text` line: a short label (at most six words) and a text of
+/// two or more words, or a one- or two-word label.
+fn labeled_captures(text: &str) -> Option<regex::Captures<'_>> {
+    let labeled = text.contains(':').then(|| LABELED.captures(text)).flatten()?;
+    (word_count(&labeled[1]) <= 6 && (word_count(&labeled[2]) >= 2 || word_count(&labeled[1]) <= 2)).then_some(labeled)
+}
+
+fn labeled_line(text: &str) -> bool {
+    labeled_captures(text).is_some()
+}
+
+/// A `Label: text` item split in two, where the label reads as a title
+/// (it starts with a capital and has at most six words).
+pub(crate) fn split_label(text: &str) -> Option<(&str, &str)> {
+    let c = labeled_captures(text)?;
+    let (label, rest) = (c.get(1)?, c.get(2)?);
+    Some((&text[label.range()], &text[rest.range()]))
+}
+
+/// Whether a line could be a running header or footer: short, not a list
+/// item, a label or a bare number (those recur in the text itself).
+fn running_candidate(text: &str) -> bool {
+    text.len() <= 100
+        && !text.contains([':', '\t'])
+        && words_at_most(text, 10)
+        && !words_at_most(text, 1)
+        && !may_be_list_item(text)
+        && text.chars().any(char::is_alphabetic)
+        // `Åtgärder` over every focus area recurs by design.
+        && super::priorities::heading_level(text).is_none()
+}
+
+/// Words a wrapped line can end with but a heading cannot.
+const OPEN_ENDINGS: &[&str] = &[
+    "och", "eller", "samt", "i", "på", "med", "av", "för", "till", "att", "som", "en", "ett", "den", "det", "de", "om", "från",
+    "vid", "under", "mellan", "inom", "hos", "mot", "utan", "efter", "genom", "är", "har", "kan", "ska",
+];
+
+/// Whether `first`, a group's first line, is a heading over `next`: it
+/// reads as a heading, is not a list item, a label or a table-of-contents
+/// entry, does not end the way a wrapped line does, and the next line
+/// starts a sentence or a list.
+fn glued_heading(first: &str, next: &str) -> bool {
+    let last = first.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    is_heading_like(first)
+        && words_at_most(first, 12)
+        && !first.starts_with(|c: char| c.is_ascii_digit())
+        && !first.contains('\t')
+        && !list_item(first)
+        && !labeled_line(first)
+        && !first.ends_with(|c: char| c.is_ascii_digit())
+        && !OPEN_ENDINGS.contains(&last.as_str())
+        && !first.ends_with('-')
+        && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || LIST_MARKS.contains(c))
 }
 
 /// A paragraph or, for a single heading-like line, a heading.
@@ -250,9 +351,14 @@ pub(crate) fn is_heading_like(text: &str) -> bool {
         return false;
     }
     let words = word_count(text);
-    let ends_open = !(text.ends_with(':') && words > 6);
+    // A line ending with a colon introduces what follows (`Vi vill:`).
+    let ends_open = !text.ends_with(':');
     let capital = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    let one_sentence = !text.contains(". ");
+    // A lettered chapter (`B. Svenska språket`) is one sentence all the same.
+    let mut chars = text.chars();
+    let lettered =
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.' | ')'), Some(' ')) if c.is_uppercase());
+    let one_sentence = !text[if lettered { 3 } else { 0 }..].contains(". ");
     words <= 14 && ends_open && capital && one_sentence
 }
 
@@ -262,9 +368,9 @@ fn numbering_depth(numbering: &str) -> u8 {
     numbering.trim().trim_end_matches('.').split('.').count().min(5) as u8
 }
 
-/// `2.1 Arbete och försörjning` is a level-3 heading. A single `1. Text` is
-/// one only when it stands alone and reads as a heading; in a run of lines
-/// it is a list item.
+/// `2.1 Arbete och försörjning` is a level-3 heading. A single `1. Text` or
+/// `1 Text` is one only when no other numbered line stands in its group
+/// and it reads as a heading; among numbered lines it is a list item.
 fn numbered_heading(text: &str, alone: bool) -> Option<(u8, &str)> {
     if !text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -274,7 +380,7 @@ fn numbered_heading(text: &str, alone: bool) -> Option<(u8, &str)> {
     let rest = caps.get(2)?.as_str();
     let depth = numbering_depth(numbering);
     let sub = depth > 1;
-    (is_heading_like(rest) && (sub || (alone && numbering.ends_with('.')))).then_some((1 + depth, rest))
+    (is_heading_like(rest) && (sub || alone)).then_some((1 + depth, rest))
 }
 
 /// Paragraphs split by a PDF page break (or a dropped page number) are one

@@ -173,8 +173,8 @@ fn goals_with_sub_goals_and_measures_nest() {
     let text = "Handlingsplan\n\nKommunens mål är:\n\n1. Fler i arbete\n   a) Fler nyanlända i praktik\n      • Praktik i kommunens verksamheter\n      • Mentorer från näringslivet\n   b) Fler som startar företag\n2. Bättre skolresultat\n";
     let doc = ingest(text);
     let goal = find(&doc, "Fler i arbete");
-    // `Kommunens mål är:` stands as a heading of its own: a priority heading.
-    assert_eq!((goal.level, goal.rule, goal.parent), (Level::Goal, Rule::PriorityHeading, None));
+    // `Kommunens mål är:` ends in a colon: it introduces, it is no heading.
+    assert_eq!((goal.level, goal.rule, goal.parent), (Level::Goal, Rule::IntroducedList, None));
     let sub = find(&doc, "Fler nyanlända i praktik");
     assert_eq!((sub.level, sub.rule), (Level::SubGoal, Rule::NestedItem));
     assert_eq!(sub.parent.map(|p| doc.priorities[p].title.as_str()), Some("Fler i arbete"));
@@ -228,4 +228,95 @@ fn labels_that_name_a_kind_give_their_text_as_title() {
     assert_eq!(measure.details.timetable.as_deref(), Some("2025"));
     assert_eq!(find(&doc, "Information och rådgivning").level, Level::PriorityArea);
     spans_hold_titles(&doc);
+}
+
+#[test]
+fn a_pdf_export_with_running_headers_and_glued_headings() {
+    // Headings sit right above their text; every page repeats a header
+    // with the page number; chapters are numbered without a dot.
+    let text = "ÅBY KOMMUN\n\nIntegrationsprogram 2025–2028\n\nÅby kommun        Integrationsprogram        2 (6)\n1 Inledning\nProgrammet gäller alla nämnder.\n\n2 Utgångspunkter\nProgrammet bygger på:\n  • den nationella integrationspolitiken\n  • kommunens vision\nÅby kommun        Integrationsprogram        3 (6)\n3 Insatsområden\nProgrammet har två insatsområden.\n\n3.1 Arbete\nFler ska ha ett arbete. Vi ska:\n  • erbjuda praktik i kommunens verksamheter\n    Ansvarig: Arbetsmarknadsnämnden    Tidplan: 2025\n  • ordna rekryteringsträffar\nÅby kommun        Integrationsprogram        4 (6)\n3.2 Språk\nAlla ska kunna lära sig svenska.\n";
+    let doc = ingest(text);
+    assert_eq!(titles(&doc), ["Arbete", "erbjuda praktik i kommunens verksamheter", "ordna rekryteringsträffar", "Språk"]);
+    let measure = find(&doc, "erbjuda praktik i kommunens verksamheter");
+    assert_eq!(measure.details.responsible, ["Arbetsmarknadsnämnden"]);
+    assert_eq!(measure.details.timetable.as_deref(), Some("2025"));
+    assert!(!doc.content().contains("(6)"), "running headers are furniture: {}", doc.content());
+}
+
+#[test]
+fn chapters_over_goals_and_an_action_table() {
+    let text = "Handlingsplan för integration 2025\n\n1. Mottagande\nMål: Alla som anvisas får ett samordnat mottagande.\nÅtgärd\tAnsvarig\tTidplan\nErbjuda bostad vid ankomst\tSocialnämnden\tLöpande\n\n2. Arbete\nMål: Fler utrikes födda har ett arbete.\nÅtgärd\tAnsvarig\tTidplan\nStarta ett jobbspår för kvinnor\tArbetsmarknadsnämnden\t2025\n";
+    let doc = ingest(text);
+    assert_eq!(
+        titles(&doc),
+        [
+            "Mottagande",
+            "Alla som anvisas får ett samordnat mottagande",
+            "Erbjuda bostad vid ankomst",
+            "Arbete",
+            "Fler utrikes födda har ett arbete",
+            "Starta ett jobbspår för kvinnor"
+        ]
+    );
+    let chapter = find(&doc, "Arbete");
+    assert_eq!((chapter.level, chapter.rule), (Level::PriorityArea, Rule::Chapter));
+    // The action belongs to the goal before its table, the goal to the chapter.
+    let action = find(&doc, "Starta ett jobbspår för kvinnor");
+    assert_eq!(action.parent.map(|p| doc.priorities[p].title.as_str()), Some("Fler utrikes födda har ett arbete"));
+    let goal = find(&doc, "Fler utrikes födda har ett arbete");
+    assert_eq!(goal.parent.map(|p| doc.priorities[p].title.as_str()), Some("Arbete"));
+}
+
+#[test]
+fn headings_a_sentence_counts() {
+    let text = "Regionalt program för integration\n\nTre prioriterade områden\nParterna har enats om tre prioriterade områden för perioden.\n\nEtt samordnat mottagande\nInom området ska vi:\n  - ta fram gemensamma rutiner för bosättning\n\nVägar till arbete\nInom området ska vi:\n  - korta tiden till första jobbet\n\nTillit och delaktighet\nInom området ska vi:\n  - stödja föreningarnas mötesplatser\n\nVem gör vad?\nKommunerna i länet ansvarar bland annat för:\n• samhällsorientering\n• sfi\n";
+    let doc = ingest(text);
+    assert_eq!(
+        titles(&doc),
+        [
+            "Ett samordnat mottagande",
+            "ta fram gemensamma rutiner för bosättning",
+            "Vägar till arbete",
+            "korta tiden till första jobbet",
+            "Tillit och delaktighet",
+            "stödja föreningarnas mötesplatser"
+        ]
+    );
+    assert_eq!(find(&doc, "Vägar till arbete").rule, Rule::Chapter);
+    let item = find(&doc, "korta tiden till första jobbet");
+    assert_eq!(item.parent.map(|p| doc.priorities[p].title.as_str()), Some("Vägar till arbete"));
+    // The list under the question is another actor's duties: out of coverage too.
+    assert!(doc.blocks.iter().filter(|b| b.text == "samhällsorientering").all(|b| b.outside));
+}
+
+#[test]
+fn lettered_chapters_and_another_authoritys_duties() {
+    let text = "Integrationsprogram för Åby stad\n\nLandskapsregeringen ansvarar enligt lagen för att:\n  - samordna integrationsarbetet\n  - finansiera undervisning i svenska\n\nProgrammet innehåller två insatsområden:\n\nA. Information för inflyttade\nMål: Alla inflyttade får information om stadens service.\nÅtgärder:\n   · Ta fram en välkomstfolder.\n\nB. Svenska språket\nMål: Inflyttade vuxna kan lära sig svenska.\n";
+    let doc = ingest(text);
+    assert_eq!(
+        titles(&doc),
+        [
+            "Information för inflyttade",
+            "Alla inflyttade får information om stadens service",
+            "Ta fram en välkomstfolder",
+            "Svenska språket",
+            "Inflyttade vuxna kan lära sig svenska"
+        ]
+    );
+}
+
+#[test]
+fn long_dash_items_in_a_run_are_a_list_and_labels_title_their_items() {
+    let text = "Integration\n\nCenterpartiet anser att\n– nyanlända ska erbjudas sfi redan under den allra första veckan i sin nya kommun\n– fler ska kunna kombinera språkstudier med praktik\n\nVåra krav:\n1. Språket först: Alla vuxna ska erbjudas sfi inom två veckor.\n2. Fler företagare: Det ska bli enklare att starta eget.\n";
+    let doc = ingest(text);
+    assert_eq!(
+        titles(&doc),
+        [
+            "nyanlända ska erbjudas sfi redan under den allra första veckan i sin nya kommun",
+            "fler ska kunna kombinera språkstudier med praktik",
+            "Språket först",
+            "Fler företagare"
+        ]
+    );
+    assert_eq!(find(&doc, "Fler företagare").body, "Det ska bli enklare att starta eget.");
 }

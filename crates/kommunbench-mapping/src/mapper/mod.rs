@@ -6,9 +6,7 @@ mod lexicon;
 mod manual;
 mod similarity;
 
-use kommunbench_core::{
-    AreaId, BlockKind, DocumentId, Framework, FrameworkId, Level, Municipality, PolicyDocument, Rule, Span,
-};
+use kommunbench_core::{AreaId, BlockKind, DocumentId, Framework, FrameworkId, Level, Municipality, PolicyDocument, Rule, Span};
 use rayon::prelude::*;
 use serde::Serialize;
 

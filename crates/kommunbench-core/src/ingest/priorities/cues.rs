@@ -25,8 +25,21 @@ pub(crate) enum Cue {
 }
 
 /// Words that introduce the author's framing of a policy, not its priorities.
-const FRAMING_WORDS: &[&str] =
-    &["utgångspunkter", "utgångspunkterna", "principer", "principerna", "bakgrund", "bakgrunden", "definition", "definitioner"];
+const FRAMING_WORDS: &[&str] = &[
+    "utgångspunkter",
+    "utgångspunkterna",
+    "principer",
+    "principerna",
+    "bakgrund",
+    "bakgrunden",
+    "definition",
+    "definitioner",
+    "nyckeltal",
+    "indikatorer",
+    "mått",
+    "bygger",
+    "utgår",
+];
 
 /// Words that introduce something about or for others: contents,
 /// eligibility, documents, second-person service information, negation.
@@ -97,8 +110,6 @@ const SUBJECTS: &[&str] = &[
     "kommunerna",
     "staden",
     "regionen",
-    "landskapsregeringen",
-    "landskapet",
     "liberalerna",
     "kristdemokraterna",
     "moderaterna",
@@ -139,6 +150,7 @@ const AUTHORITIES: &[&str] = &[
     "överförmyndarnämnden",
     "socialstyrelsen",
     "skolverket",
+    "landskapsregering",
 ];
 
 /// Lower-cased words of `text`, hyphens kept inside words.
@@ -218,7 +230,7 @@ pub(crate) fn kind_label(label: &str) -> Option<Level> {
 
 /// A municipality, region or one of their bodies: what `ska` makes a duty of.
 fn is_public_body(word: &str) -> bool {
-    matches!(word, "kommunerna" | "regionen" | "landskapsregeringen") || SUBJECT_ENDINGS.iter().any(|e| word.ends_with(e))
+    matches!(word, "kommunerna" | "regionen") || SUBJECT_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 fn is_subject(word: &str) -> bool {
@@ -236,9 +248,9 @@ pub(crate) fn is_authority(word: &str) -> bool {
 pub(crate) fn scan(text: &str, stance: bool) -> Cue {
     let words = words(text);
     let author = words.iter().any(|w| is_subject(w));
-    if !author && words.iter().any(|w| is_authority(w)) {
-        return Cue::Not;
-    }
+    // Another authority's duties and stances are not the author's; its
+    // priorities, goals and areas named as such are (a region's programme).
+    let other = !author && words.iter().any(|w| is_authority(w));
     for (i, word) in words.iter().enumerate().rev() {
         if NOT_WORDS.contains(&word.as_str()) {
             return Cue::Not;
@@ -247,7 +259,10 @@ pub(crate) fn scan(text: &str, stance: bool) -> Cue {
             return Cue::Framing;
         }
         if let Some(level) = noun_level(word) {
-            return Cue::Priority(level);
+            return if level == Level::Responsibility && other { Cue::Not } else { Cue::Priority(level) };
+        }
+        if other && STANCE_VERBS.contains(&word.as_str()) {
+            return Cue::Not;
         }
         if stance && author && STANCE_VERBS.contains(&word.as_str()) {
             let municipal = words[..i].iter().chain(words.get(i + 1)).any(|w| is_public_body(w));
@@ -255,7 +270,7 @@ pub(crate) fn scan(text: &str, stance: bool) -> Cue {
             return Cue::Priority(if duty && municipal { Level::Responsibility } else { Level::PriorityArea });
         }
     }
-    Cue::Silent
+    if other { Cue::Not } else { Cue::Silent }
 }
 
 /// Whether a section heading rules out priorities in its section: a
@@ -312,11 +327,28 @@ pub(crate) fn announces(text: &str) -> bool {
 /// The level of the priorities a sentence counts (`Totalt finns det sju
 /// prioriterade områden ...`): a number word right before a priority noun.
 pub(crate) fn counted_level(sentence: &str) -> Option<Level> {
-    const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "följande"];
+    counted(sentence).map(|(_, level)| level).or_else(|| {
+        let words = words(sentence);
+        words
+            .iter()
+            .enumerate()
+            .find_map(|(i, w)| if w == "följande" { words[i + 1..].iter().take(2).find_map(|n| noun_level(n)) } else { None })
+    })
+}
+
+/// How many priorities of which level a sentence counts: `tre
+/// prioriterade områden` is three priority areas.
+pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
+    const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
     let words = words(sentence);
     words.iter().enumerate().find_map(|(i, w)| {
-        let number = NUMBERS.contains(&w.as_str()) || w.parse::<u8>().is_ok_and(|n| (2..=20).contains(&n));
-        if number { words[i + 1..].iter().take(2).find_map(|n| noun_level(n)) } else { None }
+        let n = NUMBERS
+            .iter()
+            .position(|x| x == w)
+            .map(|p| p + 2)
+            .or_else(|| w.parse::<usize>().ok().filter(|n| (2..=20).contains(n)))?;
+        let level = words[i + 1..].iter().take(2).find_map(|x| noun_level(x).filter(|l| *l != Level::Responsibility))?;
+        Some((n, level))
     })
 }
 
@@ -336,6 +368,9 @@ mod tests {
         assert_eq!(scan("Kursen tar upp följande delar:", true), Cue::Not);
         assert_eq!(scan("Stödet erbjuds inte till:", true), Cue::Not);
         assert_eq!(scan("Skatteverket sköter:", true), Cue::Not);
+        assert_eq!(scan("Landskapsregeringen ansvarar enligt lagen för att:", true), Cue::Not);
+        assert_eq!(scan("Landskapsregeringens prioriterade temaområden är:", true), Cue::Priority(Level::PriorityArea));
+        assert_eq!(scan("Kommunen ansvarar i samverkan med Migrationsverket för:", true), Cue::Priority(Level::Responsibility));
         assert_eq!(scan("Här är några exempel:", true), Cue::Silent);
         assert_eq!(scan("Personalen ska ha:", true), Cue::Silent);
         // Nouns only in running text.

@@ -225,7 +225,13 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
     while let Some(at) = find_word(sentence, &lower, "som", from) {
         from = at + 3;
         let after = words(&sentence[at + 3..]);
-        let Some(level) = after.iter().take(3).find_map(|w| cues::noun_level(w)) else { continue };
+        // Nouns that name priorities, not verbs (`som kommunen prioriterar`,
+        // `vem som ansvarar`).
+        let noun = |w: &String| {
+            let verb = w.starts_with("prioritera") && !w.ends_with("ade");
+            cues::noun_level(w).filter(|l| *l != Level::Responsibility && !verb)
+        };
+        let Some(level) = after.iter().take(3).find_map(noun) else { continue };
         let list_end = sentence[..at].trim_end().strip_suffix(" ut").map_or(at, str::len);
         let first_comma = sentence[..list_end].find(',')?;
         let start = lead_start(sentence, first_comma);
@@ -418,6 +424,8 @@ mod tests {
             "Rapporten lyfte språket, arbetsmarknaden, hälsa samt tillgång till vård som viktiga delar.",
             "Offentlig sektor, näringsliv, föreningar och alla som bor här blir viktiga för strategin.",
             "Målet med programmet är att stödja öppenhet, jämlikhet och likabehandling samt att främja goda relationer.",
+            "För varje område anges mål, delmål och de åtgärder som kommunen prioriterar under perioden.",
+            "Planen anger vilka åtgärder som ska göras, vem som ansvarar och hur det mäts.",
             "Planen ska bidra till att nå målen och att arbetet är kunskapsbaserat, samordnat, effektivt.",
             "Ett mål med planen är också att stärka föreningarna, stödja nätverk samt skapa mötesplatser för alla.",
         ] {

@@ -31,8 +31,18 @@ mod enumeration;
 
 use std::collections::HashMap;
 
+use super::layout::split_label;
 use crate::document::{ActionDetails, Block, BlockKind, Level, Priority, Rule, Span};
 use cues::Cue;
+
+/// A chapter heading as a title: without the letter of a lettered chapter.
+fn chapter_title(heading: &str) -> String {
+    LETTERED.replace(heading, "").into_owned()
+}
+
+/// `A. Text`, `B) Text`: a chapter lettered with a capital.
+static LETTERED: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^[A-ZÅÄÖ][.)]\s+").expect("lettered chapter pattern compiles"));
 
 fn normalise(heading: &str) -> String {
     let lower = heading.trim().to_lowercase();
@@ -43,6 +53,10 @@ fn normalise(heading: &str) -> String {
 /// The level of priorities under a heading, if it is a priority heading.
 pub(crate) fn heading_level(heading: &str) -> Option<Level> {
     let h = normalise(heading);
+    // `Så arbetar vi inom fokusområdena` tells how, `Vilka är målen?` asks.
+    if h.starts_with("så ") || h.ends_with('?') {
+        return None;
+    }
     let starts = |p: &[&str]| p.iter().any(|w| h.starts_with(w));
     let contains = |p: &[&str]| p.iter().any(|w| h.contains(w));
     if starts(&["vision"]) {
@@ -105,6 +119,38 @@ const BACKGROUND_EXACT: &[&str] =
 const FRAMING_WORDS: &[&str] =
     &["ansvar", "ansvarsfördelning", "roll", "roller", "uppdrag", "myndigheter", "du", "dig", "din", "dina"];
 
+/// A heading that names many priorities (`Fokusområden`, `Tre
+/// prioriterade områden`, `Åtgärder`) announces them; without items of
+/// its own it is not one priority.
+fn announces_many(heading: &str) -> bool {
+    let h = normalise(heading);
+    ["områden", "strategier", "åtgärder", "insatser", "aktiviteter", "prioriteringar", "teman", "helheter"]
+        .iter()
+        .any(|w| h.contains(w))
+}
+
+/// Chapters whose lists frame the policy rather than state priorities:
+/// introduction, background, starting points, follow-up, definitions.
+fn frames_section(heading: &str) -> bool {
+    const FRAMING_STEMS: &[&str] = &[
+        "utgångspunkt",
+        "bakgrund",
+        "syfte",
+        "inledning",
+        "uppföljning",
+        "definition",
+        "begrepp",
+        "nuläge",
+        "lagstiftning",
+        "styrdokument",
+    ];
+    let h = normalise(heading);
+    h.ends_with('?')
+        || BACKGROUND_STARTS.iter().any(|s| h.starts_with(s) && !matches!(*s, "vision" | "om " | "ansvar och" | "programmet har"))
+        || BACKGROUND_EXACT.contains(&h.as_str())
+        || cues::words(&h).iter().any(|w| FRAMING_STEMS.iter().any(|s| w.starts_with(s)))
+}
+
 /// Section headings that frame a policy rather than state a priority.
 fn is_background(heading: &str) -> bool {
     let h = normalise(heading);
@@ -134,13 +180,34 @@ fn detail_key(label: &str) -> Option<&'static str> {
     }
 }
 
+/// Adds a detail; a value may hold further `Key: value` pairs on the same
+/// line (`Arbetsmarknadsnämnden    Tidplan: 2024`).
 fn add_detail(details: &mut ActionDetails, key: &str, value: &str) {
+    let mut value = value;
+    let mut rest: Option<(&'static str, &str)> = None;
+    for (at, _) in value.match_indices(':') {
+        let before = value[..at].trim_end();
+        let label_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        // Two-word labels (`Ansvarig förvaltning:`) are looked up too.
+        let two = before[..label_start].trim_end().rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        let found = [label_start, two].into_iter().find_map(|from| detail_key(&before[from..]).map(|k| (from, k)));
+        if let Some((from, next)) = found
+            && from > 0
+        {
+            rest = Some((next, &value[at + 1..]));
+            value = &value[..from];
+            break;
+        }
+    }
     let parts = || value.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     match key {
         "responsible" => details.responsible.extend(parts()),
         "partners" => details.partners.extend(parts()),
         "timetable" => details.timetable = Some(value.trim().to_owned()),
         _ => details.indicators.extend(parts()),
+    }
+    if let Some((next, value)) = rest {
+        add_detail(details, next, value);
     }
 }
 
@@ -174,10 +241,12 @@ struct Extractor<'a> {
 pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> (Vec<Priority>, Vec<usize>) {
     let mut x = Extractor::new(text, blocks, title);
     x.priority_sections();
+    x.counted_headings();
     x.lists();
     x.labeled_runs();
     x.enumerations();
     x.action_tables();
+    x.chapters();
     if !x.itemised && !x.rejected_list {
         x.substantive_sections();
     }
@@ -314,6 +383,97 @@ impl<'a> Extractor<'a> {
         i + 1..self.section_end[i]
     }
 
+    /// Rule 1, counted: a sentence or heading that counts priorities
+    /// (`Tre prioriterade områden`) with no list or enumeration of them is
+    /// followed by that many headings, one per priority.
+    fn counted_headings(&mut self) {
+        for i in 0..self.blocks.len() {
+            let block = &self.blocks[i];
+            if self.used[i] || !matches!(block.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) {
+                continue;
+            }
+            let Some((n, level)) = cues::counted(&block.text) else { continue };
+            if !enumeration::find(&block.text).is_empty() {
+                continue;
+            }
+            // The first heading after it, within two blocks.
+            let Some(first) = (i + 1..(i + 3).min(self.blocks.len())).find(|&j| self.level[j].is_some()) else { continue };
+            if (i + 1..first).any(|j| !matches!(self.blocks[j].kind, BlockKind::Paragraph)) {
+                continue;
+            }
+            let depth = self.level[first];
+            let mut found = Vec::new();
+            let mut j = first;
+            while j < self.blocks.len() && found.len() < n {
+                match self.level[j] {
+                    Some(l) if Some(l) == depth => {
+                        let h = &self.blocks[j].text;
+                        if self.used[j] || is_background(h) || cues::heading_excludes(h) {
+                            break;
+                        }
+                        found.push(j);
+                    }
+                    Some(l) if depth.is_some_and(|d| l < d) => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if found.len() != n {
+                continue;
+            }
+            for h in found {
+                let title = chapter_title(&self.blocks[h].text);
+                let (body, body_span) = self.body_of(self.section(h));
+                let p = self.push(&title, body, level, Rule::Chapter, self.blocks[h].span, body_span);
+                self.from_heading.insert(h, p);
+                self.used[h] = true;
+            }
+            self.itemised = true;
+        }
+    }
+
+    /// Chapters over goals and measures: a numbered or lettered heading
+    /// (`4. Skola och förskola`, `B. Svenska språket`) whose section holds
+    /// `Mål:`/`Åtgärd:` lines or an action table is a priority area, and
+    /// the parent of what its section holds.
+    fn chapters(&mut self) {
+        for h in 0..self.blocks.len() {
+            if self.level[h].is_none() || self.used[h] {
+                continue;
+            }
+            let heading = &self.blocks[h].text;
+            let source = &self.text[self.blocks[h].span.range()];
+            let lettered = LETTERED.is_match(heading);
+            let numbered = source.starts_with(|c: char| c.is_ascii_digit());
+            if !(numbered || lettered)
+                || heading_level(heading).is_some()
+                || frames_section(heading)
+                || is_background(heading)
+                || cues::heading_excludes(heading)
+            {
+                continue;
+            }
+            let end = self.section_end[h];
+            let Some(last) = end.checked_sub(1).filter(|&l| l > h) else { continue };
+            let within = Span::new(self.blocks[h + 1].span.start, self.blocks[last].span.end);
+            let inside = |p: &Priority| p.span.start >= within.start && p.span.end <= within.end;
+            if !self.out.iter().any(|p| inside(p) && matches!(p.rule, Rule::KindLabel | Rule::ActionTable)) {
+                continue;
+            }
+            let title = chapter_title(heading);
+            let (body, body_span) = self.body_of(self.section(h));
+            let span = self.locate(self.blocks[h].span, &title, self.blocks[h].span.start).unwrap_or(self.blocks[h].span);
+            let c = self.push(&title, body, Level::PriorityArea, Rule::Chapter, span, body_span);
+            for p in 0..c {
+                if self.out[p].parent.is_none() && inside(&self.out[p]) {
+                    self.out[p].parent = Some(c);
+                }
+            }
+            self.from_heading.insert(h, c);
+            self.used[h] = true;
+        }
+    }
+
     /// Rule 1 (and rule 7 for detail lines under it).
     fn priority_sections(&mut self) {
         for i in 0..self.blocks.len() {
@@ -362,7 +522,7 @@ impl<'a> Extractor<'a> {
             }
             if items > 0 {
                 self.itemised = true;
-            } else {
+            } else if !announces_many(&self.blocks[i].text) {
                 let (body, body_span) = self.body_of(self.section(i));
                 if !body.is_empty() || !self.has_paragraphs {
                     let title = self.blocks[i].text.clone();
@@ -435,8 +595,22 @@ impl<'a> Extractor<'a> {
                 Some(&up) if depth > 0 => (self.out[up].level.child(), Rule::NestedItem, Some(up)),
                 _ => (level, rule, parent),
             };
-            let title = b.text.clone();
-            let p = self.push(&title, String::new(), item_level, item_rule, b.span, None);
+            // `Språket först: Alla vuxna ...`: the label is the title, the
+            // rest its body; a label that only names a kind gives the level.
+            let labeled: Option<(String, String)> = split_label(&b.text).map(|(l, r)| (l.to_owned(), r.to_owned()));
+            let span = b.span;
+            let p = if let Some((label, rest)) = labeled {
+                let rest_span = self.locate(span, &rest, span.start);
+                if let Some(kind) = cues::kind_label(&label) {
+                    self.push(&rest, String::new(), kind, item_rule, rest_span.unwrap_or(span), None)
+                } else {
+                    let label_span = self.locate(span, &label, span.start).unwrap_or(span);
+                    self.push(&label, rest, item_level, item_rule, label_span, rest_span)
+                }
+            } else {
+                let title = b.text.clone();
+                self.push(&title, String::new(), item_level, item_rule, b.span, None)
+            };
             self.out[p].parent = item_parent;
             self.used[j] = true;
             stack.truncate(depth);
@@ -452,10 +626,16 @@ impl<'a> Extractor<'a> {
     /// What the block before `start` and the enclosing section say of the
     /// list or run of labels that starts there.
     fn introduction(&self, start: usize) -> Cue {
-        if let Some(h) = self.enclosing[start]
-            && (cues::heading_excludes(&self.blocks[h].text) || self.used[h] && !self.from_heading.contains_key(&h))
-        {
-            return Cue::Not;
+        if let Some(h) = self.enclosing[start] {
+            let heading = &self.blocks[h].text;
+            if cues::heading_excludes(heading) || self.used[h] && !self.from_heading.contains_key(&h) {
+                return Cue::Not;
+            }
+            // Lists in an introduction, background or follow-up chapter
+            // frame the policy (`2. Utgångspunkter`, `4. Uppföljning`).
+            if frames_section(heading) {
+                return Cue::Framing;
+            }
         }
         let Some(intro) = start.checked_sub(1).map(|i| &self.blocks[i]) else { return Cue::Silent };
         match intro.kind {
