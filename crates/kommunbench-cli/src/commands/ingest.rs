@@ -68,7 +68,8 @@ fn write_outline(out: &mut impl Write, doc: &PolicyDocument) -> std::io::Result<
         let body: String = p.body.chars().take(70).collect();
         let ellipsis = if p.body.chars().count() > 70 { "…" } else { "" };
         let body = if body.is_empty() { String::new() } else { format!(" — {}{ellipsis}", body.replace('\n', " ")) };
-        writeln!(out, "    {:<13} {}{body}", p.level.as_str(), p.title)?;
+        let rule = format!("({})", p.rule);
+        writeln!(out, "    {:<14} {:<18} {}{body}", p.level.as_str(), rule, p.title)?;
     }
     writeln!(out)
 }

@@ -92,3 +92,33 @@ fn other_mappers_on_the_dev_set() {
         assert!(doc_f1 >= 0.6 && pri_f1 >= 0.5, "{name}: {doc_f1} {pri_f1}");
     }
 }
+
+/// The texts written for kommunbench in the style of adopted programmes,
+/// action plans, web pages, Finnish-Swedish and Åland texts, a county
+/// board page and party pages (`fixtures/written/`): priorities recovered
+/// and coded at the bar the issue sets for unseen texts.
+#[test]
+fn written_texts_meet_the_bar_for_unseen_genres() {
+    use kommunbench_core::CorpusReader;
+    use kommunbench_mapping::{GoldDocuments, GoldPriorities, priority_recovery};
+    let framework = se2008();
+    let root = crate::common::fixtures().join("written");
+    let corpus = CorpusReader::new().read(&[root.join("corpus")]);
+    assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
+    let docs = corpus.documents;
+    let gold_docs = GoldDocuments::from_path(root.join("gold/gold_documents.csv"), &framework).unwrap();
+    let gold_priorities = GoldPriorities::from_path(root.join("gold/gold_priorities.csv"), &framework).unwrap();
+    let recovery = priority_recovery(&gold_priorities, &docs).unwrap();
+    for d in &recovery.documents {
+        println!("{}: missed {:?}, extra {:?}", d.document, d.missed, d.extra);
+    }
+    assert!(recovery.recall.unwrap() >= 0.9, "recall {:?}", recovery.recall);
+    assert!(recovery.precision.unwrap() >= 0.85, "precision {:?}", recovery.precision);
+    let mapper = LexiconMapper::builtin(&framework).unwrap();
+    let mappings = Aligner::new(&framework, &mapper).map_documents(&docs);
+    let (doc_f1, _) = report("written documents", &framework, &compare_documents(&gold_docs, &mappings).unwrap());
+    let (pri_f1, pri_kappa) =
+        report("written priorities", &framework, &compare_priorities(&framework, &gold_priorities, &docs, &mappings).unwrap());
+    assert!(doc_f1 >= 0.9, "document level: macro-F1 {doc_f1:.3}");
+    assert!(pri_f1 >= 0.8 && pri_kappa >= 0.75, "priority level: macro-F1 {pri_f1:.3}, kappa {pri_kappa:.3}");
+}
