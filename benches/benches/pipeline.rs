@@ -19,32 +19,6 @@ fn bytes(texts: &[kommunbench_bench::Generated]) -> u64 {
     texts.iter().map(|g| g.text.len() as u64).sum()
 }
 
-fn ingestion(c: &mut Criterion) {
-    let ingester = Ingester::new();
-    let corpus = generate(MB, 30_000, 1);
-    let mut group = c.benchmark_group("ingest");
-    group.throughput(Throughput::Bytes(bytes(&corpus)));
-    group.bench_function("1MB", |b| b.iter(|| parse(&corpus, &ingester).len()));
-    group.finish();
-}
-
-/// Priority extraction must stay linear: a list-heavy text (thousands of
-/// bullets, nested measures, `Mål:` lines) ingests at a rate within 2x of
-/// running prose of the same size.
-fn structure(c: &mut Criterion) {
-    let ingester = Ingester::new();
-    let mut group = c.benchmark_group("ingest_shape");
-    group.sample_size(10);
-    for (name, lists) in [("prose", false), ("lists", true)] {
-        let text = kommunbench_bench::shaped_document(2 * MB, lists);
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new(name, "2MB"), &text, |b, text| {
-            b.iter(|| ingester.ingest_str("doc", text).unwrap().priorities.len());
-        });
-    }
-    group.finish();
-}
-
 fn mapping(c: &mut Criterion) {
     let framework = Framework::builtin("se-2008").unwrap();
     let lexicon = Lexicon::builtin(&framework).unwrap();
@@ -117,5 +91,5 @@ fn matrix(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, ingestion, structure, mapping, end_to_end, matrix);
+criterion_group!(benches, mapping, end_to_end, matrix);
 criterion_main!(benches);

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-use regex::Regex;
+use regex::RegexSet;
 
 use crate::document::DropReason;
 
@@ -199,10 +199,12 @@ const PHRASES: &[(&str, DropReason)] = &[
 /// sentences; policy paragraphs that merely mention a link are longer.
 const MAX_PHRASE_LINE_BYTES: usize = 420;
 
-/// The phrases as one automaton over lower-cased lines.
+/// The phrases as one automaton, ASCII case folded (the phrases' own
+/// non-ASCII letters stand in lower case mid-sentence).
 static PHRASE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
+        .ascii_case_insensitive(true)
         .build(PHRASES.iter().map(|(phrase, _)| phrase))
         .expect("furniture phrases compile")
 });
@@ -227,8 +229,10 @@ static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Characters of a line's opening that the lists above need.
 const OPENING_CHARS: usize = 40;
 
-static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
-    [
+/// The line patterns as one set, tried in one pass over a line; the first
+/// pattern that matches gives the reason.
+static PATTERNS: LazyLock<(RegexSet, Vec<DropReason>)> = LazyLock::new(|| {
+    let patterns: &[(&str, DropReason)] = &[
         // Page numbers: `4 (4)`, `12`, `- 3 -`, `Sida 2 av 9`, `Page 2 of 9`.
         (r"^\d{1,3}\s*\(\s*\d{1,3}\s*\)$", DropReason::PageNoise),
         (r"^-?\s*\d{1,3}\s*-?$", DropReason::PageNoise),
@@ -244,10 +248,7 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
             DropReason::Metadata,
         ),
         // Minutes references of a council item: `Stadsstyrelsen 17.11.2025 § 487`.
-        (
-            r"(?i)^[\p{L}-]+(\s+[\p{L}-]+)?\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*,?\s*§\s*\d+$",
-            DropReason::Metadata,
-        ),
+        (r"(?i)^[\p{L}-]+(\s+[\p{L}-]+)?\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*,?\s*§\s*\d+$", DropReason::Metadata),
         // A date alone on a line: a stamp of the page or the minutes.
         (r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$", DropReason::Metadata),
         // Contact details: e-mail addresses, phone numbers.
@@ -261,7 +262,10 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
         // Links to files (`Läs strategin Pdf, 315 kB`, `Plan 2020 (pdf, 1 MB)`)
         // and to other sites (`Om ensamkommande barn (migrationsverket.se)`,
         // `Portalens webbplats`).
-        (r"(?i)(?-u:\b)(pdf|docx?|xlsx?|pptx?|odt)(?-u:\b)\W{0,3}\d+([.,]\d+)?\s*(kb|mb|kib|mib)(?-u:\b)", DropReason::Navigation),
+        (
+            r"(?i)(?-u:\b)(pdf|docx?|xlsx?|pptx?|odt)(?-u:\b)\W{0,3}\d+([.,]\d+)?\s*(kb|mb|kib|mib)(?-u:\b)",
+            DropReason::Navigation,
+        ),
         (r"(?i)(?-u:\b)\d+([.,]\d+)?\s*(kb|mb)\)?\.?$", DropReason::Navigation),
         (r"(?i)\((www\.)?[a-z0-9-]+\.(se|fi|ax|nu|com|org|eu)\)$", DropReason::Navigation),
         (r"(?i)^(\S+\s+){0,3}(webbplats|hemsida|webbsida)\.?$", DropReason::Navigation),
@@ -270,10 +274,9 @@ static PATTERNS: LazyLock<Vec<(Regex, DropReason)>> = LazyLock::new(|| {
             r"(?i)^(en|ett|två|tre|fyra|flera|några)\s+\w+(\s+och\s+(en|ett)\s+\w+)?\s+(står|sitter|går|ler|håller|tittar|pratar|samtalar|läser|skrattar|skriver|arbetar)(?-u:\b)",
             DropReason::Image,
         ),
-    ]
-    .into_iter()
-    .map(|(p, r)| (Regex::new(p).expect("furniture pattern compiles"), r))
-    .collect()
+    ];
+    let set = RegexSet::new(patterns.iter().map(|(p, _)| p)).expect("furniture patterns compile");
+    (set, patterns.iter().map(|(_, r)| *r).collect())
 });
 
 /// Why `line` is page furniture, if it is.
@@ -296,20 +299,20 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
     if let Some(m) = PREFIXES.find(Input::new(&folded).anchored(Anchored::Yes)) {
         return Some(PREFIX[m.pattern().as_usize()].1);
     }
-    if line.len() <= MAX_PHRASE_LINE_BYTES {
-        let lower = line.to_lowercase();
-        if let Some(m) = PHRASE_MATCHER.find(&lower) {
-            let reason = PHRASES[m.pattern().as_usize()].1;
-            if reason == DropReason::Banner || line.len() <= MAX_PATTERN_BYTES {
-                return Some(reason);
-            }
+    if line.len() <= MAX_PHRASE_LINE_BYTES
+        && let Some(m) = PHRASE_MATCHER.find(line)
+    {
+        let reason = PHRASES[m.pattern().as_usize()].1;
+        if reason == DropReason::Banner || line.len() <= MAX_PATTERN_BYTES {
+            return Some(reason);
         }
     }
     // Page numbers, addresses and stamps are short; paragraphs skip the patterns.
     if line.len() > MAX_PATTERN_BYTES {
         return None;
     }
-    PATTERNS.iter().find(|(re, _)| re.is_match(line)).map(|(_, r)| *r)
+    let (set, reasons) = &*PATTERNS;
+    set.matches(line).iter().next().map(|i| reasons[i])
 }
 
 /// The first `max_chars` characters of `text` in lower case, and whether

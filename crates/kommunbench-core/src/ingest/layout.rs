@@ -48,21 +48,41 @@ pub(crate) struct Layout {
 /// Bullet and dash list markers (`-` first, so it is literal in a class),
 /// the private-use bullets of PDF symbol fonts among them.
 const LIST_MARKS: &str = "-•*·▪◦‣●○■□➢►✓✔–—‒−\u{f0b7}\u{f0a7}\u{f0d8}\u{f076}";
-/// Bullets, `1.`, `1)`, `(1)`, `a)`, `a.`, and `o` as Word writes a
-/// second-level bullet.
-static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^([{LIST_MARKS}]|\d{{1,2}}[.)]|\(\d{{1,2}}\)|[a-zåäö][.)]|o)\s+(\S.*)$")).unwrap());
-
-/// Whether a line can open with a list marker (see [`LIST_MARKER`]): a
-/// cheap test that spares most lines the regex.
+/// Whether a line can open with a list marker (see [`split_marker`]): a
+/// cheap test on its first character.
 fn may_be_list_item(text: &str) -> bool {
     text.starts_with(|c: char| {
         c.is_ascii_digit() || c == '(' || matches!(c, 'a'..='z' | 'å' | 'ä' | 'ö') || LIST_MARKS.contains(c)
     })
 }
 
+/// A list item's marker and text: a bullet or dash, `1.`, `1)`, `(1)`,
+/// `a)`, `a.`, or `o` as Word writes a second-level bullet, then white
+/// space and the text. (A scan, not a regex: it runs on every line.)
+fn split_marker(text: &str) -> Option<(&str, &str)> {
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    let marker_end = if LIST_MARKS.contains(first) || first == 'o' {
+        first.len_utf8()
+    } else if first.is_ascii_digit() {
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        (digits <= 2 && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))).then_some(digits + 1)?
+    } else if first == '(' {
+        let digits = text[1..].bytes().take_while(u8::is_ascii_digit).count();
+        ((1..=2).contains(&digits) && text.as_bytes().get(digits + 1) == Some(&b')')).then_some(digits + 2)?
+    } else if matches!(first, 'a'..='z' | 'å' | 'ä' | 'ö') {
+        let after = first.len_utf8();
+        matches!(text.as_bytes().get(after), Some(b'.' | b')')).then_some(after + 1)?
+    } else {
+        return None;
+    };
+    let rest = &text[marker_end..];
+    let body = rest.trim_start();
+    (body.len() < rest.len() && !body.is_empty()).then(|| (&text[..marker_end], body))
+}
+
 fn list_item(text: &str) -> bool {
-    may_be_list_item(text) && LIST_MARKER.is_match(text)
+    may_be_list_item(text) && split_marker(text).is_some()
 }
 
 /// `1. Text`, `2) Text`: a numbered line.
@@ -88,7 +108,8 @@ pub(crate) fn layout(text: &str) -> Layout {
             *seen.entry(line.text).or_default() += 1;
         }
     }
-    seen.retain(|_, n| *n >= 3);
+    // `Åtgärder` over every focus area recurs by design: priority headings stay.
+    seen.retain(|line, n| *n >= 3 && super::priorities::heading_level(line).is_none());
     let half = text.len() / 2;
     let mut footer = false;
     // A metadata label on a line of its own (`Ämne:`) has its value on the next.
@@ -152,17 +173,19 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     // Lines after `i` that continue it: no marker, no `Label:` of their
     // own, and starting in lower case or indented (a wrapped item, or a
     // second paragraph of it).
+    let is_item: Vec<bool> = group.iter().map(|l| list_item(l.text)).collect();
     let continuation = |i: usize| {
         group[i + 1..]
             .iter()
-            .take_while(|l| !list_item(l.text) && !labeled_line(l.text) && (l.text.starts_with(char::is_lowercase) || l.indented))
+            .zip(&is_item[i + 1..])
+            .take_while(|(l, item)| !**item && !labeled_line(l.text) && (l.text.starts_with(char::is_lowercase) || l.indented))
             .count()
     };
     // A numbered line is a chapter heading unless other numbered lines
     // around it make a list.
     let numbered =
         group.iter().filter(|l| l.text.starts_with(|c: char| c.is_ascii_digit()) && NUMBERED_ITEM.is_match(l.text)).count();
-    let items = group.iter().filter(|l| list_item(l.text)).count();
+    let items = is_item.iter().filter(|&&b| b).count();
     let single = single || numbered == 1 && items <= 1;
     let mut i = 0;
     // A heading on the line right above its paragraph (no blank line in
@@ -176,7 +199,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     while i < group.len() {
         let line = group[i];
         i += 1;
-        if let Some(toc) = line.text.ends_with(|c: char| c.is_ascii_digit()).then(|| TOC_ENTRY.captures(line.text)).flatten() {
+        if let Some(toc) = may_be_toc_entry(line.text).then(|| TOC_ENTRY.captures(line.text)).flatten() {
             flush(&mut paragraph, out);
             let depth = toc.get(1).map_or(1, |n| numbering_depth(n.as_str()));
             out.push(Block {
@@ -200,11 +223,9 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span, outside: false });
             continue;
         }
-        if let Some(item) = may_be_list_item(line.text).then(|| LIST_MARKER.captures(line.text)).flatten() {
+        if let Some((marker, rest)) = is_item[i - 1].then(|| split_marker(line.text)).flatten() {
             flush(&mut paragraph, out);
-            let marker = item.get(1).map_or("", |m| m.as_str());
-            let rest = item.get(2).map_or("", |m| m.as_str());
-            let start = line.span.start + item.get(2).map_or(0, |m| m.start());
+            let start = line.span.start + (line.text.len() - rest.len());
             let mut block = Block {
                 kind: BlockKind::ListItem { marker: marker.to_owned() },
                 text: rest.to_owned(),
@@ -277,8 +298,6 @@ fn running_candidate(text: &str) -> bool {
         && !words_at_most(text, 1)
         && !may_be_list_item(text)
         && text.chars().any(char::is_alphabetic)
-        // `Åtgärder` over every focus area recurs by design.
-        && super::priorities::heading_level(text).is_none()
 }
 
 /// Words a wrapped line can end with but a heading cannot.
@@ -303,6 +322,14 @@ fn glued_heading(first: &str, next: &str) -> bool {
         && !OPEN_ENDINGS.contains(&last.as_str())
         && !first.ends_with('-')
         && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || LIST_MARKS.contains(c))
+}
+
+/// Whether a line can be a table-of-contents entry (see [`TOC_ENTRY`]):
+/// it ends with a page number after dot leaders, an ellipsis, a tab or a
+/// wide gap. A cheap test that spares other lines ending in a number.
+fn may_be_toc_entry(text: &str) -> bool {
+    text.ends_with(|c: char| c.is_ascii_digit())
+        && (text.contains("...") || text.contains(". .") || text.contains('…') || text.contains('\t') || text.contains("   "))
 }
 
 /// A paragraph or, for a single heading-like line, a heading.

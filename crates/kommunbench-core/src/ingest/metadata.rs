@@ -18,15 +18,15 @@ static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static ADOPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(antagen|antaget|antagna|antogs|antog|antagit|fastställd|fastställt|fastställdes|fastställde|beslutad|beslutat|beslutade|beslutades|godkänd|godkänt|godkände|godkändes)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(antagen|antaget|antagna|antogs|antog|antagit|fastställd|fastställt|fastställdes|fastställde|beslutad|beslutat|beslutade|beslutades|godkänd|godkänt|godkände|godkändes)(?-u:\b)").unwrap()
 });
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{L}*fullmäktige|[Kk]ommunstyrelsen?s?|[Ss]tadsstyrelsen?|\p{L}*nämnden?|KF|KS)\b").unwrap()
+    Regex::new(r"(?-u:\b)(\p{L}*fullmäktige|[Kk]ommunstyrelsen?s?|[Ss]tadsstyrelsen?|\p{L}*nämnden?|KF|KS)(?-u:\b)").unwrap()
 });
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"§\s*(\d+)").unwrap());
 static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:beteckning|diarienummer|diarienr|dnr)\s*[.:]?\s*(\S.*)$").unwrap());
-static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bdokumenttyp:?\s+(\p{L}+)").unwrap());
+static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)dokumenttyp:?\s+(\p{L}+)").unwrap());
 
 /// All dates in a line, in order, with their byte offsets.
 pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
@@ -66,6 +66,12 @@ pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
     }
     found.sort_by_key(|(at, _)| *at);
     found
+}
+
+/// Whether `text` holds the ASCII word `needle` in any case, without
+/// lower-casing the line.
+fn contains_ascii_ci(text: &str, needle: &str) -> bool {
+    text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn first_date(line: &str) -> Option<Date> {
@@ -142,8 +148,11 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         {
             meta.dates.updated = meta.dates.updated.or_else(date_here_or_next);
         }
+        // Cheap tests first: a reference opens with its label, an adoption
+        // stamp holds a four-digit year.
+        let reference = ["beteckning", "diarie", "dnr"].iter().any(|p| contains_ascii_ci(text, p));
         for cell in text.split('\t').map(str::trim) {
-            if let Some(c) = REFERENCE.captures(cell) {
+            if let Some(c) = reference.then(|| REFERENCE.captures(cell)).flatten() {
                 meta.decision.reference.get_or_insert_with(|| c[1].trim().to_owned());
             }
             if let Some(c) = lower.contains("dokumenttyp").then(|| DOC_TYPE.captures(cell)).flatten() {
@@ -158,7 +167,8 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         }
         // Adoption: a short line (a stamp or a one-sentence notice) with
         // a decision verb and a date.
-        if words_at_most(text, 20) && ADOPTION.is_match(text) && meta.dates.adopted.is_none() {
+        let year = text.bytes().filter(u8::is_ascii_digit).nth(3).is_some();
+        if year && meta.dates.adopted.is_none() && words_at_most(text, 20) && ADOPTION.is_match(text) {
             for cell in text.split('\t') {
                 if ADOPTION.is_match(cell)
                     && let Some(date) = first_date(cell)

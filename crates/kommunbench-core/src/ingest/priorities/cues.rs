@@ -336,20 +336,62 @@ pub(crate) fn counted_level(sentence: &str) -> Option<Level> {
     })
 }
 
+/// Whether a text holds a number of one or two digits standing alone (a
+/// count; years and dates are longer or joined to other digits).
+fn has_small_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let alone = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'.' | b'-' | b':' | b'/'));
+            if i - start <= 2 && alone(start.checked_sub(1).and_then(|j| bytes.get(j))) && alone(bytes.get(i)) {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
 /// How many priorities of which level a sentence counts: `tre
 /// prioriterade områden` is three priority areas.
 pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
-    let words = words(sentence);
-    words.iter().enumerate().find_map(|(i, w)| {
-        let n = NUMBERS
-            .iter()
-            .position(|x| x == w)
-            .map(|p| p + 2)
-            .or_else(|| w.parse::<usize>().ok().filter(|n| (2..=20).contains(n)))?;
-        let level = words[i + 1..].iter().take(2).find_map(|x| noun_level(x).filter(|l| *l != Level::Responsibility))?;
-        Some((n, level))
-    })
+    // Most text counts nothing: no number word, no digit.
+    static NUMBER_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(NUMBERS).expect("number words compile")
+    });
+    // A whole number word: `tio` inside `integration` is none.
+    let whole = |m: aho_corasick::Match| {
+        let before = sentence[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = sentence[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    };
+    if !has_small_number(sentence) && !NUMBER_WORDS.find_iter(sentence).any(whole) {
+        return None;
+    }
+    // Token by token, without allocating; only the two words after a
+    // number are lower-cased.
+    let mut tokens = sentence.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty());
+    let same = |w: &str, x: &str| w.len() == x.len() && w.chars().flat_map(char::to_lowercase).eq(x.chars());
+    while let Some(w) = tokens.next() {
+        let n = if w.bytes().all(|b| b.is_ascii_digit()) {
+            w.parse::<usize>().ok().filter(|n| (2..=20).contains(n))
+        } else {
+            NUMBERS.iter().position(|x| same(w, x)).map(|p| p + 2)
+        };
+        let Some(n) = n else { continue };
+        let level = tokens.clone().take(2).find_map(|x| noun_level(&x.to_lowercase()).filter(|l| *l != Level::Responsibility));
+        if let Some(level) = level {
+            return Some((n, level));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -135,12 +135,59 @@ fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Stems of every cue in [`in_sentence`] but the colon's: a sentence
+/// without one of them holds no enumeration (a cheap test that spares
+/// most running text the word-by-word reading).
+static CUE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "mål",
+            "område",
+            "prioriter",
+            "strategi",
+            "fokus",
+            "insats",
+            "åtgärd",
+            "satsning",
+            "satsa",
+            "tema",
+            "helhet",
+            "perspektiv",
+            "hörnsten",
+            "byggsten",
+            "inriktning",
+            "löfte",
+            "förslag",
+            "krav",
+            "uppdrag",
+            "ansvar",
+            "roll",
+            "aktivitet",
+            "vision",
+            "så som",
+            "såsom",
+            "till exempel",
+            "bland annat",
+            "vallöfte",
+            "ståndpunkt",
+        ])
+        .expect("cue stems compile")
+});
+
 /// The enumerations of a paragraph.
 pub(crate) fn find(text: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
+    // One pass for the cue stems of the whole paragraph; a sentence is read
+    // word by word only when one stands in it (or it has a colon).
+    let stems: Vec<usize> = CUE_STEMS.find_iter(text).map(|m| m.start()).collect();
+    if stems.is_empty() && !text.contains(':') {
+        return out;
+    }
     for s in sentences(text) {
         let sentence = &text[s.clone()];
-        if !sentence.contains(',') && !sentence.contains(" och ") && !sentence.contains(" samt ") {
+        let cued = stems.iter().any(|at| s.contains(at)) || sentence.contains(':');
+        if !cued || !sentence.contains(',') && !sentence.contains(" och ") && !sentence.contains(" samt ") {
             continue;
         }
         if let Some(mut e) = in_sentence(sentence) {

@@ -278,14 +278,19 @@ fn title_key(title: &str) -> String {
     normalise(&title.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// Markers of one kind nest at one depth: `1.` and `2.` alike, `a)` and `b)` alike.
-fn marker_class(marker: &str) -> String {
-    let mut chars = marker.chars();
-    match (chars.next(), marker.chars().last()) {
-        (Some(c), Some(end)) if c.is_ascii_digit() => format!("1{end}"),
-        (Some(c), Some(end)) if c.is_alphabetic() && marker.chars().count() == 2 => format!("a{end}"),
-        _ => marker.to_owned(),
-    }
+/// Markers of one kind nest at one depth: `1.` and `2.` alike, `a)` and
+/// `b)` alike: the kind of the first character, and the last character.
+fn marker_class(marker: &str) -> (char, char) {
+    let first = marker.chars().next().unwrap_or(' ');
+    let last = marker.chars().next_back().unwrap_or(' ');
+    let kind = if first.is_ascii_digit() {
+        '1'
+    } else if first.is_alphabetic() && marker.chars().count() == 2 {
+        'a'
+    } else {
+        first
+    };
+    (kind, last)
 }
 
 impl<'a> Extractor<'a> {
@@ -573,7 +578,7 @@ impl<'a> Extractor<'a> {
     /// marker opens a nested level, a marker seen before closes it.
     /// Returns the number of top-level items.
     fn take_list(&mut self, run: std::ops::Range<usize>, level: Level, rule: Rule, parent: Option<usize>) -> usize {
-        let mut markers: Vec<String> = Vec::new();
+        let mut markers: Vec<(char, char)> = Vec::new();
         let mut stack: Vec<usize> = Vec::new(); // the last priority at each depth
         let mut top = 0;
         let mut j = run.start;
