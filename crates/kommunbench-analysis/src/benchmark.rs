@@ -12,7 +12,8 @@ use crate::export::{ExportError, text_rows, write_atomic, write_table};
 use crate::frames::{alignments, document_coverage, evidence, municipality_label};
 use crate::matrix::{Aggregation, CoverageMatrix, Level};
 use crate::metrics::{area_metrics, municipality_metrics};
-use crate::peers::similarities;
+use crate::outdir::ReportDir;
+use crate::peers::{NEAREST_PEERS, nearest_peers, similarities};
 use crate::profile::{Profile, profiles};
 use crate::render::{ReportCell, ReportData, ReportEvidence, ReportRow, Table, heatmap_svg, report_html};
 use crate::timeline::{Generation, changes};
@@ -117,7 +118,7 @@ impl Benchmark {
             evidence: evidence(mappings, docs)?,
             metrics: municipality_metrics(&profiles, &area_ids, groups, &doc_counts, &local)?,
             area_metrics: area_metrics(&profiles, &area_ids)?,
-            peers: similarities(&profiles)?,
+            peers: nearest_peers(&profiles, NEAREST_PEERS)?,
             changes: changes(&generations, &area_ids, 0.1)?,
             alignments,
             matrix,
@@ -192,7 +193,7 @@ impl Benchmark {
             tables: vec![
                 table("Municipalities", &self.metrics),
                 table("Areas", &self.area_metrics),
-                table("Peers (pairwise similarity)", &self.peers),
+                table("Nearest peers (cosine of the score profiles)", &self.peers),
                 table("Changes between policy generations", &self.changes),
             ],
             notes,
@@ -200,10 +201,30 @@ impl Benchmark {
         })
     }
 
-    /// Writes every file of [`REPORT_FILES`] into `dir` (created if
-    /// needed); `notes` (such as inputs that failed) go into the page.
+    /// Writes every file of [`REPORT_FILES`] into the report folder `dir`
+    /// as one unit (see [`ReportDir`]); `notes` (such as inputs that
+    /// failed) go into the page. Returns the files' final paths.
     pub fn write(&self, dir: &Path, notes: Vec<String>) -> Result<Vec<PathBuf>, BenchmarkError> {
-        std::fs::create_dir_all(dir).map_err(|source| ExportError::Io { path: dir.to_owned(), source })?;
+        self.write_with(dir, notes, |_| Ok(Vec::new()))
+    }
+
+    /// Like [`Benchmark::write`], with more files written by `also` into
+    /// the same unit (it gets the folder to write into, and returns the
+    /// names it wrote).
+    pub fn write_with(
+        &self,
+        dir: &Path,
+        notes: Vec<String>,
+        also: impl FnOnce(&Path) -> Result<Vec<String>, ExportError>,
+    ) -> Result<Vec<PathBuf>, BenchmarkError> {
+        let staged = ReportDir::create(dir)?;
+        self.write_files(staged.path(), notes)?;
+        let extra = also(staged.path())?;
+        let target = staged.commit()?;
+        Ok(REPORT_FILES.iter().map(|f| target.join(f)).chain(extra.iter().map(|f| target.join(f))).collect())
+    }
+
+    fn write_files(&self, dir: &Path, notes: Vec<String>) -> Result<(), BenchmarkError> {
         let path = |name: &str| dir.join(name);
         write_table(self.matrix.long(), &path("coverage.csv"))?;
         write_table(self.matrix.long(), &path("coverage.parquet"))?;
@@ -223,7 +244,14 @@ impl Benchmark {
                 out.write_all(content.as_bytes()).map_err(|source| ExportError::Io { path: target.clone(), source })
             })?;
         }
-        Ok(REPORT_FILES.iter().map(|f| path(f)).collect())
+        Ok(())
+    }
+
+    /// Lists every pair of municipalities in `peers` instead of each one's
+    /// nearest peers (the output grows with the square of the corpus).
+    pub fn with_all_pairs(mut self) -> PolarsResult<Benchmark> {
+        self.peers = similarities(&self.profiles)?;
+        Ok(self)
     }
 
     /// The municipality x area matrix in wide form for an aggregation.

@@ -65,7 +65,7 @@ impl Crosswalk {
     pub fn from_path(path: &Path, from: &Framework, to: &Framework) -> Result<Crosswalk, CrosswalkError> {
         let origin = path.display().to_string();
         let text =
-            std::fs::read_to_string(path).map_err(|e| CrosswalkError { origin: origin.clone(), message: e.to_string() })?;
+            kommunbench_core::read_text(path).map_err(|e| CrosswalkError { origin: origin.clone(), message: e.to_string() })?;
         Self::parse(&text, from, to, &origin)
     }
 

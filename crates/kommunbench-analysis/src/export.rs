@@ -60,6 +60,22 @@ pub enum ExportError {
         /// The file.
         path: PathBuf,
     },
+    /// Another run holds the output folder's lock.
+    #[error("{}: another kommunbench run is writing this folder (lock {}); wait for it, or write elsewhere with --out", path.display(), lock.display())]
+    Busy {
+        /// The output folder.
+        path: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+    },
+    /// The output path is not a report folder that may be replaced.
+    #[error("{}: will not replace it with a report: {why}", path.display())]
+    NotAReport {
+        /// The output path.
+        path: PathBuf,
+        /// Why not.
+        why: String,
+    },
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
@@ -87,11 +103,40 @@ pub fn write_table(df: &DataFrame, path: &Path) -> Result<(), ExportError> {
     write_table_as(df, path, format)
 }
 
-/// Writes a table in the given format.
+/// A text cell as a spreadsheet may open it safely: a value that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return would run as a
+/// formula, so it gets a leading `'`, as OWASP recommends for CSV
+/// injection. Numbers are numeric columns and are never touched.
+///
+/// ```
+/// use kommunbench_analysis::spreadsheet_safe;
+///
+/// assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(spreadsheet_safe("Arbete och studier"), "Arbete och studier");
+/// ```
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// The frame with every text cell made [`spreadsheet_safe`].
+fn spreadsheet_safe_frame(df: &DataFrame) -> PolarsResult<DataFrame> {
+    let mut out = df.clone();
+    for name in df.get_column_names_owned() {
+        let column = df.column(&name)?;
+        if column.dtype() == &DataType::String {
+            let safe: StringChunked = column.str()?.iter().map(|v| v.map(|v| spreadsheet_safe(v).into_owned())).collect();
+            out.replace(&name, safe.with_name(name.clone()).into_series().into())?;
+        }
+    }
+    Ok(out)
+}
+
+/// Writes a table in the given format. CSV cells are made
+/// [`spreadsheet_safe`]; Parquet and JSON keep the values as they are.
 pub fn write_table_as(df: &DataFrame, path: &Path, format: TableFormat) -> Result<(), ExportError> {
     let pl = |source| ExportError::Polars { path: path.to_owned(), source };
     let io = |source| ExportError::Io { path: path.to_owned(), source };
-    let mut df = df.clone();
+    let mut df = if format == TableFormat::Csv { spreadsheet_safe_frame(df).map_err(pl)? } else { df.clone() };
     write_atomic(path, |out| match format {
         TableFormat::Csv => CsvWriter::new(out).include_header(true).finish(&mut df).map_err(pl),
         TableFormat::Parquet => ParquetWriter::new(out).finish(&mut df).map(|_| ()).map_err(pl),

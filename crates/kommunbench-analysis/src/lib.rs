@@ -8,6 +8,7 @@ mod export;
 mod frames;
 mod matrix;
 mod metrics;
+mod outdir;
 mod peers;
 mod profile;
 mod render;
@@ -15,12 +16,16 @@ mod timeline;
 
 pub use benchmark::{Benchmark, BenchmarkError, REPORT_FILES};
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
-pub use export::{ExportError, TableFormat, markdown, plain_table, text_rows, write_atomic, write_table, write_table_as};
+pub use export::{
+    ExportError, TableFormat, markdown, plain_table, spreadsheet_safe, text_rows, write_atomic, write_table, write_table_as,
+};
 pub use frames::{alignment_table, alignments, document_coverage, evidence, municipality_label};
 pub use matrix::{Aggregation, CoverageMatrix, Level};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
+pub use outdir::{REPORT_MARKER, ReportDir};
 pub use peers::{
-    Merge, PeerGroupError, cluster, cosine, cut, jaccard, nearest, peer_groups_by_county, peer_groups_from_csv, similarities,
+    Merge, NEAREST_PEERS, PeerGroupError, cluster, cosine, cut, jaccard, nearest, nearest_peers, peer_groups_by_county,
+    peer_groups_from_csv, similarities,
 };
 pub use polars;
 pub use profile::{Profile, profiles};

@@ -39,6 +39,44 @@ pub fn similarities(profiles: &[Profile]) -> PolarsResult<DataFrame> {
     df!("a" => a, "b" => b, "cosine" => cos, "jaccard" => jac)
 }
 
+/// How many nearest peers each municipality lists by default.
+pub const NEAREST_PEERS: usize = 5;
+
+/// Each profile's `k` nearest peers by cosine (ties by Jaccard, then
+/// name): `a, rank, b, cosine, jaccard`, `k` rows per profile at most. The
+/// output and the memory grow with the number of profiles times `k`, not
+/// with its square (all pairs: [`similarities`]).
+pub fn nearest_peers(profiles: &[Profile], k: usize) -> PolarsResult<DataFrame> {
+    let (mut a, mut rank, mut b, mut cos, mut jac) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut others: Vec<(usize, f64, f64)> = Vec::with_capacity(profiles.len());
+    for (i, p) in profiles.iter().enumerate() {
+        others.clear();
+        others.extend(
+            profiles
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(j, q)| (j, cosine(&p.scores, &q.scores), jaccard(&p.covered, &q.covered))),
+        );
+        let order = |x: &(usize, f64, f64), y: &(usize, f64, f64)| {
+            y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| profiles[x.0].name.cmp(&profiles[y.0].name))
+        };
+        if others.len() > k {
+            others.select_nth_unstable_by(k, order);
+            others.truncate(k);
+        }
+        others.sort_by(order);
+        for (r, (j, c, jc)) in others.iter().enumerate() {
+            a.push(p.name.clone());
+            rank.push(r as u32 + 1);
+            b.push(profiles[*j].name.clone());
+            cos.push(*c);
+            jac.push(*jc);
+        }
+    }
+    df!("a" => a, "rank" => rank, "b" => b, "cosine" => cos, "jaccard" => jac)
+}
+
 /// The `k` profiles most like `name` by cosine (ties by Jaccard, then
 /// name): `(name, cosine, jaccard)`.
 pub fn nearest(profiles: &[Profile], name: &str, k: usize) -> Option<Vec<(String, f64, f64)>> {
@@ -137,7 +175,7 @@ pub struct PeerGroupError {
 /// Peer groups from a CSV file `municipality,group` (header required).
 pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, PeerGroupError> {
     let err = |line: usize, message: String| PeerGroupError { path: path.to_owned(), line, message };
-    let text = std::fs::read_to_string(path).map_err(|e| err(0, e.to_string()))?;
+    let text = kommunbench_core::read_text(path).map_err(|e| err(0, e.to_string()))?;
     let mut lines = text.lines();
     let header = lines.next().unwrap_or("").trim().trim_start_matches('\u{feff}');
     if header != "municipality,group" {

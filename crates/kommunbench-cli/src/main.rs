@@ -13,10 +13,25 @@ fn main() -> ExitCode {
         // A reader that stopped early (`kommunbench report | head`) is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes, each cause once: the library's messages
+/// already name their cause (`x.toml: cannot read: Is a directory (os
+/// error 21)`), so a cause whose text the message holds is not repeated.
+fn message(err: &anyhow::Error) -> String {
+    let mut out = err.to_string();
+    for cause in err.chain().skip(1) {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 /// Whether an error is stdout closed by its reader, however it was wrapped

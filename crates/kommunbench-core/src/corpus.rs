@@ -129,6 +129,50 @@ pub struct Progress<'a> {
     pub path: &'a Path,
 }
 
+/// Something worth knowing about an input that did not stop it from being
+/// read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorpusWarning {
+    /// A directory link that leads back to a directory on its own path.
+    #[error("{}: symbolic link loop (leads back to {}); not followed", path.display(), target.display())]
+    LinkLoop {
+        /// The link.
+        path: PathBuf,
+        /// The directory it leads back to.
+        target: PathBuf,
+    },
+    /// The same file reached a second time (through a link).
+    #[error("{}: the same file as {}; read once", path.display(), first.display())]
+    SameFile {
+        /// The second path.
+        path: PathBuf,
+        /// The path it was read under.
+        first: PathBuf,
+    },
+    /// Two or more files with one stem: their ids were made unique.
+    #[error("{} files have the document id `{stem}`; their ids are now {}", paths.len(), ids.join(", "))]
+    SameId {
+        /// The shared stem.
+        stem: String,
+        /// The files.
+        paths: Vec<PathBuf>,
+        /// The ids they were given, in the same order.
+        ids: Vec<String>,
+    },
+    /// UTF-8 with a few invalid byte sequences, read with replacement
+    /// characters.
+    #[error("{}: {count} invalid UTF-8 {} (first at byte {first}) read as U+FFFD; the rest is UTF-8", path.display(), if *count == 1 { "sequence" } else { "sequences" })]
+    DamagedUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// How many damaged sequences.
+        count: usize,
+        /// Byte offset of the first.
+        first: usize,
+    },
+}
+
 /// Documents read from files, and the inputs that failed.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -136,6 +180,9 @@ pub struct Corpus {
     pub documents: Vec<PolicyDocument>,
     /// What went wrong, one entry per bad input.
     pub failures: Vec<CorpusError>,
+    /// What was read with a caveat: link loops, files reached twice, ids
+    /// made unique, damaged UTF-8.
+    pub warnings: Vec<CorpusWarning>,
 }
 
 /// Reads corpora from files and directories.
@@ -182,60 +229,85 @@ impl CorpusReader {
     }
 
     /// Like [`CorpusReader::read`], reporting each file as it is done.
+    ///
+    /// A directory is walked whole: an entry that cannot be read is a
+    /// failure of its own and the walk goes on; links to directories on
+    /// the walk's own path (loops) are not followed, and a file reached
+    /// twice is read once, both with a warning. Files whose stems collide
+    /// get unique ids (see [`CorpusWarning::SameId`]).
     pub fn read_with_progress<P: AsRef<Path>>(&self, paths: &[P], mut progress: impl FnMut(Progress<'_>)) -> Corpus {
         let mut corpus = Corpus::default();
-        let mut files: Vec<(PathBuf, Option<usize>)> = Vec::new(); // file, index of its manifest
+        let mut files: Vec<Found> = Vec::new();
         let mut manifests: Vec<(PathBuf, Manifest)> = Vec::new();
+        let mut walk = Walk::default();
         for path in paths {
             let path = path.as_ref();
-            if path.is_dir() {
-                let manifest_path = path.join(MANIFEST_FILE);
-                let manifest = if manifest_path.is_file() {
-                    match read_manifest(&manifest_path) {
-                        Ok(m) => {
-                            manifests.push((manifest_path, m));
-                            Some(manifests.len() - 1)
+            match std::fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => {
+                    let manifest_path = path.join(MANIFEST_FILE);
+                    let manifest = if manifest_path.is_file() {
+                        match read_manifest(&manifest_path) {
+                            Ok(m) => {
+                                manifests.push((manifest_path, m));
+                                Some(manifests.len() - 1)
+                            }
+                            Err(e) => {
+                                corpus.failures.push(e);
+                                None
+                            }
                         }
-                        Err(e) => {
-                            corpus.failures.push(e);
-                            None
-                        }
+                    } else {
+                        None
+                    };
+                    let (before_files, before_failures) = (walk.files.len(), walk.failures.len());
+                    walk.root(path, &meta);
+                    let found = &mut walk.files[before_files..];
+                    if found.is_empty() && walk.failures.len() == before_failures {
+                        walk.failures.push(CorpusError::EmptyDirectory { path: path.to_owned() });
                     }
-                } else {
-                    None
-                };
-                let mut found = Vec::new();
-                if let Err(source) = collect_dir(path, &mut found) {
-                    corpus.failures.push(IngestError::Io { path: path.to_owned(), source }.into());
-                    continue;
+                    found.sort();
+                    files.extend(found.iter().map(|f| Found { path: f.clone(), manifest, root: Some(path.to_owned()) }));
                 }
-                if found.is_empty() {
-                    corpus.failures.push(CorpusError::EmptyDirectory { path: path.to_owned() });
+                Ok(meta) => {
+                    if walk.first_visit(path, &meta) {
+                        files.push(Found { path: path.to_owned(), manifest: None, root: None });
+                    }
                 }
-                found.sort();
-                files.extend(found.into_iter().map(|f| (f, manifest)));
-            } else if path.exists() {
-                files.push((path.to_owned(), None));
-            } else {
-                corpus.failures.push(CorpusError::NotFound { path: path.to_owned() });
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(path).is_err() => {
+                    walk.failures.push(CorpusError::NotFound { path: path.to_owned() });
+                }
+                Err(source) => walk.failures.push(IngestError::Io { path: path.to_owned(), source }.into()),
             }
         }
+        corpus.failures.append(&mut walk.failures);
+        corpus.warnings.append(&mut walk.warnings);
         let limit = self.max_documents.unwrap_or(Self::DEFAULT_MAX_DOCUMENTS);
         if files.len() > limit {
-            corpus.failures.push(CorpusError::TooManyDocuments { path: files[limit].0.clone(), limit });
+            corpus.failures.push(CorpusError::TooManyDocuments { path: files[limit].path.clone(), limit });
             files.truncate(limit);
         }
+        let ids = unique_ids(&files, &mut corpus.warnings);
         let total = files.len();
         let mut applied: Vec<Vec<String>> = vec![Vec::new(); manifests.len()];
         // Files are parsed in parallel, a chunk at a time, so progress is
         // reported as chunks finish; results keep the files' order.
         let mut done = 0;
-        for chunk in files.chunks(PARALLEL_CHUNK) {
-            let results: Vec<_> = chunk.par_iter().map(|(file, _)| self.ingester.ingest_file(file)).collect();
-            for ((file, manifest), result) in chunk.iter().zip(results) {
-                self.collect(result, *manifest, &manifests, &mut applied, &mut corpus);
+        for (chunk, ids) in files.chunks(PARALLEL_CHUNK).zip(ids.chunks(PARALLEL_CHUNK)) {
+            let results: Vec<_> =
+                chunk.par_iter().zip(ids).map(|(file, id)| self.ingester.ingest_file_as(&file.path, id)).collect();
+            for (file, result) in chunk.iter().zip(results) {
+                if let Ok(doc) = &result
+                    && let Some(&first) = doc.source.damaged.first()
+                {
+                    corpus.warnings.push(CorpusWarning::DamagedUtf8 {
+                        path: file.path.clone(),
+                        count: doc.source.damaged.len(),
+                        first,
+                    });
+                }
+                self.collect(result, file.manifest, &manifests, &mut applied, &mut corpus);
                 done += 1;
-                progress(Progress { done, total, path: file });
+                progress(Progress { done, total, path: &file.path });
             }
         }
         for ((path, manifest), applied) in manifests.iter().zip(&applied) {
@@ -283,28 +355,159 @@ impl CorpusReader {
     }
 }
 
-fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_dir(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
+/// A file to read: its path, its directory's manifest, and the directory
+/// given on the command line that holds it.
+struct Found {
+    path: PathBuf,
+    manifest: Option<usize>,
+    root: Option<PathBuf>,
+}
+
+/// The identity of a file or directory: device and inode where the
+/// platform has them, else the canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Identity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+fn identity(path: &Path, meta: &std::fs::Metadata) -> Identity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        Identity::Inode(meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Identity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
+    }
+}
+
+/// A walk over the directories given: files found, failures and warnings
+/// met, each file and the directories on the current path by identity.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    failures: Vec<CorpusError>,
+    warnings: Vec<CorpusWarning>,
+    seen: std::collections::HashMap<Identity, PathBuf>,
+    path: Vec<(Identity, PathBuf)>,
+}
+
+impl Walk {
+    fn root(&mut self, dir: &Path, meta: &std::fs::Metadata) {
+        self.path.push((identity(dir, meta), dir.to_owned()));
+        self.dir(dir);
+        self.path.pop();
+    }
+
+    /// Whether a file is met for the first time; else a warning.
+    fn first_visit(&mut self, path: &Path, meta: &std::fs::Metadata) -> bool {
+        match self.seen.entry(identity(path, meta)) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                self.warnings.push(CorpusWarning::SameFile { path: path.to_owned(), first: first.get().clone() });
+                false
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(path.to_owned());
+                true
+            }
         }
     }
-    Ok(())
+
+    fn dir(&mut self, dir: &Path) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(source) => {
+                self.failures.push(IngestError::Io { path: dir.to_owned(), source }.into());
+                return;
+            }
+        };
+        // A fixed order, whatever the file system's: by name, files and
+        // folders before links, so a link to a file that is also in the
+        // corpus is the one passed over.
+        let mut listed = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => listed.push(entry),
+                Err(source) => self.failures.push(IngestError::Io { path: dir.to_owned(), source }.into()),
+            }
+        }
+        listed.sort_by_key(|e| (e.file_type().is_ok_and(|t| t.is_symlink()), e.file_name()));
+        for entry in listed {
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let document = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.as_str()));
+            // Follows links; a dangling link or a loop of links fails here.
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(source) => {
+                    if document || entry.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink()) {
+                        self.failures.push(IngestError::Io { path, source }.into());
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                let id = identity(&path, &meta);
+                if let Some((_, target)) = self.path.iter().find(|(seen, _)| *seen == id) {
+                    self.warnings.push(CorpusWarning::LinkLoop { path, target: target.clone() });
+                    continue;
+                }
+                self.path.push((id, path.clone()));
+                self.dir(&path);
+                self.path.pop();
+            } else if document && self.first_visit(&path, &meta) {
+                // Not only regular files: a pipe or a device named `*.txt`
+                // is refused by name when it is read, never opened.
+                self.files.push(path);
+            }
+        }
+    }
+}
+
+/// Each file's document id: its stem, or, where stems collide, its path
+/// below the directory given (or as given), extension kept, `/` as `.`.
+fn unique_ids(files: &[Found], warnings: &mut Vec<CorpusWarning>) -> Vec<String> {
+    let stem = |f: &Found| f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut ids: Vec<String> = files.iter().map(stem).collect();
+    let mut by_stem: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        by_stem.entry(id.clone()).or_default().push(i);
+    }
+    for (stem, group) in by_stem.into_iter().filter(|(_, g)| g.len() > 1) {
+        for &i in &group {
+            let f = &files[i];
+            let relative = f.root.as_ref().and_then(|r| f.path.strip_prefix(r).ok()).unwrap_or(&f.path);
+            ids[i] = relative
+                .components()
+                .filter_map(|c| match c {
+                    std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(".");
+        }
+        warnings.push(CorpusWarning::SameId {
+            stem,
+            paths: group.iter().map(|&i| files[i].path.clone()).collect(),
+            ids: group.iter().map(|&i| ids[i].clone()).collect(),
+        });
+    }
+    ids
 }
 
 fn read_manifest(path: &Path) -> Result<Manifest, CorpusError> {
-    let text = std::fs::read_to_string(path).map_err(|source| IngestError::Io { path: path.to_owned(), source })?;
+    let text = crate::files::read_text(path).map_err(|e| IngestError::reading(path, e))?;
     toml::from_str(&text).map_err(|e| {
         let (line, column) = line_col(&text, e.span().map_or(0, |s| s.start));
         CorpusError::Manifest { path: path.to_owned(), line, column, message: e.message().to_owned() }

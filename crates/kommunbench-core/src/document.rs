@@ -228,12 +228,26 @@ impl Decision {
 /// Where a document came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Source {
-    /// The file it was read from.
+    /// The file it was read from (written to JSON lossily where the name
+    /// is not UTF-8, so that output never breaks off on it).
+    #[serde(serialize_with = "lossy_path")]
     pub path: Option<PathBuf>,
     /// The URL it was collected from, when known (from a manifest).
     pub url: Option<String>,
     /// The character encoding the file was decoded from.
     pub encoding: String,
+    /// Byte offsets of invalid UTF-8 sequences in the file, each read as
+    /// U+FFFD (a UTF-8 file with a few damaged bytes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub damaged: Vec<usize>,
+}
+
+#[expect(clippy::ref_option, reason = "serde's serialize_with passes the field by reference")]
+fn lossy_path<S: serde::Serializer>(path: &Option<PathBuf>, serializer: S) -> Result<S::Ok, S::Error> {
+    match path {
+        Some(p) => serializer.serialize_some(&p.to_string_lossy()),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// What a block of content is.

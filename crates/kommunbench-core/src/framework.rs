@@ -191,7 +191,11 @@ impl Framework {
             return Self::builtin(spec);
         }
         let path = Path::new(spec);
-        if path.exists() {
+        // A path that exists, or a link that leads nowhere or in a circle,
+        // or a name with a framework file's extension: read it, and say why
+        // it cannot be read rather than that no built-in has that name.
+        let file_like = matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json"));
+        if path.exists() || std::fs::symlink_metadata(path).is_ok() || file_like {
             return Self::from_path(path);
         }
         Err(FrameworkError::Unknown { name: spec.to_owned(), known: Self::builtin_ids().join(", ") })
@@ -205,7 +209,7 @@ impl Framework {
             Some("json") => FrameworkFormat::Json,
             _ => return Err(FrameworkError::UnsupportedFormat { path: path.to_owned() }),
         };
-        let text = std::fs::read_to_string(path).map_err(|source| FrameworkError::Io { path: path.to_owned(), source })?;
+        let text = crate::files::read_text(path).map_err(|e| FrameworkError::Io { path: path.to_owned(), source: e.into() })?;
         Self::parse(&text, format, path)
     }
 

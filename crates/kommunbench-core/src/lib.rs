@@ -36,16 +36,18 @@
 
 mod corpus;
 mod document;
+mod files;
 mod framework;
 mod id;
 mod ingest;
 mod municipality;
 
-pub use corpus::{Corpus, CorpusError, CorpusReader, DocumentMeta, MANIFEST_FILE, Progress, TEXT_EXTENSIONS};
+pub use corpus::{Corpus, CorpusError, CorpusReader, CorpusWarning, DocumentMeta, MANIFEST_FILE, Progress, TEXT_EXTENSIONS};
 pub use document::{
     ActionDetails, Block, BlockKind, Date, DateError, Dates, Decision, DocumentKind, DropReason, Dropped, Level, PolicyDocument,
     Priority, Rule, Source, Span,
 };
+pub use files::{MAX_AUX_FILE_BYTES, ReadError, file_kind, read_limited, read_text};
 pub use framework::{Area, Framework, FrameworkError, FrameworkFormat};
 pub use id::{AreaId, CountryCode, DocumentId, FrameworkId, IdError, MunicipalityCode};
 pub use ingest::{DecodeError, Decoded, IngestError, Ingester, IngesterBuilder, decode, furniture_reason};

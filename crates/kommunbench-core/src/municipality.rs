@@ -1,7 +1,6 @@
 //! The registry of municipalities and the recognition of their names in text.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -148,10 +147,8 @@ impl MunicipalityRegistry {
     /// (`aliases` `;`-separated).
     pub fn extend_from_csv(&mut self, path: impl AsRef<Path>) -> Result<(), RegistryError> {
         let path = path.as_ref();
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(|source| RegistryError::Io { path: path.to_owned(), source })?;
+        let bytes = crate::files::read_limited(path, crate::files::MAX_AUX_FILE_BYTES)
+            .map_err(|e| RegistryError::Io { path: path.to_owned(), source: e.into() })?;
         let added = parse_csv(&bytes, path)?;
         let mut entries = std::mem::take(&mut self.entries);
         for m in added {

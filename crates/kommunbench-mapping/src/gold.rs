@@ -91,11 +91,14 @@ pub fn normalise_title(title: &str) -> String {
 }
 
 fn read(path: &Path) -> Result<(csv::StringRecord, Vec<(usize, csv::StringRecord)>), GoldError> {
-    let text = std::fs::read_to_string(path).map_err(|source| GoldError::Io { path: path.to_owned(), source })?;
+    let text = kommunbench_core::read_text(path).map_err(|e| GoldError::Io { path: path.to_owned(), source: e.into() })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let invalid = |line: usize, message: String| GoldError::Invalid { path: path.to_owned(), line, message };
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(false).from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| invalid(1, e.to_string()))?.clone();
+    if let Some((i, name)) = header.iter().enumerate().find(|(i, name)| header.iter().take(*i).any(|h| h == *name)) {
+        return Err(invalid(1, format!("column `{name}` appears twice (column {})", i + 1)));
+    }
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {

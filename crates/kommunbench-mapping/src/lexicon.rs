@@ -288,7 +288,7 @@ impl Lexicon {
     /// Loads a lexicon file for `framework`.
     pub fn from_path(path: impl AsRef<Path>, framework: &Framework) -> Result<Lexicon, LexiconError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io { path: path.to_owned(), source })?;
+        let text = kommunbench_core::read_text(path).map_err(|e| LexiconError::Io { path: path.to_owned(), source: e.into() })?;
         Self::parse(&text, framework, path)
     }
 

@@ -69,6 +69,7 @@ pub fn read_corpus(
     Ok(PyCorpus::new(
         corpus.documents.into_iter().map(PyDocument::from).collect(),
         corpus.failures.iter().map(ToString::to_string).collect(),
+        corpus.warnings.iter().map(ToString::to_string).collect(),
     ))
 }
 

@@ -201,11 +201,15 @@ pub struct PyCorpus {
     /// One message per input that failed, naming the file.
     #[pyo3(get)]
     failures: Vec<String>,
+    /// One message per input read with a caveat (a link loop, a file
+    /// reached twice, ids made unique, damaged UTF-8), naming the file.
+    #[pyo3(get)]
+    warnings: Vec<String>,
 }
 
 impl PyCorpus {
-    pub(crate) fn new(documents: Vec<PyDocument>, failures: Vec<String>) -> Self {
-        PyCorpus { documents, failures }
+    pub(crate) fn new(documents: Vec<PyDocument>, failures: Vec<String>, warnings: Vec<String>) -> Self {
+        PyCorpus { documents, failures, warnings }
     }
 }
 
@@ -216,7 +220,7 @@ impl PyCorpus {
     }
 
     fn __repr__(&self) -> String {
-        format!("Corpus(documents={}, failures={})", self.documents.len(), self.failures.len())
+        format!("Corpus(documents={}, failures={}, warnings={})", self.documents.len(), self.failures.len(), self.warnings.len())
     }
 }
 

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use kommunbench_analysis::spreadsheet_safe;
 use kommunbench_mapping::Aligner;
 use serde::Serialize;
 
@@ -68,8 +69,11 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
+            w.write_record(["document", "municipality", "framework", "area", "score", "covered", "evidence_count"])?;
             for r in &rows {
-                w.serialize(r)?;
+                let (score, covered, count) = (format!("{:?}", r.score), r.covered.to_string(), r.evidence_count.to_string());
+                let safe = |s| spreadsheet_safe(s).into_owned();
+                w.write_record([safe(r.document), safe(r.municipality), safe(r.framework), safe(r.area), score, covered, count])?;
             }
             w.flush()?;
         }

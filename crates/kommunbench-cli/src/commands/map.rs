@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use kommunbench_analysis::spreadsheet_safe;
 use kommunbench_core::{Level, PolicyDocument, Rule};
 use kommunbench_mapping::{Aligner, DocumentMapping, Evidence, UnitKind, evidence_summary};
 use serde::Serialize;
@@ -116,10 +117,12 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 } else {
                     evidence_summary(r.evidence.iter().copied())
                 };
+                let (document, unit, evidence) =
+                    (spreadsheet_safe(r.document), spreadsheet_safe(r.unit), spreadsheet_safe(&evidence));
                 w.write_record([
-                    r.document,
+                    &*document,
                     r.unit_kind,
-                    r.unit,
+                    &unit,
                     r.level,
                     r.rule,
                     r.area,

@@ -100,6 +100,9 @@ impl ReadOptions {
         for failure in &corpus.failures {
             eprintln!("error: {failure}");
         }
+        for warning in &corpus.warnings {
+            eprintln!("warning: {warning}");
+        }
         if self.strict && !corpus.failures.is_empty() {
             anyhow::bail!("{} of the inputs failed (listed above); --strict writes nothing", corpus.failures.len());
         }

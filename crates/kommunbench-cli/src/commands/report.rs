@@ -7,7 +7,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunbench_analysis::{Benchmark, ExportError, peer_groups_by_county, peer_groups_from_csv, plain_table, write_atomic};
+use kommunbench_analysis::{
+    Benchmark, ExportError, peer_groups_by_county, peer_groups_from_csv, plain_table, spreadsheet_safe, write_atomic,
+};
 use kommunbench_core::{Corpus, Framework, PolicyDocument};
 use kommunbench_mapping::{Aligner, DocumentMapping};
 
@@ -24,9 +26,13 @@ pub(crate) struct Args {
     pub mapper: MapperArgs,
     #[command(flatten)]
     pub peers: PeerArgs,
-    /// Directory for the outputs.
+    /// Directory for the outputs; it is replaced whole by each run.
     #[arg(long, default_value = "report")]
     pub out: PathBuf,
+    /// List every pair of municipalities in peers.csv, not each one's
+    /// nearest peers (the file grows with the square of the corpus).
+    #[arg(long)]
+    pub all_pairs: bool,
 }
 
 /// How peer groups are formed.
@@ -68,11 +74,14 @@ pub(crate) fn benchmark(
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let (corpus, framework, bench) = benchmark(&args.paths, &args.options, &args.mapper, &args.peers)?;
+    let bench = if args.all_pairs { bench.with_all_pairs()? } else { bench };
     let matrix = bench.terminal_matrix()?;
     // Files first: a reader that stops early must not cost the outputs.
     let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
-    let mut files = bench.write(&args.out, notes)?;
-    files.push(write_failures(&corpus, &args.out.join("failures.csv"))?);
+    let files = bench.write_with(&args.out, notes, |dir| {
+        write_failures(&corpus, &dir.join("failures.csv"))?;
+        Ok(vec!["failures.csv".to_owned()])
+    })?;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -94,7 +103,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 /// The inputs that failed, one row each (`path,error`, the error without
 /// the path; a manifest's keeps its `line:column`); only the header when
 /// none did, so that scripts can always read it.
-fn write_failures(corpus: &Corpus, path: &std::path::Path) -> anyhow::Result<PathBuf> {
+fn write_failures(corpus: &Corpus, path: &std::path::Path) -> Result<PathBuf, ExportError> {
     write_atomic(path, |out| {
         let io = |e: csv::Error| ExportError::Io { path: path.to_owned(), source: e.into() };
         let mut w = csv::Writer::from_writer(out);
@@ -103,7 +112,7 @@ fn write_failures(corpus: &Corpus, path: &std::path::Path) -> anyhow::Result<Pat
             let path = failure.path().display().to_string();
             let message = failure.to_string();
             let error = message.strip_prefix(path.as_str()).map_or(message.as_str(), |m| m.trim_start_matches([':', ' ']));
-            w.write_record([path.as_str(), error]).map_err(io)?;
+            w.write_record([&*spreadsheet_safe(&path), &*spreadsheet_safe(error)]).map_err(io)?;
         }
         w.flush().map_err(|source| ExportError::Io { path: path.to_owned(), source })
     })?;

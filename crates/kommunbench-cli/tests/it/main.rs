@@ -3,6 +3,7 @@
 mod bad_input;
 mod common;
 mod frameworks;
+mod hostile;
 mod ingest;
 mod mapping;
 mod report;

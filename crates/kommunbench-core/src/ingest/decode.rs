@@ -8,9 +8,12 @@ use encoding_rs::WINDOWS_1252;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecodeError {
-    /// The file is empty or holds only whitespace.
+    /// The file is empty.
     #[error("the file is empty")]
     Empty,
+    /// The file holds only white space or invisible characters.
+    #[error("the file holds only white space or invisible characters, no text")]
+    Blank,
     /// The file is binary; `what` names the format when it is recognised.
     #[error("binary file ({what}), not text: convert it to text first")]
     Binary {
@@ -50,6 +53,9 @@ pub struct Decoded {
     pub text: String,
     /// The encoding it was read as: `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
     pub encoding: &'static str,
+    /// Byte offsets (in the file) of invalid UTF-8 sequences read as
+    /// U+FFFD: a UTF-8 file with a few damaged bytes.
+    pub damaged: Vec<usize>,
 }
 
 const MAGIC: &[(&[u8], &str)] = &[
@@ -77,8 +83,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Err(DecodeError::Binary { what });
     }
+    let mut damaged = Vec::new();
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8_or_1252(rest)?
+        utf8_or_1252(rest, 3, &mut damaged)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         (utf16(rest, false, 2)?, "UTF-16LE")
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
@@ -86,32 +93,65 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else if let Some(big_endian) = utf16_without_bom(bytes) {
         (utf16(bytes, big_endian, 0)?, if big_endian { "UTF-16BE" } else { "UTF-16LE" })
     } else {
-        utf8_or_1252(bytes)?
+        utf8_or_1252(bytes, 0, &mut damaged)?
     };
     if let Some(at) = text.find('\0') {
         return Err(DecodeError::NulByte { offset: at });
     }
     let text = normalise_newlines(text);
-    if text.trim().is_empty() {
+    if text.is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(Decoded { text, encoding })
+    if text.chars().all(|c| c.is_whitespace() || INVISIBLE.contains(&c)) {
+        return Err(DecodeError::Blank);
+    }
+    Ok(Decoded { text, encoding, damaged })
 }
 
-fn utf8_or_1252(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+/// Characters that show nothing: zero-width spaces and joiners, the word
+/// joiner, a stray BOM, the soft hyphen.
+const INVISIBLE: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
+
+/// UTF-8; UTF-8 with a few damaged sequences (read as U+FFFD, their
+/// offsets in `damaged`) when any valid multi-byte character shows the
+/// file is UTF-8; Windows-1252 only when no high byte forms UTF-8.
+fn utf8_or_1252(bytes: &[u8], skipped: usize, damaged: &mut Vec<usize>) -> Result<(String, &'static str), DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_owned(), "UTF-8")),
+        Err(e) if bytes.utf8_chunks().any(|c| !c.valid().is_ascii()) && !bytes.iter().any(|&b| is_control(b)) => {
+            let mut text = String::with_capacity(bytes.len());
+            let mut at = skipped;
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                at += chunk.valid().len();
+                if !chunk.invalid().is_empty() {
+                    damaged.push(at);
+                    text.push(char::REPLACEMENT_CHARACTER);
+                    at += chunk.invalid().len();
+                }
+            }
+            debug_assert!(damaged.first() == Some(&(skipped + e.valid_up_to())));
+            // A few damaged sequences are damage; many are another encoding.
+            if damaged.len() > (bytes.len() / 100).max(8) {
+                let at = e.valid_up_to();
+                return Err(DecodeError::UnknownEncoding { offset: skipped + at, byte: bytes[at] });
+            }
+            Ok((text, "UTF-8"))
+        }
         Err(e) => {
             // Windows-1252 text uses printable bytes, tabs and line breaks;
             // other C0 controls and the five unassigned bytes mean it is not.
-            if let Some(&byte) = bytes.iter().find(|&&b| {
-                (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
-            }) {
+            if let Some(&byte) = bytes.iter().find(|&&b| is_control(b) || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
                 return Err(DecodeError::UnknownEncoding { offset: e.valid_up_to(), byte });
             }
             Ok((WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), "windows-1252"))
         }
     }
+}
+
+/// A C0 control byte that text does not hold (tabs, line and form feeds do).
+fn is_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
 /// UTF-16 text; `skipped` bytes (a BOM) came before `bytes`, for offsets.
@@ -167,6 +207,7 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         assert_eq!(decode("Vingåker".as_bytes()).unwrap().text, "Vingåker");
+        assert!(decode("Vingåker".as_bytes()).unwrap().damaged.is_empty());
         let bom = [b"\xEF\xBB\xBF".as_slice(), "Vingåker\r\nKF".as_bytes()].concat();
         let d = decode(&bom).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("Vingåker\nKF", "UTF-8"));
@@ -192,7 +233,10 @@ mod tests {
     fn utf16_without_bom_is_recognised_and_broken_utf16_refused() {
         let le: Vec<u8> = "Integrationsprogram för Malmö\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = "Integrationsprogram för Malmö\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode(&le).unwrap(), Decoded { text: "Integrationsprogram för Malmö\n".into(), encoding: "UTF-16LE" });
+        assert_eq!(
+            decode(&le).unwrap(),
+            Decoded { text: "Integrationsprogram för Malmö\n".into(), encoding: "UTF-16LE", damaged: Vec::new() }
+        );
         assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
         // An odd byte count, and a lone high surrogate after the BOM and two units.
         let mut odd = le.clone();
@@ -209,8 +253,22 @@ mod tests {
             decode(b"\x89PNG\r\n").unwrap_err().to_string(),
             "binary file (PNG image), not text: convert it to text first"
         );
-        assert_eq!(decode(b"  \n\n").unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b"  \n\n").unwrap_err(), DecodeError::Blank);
+        assert_eq!(decode("\u{200B}\u{FEFF} \u{2060}\n".as_bytes()).unwrap_err(), DecodeError::Blank);
         assert_eq!(decode(b"ab\0cd").unwrap_err(), DecodeError::NulByte { offset: 2 });
+    }
+
+    #[test]
+    fn one_damaged_byte_keeps_a_utf8_file_utf8() {
+        // `Vingåker` with one byte of `å` dropped, then `Västerås` intact.
+        let bytes = b"Ving\xc3ker ligger n\xc3\xa4ra V\xc3\xa4ster\xc3\xa5s";
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, "Ving\u{FFFD}ker ligger nära Västerås");
+        assert_eq!(d.damaged, [4]);
+        // No multi-byte UTF-8 anywhere: Windows-1252 throughout.
+        assert_eq!(decode(b"V\xe4xj\xf6").unwrap().encoding, "windows-1252");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub use decode::{DecodeError, Decoded, decode};
 pub use furniture::furniture_reason;
 
 use crate::document::{PolicyDocument, Source};
+use crate::files::{ReadError, read_limited};
 use crate::id::{DocumentId, IdError};
 use crate::municipality::{Municipality, MunicipalityRegistry};
 
@@ -35,15 +36,21 @@ pub enum IngestError {
         /// What is wrong with the bytes.
         source: DecodeError,
     },
-    /// The file exceeds the configured size limit.
-    #[error("{}: file is {size} bytes, over the limit of {limit} bytes (raise it with --max-file-size)", path.display())]
+    /// The file exceeds the configured size limit (counted while reading).
+    #[error("{}: file is larger than the limit of {limit} bytes (raise it with --max-file-size)", path.display())]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size.
-        size: u64,
         /// The limit.
         limit: u64,
+    },
+    /// Not a regular file: a directory, a named pipe, a socket, a device.
+    #[error("{}: not a regular file ({kind}); only regular files are documents", path.display())]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
     },
     /// The file name does not give a valid document id.
     #[error("{}: {source}", path.display())]
@@ -56,10 +63,23 @@ pub enum IngestError {
 }
 
 impl IngestError {
+    /// A file that could not be read, with its path.
+    pub(crate) fn reading(path: &Path, e: ReadError) -> IngestError {
+        match e {
+            ReadError::TooLarge { limit } => IngestError::TooLarge { path: path.to_owned(), limit },
+            ReadError::NotRegular { kind } => IngestError::NotRegular { path: path.to_owned(), kind },
+            ReadError::Io(source) => IngestError::Io { path: path.to_owned(), source },
+        }
+    }
+
     /// The file the error is about.
     pub fn path(&self) -> &Path {
         match self {
-            Self::Io { path, .. } | Self::Decode { path, .. } | Self::TooLarge { path, .. } | Self::Id { path, .. } => path,
+            Self::Io { path, .. }
+            | Self::Decode { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::NotRegular { path, .. }
+            | Self::Id { path, .. } => path,
         }
     }
 }
@@ -148,22 +168,27 @@ impl Ingester {
     pub fn ingest_str(&self, id: &str, text: &str) -> Result<PolicyDocument, IdError> {
         let id = DocumentId::new(id)?;
         let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
-        Ok(self.parse(id, text, Source { path: None, url: None, encoding: "UTF-8".into() }))
+        Ok(self.parse(id, text, Source { path: None, url: None, encoding: "UTF-8".into(), damaged: Vec::new() }))
     }
 
     /// Reads and parses one file; its id is the file stem.
     pub fn ingest_file(&self, path: impl AsRef<Path>) -> Result<PolicyDocument, IngestError> {
         let path = path.as_ref();
-        let io = |source| IngestError::Io { path: path.to_owned(), source };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > self.max_file_size {
-            return Err(IngestError::TooLarge { path: path.to_owned(), size, limit: self.max_file_size });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let id = DocumentId::new(stem).map_err(|source| IngestError::Id { path: path.to_owned(), source })?;
+        self.ingest_file_as(path, &stem)
+    }
+
+    /// Reads and parses one file under the id `id`. Only a regular file is
+    /// read, and never more than the size limit, whatever size the file
+    /// system reports (a link to `/dev/zero` reports 0).
+    pub fn ingest_file_as(&self, path: impl AsRef<Path>, id: &str) -> Result<PolicyDocument, IngestError> {
+        let path = path.as_ref();
+        let bytes = read_limited(path, self.max_file_size).map_err(|e| IngestError::reading(path, e))?;
+        let id = DocumentId::new(id).map_err(|source| IngestError::Id { path: path.to_owned(), source })?;
         let decoded = decode(&bytes).map_err(|source| IngestError::Decode { path: path.to_owned(), source })?;
-        Ok(self.parse(id, decoded.text, Source { path: Some(path.to_owned()), url: None, encoding: decoded.encoding.into() }))
+        let source =
+            Source { path: Some(path.to_owned()), url: None, encoding: decoded.encoding.into(), damaged: decoded.damaged };
+        Ok(self.parse(id, decoded.text, source))
     }
 
     fn parse(&self, id: DocumentId, text: String, source: Source) -> PolicyDocument {

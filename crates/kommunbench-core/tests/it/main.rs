@@ -4,3 +4,4 @@ mod encodings;
 mod fixtures;
 mod properties;
 mod structures;
+mod walker;
