@@ -100,3 +100,17 @@ def test_polars_version_check_says_what_is_needed() -> None:
         kb._check_polars("0.20.31")
     with pytest.raises(ImportError, match="found polars 3.0.0"):
         kb._check_polars("3.0.0")
+
+
+def test_caveats_are_warnings_not_failures(tmp_path: Path) -> None:
+    text = "Integrationsplan för Vingåker\n\nKommunen motverkar diskriminering och rasism.\n".encode()
+    damaged = text.replace("å".encode(), "å".encode()[:1], 1)
+    (tmp_path / "vingaker.txt").write_bytes(damaged)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)
+    corpus = kb.read_corpus([tmp_path])
+    assert [d.id for d in corpus.documents] == ["vingaker"]
+    assert corpus.failures == []
+    assert any("1 invalid UTF-8 sequence" in w for w in corpus.warnings)
+    assert any("symbolic link loop" in w for w in corpus.warnings)
+    assert corpus.documents[0].to_dict()["source"]["damaged"] == [len("Integrationsplan för Ving".encode())]
