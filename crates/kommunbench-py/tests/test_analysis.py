@@ -32,7 +32,9 @@ def test_benchmark_tables(documents: list[kb.Document]) -> None:
     assert vaggeryd["group"].to_list() == ["Jönköpings län"]
     assert_frame_equal(bench.wide("score"), kb.matrix(documents, value="score"))
     assert bench.areas.height == 7
-    assert bench.peers.height == 10
+    # Each of the 5 municipalities with its nearest peers (4 others each).
+    assert bench.peers.columns == ["a", "rank", "b", "cosine", "jaccard"]
+    assert bench.peers.height == 5 * 4
     nearest = bench.nearest("Vaggeryd", 2)
     assert len(nearest) == 2 and nearest[0][0] == "Jönköping"
 

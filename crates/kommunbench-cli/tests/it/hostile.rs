@@ -248,7 +248,11 @@ fn the_report_folder_is_one_complete_run() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("staging") || n.contains(".old-") || std::path::Path::new(n).extension().is_some_and(|e| e.eq_ignore_ascii_case("tmp")))
+        .filter(|n| {
+            n.contains("staging")
+                || n.contains(".old-")
+                || std::path::Path::new(n).extension().is_some_and(|e| e.eq_ignore_ascii_case("tmp"))
+        })
         .collect();
     assert!(beside.is_empty(), "{beside:?}");
     // A folder in the way of one output does not matter: the run writes a new folder.

@@ -360,8 +360,15 @@ fn has_small_number(text: &str) -> bool {
 
 /// How many priorities of which level a sentence counts: `tre
 /// prioriterade områden` is three priority areas.
+/// The Swedish number words from two to twelve, in order.
+const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
+
+/// The count a lower-case word gives: `fyra` is 4, `12` is 12 (2 to 20).
+pub(crate) fn count_of(word: &str) -> Option<usize> {
+    NUMBERS.iter().position(|x| *x == word).map(|p| p + 2).or_else(|| word.parse().ok().filter(|n| (2..=20).contains(n)))
+}
+
 pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
-    const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
     // Most text counts nothing: no number word, no digit.
     static NUMBER_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(NUMBERS).expect("number words compile")

@@ -33,24 +33,6 @@ pub(crate) struct Enumeration {
     pub items: Vec<Item>,
 }
 
-fn number_word(word: &str) -> Option<usize> {
-    let n = match word {
-        "två" => 2,
-        "tre" => 3,
-        "fyra" => 4,
-        "fem" => 5,
-        "sex" => 6,
-        "sju" => 7,
-        "åtta" => 8,
-        "nio" => 9,
-        "tio" => 10,
-        "elva" => 11,
-        "tolv" => 12,
-        other => other.parse().ok().filter(|n| (2..=20).contains(n))?,
-    };
-    Some(n)
-}
-
 /// Words that open a clause or an adverbial: a list stops before them.
 const CLAUSE_OPENERS: &[&str] = &[
     "vilket",
@@ -304,7 +286,7 @@ fn lead_start(sentence: &str, first_comma: usize) -> usize {
 }
 
 fn count_in(head: &str) -> Option<usize> {
-    words(head).iter().rev().find_map(|w| number_word(w))
+    words(head).iter().rev().find_map(|w| cues::count_of(w))
 }
 
 /// Splits `range` of `sentence` into items; `None` unless it is a list.
