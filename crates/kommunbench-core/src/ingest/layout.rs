@@ -92,6 +92,10 @@ static NUMBERED_HEADING: LazyLock<Regex> =
 static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)?(\S.*?\S)(?:\s*(?:\.\s*){3,}|\s*…+\s*|\t+|\s{3,})\s*(\d{1,3})$").unwrap()
 });
+/// `3.1 Arbete och försörjning 5`: a numbered entry and its page number,
+/// with no leaders (see `plain_toc` in [`group_blocks`]).
+static TOC_PLAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)(\S.*?\S)\s+(\d{1,3})$").unwrap());
 static LABELED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([\p{Lu}\d][^:.;,!?]{0,60}?)\s*:\s+(\S.*)$").unwrap());
 
 /// Builds the layout of a text.
@@ -187,6 +191,9 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         group.iter().filter(|l| l.text.starts_with(|c: char| c.is_ascii_digit()) && NUMBERED_ITEM.is_match(l.text)).count();
     let items = is_item.iter().filter(|&&b| b).count();
     let single = single || numbered == 1 && items <= 1;
+    // A table of contents as plain text extracts give it: three or more
+    // numbered lines in a group, each ending in a page number after a space.
+    let plain_toc = group.iter().filter(|l| TOC_PLAIN.is_match(l.text)).count() >= 3;
     let mut i = 0;
     // A heading on the line right above its paragraph (no blank line in
     // between, as PDF and web extracts give them).
@@ -199,7 +206,12 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     while i < group.len() {
         let line = group[i];
         i += 1;
-        if let Some(toc) = may_be_toc_entry(line.text).then(|| TOC_ENTRY.captures(line.text)).flatten() {
+        let toc = if plain_toc && TOC_PLAIN.is_match(line.text) {
+            TOC_PLAIN.captures(line.text)
+        } else {
+            may_be_toc_entry(line.text).then(|| TOC_ENTRY.captures(line.text)).flatten()
+        };
+        if let Some(toc) = toc {
             flush(&mut paragraph, out);
             let depth = toc.get(1).map_or(1, |n| numbering_depth(n.as_str()));
             out.push(Block {

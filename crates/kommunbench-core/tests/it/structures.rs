@@ -320,3 +320,10 @@ fn long_dash_items_in_a_run_are_a_list_and_labels_title_their_items() {
     );
     assert_eq!(find(&doc, "Fler företagare").body, "Det ska bli enklare att starta eget.");
 }
+
+#[test]
+fn a_table_of_contents_without_leaders() {
+    let text = "Integrationsstrategi för Åby kommun\n\nInnehåll\n1 Inledning 3\n2 Strategiska områden 4\n2.1 Arbete och försörjning 4\n2.2 Språk och utbildning 6\n3 Uppföljning 9\n";
+    let doc = ingest(text);
+    assert_eq!(titles(&doc), ["Arbete och försörjning", "Språk och utbildning"]);
+}
