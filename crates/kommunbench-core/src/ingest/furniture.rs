@@ -82,6 +82,13 @@ const EXACT: &[(&str, DropReason)] = &[
     ("google translate", DropReason::Banner),
     ("translate", DropReason::Banner),
     ("se alla", DropReason::Navigation),
+    ("läs också", DropReason::Navigation),
+    ("se även", DropReason::Navigation),
+    ("genvägar", DropReason::Navigation),
+    ("snabblänkar", DropReason::Navigation),
+    ("länkar", DropReason::Navigation),
+    ("relaterade länkar", DropReason::Navigation),
+    ("fler nyheter", DropReason::Navigation),
     ("upp", DropReason::Navigation),
     ("rss-linkki", DropReason::Navigation),
     ("rss-länk", DropReason::Navigation),
@@ -257,6 +264,8 @@ static PATTERNS: LazyLock<(RegexSet, Vec<DropReason>)> = LazyLock::new(|| {
         // Image files and captions.
         (r"(?i)\.(jpe?g|png|gif|webp|svg)$", DropReason::Image),
         (r"(?i)^(kollage)?bild$", DropReason::Image),
+        // Breadcrumbs: `Startsida / Kommun och politik / Integration`.
+        (r"^(?:[^/›>»|]{1,40}\s[/›>»]\s){2,}[^/›>»|]{1,60}$", DropReason::Navigation),
         // Bare web addresses.
         (r"(?i)^(https?://|www\.)\S+$", DropReason::Navigation),
         // Links to files (`Läs strategin Pdf, 315 kB`, `Plan 2020 (pdf, 1 MB)`)
@@ -332,6 +341,25 @@ pub(crate) fn fold_opening(text: &str, max_chars: usize) -> (String, bool) {
     (out, true)
 }
 
+/// Whether a dropped line heads a block of links (`Relaterade sidor`,
+/// `Läs också`): the short lines right under it are links too.
+pub(crate) fn heads_links(line: &str) -> bool {
+    let (folded, _) = fold_opening(line.trim(), OPENING_CHARS);
+    let bare = folded.trim_end_matches([':', ' ']);
+    [
+        "relaterade sidor",
+        "relaterat",
+        "relaterade länkar",
+        "läs också",
+        "se även",
+        "genvägar",
+        "snabblänkar",
+        "länkar",
+        "fler nyheter",
+    ]
+    .contains(&bare)
+}
+
 /// Whether a dropped line of this kind starts the page footer.
 pub(crate) fn starts_footer(reason: DropReason, line: &str) -> bool {
     if !FOOTER_START.contains(&reason) {
@@ -394,6 +422,7 @@ mod tests {
             ("Beredning: integrationssamordnaren", DropReason::Metadata),
             ("Varning för halka på gångvägar", DropReason::Banner),
             ("Kommunstyrelsen 2024-03-11 § 52", DropReason::Metadata),
+            ("Startsida / Kommun och politik / Integration", DropReason::Navigation),
             ("Åby kommun          Integrationsplan 2024–2027          5 (10)", DropReason::PageNoise),
             ("Integrationsstrategi    Sida 4 av 11", DropReason::PageNoise),
         ] {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::furniture::{furniture_reason, starts_footer};
+use super::furniture::{furniture_reason, heads_links, starts_footer};
 use crate::document::{Block, BlockKind, DropReason, Dropped, Span};
 
 /// A non-blank line, trimmed, with its span in the text.
@@ -118,13 +118,20 @@ pub(crate) fn layout(text: &str) -> Layout {
     let mut footer = false;
     // A metadata label on a line of its own (`Ämne:`) has its value on the next.
     let mut value_of_label = false;
+    // Under `Relaterade sidor`, the short lines up to a blank one are links.
+    let mut links = false;
     let mut kept: Vec<Option<Line<'_>>> = Vec::with_capacity(lines.len());
     for line in lines {
         let Some(line) = line else {
+            links = false;
             kept.push(None);
             continue;
         };
         let mut reason = furniture_reason(line.text);
+        if reason.is_none() && links && words_at_most(line.text, 8) {
+            reason = Some(DropReason::Navigation);
+        }
+        links = reason == Some(DropReason::Navigation) && (links || heads_links(line.text));
         if reason.is_none()
             && let Some(n) = seen.get_mut(line.text)
         {
@@ -191,6 +198,25 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         group.iter().filter(|l| l.text.starts_with(|c: char| c.is_ascii_digit()) && NUMBERED_ITEM.is_match(l.text)).count();
     let items = is_item.iter().filter(|&&b| b).count();
     let single = single || numbered == 1 && items <= 1;
+    // Lines that open alike, three or more in a row (`Vi vill att ...`,
+    // one demand a line): a list without markers.
+    let opening = |l: &Line<'_>| -> Option<String> {
+        let mut w = l.text.split_whitespace();
+        let (a, b) = (w.next()?, w.next()?);
+        (l.text.starts_with(char::is_uppercase) && w.next().is_some())
+            .then(|| format!("{} {}", a.to_lowercase(), b.to_lowercase()))
+    };
+    let openings: Vec<Option<String>> =
+        group.iter().zip(&is_item).map(|(l, item)| if *item || labeled_line(l.text) { None } else { opening(l) }).collect();
+    let mut anaphora = vec![false; group.len()];
+    let mut k = 0;
+    while k < group.len() {
+        let run = openings[k..].iter().take_while(|o| o.is_some() && **o == openings[k]).count();
+        if run >= 3 {
+            anaphora[k..k + run].iter_mut().for_each(|a| *a = true);
+        }
+        k += run.max(1);
+    }
     // A table of contents as plain text extracts give it: three or more
     // numbered lines in a group, each ending in a page number after a space.
     let plain_toc = group.iter().filter(|l| TOC_PLAIN.is_match(l.text)).count() >= 3;
@@ -233,6 +259,16 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         if let Some((level, rest)) = numbered_heading(line.text, single) {
             flush(&mut paragraph, out);
             out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span, outside: false });
+            continue;
+        }
+        if anaphora[i - 1] {
+            flush(&mut paragraph, out);
+            out.push(Block {
+                kind: BlockKind::ListItem { marker: String::new() },
+                text: line.text.to_owned(),
+                span: line.span,
+                outside: false,
+            });
             continue;
         }
         if let Some((marker, rest)) = is_item[i - 1].then(|| split_marker(line.text)).flatten() {

@@ -327,3 +327,29 @@ fn a_table_of_contents_without_leaders() {
     let doc = ingest(text);
     assert_eq!(titles(&doc), ["Arbete och försörjning", "Språk och utbildning"]);
 }
+
+#[test]
+fn lines_that_open_alike_are_a_list_and_numbered_kinds_lose_their_number() {
+    let text = "Valprogram 2026\n\nDet här vill vi\nVi vill att fler nyanlända får praktik redan första året.\nVi vill att sfi kan läsas på kvällar\nVi vill att föreningarna får stöd för öppna aktiviteter.\n\nMål 1 – Fler i arbete\nFler ska ha ett jobb inom två år.\n\nMål 2 – Trygga bostadsområden\nAlla ska kunna bo tryggt.\n";
+    let doc = ingest(text);
+    assert_eq!(
+        titles(&doc),
+        [
+            "Vi vill att fler nyanlända får praktik redan första året",
+            "Vi vill att sfi kan läsas på kvällar",
+            "Vi vill att föreningarna får stöd för öppna aktiviteter",
+            "Fler i arbete",
+            "Trygga bostadsområden"
+        ]
+    );
+    spans_hold_titles(&doc);
+}
+
+#[test]
+fn breadcrumbs_related_links_and_fact_boxes_are_not_priorities() {
+    let text = "Startsida / Kommun och politik / Integration\n\nIntegration\n\nKommunen har tre fokusområden: arbete, språk och boende.\n\nFakta: Integrationsplan 2025–2028\n• Gäller: 2025–2028\n• Ersätter: Integrationsprogram 2019–2022\n• Ansvarig nämnd: Kommunstyrelsen\n\nRelaterade sidor\nSfi – svenska för invandrare\nSamhällsorientering\nFöreningsbidrag\n";
+    let doc = ingest(text);
+    assert_eq!(titles(&doc), ["arbete", "språk", "boende"]);
+    assert!(!doc.content().contains("Startsida"), "{}", doc.content());
+    assert!(!doc.content().contains("Föreningsbidrag"), "{}", doc.content());
+}

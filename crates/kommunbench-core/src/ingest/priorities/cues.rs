@@ -42,8 +42,11 @@ const FRAMING_WORDS: &[&str] = &[
 ];
 
 /// Words that introduce something about or for others: contents,
-/// eligibility, documents, second-person service information, negation.
+/// eligibility, documents, second-person service information, negation,
+/// fact boxes.
 const NOT_WORDS: &[&str] = &[
+    "fakta",
+    "faktaruta",
     "innehåller",
     "innehålla",
     "innehållet",
@@ -287,6 +290,8 @@ pub(crate) fn heading_excludes(heading: &str) -> bool {
         || [
             "relaterad",
             "relaterade",
+            "sök",
+            "fakta",
             "läs",
             "länkar",
             "dokument",
@@ -362,11 +367,6 @@ fn has_small_number(text: &str) -> bool {
 /// prioriterade områden` is three priority areas.
 /// The Swedish number words from two to twelve, in order.
 const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
-
-/// The count a lower-case word gives: `fyra` is 4, `12` is 12 (2 to 20).
-pub(crate) fn count_of(word: &str) -> Option<usize> {
-    NUMBERS.iter().position(|x| *x == word).map(|p| p + 2).or_else(|| word.parse().ok().filter(|n| (2..=20).contains(n)))
-}
 
 pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // Most text counts nothing: no number word, no digit.

@@ -286,7 +286,9 @@ fn lead_start(sentence: &str, first_comma: usize) -> usize {
 }
 
 fn count_in(head: &str) -> Option<usize> {
-    words(head).iter().rev().find_map(|w| cues::count_of(w))
+    // A number before a priority noun counts (`fyra områden`); a number
+    // after one is a numbering (`Fokusområde 2`).
+    cues::counted(head).map(|(n, _)| n)
 }
 
 /// Splits `range` of `sentence` into items; `None` unless it is a list.

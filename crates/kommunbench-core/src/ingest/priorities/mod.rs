@@ -123,10 +123,10 @@ const FRAMING_WORDS: &[&str] =
 /// prioriterade områden`, `Åtgärder`) announces them; without items of
 /// its own it is not one priority.
 fn announces_many(heading: &str) -> bool {
-    let h = normalise(heading);
-    ["områden", "strategier", "åtgärder", "insatser", "aktiviteter", "prioriteringar", "teman", "helheter"]
-        .iter()
-        .any(|w| h.contains(w))
+    cues::words(heading).iter().any(|w| {
+        ["strategier", "åtgärder", "insatser", "aktiviteter", "prioriteringar", "teman", "helheter"].contains(&w.as_str())
+            || (w.ends_with("områden") || w.ends_with("områdena")) && cues::noun_level(w).is_some()
+    })
 }
 
 /// Chapters whose lists frame the policy rather than state priorities:
@@ -243,8 +243,8 @@ pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> (Ve
     x.priority_sections();
     x.counted_headings();
     x.lists();
-    x.labeled_runs();
     x.enumerations();
+    x.labeled_runs();
     x.action_tables();
     x.chapters();
     if !x.itemised && !x.rejected_list {
@@ -268,9 +268,45 @@ pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> (Ve
     (order.iter().map(|&i| sorted[i].take().expect("each index once")).collect(), outside)
 }
 
-/// A title as the codebook writes it: no closing `.`, `,`, `;`.
+/// A title as the codebook writes it: no closing `.`, `,`, `;`, and no
+/// numbered kind before it (`Mål 1 – Fler i arbete` is `Fler i arbete`).
 fn clean_title(title: &str) -> &str {
+    let title = title.trim();
+    let title = KIND_PREFIX
+        .find(title)
+        .filter(|m| cues::kind_label(&title[..m.end()]).is_some() && m.end() < title.len())
+        .map_or(title, |m| &title[m.end()..]);
     title.trim().trim_end_matches(['.', ',', ';']).trim_end()
+}
+
+/// `Mål 1 – `, `Fokusområde 2: `, `Delmål 1.3. `: a kind and its number
+/// before a title (the kind is checked with [`cues::kind_label`]).
+static KIND_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\p{L}+\s+\d{1,2}(?:\.\d{1,2})*\.?\s*[–—:.-]?\s+").expect("kind prefix pattern compiles")
+});
+
+/// Labels of a document's own facts, not of priorities (`Gäller:`,
+/// `Ersätter:`, `Ansvarig nämnd:`), and decision stamps.
+fn is_fact(text: &str) -> bool {
+    let lower: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
+    [
+        "gäller",
+        "ersätter",
+        "ansvarig nämnd",
+        "beslutad",
+        "beslutat",
+        "antagen",
+        "antaget",
+        "fastställd",
+        "reviderad",
+        "giltig",
+        "diarienummer",
+        "dokumenttyp",
+        "dokumentägare",
+        "målgrupp",
+    ]
+    .iter()
+    .any(|k| lower.starts_with(k))
 }
 
 /// Titles compared for merging: case, spacing and closing punctuation ignored.
@@ -351,7 +387,8 @@ impl<'a> Extractor<'a> {
         let text = body
             .iter()
             .map(|b| match &b.kind {
-                BlockKind::Labeled { label } => format!("{label}: {}", b.text),
+                // `Mål: a, b och c` is one goal (a kind label), not a list.
+                BlockKind::Labeled { label } if cues::kind_label(label).is_none() => format!("{label}: {}", b.text),
                 _ => b.text.clone(),
             })
             .collect::<Vec<_>>()
@@ -365,11 +402,17 @@ impl<'a> Extractor<'a> {
     fn push(&mut self, title: &str, body: String, level: Level, rule: Rule, span: Span, body_span: Option<Span>) -> usize {
         let raw = title.trim();
         let clean = clean_title(raw);
+        // `clean` is a slice of `raw`: what was cut before and after it.
+        let offset = clean.as_ptr() as usize - raw.as_ptr() as usize;
+        let (lead, cut) = (&raw[..offset], &raw[offset + clean.len()..]);
         let mut span = span;
-        let cut = &raw[clean.len()..];
-        if !cut.is_empty() && self.text.get(span.range()).is_some_and(|s| s.trim_end().ends_with(cut)) {
-            let source = &self.text[span.range()];
-            span.end = span.start + source.trim_end().len() - cut.len();
+        if let Some(source) = self.text.get(span.range()) {
+            if !cut.is_empty() && source.trim_end().ends_with(cut) {
+                span.end = span.start + source.trim_end().len() - cut.len();
+            }
+            if !lead.is_empty() && source.starts_with(lead) {
+                span.start += lead.len();
+            }
         }
         self.out.push(Priority {
             title: clean.to_owned(),
@@ -602,6 +645,11 @@ impl<'a> Extractor<'a> {
             };
             // `Språket först: Alla vuxna ...`: the label is the title, the
             // rest its body; a label that only names a kind gives the level.
+            if is_fact(&b.text) {
+                self.used[j] = true;
+                j += 1;
+                continue;
+            }
             let labeled: Option<(String, String)> = split_label(&b.text).map(|(l, r)| (l.to_owned(), r.to_owned()));
             let span = b.span;
             let p = if let Some((label, rest)) = labeled {
@@ -767,9 +815,12 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// An unused `Title: body` line that is not an action's detail.
+    /// An unused `Title: body` line that is not an action's detail nor a
+    /// fact of the document (`Fakta:`, `Gäller:`).
     fn is_label(&self, j: usize) -> bool {
-        matches!(&self.blocks[j].kind, BlockKind::Labeled { label } if detail_key(label).is_none()) && !self.used[j]
+        matches!(&self.blocks[j].kind, BlockKind::Labeled { label }
+            if detail_key(label).is_none() && !is_fact(label) && cues::scan(label, false) != Cue::Not)
+            && !self.used[j]
     }
 
     /// An unused detail line (`Ansvarig: ...`).
@@ -787,7 +838,8 @@ impl<'a> Extractor<'a> {
             // A one-line `Strategin har fyra områden: a, b och c` reads as a label.
             let text = match &b.kind {
                 BlockKind::Paragraph | BlockKind::Quote => b.text.clone(),
-                BlockKind::Labeled { label } => format!("{label}: {}", b.text),
+                // `Mål: a, b och c` is one goal (a kind label), not a list.
+                BlockKind::Labeled { label } if cues::kind_label(label).is_none() => format!("{label}: {}", b.text),
                 _ => continue,
             };
             let span = b.span;
@@ -810,6 +862,9 @@ impl<'a> Extractor<'a> {
                     self.out[p].parent = parent;
                 }
                 self.itemised = true;
+                if matches!(b.kind, BlockKind::Labeled { .. }) {
+                    self.used[i] = true;
+                }
             }
         }
     }
