@@ -260,7 +260,7 @@ impl CorpusReader {
                         None
                     };
                     let (before_files, before_failures) = (walk.files.len(), walk.failures.len());
-                    walk.root(path, &meta);
+                    walk.root(path, &meta, &self.ingester);
                     let found = &mut walk.files[before_files..];
                     if found.is_empty() && walk.failures.len() == before_failures {
                         walk.failures.push(CorpusError::EmptyDirectory { path: path.to_owned() });
@@ -399,9 +399,9 @@ struct Walk {
 }
 
 impl Walk {
-    fn root(&mut self, dir: &Path, meta: &std::fs::Metadata) {
+    fn root(&mut self, dir: &Path, meta: &std::fs::Metadata, ingester: &Ingester) {
         self.path.push((identity(dir, meta), dir.to_owned()));
-        self.dir(dir);
+        self.dir(dir, ingester);
         self.path.pop();
     }
 
@@ -419,7 +419,7 @@ impl Walk {
         }
     }
 
-    fn dir(&mut self, dir: &Path) {
+    fn dir(&mut self, dir: &Path, ingester: &Ingester) {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(source) => {
@@ -443,10 +443,8 @@ impl Walk {
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            let document = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.as_str()));
+            let document =
+                path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).is_some_and(|e| ingester.reads_extension(&e));
             // Follows links; a dangling link or a loop of links fails here.
             let meta = match std::fs::metadata(&path) {
                 Ok(meta) => meta,
@@ -464,7 +462,7 @@ impl Walk {
                     continue;
                 }
                 self.path.push((id, path.clone()));
-                self.dir(&path);
+                self.dir(&path, ingester);
                 self.path.pop();
             } else if document && self.first_visit(&path, &meta) {
                 // Not only regular files: a pipe or a device named `*.txt`

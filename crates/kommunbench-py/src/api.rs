@@ -45,7 +45,10 @@ fn ingester(municipalities: Option<PathBuf>, max_file_size: Option<u64>) -> Resu
     if let Some(file) = municipalities {
         registry.extend_from_csv(file)?;
     }
-    Ok(Ingester::builder().registry(registry).max_file_size(max_file_size.unwrap_or(Ingester::DEFAULT_MAX_FILE_SIZE)).build())
+    Ok(kommunbench_formats::ingester()
+        .registry(registry)
+        .max_file_size(max_file_size.unwrap_or(Ingester::DEFAULT_MAX_FILE_SIZE))
+        .build())
 }
 
 /// Reads documents from files and directories. Inputs that fail are listed

@@ -88,7 +88,7 @@ impl ReadOptions {
         if let Some(file) = &self.municipalities {
             registry.extend_from_csv(file)?;
         }
-        let ingester = Ingester::builder().registry(registry).max_file_size(self.max_file_size).build();
+        let ingester = kommunbench_formats::ingester().registry(registry).max_file_size(self.max_file_size).build();
         let reader = CorpusReader::new().ingester(ingester).max_documents(self.max_documents);
         let quiet = self.quiet;
         let corpus = reader.read_with_progress(paths, |p| {

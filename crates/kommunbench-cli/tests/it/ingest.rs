@@ -69,3 +69,29 @@ fn missing_path_is_an_error_naming_it() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr(&out).trim(), "error: no/such/dir: no such file or directory\nerror: no document could be read");
 }
+
+/// A saved web page is read as HTML, whatever its name: its chrome by
+/// structure, its lists as lists.
+#[test]
+fn saved_web_pages_are_read_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<!DOCTYPE html><html lang=\"sv\"><head><title>Integration</title></head><body>\
+        <header><nav><ul><li>Startsida</li><li>Kontakt</li></ul></nav></header>\
+        <main><h1>Integrationsplan för Åby</h1><p>Kommunens mål är:</p>\
+        <ol><li>Fler i arbete</li><li>Bättre skolresultat</li></ol></main>\
+        <footer><p>Åby kommun, Storgatan 1</p></footer></body></html>";
+    std::fs::write(dir.path().join("aby.html"), page).unwrap();
+    std::fs::write(dir.path().join("saved-as-text.txt"), page.replace("Åby", "Öby")).unwrap();
+    let out = run(&["ingest", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    for doc in docs {
+        assert_eq!(doc["source"]["encoding"], "HTML");
+        let titles: Vec<&str> = doc["priorities"].as_array().unwrap().iter().map(|p| p["title"].as_str().unwrap()).collect();
+        assert_eq!(titles, ["Fler i arbete", "Bättre skolresultat"]);
+        let blocks = doc["blocks"].to_string();
+        assert!(!blocks.contains("Startsida") && !blocks.contains("Storgatan"), "{blocks}");
+    }
+}

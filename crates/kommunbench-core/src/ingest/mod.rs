@@ -52,6 +52,15 @@ pub enum IngestError {
         /// What it is.
         kind: &'static str,
     },
+    /// The file is in a format a converter reads (HTML, PDF, Word), but
+    /// the converter could not read it.
+    #[error("{}: {message}", path.display())]
+    Convert {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, in the converter's words.
+        message: String,
+    },
     /// The file name does not give a valid document id.
     #[error("{}: {source}", path.display())]
     Id {
@@ -79,9 +88,35 @@ impl IngestError {
             | Self::Decode { path, .. }
             | Self::TooLarge { path, .. }
             | Self::NotRegular { path, .. }
+            | Self::Convert { path, .. }
             | Self::Id { path, .. } => path,
         }
     }
+}
+
+/// A text converted from another format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted {
+    /// The text in the shape the ingester reads: headings on lines of their
+    /// own, list items with markers, paragraphs between blank lines, table
+    /// cells separated by tabs.
+    pub text: String,
+    /// The format it came from (`HTML`), recorded as the source's encoding.
+    pub format: &'static str,
+}
+
+/// Turns a file of another format (HTML, PDF, Word) into text the
+/// ingester reads. Core reads text only; the `kommunbench-formats` crate
+/// implements this, and an [`IngesterBuilder::converter`] plugs it in.
+pub trait Converter: Send + Sync + std::fmt::Debug {
+    /// File extensions of its formats, read from directories besides the
+    /// text ones (lower case, no dot).
+    fn extensions(&self) -> &[&'static str];
+
+    /// `None` when the bytes are not in its formats (they are read as
+    /// text); `Some(Err(message))` when they are, but cannot be read.
+    /// Formats are told by content, not by the file's name.
+    fn convert(&self, bytes: &[u8]) -> Option<Result<Converted, String>>;
 }
 
 /// Reads raw texts into [`PolicyDocument`]s.
@@ -104,6 +139,7 @@ impl IngestError {
 pub struct Ingester {
     registry: MunicipalityRegistry,
     max_file_size: u64,
+    converter: Option<std::sync::Arc<dyn Converter>>,
 }
 
 impl Default for Ingester {
@@ -117,6 +153,7 @@ impl Default for Ingester {
 pub struct IngesterBuilder {
     registry: Option<MunicipalityRegistry>,
     max_file_size: u64,
+    converter: Option<std::sync::Arc<dyn Converter>>,
 }
 
 impl IngesterBuilder {
@@ -134,9 +171,20 @@ impl IngesterBuilder {
         self
     }
 
+    /// Reads other formats through this converter (see [`Converter`]).
+    #[must_use]
+    pub fn converter(mut self, converter: std::sync::Arc<dyn Converter>) -> Self {
+        self.converter = Some(converter);
+        self
+    }
+
     /// Builds the ingester.
     pub fn build(self) -> Ingester {
-        Ingester { registry: self.registry.unwrap_or_else(MunicipalityRegistry::builtin), max_file_size: self.max_file_size }
+        Ingester {
+            registry: self.registry.unwrap_or_else(MunicipalityRegistry::builtin),
+            max_file_size: self.max_file_size,
+            converter: self.converter,
+        }
     }
 }
 
@@ -151,7 +199,7 @@ impl Ingester {
 
     /// A builder to configure one.
     pub fn builder() -> IngesterBuilder {
-        IngesterBuilder { registry: None, max_file_size: Self::DEFAULT_MAX_FILE_SIZE }
+        IngesterBuilder { registry: None, max_file_size: Self::DEFAULT_MAX_FILE_SIZE, converter: None }
     }
 
     /// The municipality registry in use.
@@ -162,6 +210,13 @@ impl Ingester {
     /// The size limit for one file, in bytes.
     pub fn max_file_size(&self) -> u64 {
         self.max_file_size
+    }
+
+    /// Whether files with this extension (lower case, no dot) are read
+    /// from directories: the text ones, and the converter's.
+    pub fn reads_extension(&self, extension: &str) -> bool {
+        crate::corpus::TEXT_EXTENSIONS.contains(&extension)
+            || self.converter.as_ref().is_some_and(|c| c.extensions().contains(&extension))
     }
 
     /// Parses a text already in memory. Fails only on an invalid `id`.
@@ -185,6 +240,13 @@ impl Ingester {
         let path = path.as_ref();
         let bytes = read_limited(path, self.max_file_size).map_err(|e| IngestError::reading(path, e))?;
         let id = DocumentId::new(id).map_err(|source| IngestError::Id { path: path.to_owned(), source })?;
+        if let Some(converted) = self.converter.as_ref().and_then(|c| c.convert(&bytes)) {
+            let converted = converted.map_err(|message| IngestError::Convert { path: path.to_owned(), message })?;
+            let text = converted.text.replace("\r\n", "\n");
+            let source =
+                Source { path: Some(path.to_owned()), url: None, encoding: converted.format.into(), damaged: Vec::new() };
+            return Ok(self.parse(id, text, source));
+        }
         let decoded = decode(&bytes).map_err(|source| IngestError::Decode { path: path.to_owned(), source })?;
         let source =
             Source { path: Some(path.to_owned()), url: None, encoding: decoded.encoding.into(), damaged: decoded.damaged };

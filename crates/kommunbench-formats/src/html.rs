@@ -1,0 +1,240 @@
+//! HTML to the text kommunbench ingests: the page's main content, its
+//! structure kept as lines (headings alone, list items with markers,
+//! table cells between tabs), its chrome left out by structure.
+
+use scraper::{ElementRef, Html, Node};
+
+/// Elements that are never content.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe", "select",
+    "input", "label", "dialog", "menu", "head",
+];
+
+/// Roles that mark page chrome.
+const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alert"];
+
+/// Words in a class or id that mark page chrome.
+const CHROME_NAMES: &[&str] = &[
+    "cookie",
+    "consent",
+    "breadcrumb",
+    "share",
+    "social",
+    "feedback",
+    "skip",
+    "navbar",
+    "sidebar",
+    "site-header",
+    "site-footer",
+    "menu",
+    "related",
+    "print",
+    "translate",
+    "readspeaker",
+];
+
+/// Block elements: their text is a paragraph of its own.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "address",
+    "figure",
+    "figcaption",
+    "dl",
+    "dd",
+    "dt",
+    "details",
+    "summary",
+];
+
+/// Markers of list items by nesting depth, so that nesting shows as a
+/// change of marker.
+const BULLETS: &[&str] = &["•", "–", "▪", "◦"];
+
+/// Whether bytes look like an HTML page: a doctype, or an `html`, `head`
+/// or `body` tag near the start.
+pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(2048)];
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    start.starts_with("<!doctype html") || start.starts_with("<html") || text.contains("<body") || text.contains("<head>")
+}
+
+/// The character set a page declares (`<meta charset>` or the
+/// `http-equiv` content type), read as its bytes come.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
+/// Converts a page to text.
+pub(crate) fn to_text(bytes: &[u8]) -> Result<String, String> {
+    let encoding = declared_charset(bytes).unwrap_or(encoding_rs::UTF_8);
+    let (source, _, _) = encoding.decode(bytes);
+    let document = Html::parse_document(&source);
+    let mut out = Writer::default();
+    // The title when the page has no `h1`.
+    let h1 = scraper::Selector::parse("h1").map_err(|e| e.to_string())?;
+    let title = scraper::Selector::parse("title").map_err(|e| e.to_string())?;
+    if document.select(&h1).next().is_none()
+        && let Some(t) = document.select(&title).next()
+    {
+        out.block(&collapse(&t.text().collect::<String>()));
+    }
+    out.walk(document.root_element(), 0);
+    out.flush();
+    let text = out.text.trim().to_owned();
+    if text.is_empty() {
+        return Err("an HTML page without text content".into());
+    }
+    Ok(text + "\n")
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether an element is page chrome by its name, role or class and id.
+fn chrome(el: &ElementRef<'_>) -> bool {
+    let e = el.value();
+    if SKIPPED.contains(&e.name()) || e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if e.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r)) {
+        return true;
+    }
+    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
+    CHROME_NAMES.iter().any(|n| names.contains(n))
+}
+
+#[derive(Default)]
+struct Writer {
+    text: String,
+    /// Inline text of the block being read.
+    line: String,
+}
+
+impl Writer {
+    /// Ends the inline text as a paragraph.
+    fn flush(&mut self) {
+        let line = collapse(&self.line);
+        self.line.clear();
+        if !line.is_empty() {
+            self.block(&line);
+        }
+    }
+
+    /// A block between blank lines.
+    fn block(&mut self, text: &str) {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        self.text.push_str(text);
+    }
+
+    fn walk(&mut self, el: ElementRef<'_>, depth: usize) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.line.push_str(t),
+                Node::Element(_) => {
+                    let Some(child) = ElementRef::wrap(child) else { continue };
+                    if chrome(&child) {
+                        continue;
+                    }
+                    self.element(child, depth);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn element(&mut self, el: ElementRef<'_>, depth: usize) {
+        match el.value().name() {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let text = collapse(&el.text().collect::<String>());
+                if !text.is_empty() {
+                    self.block(&text);
+                }
+            }
+            "br" => self.line.push('\n'),
+            "ul" | "ol" => {
+                self.flush();
+                let lines = Self::list(el, depth);
+                if !lines.is_empty() {
+                    self.block(&lines.join("\n"));
+                }
+            }
+            "table" => {
+                self.flush();
+                let rows = table_rows(el);
+                if !rows.is_empty() {
+                    self.block(&rows.join("\n"));
+                }
+            }
+            name if BLOCKS.contains(&name) || name == "body" || name == "html" => {
+                self.flush();
+                self.walk(el, depth);
+                self.flush();
+            }
+            _ => self.walk(el, depth),
+        }
+    }
+
+    /// A list's items as lines, nested lists indented under their item.
+    fn list(el: ElementRef<'_>, depth: usize) -> Vec<String> {
+        let ordered = el.value().name() == "ol";
+        let mut lines = Vec::new();
+        let mut n = 0;
+        for item in el.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "li" && !chrome(c)) {
+            n += 1;
+            let mut own = Writer::default();
+            let mut nested = Vec::new();
+            for child in item.children() {
+                match child.value() {
+                    Node::Text(t) => own.line.push_str(t),
+                    Node::Element(_) => {
+                        let Some(child) = ElementRef::wrap(child) else { continue };
+                        if chrome(&child) {
+                            continue;
+                        }
+                        if matches!(child.value().name(), "ul" | "ol") {
+                            nested.extend(Self::list(child, depth + 1));
+                        } else {
+                            own.line.push(' ');
+                            own.line.push_str(&child.text().collect::<String>());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let text = collapse(&own.line);
+            if !text.is_empty() {
+                let marker = if ordered { format!("{n}.") } else { BULLETS[depth.min(BULLETS.len() - 1)].to_owned() };
+                lines.push(format!("{}{marker} {text}", "  ".repeat(depth)));
+            }
+            lines.extend(nested);
+        }
+        lines
+    }
+}
+
+/// A table's rows, cells separated by tabs.
+fn table_rows(el: ElementRef<'_>) -> Vec<String> {
+    let row = scraper::Selector::parse("tr").expect("tr selector");
+    let cell = scraper::Selector::parse("th, td").expect("cell selector");
+    el.select(&row)
+        .map(|r| r.select(&cell).map(|c| collapse(&c.text().collect::<String>())).collect::<Vec<_>>().join("\t"))
+        .filter(|r| !r.trim().is_empty())
+        .collect()
+}

@@ -1,0 +1,113 @@
+//! Readers for the formats municipal policies come in, turning a file into
+//! the text [`kommunbench_core::Ingester`] reads. So far: HTML pages
+//! (saved web pages, any file name), parsed as a DOM with html5ever
+//! through `scraper`, their chrome (navigation, header, footer, asides,
+//! cookie banners, breadcrumbs, share and feedback widgets) left out by
+//! structure before the ingester's text rules see the rest.
+//!
+//! ```
+//! use kommunbench_formats::ingester;
+//!
+//! let page = "<!doctype html><html><head><title>Integration</title></head><body>\
+//!     <nav><ul><li>Startsida</li><li>Kontakt</li></ul></nav>\
+//!     <main><h1>Integrationsplan</h1><p>Vi vill:</p>\
+//!     <ul><li>Fler i arbete</li><li>Mötesplatser i alla kommundelar</li></ul></main>\
+//!     <footer>Kommunen, 123 45 Åby</footer></body></html>";
+//! let dir = tempfile::tempdir()?;
+//! let path = dir.path().join("plan.txt"); // the content tells the format
+//! std::fs::write(&path, page)?;
+//! let doc = ingester().build().ingest_file(&path)?;
+//! assert_eq!(doc.source.encoding, "HTML");
+//! let titles: Vec<_> = doc.priorities.iter().map(|p| p.title.as_str()).collect();
+//! assert_eq!(titles, ["Fler i arbete", "Mötesplatser i alla kommundelar"]);
+//! assert!(!doc.content().contains("Startsida"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+mod html;
+
+use std::sync::Arc;
+
+use kommunbench_core::{Converted, Converter, Ingester, IngesterBuilder};
+
+/// The converter for every format this crate reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Formats;
+
+impl Converter for Formats {
+    fn extensions(&self) -> &[&'static str] {
+        &["html", "htm"]
+    }
+
+    fn convert(&self, bytes: &[u8]) -> Option<Result<Converted, String>> {
+        html::looks_like_html(bytes).then(|| html::to_text(bytes).map(|text| Converted { text, format: "HTML" }))
+    }
+}
+
+/// An ingester builder that reads every format of this crate besides text.
+pub fn ingester() -> IngesterBuilder {
+    Ingester::builder().converter(Arc::new(Formats))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ingest(page: &str) -> kommunbench_core::PolicyDocument {
+        let text = html::to_text(page.as_bytes()).unwrap();
+        Ingester::new().ingest_str("page", &text).unwrap()
+    }
+
+    #[test]
+    fn a_municipal_page_keeps_its_content_and_drops_its_chrome() {
+        let page = r##"<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Integration - Åby kommun</title></head>
+<body>
+<a class="skip-link" href="#main">Hoppa till innehållet</a>
+<div id="cookie-consent"><p>Vi använder kakor för att webbplatsen ska fungera.</p><button>Godkänn</button></div>
+<header><nav aria-label="Huvudmeny"><ul><li><a href="/">Startsida</a></li><li><a href="/omsorg">Omsorg och stöd</a></li></ul></nav></header>
+<nav class="breadcrumb"><ol><li>Startsida</li><li>Kommun och politik</li><li>Integration</li></ol></nav>
+<main id="main">
+<h1>Integrationsstrategi</h1>
+<p>Kommunfullmäktige antog strategin i maj. Strategin har tre fokusområden:</p>
+<ul><li>Arbete och egen försörjning</li><li>Språk och utbildning<ul><li>Sfi med praktik</li><li>Läxhjälp</li></ul></li><li>Boende</li></ul>
+<h2>Ansvar</h2>
+<table><tr><th>Åtgärd</th><th>Ansvarig</th><th>Tidplan</th></tr><tr><td>Språkcaféer</td><td>Biblioteket</td><td>2025</td></tr></table>
+<div class="share"><a>Dela på Facebook</a></div>
+</main>
+<aside><h2>Relaterade sidor</h2><ul><li>Sfi</li><li>Föreningsbidrag</li></ul></aside>
+<footer><p>Åby kommun, 123 45 Åby. Telefon 0123-456 00</p></footer>
+</body></html>"##;
+        let doc = ingest(page);
+        assert_eq!(doc.title, "Integrationsstrategi");
+        let titles: Vec<&str> = doc.priorities.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Arbete och egen försörjning", "Språk och utbildning", "Sfi med praktik", "Läxhjälp", "Boende", "Språkcaféer"]
+        );
+        let nested = doc.priorities.iter().find(|p| p.title == "Läxhjälp").unwrap();
+        assert_eq!(nested.parent.map(|p| doc.priorities[p].title.as_str()), Some("Språk och utbildning"));
+        let content = doc.content();
+        for chrome in ["kakor", "Startsida", "Omsorg och stöd", "Dela på Facebook", "Föreningsbidrag", "Telefon", "Godkänn"] {
+            assert!(!content.contains(chrome), "{chrome} in {content}");
+        }
+    }
+
+    #[test]
+    fn the_declared_charset_is_used_and_the_title_stands_in_for_a_missing_h1() {
+        let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><title>Integrationsplan f\xf6r V\xe4xj\xf6</title></head><body><p>Kommunens m\xe5l \xe4r:</p><ol><li>Fler i arbete</li><li>B\xe4ttre skolresultat</li></ol></body></html>".to_vec();
+        page.extend_from_slice(b"\n");
+        let text = html::to_text(&page).unwrap();
+        assert!(
+            text.starts_with("Integrationsplan för Växjö\n\nKommunens mål är:\n\n1. Fler i arbete\n2. Bättre skolresultat"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn text_files_are_not_taken_for_pages() {
+        assert!(!html::looks_like_html("Integrationsplan\n\nVi vill: <arbete>".as_bytes()));
+        assert!(html::looks_like_html(b"\xef\xbb\xbf  <!DOCTYPE html><html></html>"));
+        assert!(Formats.convert(b"<html><body><nav>Meny</nav></body></html>").unwrap().is_err());
+    }
+}
