@@ -240,6 +240,9 @@ pub struct Source {
     /// U+FFFD (a UTF-8 file with a few damaged bytes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub damaged: Vec<usize>,
+    /// The language the file declares (an HTML page's `lang`), when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 #[expect(clippy::ref_option, reason = "serde's serialize_with passes the field by reference")]

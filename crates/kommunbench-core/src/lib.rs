@@ -50,5 +50,7 @@ pub use document::{
 pub use files::{MAX_AUX_FILE_BYTES, ReadError, file_kind, read_limited, read_text};
 pub use framework::{Area, Framework, FrameworkError, FrameworkFormat};
 pub use id::{AreaId, CountryCode, DocumentId, FrameworkId, IdError, MunicipalityCode};
-pub use ingest::{Converted, Converter, DecodeError, Decoded, IngestError, Ingester, IngesterBuilder, decode, furniture_reason};
+pub use ingest::{
+    Converted, Converter, DecodeError, Decoded, FormatMeta, IngestError, Ingester, IngesterBuilder, decode, furniture_reason,
+};
 pub use municipality::{Mention, MentionForm, Municipality, MunicipalityRegistry, RegistryError};

@@ -2,6 +2,7 @@
 //! structure kept as lines (headings alone, list items with markers,
 //! table cells between tabs), its chrome left out by structure.
 
+use kommunbench_core::{Date, FormatMeta};
 use scraper::{ElementRef, Html, Node};
 
 /// Elements that are never content.
@@ -77,11 +78,41 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     encoding_rs::Encoding::for_label(label.as_bytes())
 }
 
-/// Converts a page to text.
-pub(crate) fn to_text(bytes: &[u8]) -> Result<String, String> {
+/// `<meta>` names and properties of a publication date and of a
+/// modification date, in order of trust.
+const PUBLISHED: &[&str] =
+    &["article:published_time", "dcterms.date", "dcterms.issued", "dc.date", "date", "pubdate", "publish-date", "datepublished"];
+const MODIFIED: &[&str] = &["article:modified_time", "dcterms.modified", "last-modified", "modified", "datemodified"];
+
+/// The page's metadata: `<meta>` dates (their first ten characters as
+/// `YYYY-MM-DD`), `og:site_name` (else `application-name`), `<html lang>`.
+fn metadata(document: &Html) -> FormatMeta {
+    let meta = scraper::Selector::parse("meta").expect("meta selector");
+    let mut found: Vec<(String, String)> = Vec::new();
+    for m in document.select(&meta) {
+        let e = m.value();
+        let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).or_else(|| e.attr("http-equiv"));
+        if let (Some(key), Some(content)) = (key, e.attr("content")) {
+            found.push((key.to_ascii_lowercase(), content.trim().to_owned()));
+        }
+    }
+    let value = |keys: &[&str]| keys.iter().find_map(|k| found.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
+    let date = |keys: &[&str]| value(keys).and_then(|v| v.get(..10).and_then(|d| d.parse::<Date>().ok()));
+    let html = scraper::Selector::parse("html").expect("html selector");
+    FormatMeta {
+        published: date(PUBLISHED),
+        updated: date(MODIFIED),
+        site: value(&["og:site_name", "application-name"]).filter(|s| !s.is_empty()),
+        language: document.select(&html).next().and_then(|h| h.value().attr("lang")).map(str::to_owned).filter(|l| !l.is_empty()),
+    }
+}
+
+/// Converts a page to text and its metadata.
+pub(crate) fn to_text(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
     let encoding = declared_charset(bytes).unwrap_or(encoding_rs::UTF_8);
     let (source, _, _) = encoding.decode(bytes);
     let document = Html::parse_document(&source);
+    let meta = metadata(&document);
     let mut out = Writer::default();
     // The title when the page has no `h1`.
     let h1 = scraper::Selector::parse("h1").map_err(|e| e.to_string())?;
@@ -97,7 +128,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, String> {
     if text.is_empty() {
         return Err("an HTML page without text content".into());
     }
-    Ok(text + "\n")
+    Ok((text + "\n", meta))
 }
 
 fn collapse(text: &str) -> String {

@@ -41,7 +41,7 @@ impl Converter for Formats {
     }
 
     fn convert(&self, bytes: &[u8]) -> Option<Result<Converted, String>> {
-        html::looks_like_html(bytes).then(|| html::to_text(bytes).map(|text| Converted { text, format: "HTML" }))
+        html::looks_like_html(bytes).then(|| html::to_text(bytes).map(|(text, meta)| Converted { text, format: "HTML", meta }))
     }
 }
 
@@ -55,7 +55,7 @@ mod tests {
     use super::*;
 
     fn ingest(page: &str) -> kommunbench_core::PolicyDocument {
-        let text = html::to_text(page.as_bytes()).unwrap();
+        let (text, _) = html::to_text(page.as_bytes()).unwrap();
         Ingester::new().ingest_str("page", &text).unwrap()
     }
 
@@ -97,11 +97,29 @@ mod tests {
     fn the_declared_charset_is_used_and_the_title_stands_in_for_a_missing_h1() {
         let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><title>Integrationsplan f\xf6r V\xe4xj\xf6</title></head><body><p>Kommunens m\xe5l \xe4r:</p><ol><li>Fler i arbete</li><li>B\xe4ttre skolresultat</li></ol></body></html>".to_vec();
         page.extend_from_slice(b"\n");
-        let text = html::to_text(&page).unwrap();
+        let (text, _) = html::to_text(&page).unwrap();
         assert!(
             text.starts_with("Integrationsplan för Växjö\n\nKommunens mål är:\n\n1. Fler i arbete\n2. Bättre skolresultat"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn meta_dates_the_site_and_the_language_become_metadata() {
+        let page = "<html lang=\"sv-FI\"><head><meta property=\"og:site_name\" content=\"Vasa stad\">\
+            <meta property=\"article:published_time\" content=\"2023-03-13T08:00:00+02:00\">\
+            <meta name=\"dcterms.modified\" content=\"2024-01-05\"></head>\
+            <body><h1>Integrationsprogram</h1><p>Programmet har fyra delar.</p></body></html>";
+        let dir = std::env::temp_dir().join(format!("kb-formats-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("program.html");
+        std::fs::write(&path, page).unwrap();
+        let doc = ingester().build().ingest_file(&path).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(doc.dates.published.map(|d| d.to_string()).as_deref(), Some("2023-03-13"));
+        assert_eq!(doc.dates.updated.map(|d| d.to_string()).as_deref(), Some("2024-01-05"));
+        assert_eq!(doc.municipality.map(|m| m.name).as_deref(), Some("Vasa"));
+        assert_eq!(doc.source.language.as_deref(), Some("sv-FI"));
     }
 
     #[test]

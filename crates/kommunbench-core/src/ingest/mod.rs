@@ -103,6 +103,23 @@ pub struct Converted {
     pub text: String,
     /// The format it came from (`HTML`), recorded as the source's encoding.
     pub format: &'static str,
+    /// Metadata the format carries apart from the text.
+    pub meta: FormatMeta,
+}
+
+/// What a file's format says about it apart from its text: a page's
+/// `<meta>` dates, its site's name, its language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormatMeta {
+    /// Publication date.
+    pub published: Option<crate::document::Date>,
+    /// Last modification.
+    pub updated: Option<crate::document::Date>,
+    /// The publisher's or site's name (`og:site_name`: `Åby kommun`): the
+    /// municipality when the file name does not name one.
+    pub site: Option<String>,
+    /// The language the file declares (`sv`, `sv-FI`).
+    pub language: Option<String>,
 }
 
 /// Turns a file of another format (HTML, PDF, Word) into text the
@@ -223,7 +240,7 @@ impl Ingester {
     pub fn ingest_str(&self, id: &str, text: &str) -> Result<PolicyDocument, IdError> {
         let id = DocumentId::new(id)?;
         let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
-        Ok(self.parse(id, text, Source { path: None, url: None, encoding: "UTF-8".into(), damaged: Vec::new() }))
+        Ok(self.parse(id, text, Source { path: None, url: None, encoding: "UTF-8".into(), damaged: Vec::new(), language: None }))
     }
 
     /// Reads and parses one file; its id is the file stem.
@@ -243,13 +260,32 @@ impl Ingester {
         if let Some(converted) = self.converter.as_ref().and_then(|c| c.convert(&bytes)) {
             let converted = converted.map_err(|message| IngestError::Convert { path: path.to_owned(), message })?;
             let text = converted.text.replace("\r\n", "\n");
-            let source =
-                Source { path: Some(path.to_owned()), url: None, encoding: converted.format.into(), damaged: Vec::new() };
-            return Ok(self.parse(id, text, source));
+            let meta = converted.meta;
+            let source = Source {
+                path: Some(path.to_owned()),
+                url: None,
+                encoding: converted.format.into(),
+                damaged: Vec::new(),
+                language: meta.language.clone(),
+            };
+            let stem_names_one = self.registry.by_file_stem(id.as_str()).is_some();
+            let mut doc = self.parse(id, text, source);
+            // The text's own stamps come first; the format's fill the gaps.
+            doc.dates.published = doc.dates.published.or(meta.published);
+            doc.dates.updated = doc.dates.updated.or(meta.updated);
+            if !stem_names_one && let Some(m) = meta.site.as_deref().and_then(|site| self.registry.recognise(site)) {
+                doc.municipality = Some(m.clone());
+            }
+            return Ok(doc);
         }
         let decoded = decode(&bytes).map_err(|source| IngestError::Decode { path: path.to_owned(), source })?;
-        let source =
-            Source { path: Some(path.to_owned()), url: None, encoding: decoded.encoding.into(), damaged: decoded.damaged };
+        let source = Source {
+            path: Some(path.to_owned()),
+            url: None,
+            encoding: decoded.encoding.into(),
+            damaged: decoded.damaged,
+            language: None,
+        };
         Ok(self.parse(id, decoded.text, source))
     }
 
