@@ -229,11 +229,11 @@ impl Writer {
         let mut n = 0;
         for item in el.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "li" && !chrome(c)) {
             n += 1;
-            let mut own = Writer::default();
+            let mut own = String::new();
             let mut nested = Vec::new();
             for child in item.children() {
                 match child.value() {
-                    Node::Text(t) => own.line.push_str(t),
+                    Node::Text(t) => own.push_str(t),
                     Node::Element(_) => {
                         let Some(child) = ElementRef::wrap(child) else { continue };
                         if chrome(&child) {
@@ -242,14 +242,14 @@ impl Writer {
                         if matches!(child.value().name(), "ul" | "ol") {
                             nested.extend(Self::list(child, depth + 1));
                         } else {
-                            own.line.push(' ');
-                            own.line.push_str(&child.text().collect::<String>());
+                            own.push(' ');
+                            own.push_str(&child.text().collect::<String>());
                         }
                     }
                     _ => {}
                 }
             }
-            let text = collapse(&own.line);
+            let text = collapse(&own);
             if !text.is_empty() {
                 let marker = if ordered { format!("{n}.") } else { BULLETS[depth.min(BULLETS.len() - 1)].to_owned() };
                 lines.push(format!("{}{marker} {text}", "  ".repeat(depth)));

@@ -165,6 +165,13 @@ fn ratio(a: usize, b: usize) -> Option<f64> {
     (b > 0).then(|| a as f64 / b as f64)
 }
 
+/// Distinct titles by their [`normalise_title`] key, in order of first
+/// appearance.
+fn distinct<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<(String, &'a str)> {
+    let mut seen = std::collections::HashSet::new();
+    titles.into_iter().map(|t| (normalise_title(t), t)).filter(|(k, _)| seen.insert(k.clone())).collect()
+}
+
 /// Measures priority recovery (see [`Recovery`]) of `documents` against a
 /// priority-level coding.
 ///
@@ -210,24 +217,13 @@ pub fn priority_recovery(gold: &GoldPriorities, documents: &[PolicyDocument]) ->
     };
     for id in &order {
         let doc = docs[id];
-        let mut gold_keys: Vec<(String, &str)> = Vec::new();
-        for title in &titles[id] {
-            let key = normalise_title(title);
-            if !gold_keys.iter().any(|(k, _)| *k == key) {
-                gold_keys.push((key, title));
-            }
-        }
-        let mut extracted: Vec<(String, &str)> = Vec::new();
-        for p in &doc.priorities {
-            let key = normalise_title(&p.title);
-            if !extracted.iter().any(|(k, _)| *k == key) {
-                extracted.push((key, p.title.as_str()));
-            }
-        }
+        let gold_keys = distinct(titles[id].iter().copied());
+        let extracted = distinct(doc.priorities.iter().map(|p| p.title.as_str()));
+        let gold_set: std::collections::HashSet<&String> = gold_keys.iter().map(|(k, _)| k).collect();
+        let extracted_set: std::collections::HashSet<&String> = extracted.iter().map(|(k, _)| k).collect();
         let missed: Vec<String> =
-            gold_keys.iter().filter(|(k, _)| !extracted.iter().any(|(e, _)| e == k)).map(|(_, t)| (*t).to_owned()).collect();
-        let extra: Vec<String> =
-            extracted.iter().filter(|(k, _)| !gold_keys.iter().any(|(g, _)| g == k)).map(|(_, t)| (*t).to_owned()).collect();
+            gold_keys.iter().filter(|(k, _)| !extracted_set.contains(k)).map(|(_, t)| (*t).to_owned()).collect();
+        let extra: Vec<String> = extracted.iter().filter(|(k, _)| !gold_set.contains(k)).map(|(_, t)| (*t).to_owned()).collect();
         let r = DocumentRecovery {
             document: (*id).to_owned(),
             gold: gold_keys.len(),

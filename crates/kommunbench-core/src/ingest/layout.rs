@@ -200,18 +200,18 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     let single = single || numbered == 1 && items <= 1;
     // Lines that open alike, three or more in a row (`Vi vill att ...`,
     // one demand a line): a list without markers.
-    let opening = |l: &Line<'_>| -> Option<String> {
-        let mut w = l.text.split_whitespace();
-        let (a, b) = (w.next()?, w.next()?);
-        (l.text.starts_with(char::is_uppercase) && w.next().is_some())
-            .then(|| format!("{} {}", a.to_lowercase(), b.to_lowercase()))
+    // The first two words, borrowed; compared without case below.
+    let same_word = |x: &str, y: &str| x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase));
+    let same = |x: &Option<(&str, &str)>, y: &Option<(&str, &str)>| match (x, y) {
+        (Some((a, b)), Some((c, d))) => same_word(a, c) && same_word(b, d),
+        _ => false,
     };
-    let openings: Vec<Option<String>> =
-        group.iter().zip(&is_item).map(|(l, item)| if *item || labeled_line(l.text) { None } else { opening(l) }).collect();
+    let openings: Vec<Option<(&str, &str)>> =
+        group.iter().zip(&is_item).map(|(l, item)| if *item || labeled_line(l.text) { None } else { opening(l.text) }).collect();
     let mut anaphora = vec![false; group.len()];
     let mut k = 0;
     while k < group.len() {
-        let run = openings[k..].iter().take_while(|o| o.is_some() && **o == openings[k]).count();
+        let run = openings[k..].iter().take_while(|o| same(o, &openings[k])).count();
         if run >= 3 {
             anaphora[k..k + run].iter_mut().for_each(|a| *a = true);
         }
@@ -316,6 +316,14 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         paragraph.push(line);
     }
     flush(&mut paragraph, out);
+}
+
+/// A line's first two words, when it opens with a capital and has more:
+/// what lines that open alike share.
+fn opening(text: &str) -> Option<(&str, &str)> {
+    let mut w = text.split_whitespace();
+    let (a, b) = (w.next()?, w.next()?);
+    (text.starts_with(char::is_uppercase) && w.next().is_some()).then_some((a, b))
 }
 
 /// A `Label: text` line: a short label (at most six words) and a text of

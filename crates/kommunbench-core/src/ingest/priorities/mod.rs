@@ -387,8 +387,7 @@ impl<'a> Extractor<'a> {
         let text = body
             .iter()
             .map(|b| match &b.kind {
-                // `Mål: a, b och c` is one goal (a kind label), not a list.
-                BlockKind::Labeled { label } if cues::kind_label(label).is_none() => format!("{label}: {}", b.text),
+                BlockKind::Labeled { label } => format!("{label}: {}", b.text),
                 _ => b.text.clone(),
             })
             .collect::<Vec<_>>()
