@@ -135,6 +135,22 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A child of an element that counts as content: text, or an element
+/// that is not [`chrome`].
+enum Part<'a> {
+    Text(&'a str),
+    Element(ElementRef<'a>),
+}
+
+/// An element's children that count as content, in order.
+fn content(el: ElementRef<'_>) -> impl Iterator<Item = Part<'_>> {
+    el.children().filter_map(|child| match child.value() {
+        Node::Text(t) => Some(Part::Text(t)),
+        Node::Element(_) => ElementRef::wrap(child).filter(|c| !chrome(c)).map(Part::Element),
+        _ => None,
+    })
+}
+
 /// Whether an element is page chrome by its name, role or class and id.
 fn chrome(el: &ElementRef<'_>) -> bool {
     let e = el.value();
@@ -174,17 +190,10 @@ impl Writer {
     }
 
     fn walk(&mut self, el: ElementRef<'_>, depth: usize) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.line.push_str(t),
-                Node::Element(_) => {
-                    let Some(child) = ElementRef::wrap(child) else { continue };
-                    if chrome(&child) {
-                        continue;
-                    }
-                    self.element(child, depth);
-                }
-                _ => {}
+        for part in content(el) {
+            match part {
+                Part::Text(t) => self.line.push_str(t),
+                Part::Element(child) => self.element(child, depth),
             }
         }
     }
@@ -231,22 +240,16 @@ impl Writer {
             n += 1;
             let mut own = String::new();
             let mut nested = Vec::new();
-            for child in item.children() {
-                match child.value() {
-                    Node::Text(t) => own.push_str(t),
-                    Node::Element(_) => {
-                        let Some(child) = ElementRef::wrap(child) else { continue };
-                        if chrome(&child) {
-                            continue;
-                        }
-                        if matches!(child.value().name(), "ul" | "ol") {
-                            nested.extend(Self::list(child, depth + 1));
-                        } else {
-                            own.push(' ');
-                            own.push_str(&child.text().collect::<String>());
-                        }
+            for part in content(item) {
+                match part {
+                    Part::Text(t) => own.push_str(t),
+                    Part::Element(child) if matches!(child.value().name(), "ul" | "ol") => {
+                        nested.extend(Self::list(child, depth + 1));
                     }
-                    _ => {}
+                    Part::Element(child) => {
+                        own.push(' ');
+                        own.push_str(&child.text().collect::<String>());
+                    }
                 }
             }
             let text = collapse(&own);
