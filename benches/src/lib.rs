@@ -235,3 +235,94 @@ mod tests {
         assert!(doc.priorities.len() >= 3);
     }
 }
+
+/// A text PDF of `pages` pages written with `lopdf`: the fixtures'
+/// content in 11 pt Helvetica (a standard font, WinAnsi encoded), 56
+/// lines a page, a 16 pt heading every 40 lines, a running header and a
+/// page number, as an adopted policy is printed.
+pub fn text_pdf(pages: usize) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, dictionary};
+
+    let winansi = |s: &str| -> Vec<u8> {
+        s.chars()
+            .map(|c| match c {
+                '–' => 0x96,
+                '—' => 0x97,
+                '’' => 0x92,
+                '”' | '“' => 0x94,
+                '•' => 0x95,
+                c if (c as u32) < 256 => c as u8,
+                _ => b'?',
+            })
+            .collect()
+    };
+    let text = content_of_size(pages * 5000);
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in text.split("\n\n") {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if line.chars().count() + word.chars().count() > 88 {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+        lines.push(String::new());
+    }
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let mut kids = Vec::new();
+    let mut source = lines.iter().cycle();
+    for page in 1..=pages {
+        let mut ops = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 8.into()]),
+            Operation::new("Td", vec![56.into(), 800.into()]),
+            Operation::new("Tj", vec![Object::string_literal(winansi("Åby kommun – Integrationsprogram 2025–2028"))]),
+            Operation::new("ET", vec![]),
+        ];
+        let mut y = 760.0;
+        for i in 0..56 {
+            let line = source.next().map_or("", String::as_str);
+            let heading = i % 40 == 0;
+            let size = if heading { 16 } else { 11 };
+            ops.extend([
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), size.into()]),
+                Operation::new("Td", vec![56.into(), Object::Real(y)]),
+                Operation::new("Tj", vec![Object::string_literal(winansi(if heading { "Fokusområde" } else { line }))]),
+                Operation::new("ET", vec![]),
+            ]);
+            y -= if heading { 22.0 } else { 12.5 };
+        }
+        ops.extend([
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 9.into()]),
+            Operation::new("Td", vec![520.into(), 40.into()]),
+            Operation::new("Tj", vec![Object::string_literal(format!("Sida {page} av {pages}"))]),
+            Operation::new("ET", vec![]),
+        ]);
+        let content = Content { operations: ops }.encode().expect("content encodes");
+        let content = doc.add_object(Stream::new(dictionary! {}, content));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content, "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        kids.push(Object::from(page));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("a PDF in memory");
+    out
+}

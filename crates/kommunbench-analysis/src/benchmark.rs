@@ -154,6 +154,7 @@ impl Benchmark {
             column("text")?,
             column("sentence")?,
         );
+        let page: Vec<Option<u32>> = ev.column("page")?.u32()?.iter().collect();
         let rows = self
             .profiles
             .iter()
@@ -174,6 +175,7 @@ impl Benchmark {
                                 term: term[r].clone(),
                                 text: text[r].clone(),
                                 sentence: sentence[r].clone(),
+                                page: page[r],
                             })
                             .collect(),
                     })

@@ -119,11 +119,12 @@ pub fn document_coverage(mappings: &[DocumentMapping], documents: &[PolicyDocume
 }
 
 /// Every piece of evidence behind document-level coverage, for drill-down:
-/// `document, municipality, area, term, text, sentence, start, end`.
+/// `document, municipality, area, term, text, sentence, start, end, page`
+/// (`page` is null but for paged formats: PDF).
 pub fn evidence(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> PolarsResult<DataFrame> {
     let labels: HashMap<&str, String> = documents.iter().map(|d| (d.id.as_str(), municipality_label(d))).collect();
     let mut cols: [Vec<String>; 6] = Default::default();
-    let (mut start, mut end) = (Vec::new(), Vec::new());
+    let (mut start, mut end, mut page) = (Vec::new(), Vec::new(), Vec::new());
     for m in mappings {
         let label = labels.get(m.document.as_str()).cloned().unwrap_or_else(|| format!("({})", m.document));
         for c in &m.coverage {
@@ -141,6 +142,7 @@ pub fn evidence(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> P
                 }
                 start.push(e.span.start as u64);
                 end.push(e.span.end as u64);
+                page.push(e.page);
             }
         }
     }
@@ -154,6 +156,7 @@ pub fn evidence(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> P
         "sentence" => sentence,
         "start" => start,
         "end" => end,
+        "page" => page,
     )
 }
 

@@ -226,7 +226,7 @@ impl Decision {
 }
 
 /// Where a document came from.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The file it was read from (written to JSON lossily where the name
     /// is not UTF-8, so that output never breaks off on it).
@@ -243,6 +243,51 @@ pub struct Source {
     /// The language the file declares (an HTML page's `lang`), when it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The file's format as told from its content: `text`, `HTML`, `PDF`,
+    /// `DOCX`, `ODT`.
+    #[serde(default = "text_format")]
+    pub format: String,
+    /// Where each page starts in [`PolicyDocument::text`] (byte offsets,
+    /// page 1 first), for paged formats (PDF); empty for the others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<usize>,
+}
+
+fn text_format() -> String {
+    "text".into()
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Source { path: None, url: None, encoding: "UTF-8".into(), damaged: Vec::new(), language: None, format: text_format(), pages: Vec::new() }
+    }
+}
+
+impl Source {
+    /// The page (1-based) that byte `offset` of the document's text stands
+    /// on, for paged formats.
+    ///
+    /// ```
+    /// use kommunbench_core::Source;
+    ///
+    /// let source = Source { pages: vec![0, 120, 300], ..Source::default() };
+    /// assert_eq!(source.page_at(0), Some(1));
+    /// assert_eq!(source.page_at(150), Some(2));
+    /// assert_eq!(source.page_at(999), Some(3));
+    /// assert_eq!(Source::default().page_at(5), None);
+    /// ```
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        if self.pages.is_empty() {
+            return None;
+        }
+        let page = self.pages.partition_point(|&start| start <= offset).max(1);
+        u32::try_from(page).ok()
+    }
+
+    /// How many pages the file has, for paged formats.
+    pub fn page_count(&self) -> Option<usize> {
+        (!self.pages.is_empty()).then_some(self.pages.len())
+    }
 }
 
 #[expect(clippy::ref_option, reason = "serde's serialize_with passes the field by reference")]
@@ -301,6 +346,9 @@ pub struct Block {
     /// content; mappers leave it out of document coverage.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub outside: bool,
+    /// The page it starts on, for paged formats (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// Why a line was left out of the content.

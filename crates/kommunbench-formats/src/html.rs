@@ -5,6 +5,8 @@
 use kommunbench_core::{Date, FormatMeta};
 use scraper::{ElementRef, Html, Node};
 
+use crate::text::{BULLETS, collapse};
+
 /// Elements that are never content.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe", "select",
@@ -52,9 +54,6 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
-/// Markers of list items by nesting depth, so that nesting shows as a
-/// change of marker.
-const BULLETS: &[&str] = &["•", "–", "▪", "◦"];
 
 /// Whether bytes look like an HTML page: a doctype, or an `html`, `head`
 /// or `body` tag near the start.
@@ -104,6 +103,7 @@ fn metadata(document: &Html) -> FormatMeta {
         updated: date(MODIFIED),
         site: value(&["og:site_name", "application-name"]).filter(|s| !s.is_empty()),
         language: document.select(&html).next().and_then(|h| h.value().attr("lang")).map(str::to_owned).filter(|l| !l.is_empty()),
+        title: None,
     }
 }
 
@@ -131,10 +131,6 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
     Ok((text + "\n", meta))
 }
 
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A child of an element that counts as content: text, or an element
 /// that is not [`chrome`].
 enum Part<'a> {
@@ -149,6 +145,27 @@ fn content(el: ElementRef<'_>) -> impl Iterator<Item = Part<'_>> {
         Node::Element(_) => ElementRef::wrap(child).filter(|c| !chrome(c)).map(Part::Element),
         _ => None,
     })
+}
+
+/// The text of an element's content, chrome and hidden parts left out.
+fn visible_text(el: ElementRef<'_>, out: &mut String) {
+    for part in content(el) {
+        match part {
+            Part::Text(t) => out.push_str(t),
+            Part::Element(child) => {
+                if child.value().name() == "br" {
+                    out.push(' ');
+                }
+                visible_text(child, out);
+            }
+        }
+    }
+}
+
+fn visible(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    visible_text(el, &mut out);
+    collapse(&out)
 }
 
 /// Whether an element is page chrome by its name, role or class and id.
@@ -202,7 +219,7 @@ impl Writer {
         match el.value().name() {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
-                let text = collapse(&el.text().collect::<String>());
+                let text = visible(el);
                 if !text.is_empty() {
                     self.block(&text);
                 }
@@ -248,7 +265,7 @@ impl Writer {
                     }
                     Part::Element(child) => {
                         own.push(' ');
-                        own.push_str(&child.text().collect::<String>());
+                        visible_text(child, &mut own);
                     }
                 }
             }
@@ -268,7 +285,7 @@ fn table_rows(el: ElementRef<'_>) -> Vec<String> {
     let row = scraper::Selector::parse("tr").expect("tr selector");
     let cell = scraper::Selector::parse("th, td").expect("cell selector");
     el.select(&row)
-        .map(|r| r.select(&cell).map(|c| collapse(&c.text().collect::<String>())).collect::<Vec<_>>().join("\t"))
+        .map(|r| r.select(&cell).map(visible).collect::<Vec<_>>().join("\t"))
         .filter(|r| !r.trim().is_empty())
         .collect()
 }

@@ -1,9 +1,18 @@
 //! Readers for the formats municipal policies come in, turning a file into
-//! the text [`kommunbench_core::Ingester`] reads. So far: HTML pages
-//! (saved web pages, any file name), parsed as a DOM with html5ever
-//! through `scraper`, their chrome (navigation, header, footer, asides,
-//! cookie banners, breadcrumbs, share and feedback widgets) left out by
-//! structure before the ingester's text rules see the rest.
+//! the text [`kommunbench_core::Ingester`] reads, each format told by its
+//! content, not its name:
+//!
+//! - **PDF** (text layer) through `pdf-extract`/`lopdf`: reading order of
+//!   one or two columns, running headers, footers and page numbers left
+//!   out, broken words mended, headings from type size, where each page
+//!   starts (evidence then says "p. 7");
+//! - **DOCX** and **ODT** through `zip` and `quick-xml`: headings from
+//!   styles and outline levels, list items from numbering, tables, core
+//!   properties;
+//! - **HTML** (saved web pages) parsed as a DOM with html5ever through
+//!   `scraper`, chrome (navigation, header, footer, asides, cookie
+//!   banners, breadcrumbs, share and feedback widgets) left out by
+//!   structure before the ingester's text rules see the rest.
 //!
 //! ```
 //! use kommunbench_formats::ingester;
@@ -17,7 +26,7 @@
 //! let path = dir.path().join("plan.txt"); // the content tells the format
 //! std::fs::write(&path, page)?;
 //! let doc = ingester().build().ingest_file(&path)?;
-//! assert_eq!(doc.source.encoding, "HTML");
+//! assert_eq!(doc.source.format, "HTML");
 //! let titles: Vec<_> = doc.priorities.iter().map(|p| p.title.as_str()).collect();
 //! assert_eq!(titles, ["Fler i arbete", "Mötesplatser i alla kommundelar"]);
 //! assert!(!doc.content().contains("Startsida"));
@@ -26,28 +35,116 @@
 #![deny(missing_docs)]
 
 mod html;
+mod office;
+mod pdf;
+mod text;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use kommunbench_core::{Converted, Converter, Ingester, IngesterBuilder};
 
-/// The converter for every format this crate reads.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Formats;
+/// The converter for every format this crate reads: PDF (text layer),
+/// DOCX, ODT and HTML, each told by its content, whatever the file's name.
+///
+/// Third-party parsers run isolated: a panic in one is caught, and a file
+/// that takes longer than [`Formats::timeout`] is given up on; either way
+/// the file fails with a message and the other files are read.
+#[derive(Debug, Clone, Copy)]
+pub struct Formats {
+    timeout: Duration,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats { timeout: Duration::from_secs(60) }
+    }
+}
+
+impl Formats {
+    /// Gives up on a file whose parser runs longer than this (default 60 s).
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// A legacy binary Office file (`.doc`, `.xls`): the OLE2 signature.
+fn is_ole2(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+}
 
 impl Converter for Formats {
     fn extensions(&self) -> &[&'static str] {
-        &["html", "htm"]
+        &["html", "htm", "xhtml", "pdf", "docx", "odt", "doc"]
     }
 
     fn convert(&self, bytes: &[u8]) -> Option<Result<Converted, String>> {
-        html::looks_like_html(bytes).then(|| html::to_text(bytes).map(|(text, meta)| Converted { text, format: "HTML", meta }))
+        if pdf::looks_like_pdf(bytes) {
+            return Some(self.isolated("PDF", bytes, |b| {
+                pdf::to_text(b).map(|p| {
+                    let mut meta = p.meta;
+                    meta.title = p.title;
+                    Converted { text: p.text, format: "PDF", meta, pages: p.pages }
+                })
+            }));
+        }
+        if is_ole2(bytes) {
+            return Some(Err("a legacy binary Office file (.doc): save it as DOCX or PDF and read that".into()));
+        }
+        if let Some(kind) = office::office_kind(bytes) {
+            let read = if kind == "DOCX" { office::docx } else { office::odt };
+            return Some(self.isolated(kind, bytes, move |b| {
+                read(b).map(|(text, mut meta, title)| {
+                    meta.title = title;
+                    Converted { text, format: kind, meta, pages: Vec::new() }
+                })
+            }));
+        }
+        html::looks_like_html(bytes).then(|| {
+            self.isolated("HTML", bytes, |b| html::to_text(b).map(|(text, meta)| Converted { text, format: "HTML", meta, pages: Vec::new() }))
+        })
+    }
+}
+
+impl Formats {
+    /// Runs a parser on its own thread: its panic becomes an error, and
+    /// after the timeout the file is given up on (the thread is left to
+    /// finish on its own; its result is dropped).
+    fn isolated(
+        &self,
+        format: &str,
+        bytes: &[u8],
+        parse: impl FnOnce(&[u8]) -> Result<Converted, String> + Send + 'static,
+    ) -> Result<Converted, String> {
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        let owned = bytes.to_vec();
+        let spawned = std::thread::Builder::new().name(format!("kommunbench-{format}")).spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&owned)));
+            let _ = send.send(result);
+        });
+        if let Err(e) = spawned {
+            return Err(format!("cannot start the {format} reader ({e})"));
+        }
+        match receive.recv_timeout(self.timeout) {
+            Ok(Ok(result)) => result,
+            Ok(Err(panic)) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "no message".into());
+                Err(format!("the {format} parser failed on this file ({what}); the file may be damaged"))
+            }
+            Err(_) => Err(format!("the {format} parser did not finish within {} s; the file may be damaged or hostile", self.timeout.as_secs())),
+        }
     }
 }
 
 /// An ingester builder that reads every format of this crate besides text.
 pub fn ingester() -> IngesterBuilder {
-    Ingester::builder().converter(Arc::new(Formats))
+    Ingester::builder().converter(Arc::new(Formats::default()))
 }
 
 #[cfg(test)]
@@ -126,6 +223,6 @@ mod tests {
     fn text_files_are_not_taken_for_pages() {
         assert!(!html::looks_like_html("Integrationsplan\n\nVi vill: <arbete>".as_bytes()));
         assert!(html::looks_like_html(b"\xef\xbb\xbf  <!DOCTYPE html><html></html>"));
-        assert!(Formats.convert(b"<html><body><nav>Meny</nav></body></html>").unwrap().is_err());
+        assert!(Formats::default().convert(b"<html><body><nav>Meny</nav></body></html>").unwrap().is_err());
     }
 }

@@ -60,6 +60,23 @@ impl PyDocument {
         to_python(py, &self.inner.dates)
     }
 
+    /// The file's format, told by its content: `text`, `HTML`, `PDF`, `DOCX` or `ODT`.
+    #[getter]
+    fn format(&self) -> String {
+        self.inner.source.format.clone()
+    }
+
+    /// How many pages the file has (PDF), or None.
+    #[getter]
+    fn page_count(&self) -> Option<usize> {
+        self.inner.source.page_count()
+    }
+
+    /// The page (from 1) a byte offset of `text` stands on (PDF), or None.
+    fn page_at(&self, offset: usize) -> Option<u32> {
+        self.inner.source.page_at(offset)
+    }
+
     /// The decoded text; every span points into it.
     #[getter]
     fn text(&self) -> String {

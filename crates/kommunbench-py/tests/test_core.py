@@ -114,3 +114,18 @@ def test_caveats_are_warnings_not_failures(tmp_path: Path) -> None:
     assert any("1 invalid UTF-8 sequence" in w for w in corpus.warnings)
     assert any("symbolic link loop" in w for w in corpus.warnings)
     assert corpus.documents[0].to_dict()["source"]["damaged"] == [len("Integrationsplan för Ving".encode())]
+
+
+def test_documents_in_other_formats(fixtures: Path) -> None:
+    formats = fixtures / "formats"
+    corpus = kb.read_corpus(
+        [formats / "pdf-lo" / "vingaker-2016.pdf", formats / "docx-py" / "vasa-2023.docx", formats / "failures" / "scanned.pdf"]
+    )
+    assert [d.format for d in corpus.documents] == ["PDF", "DOCX"]
+    pdf = corpus.documents[0]
+    assert pdf.page_count == 3
+    assert pdf.page_at(0) == 1
+    assert len(corpus.failures) == 1 and "ocrmypdf" in str(corpus.failures[0])
+    evidence = kb.benchmark([pdf]).evidence
+    assert "page" in evidence.columns
+    assert set(evidence["page"].drop_nulls().to_list()) >= {1, 2, 3}

@@ -215,9 +215,10 @@ fn evidence_item(out: &mut String, evidence: &ReportEvidence) {
         escape_into(out, &evidence.text);
         out.push_str("</mark></span>");
     }
+    let page = evidence.page.map(|p| format!(", p.\u{a0}{p}")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "<span class=\"source\">term <code lang=\"sv\">{}</code> · document <code>{}</code></span></li>",
+        "<span class=\"source\">term <code lang=\"sv\">{}</code> · document <code>{}</code>{page}</span></li>",
         escape(&evidence.term),
         escape(&evidence.document),
     );

@@ -66,6 +66,9 @@ pub struct ReportEvidence {
     pub text: String,
     /// The sentence the matched words stand in.
     pub sentence: String,
+    /// The page it stands on, for paged formats (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A metrics table with already formatted cells.
@@ -174,6 +177,7 @@ pub(crate) mod fixture {
             term: term.to_owned(),
             text: text.to_owned(),
             sentence: sentence.to_owned(),
+            page: None,
         }
     }
 

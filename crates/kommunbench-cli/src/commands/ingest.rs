@@ -49,6 +49,13 @@ fn write_outline(out: &mut impl Write, doc: &PolicyDocument) -> std::io::Result<
     );
     writeln!(out, "{}: {} [{}]", doc.id, municipality, doc.kind)?;
     writeln!(out, "  title:     {}", doc.title)?;
+    let format = match (doc.source.format.as_str(), doc.source.page_count()) {
+        ("text", _) => format!("text ({})", doc.source.encoding),
+        (format, Some(1)) => format!("{format}, 1 page"),
+        (format, Some(n)) => format!("{format}, {n} pages"),
+        (format, None) => format.to_owned(),
+    };
+    writeln!(out, "  format:    {format}")?;
     let dates: Vec<String> = [("published", doc.dates.published), ("adopted", doc.dates.adopted), ("updated", doc.dates.updated)]
         .into_iter()
         .filter_map(|(name, d)| d.map(|d| format!("{name} {d}")))

@@ -35,6 +35,7 @@ fn text_outline_of_one_file() {
     insta::assert_snapshot!(stdout(&out), @r"
     vingaker-2016: Vingåker (SE 0428, Södermanlands län) [policy]
       title:     Integrationspolicy
+      format:    text (UTF-8)
       dates:     adopted 2016-06-20
       decision:  Kommunfullmäktige, § 67, KS 2016-178
       content:   39 blocks, 6 lines of page furniture dropped
@@ -59,7 +60,7 @@ fn bad_files_are_named_and_good_ones_still_printed() {
     assert_eq!(docs.as_array().unwrap().len(), 1);
     let err = stderr(&out);
     assert!(err.contains("empty.txt: the file is empty"), "{err}");
-    assert!(err.contains("scan.txt: binary file (PDF)"), "{err}");
+    assert!(err.contains("scan.txt: not a readable PDF"), "{err}");
 }
 
 #[test]
@@ -88,10 +89,39 @@ fn saved_web_pages_are_read_by_content() {
     let docs = docs.as_array().unwrap();
     assert_eq!(docs.len(), 2);
     for doc in docs {
-        assert_eq!(doc["source"]["encoding"], "HTML");
+        assert_eq!(doc["source"]["format"], "HTML");
         let titles: Vec<&str> = doc["priorities"].as_array().unwrap().iter().map(|p| p["title"].as_str().unwrap()).collect();
         assert_eq!(titles, ["Fler i arbete", "Bättre skolresultat"]);
         let blocks = doc["blocks"].to_string();
         assert!(!blocks.contains("Startsida") && !blocks.contains("Storgatan"), "{blocks}");
     }
+}
+
+/// PDF, Word and OpenDocument files are read by content; a PDF's outline
+/// says its page count, its evidence its pages; a scanned PDF is named
+/// and the others are still read.
+#[test]
+fn documents_in_every_format_are_read_and_a_scan_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let formats = fixtures().join("formats");
+    for (from, to) in [
+        ("pdf-lo/vingaker-2016.pdf", "vingaker-2016.pdf"),
+        ("docx-py/hedemora-2017.docx", "hedemora-2017.docx"),
+        ("odt/vasa-2023.odt", "vasa-2023.odt"),
+        ("html/jonkoping.html", "jonkoping.htm"),
+        ("failures/scanned.pdf", "scan.pdf"),
+    ] {
+        std::fs::copy(formats.join(from), dir.path().join(to)).unwrap();
+    }
+    let out = run(&["ingest", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for format in ["format:    PDF, 3 pages", "format:    DOCX", "format:    ODT", "format:    HTML"] {
+        assert!(text.contains(format), "{format} in\n{text}");
+    }
+    let err = stderr(&out);
+    assert!(err.contains("scan.pdf: the PDF has no text layer") && err.contains("ocrmypdf"), "{err}");
+    let out = run(&["map", formats.join("pdf-lo/vingaker-2016.pdf").to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("[=arbete, p. 2]"), "{}", stdout(&out));
 }

@@ -226,7 +226,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     if let [first, next, ..] = group
         && glued_heading(first.text, next.text)
     {
-        out.push(Block { kind: BlockKind::Heading { level: 2 }, text: first.text.to_owned(), span: first.span, outside: false });
+        out.push(Block { kind: BlockKind::Heading { level: 2 }, text: first.text.to_owned(), span: first.span, outside: false, page: None });
         i = 1;
     }
     while i < group.len() {
@@ -245,6 +245,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 text: toc[2].trim_end_matches(['.', ' ']).to_owned(),
                 span: line.span,
                 outside: false,
+                page: None,
             });
             continue;
         }
@@ -252,13 +253,13 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             let cells: Vec<String> = line.text.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
             if cells.len() >= 2 {
                 flush(&mut paragraph, out);
-                out.push(Block { text: cells.join(" | "), kind: BlockKind::TableRow { cells }, span: line.span, outside: false });
+                out.push(Block { text: cells.join(" | "), kind: BlockKind::TableRow { cells }, span: line.span, outside: false, page: None });
                 continue;
             }
         }
         if let Some((level, rest)) = numbered_heading(line.text, single) {
             flush(&mut paragraph, out);
-            out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span, outside: false });
+            out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span, outside: false, page: None });
             continue;
         }
         if anaphora[i - 1] {
@@ -268,6 +269,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 text: line.text.to_owned(),
                 span: line.span,
                 outside: false,
+                page: None,
             });
             continue;
         }
@@ -279,6 +281,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 text: rest.to_owned(),
                 span: Span::new(start, line.span.end),
                 outside: false,
+                page: None,
             };
             // A dash opening a long sentence is a quotation, the Swedish
             // way, unless other dash items stand beside it (a list).
@@ -303,6 +306,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 text: labeled[2].trim().to_owned(),
                 span: line.span,
                 outside: false,
+                page: None,
             };
             // A label's text wraps like a paragraph: lower-case lines go on.
             while let Some(next) = group.get(i).filter(|l| !list_item(l.text) && l.text.starts_with(char::is_lowercase)) {
@@ -400,7 +404,8 @@ fn text_block(lines: &[Line<'_>]) -> Block {
         }
     }
     let kind = if lines.len() == 1 && is_heading_like(&text) { BlockKind::Heading { level: 2 } } else { BlockKind::Paragraph };
-    Block { kind, text, span, outside: false }
+    Block { kind, text, span, outside: false,
+                page: None }
 }
 
 /// Joins a wrapped line to what precedes it, mending hyphenation:

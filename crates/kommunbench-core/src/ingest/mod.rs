@@ -101,10 +101,13 @@ pub struct Converted {
     /// own, list items with markers, paragraphs between blank lines, table
     /// cells separated by tabs.
     pub text: String,
-    /// The format it came from (`HTML`), recorded as the source's encoding.
+    /// The format it came from (`HTML`, `PDF`, `DOCX`, `ODT`), recorded as
+    /// [`Source::format`](crate::Source::format).
     pub format: &'static str,
     /// Metadata the format carries apart from the text.
     pub meta: FormatMeta,
+    /// Where each page starts in `text` (byte offsets), for paged formats.
+    pub pages: Vec<usize>,
 }
 
 /// What a file's format says about it apart from its text: a page's
@@ -120,6 +123,9 @@ pub struct FormatMeta {
     pub site: Option<String>,
     /// The language the file declares (`sv`, `sv-FI`).
     pub language: Option<String>,
+    /// The title the file's properties give (a PDF's or a Word file's
+    /// `Title`), used when the text has none.
+    pub title: Option<String>,
 }
 
 /// Turns a file of another format (HTML, PDF, Word) into text the
@@ -240,7 +246,7 @@ impl Ingester {
     pub fn ingest_str(&self, id: &str, text: &str) -> Result<PolicyDocument, IdError> {
         let id = DocumentId::new(id)?;
         let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
-        Ok(self.parse(id, text, Source { path: None, url: None, encoding: "UTF-8".into(), damaged: Vec::new(), language: None }))
+        Ok(self.parse(id, text, Source::default()))
     }
 
     /// Reads and parses one file; its id is the file stem.
@@ -259,20 +265,26 @@ impl Ingester {
         let id = DocumentId::new(id).map_err(|source| IngestError::Id { path: path.to_owned(), source })?;
         if let Some(converted) = self.converter.as_ref().and_then(|c| c.convert(&bytes)) {
             let converted = converted.map_err(|message| IngestError::Convert { path: path.to_owned(), message })?;
-            let text = converted.text.replace("\r\n", "\n");
+            let text = converted.text;
             let meta = converted.meta;
             let source = Source {
                 path: Some(path.to_owned()),
-                url: None,
-                encoding: converted.format.into(),
-                damaged: Vec::new(),
+                encoding: "UTF-8".into(),
                 language: meta.language.clone(),
+                format: converted.format.into(),
+                pages: converted.pages,
+                ..Source::default()
             };
             let stem_names_one = self.registry.by_file_stem(id.as_str()).is_some();
             let mut doc = self.parse(id, text, source);
             // The text's own stamps come first; the format's fill the gaps.
             doc.dates.published = doc.dates.published.or(meta.published);
             doc.dates.updated = doc.dates.updated.or(meta.updated);
+            if doc.title == doc.id.as_str()
+                && let Some(title) = meta.title
+            {
+                doc.title = title;
+            }
             if !stem_names_one && let Some(m) = meta.site.as_deref().and_then(|site| self.registry.recognise(site)) {
                 doc.municipality = Some(m.clone());
             }
@@ -281,10 +293,9 @@ impl Ingester {
         let decoded = decode(&bytes).map_err(|source| IngestError::Decode { path: path.to_owned(), source })?;
         let source = Source {
             path: Some(path.to_owned()),
-            url: None,
             encoding: decoded.encoding.into(),
             damaged: decoded.damaged,
-            language: None,
+            ..Source::default()
         };
         Ok(self.parse(id, decoded.text, source))
     }
@@ -300,6 +311,11 @@ impl Ingester {
         let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title);
         for i in outside {
             layout.blocks[i].outside = true;
+        }
+        if !source.pages.is_empty() {
+            for block in &mut layout.blocks {
+                block.page = source.page_at(block.span.start);
+            }
         }
         PolicyDocument {
             id,

@@ -64,6 +64,7 @@ impl Mapper for ManualMapper {
                 text: String::new(),
                 span: unit.pieces.first().map_or_else(Default::default, |p| p.0),
                 sentence: String::new(),
+                page: None,
             }]
         };
         let scores: Vec<f64> = match unit.kind {

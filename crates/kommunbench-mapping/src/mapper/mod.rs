@@ -112,6 +112,9 @@ pub struct Evidence {
     pub span: Span,
     /// The sentence around them.
     pub sentence: String,
+    /// The page they stand on, for paged formats (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 impl Evidence {
@@ -142,7 +145,13 @@ impl Sentences {
                 sentence
             }
         };
-        Evidence { term: term.into(), text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(), span, sentence }
+        Evidence {
+            term: term.into(),
+            text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(),
+            span,
+            sentence,
+            page: document.source.page_at(span.start),
+        }
     }
 }
 
@@ -169,9 +178,17 @@ fn sentence_around(text: &str, at: usize) -> (usize, usize) {
     (start, end.max(start))
 }
 
-/// Evidence as one line: `matched words [term]`, joined by `; `.
+/// Evidence as one line: `matched words [term]`, or `matched words
+/// [term, p. 7]` in a paged format, joined by `; `.
 pub fn evidence_summary<'a>(evidence: impl IntoIterator<Item = &'a Evidence>) -> String {
-    evidence.into_iter().map(|e| format!("{} [{}]", e.text, e.term)).collect::<Vec<_>>().join("; ")
+    evidence
+        .into_iter()
+        .map(|e| match e.page {
+            Some(page) => format!("{} [{}, p. {page}]", e.text, e.term),
+            None => format!("{} [{}]", e.text, e.term),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A unit's score for one area.

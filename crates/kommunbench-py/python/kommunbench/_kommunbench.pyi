@@ -47,6 +47,14 @@ class Document:
     @property
     def municipality(self) -> dict[str, Any] | None: ...
     @property
+    def format(self) -> str:
+        """`text`, `HTML`, `PDF`, `DOCX` or `ODT`, told by the file's content."""
+    @property
+    def page_count(self) -> int | None:
+        """How many pages the file has (PDF), or None."""
+    def page_at(self, offset: int) -> int | None:
+        """The page (from 1) a byte offset of `text` stands on (PDF), or None."""
+    @property
     def dates(self) -> dict[str, str | None]: ...
     @property
     def text(self) -> str: ...

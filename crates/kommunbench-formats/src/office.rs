@@ -1,0 +1,549 @@
+//! Word (DOCX) and OpenDocument (ODT) files to the text kommunbench
+//! ingests: both are zip archives of XML parts, read with `zip` and
+//! `quick-xml`. Headings come from paragraph styles and outline levels,
+//! list items from numbering (bullets or numbers, by level), tables by
+//! rows; running headers, footers, comments, deleted revisions and field
+//! codes are not in the body and are left out. The core properties
+//! (title, created, modified) become metadata.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use kommunbench_core::{Date, FormatMeta};
+use quick_xml::events::Event;
+
+use crate::text::{Blocks, collapse};
+
+/// The largest XML part read, unpacked (a zip bomb stops here).
+const MAX_PART: u64 = 64 * 1024 * 1024;
+
+/// An XML element: its qualified name, attributes and children.
+#[derive(Debug, Default)]
+struct Element {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<Child>,
+}
+
+#[derive(Debug)]
+enum Child {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|c| match c {
+            Child::Element(e) => Some(e),
+            Child::Text(_) => None,
+        })
+    }
+
+    fn child(&self, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.name == name)
+    }
+
+    /// The first descendant by this path of names.
+    fn path(&self, names: &[&str]) -> Option<&Element> {
+        names.iter().try_fold(self, |e, n| e.child(n))
+    }
+}
+
+/// Parses XML into an element tree.
+fn parse(xml: &[u8]) -> Result<Element, String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut stack = vec![Element::default()];
+    let mut buf = Vec::new();
+    let bad = |e: &dyn std::fmt::Display| format!("damaged XML ({e})");
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| bad(&e))?;
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(start) | Event::Empty(start) => {
+                let mut element = Element { name: String::from_utf8_lossy(start.name().as_ref()).into_owned(), ..Element::default() };
+                for attr in start.attributes().flatten() {
+                    let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+                    let value = attr.unescape_value().map_err(|e| bad(&e))?.into_owned();
+                    element.attrs.push((key, value));
+                }
+                if empty {
+                    stack.last_mut().expect("root").children.push(Child::Element(element));
+                } else {
+                    if stack.len() > 512 {
+                        return Err("XML nested too deeply".into());
+                    }
+                    stack.push(element);
+                }
+            }
+            Event::End(_) => {
+                let element = stack.pop().expect("open element");
+                let Some(parent) = stack.last_mut() else { return Err(bad(&"unbalanced tags")) };
+                parent.children.push(Child::Element(element));
+            }
+            Event::Text(t) => {
+                let text = t.decode().map_err(|e| bad(&e))?.into_owned();
+                stack.last_mut().expect("root").children.push(Child::Text(text));
+            }
+            Event::CData(t) => {
+                let text = String::from_utf8_lossy(&t).into_owned();
+                stack.last_mut().expect("root").children.push(Child::Text(text));
+            }
+            Event::GeneralRef(r) => {
+                let text = match r.resolve_char_ref().map_err(|e| bad(&e))? {
+                    Some(c) => c.to_string(),
+                    None => match &*r {
+                        b"amp" => "&".into(),
+                        b"lt" => "<".into(),
+                        b"gt" => ">".into(),
+                        b"quot" => "\"".into(),
+                        b"apos" => "'".into(),
+                        _ => String::new(),
+                    },
+                };
+                stack.last_mut().expect("root").children.push(Child::Text(text));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    if stack.len() != 1 {
+        return Err(bad(&"unclosed tags"));
+    }
+    Ok(stack.pop().expect("root"))
+}
+
+/// The archive's parts by name, each read whole up to [`MAX_PART`].
+struct Archive {
+    zip: zip::ZipArchive<Cursor<Vec<u8>>>,
+}
+
+impl Archive {
+    fn open(bytes: &[u8]) -> Result<Archive, String> {
+        let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(|e| format!("not a readable zip archive ({e})"))?;
+        Ok(Archive { zip })
+    }
+
+    fn part(&mut self, name: &str) -> Result<Option<Element>, String> {
+        let mut file = match self.zip.by_name(name) {
+            Ok(f) => f,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(format!("{name}: {e}")),
+        };
+        if file.encrypted() {
+            return Err(format!("{name} is encrypted; save an unprotected copy and read that"));
+        }
+        let mut bytes = Vec::new();
+        file.by_ref().take(MAX_PART + 1).read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
+        if bytes.len() as u64 > MAX_PART {
+            return Err(format!("{name} unpacks to more than {} MiB", MAX_PART / 1024 / 1024));
+        }
+        parse(&bytes).map(Some).map_err(|e| format!("{name}: {e}"))
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect()
+    }
+}
+
+/// Which of the zip formats a file is, by its parts.
+pub(crate) fn office_kind(bytes: &[u8]) -> Option<&'static str> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let archive = Archive::open(bytes).ok()?;
+    let (mut docx, mut odt) = (false, false);
+    for name in archive.names() {
+        docx |= name == "word/document.xml";
+        odt |= name == "content.xml";
+    }
+    if docx {
+        Some("DOCX")
+    } else if odt {
+        // An ODF text document says so in its `mimetype` part.
+        Some("ODT")
+    } else {
+        None
+    }
+}
+
+/// A date's first ten characters as `YYYY-MM-DD`.
+fn date(text: Option<String>) -> Option<Date> {
+    text.and_then(|t| t.trim().get(..10).and_then(|d| d.parse().ok()))
+}
+
+/// The text of an element's descendants, as plain text.
+fn text_of(e: &Element, out: &mut String) {
+    for child in &e.children {
+        match child {
+            Child::Text(t) => out.push_str(t),
+            Child::Element(c) => text_of(c, out),
+        }
+    }
+}
+
+fn element_text(e: Option<&Element>) -> Option<String> {
+    let mut out = String::new();
+    text_of(e?, &mut out);
+    let out = collapse(&out);
+    (!out.is_empty()).then_some(out)
+}
+
+// ---------------------------------------------------------------- DOCX
+
+/// A paragraph style: its heading level and list numbering, if any.
+#[derive(Debug, Default, Clone)]
+struct Style {
+    heading: Option<u8>,
+    numbering: Option<(String, u8)>,
+    based_on: Option<String>,
+}
+
+/// Reads `word/styles.xml`: heading levels from outline levels or from
+/// the built-in names (`heading 1`, `Title`), whatever the style ids are
+/// called in the author's language (`Rubrik1`).
+fn docx_styles(styles: Option<&Element>) -> HashMap<String, Style> {
+    let mut out = HashMap::new();
+    let Some(styles) = styles else { return out };
+    for s in styles.elements().filter(|e| e.name == "w:style") {
+        let Some(id) = s.attr("w:styleId") else { continue };
+        let name = s.child("w:name").and_then(|n| n.attr("w:val")).unwrap_or("").to_lowercase();
+        let outline = s.path(&["w:pPr", "w:outlineLvl"]).and_then(|o| o.attr("w:val")).and_then(|v| v.parse::<u8>().ok());
+        let heading = match outline {
+            Some(level) if level < 9 => Some(level + 1),
+            _ if name == "title" => Some(1),
+            _ => name.strip_prefix("heading ").and_then(|n| n.trim().parse::<u8>().ok()),
+        };
+        let numbering = numbering_of(s.child("w:pPr"));
+        let based_on = s.child("w:basedOn").and_then(|b| b.attr("w:val")).map(str::to_owned);
+        out.insert(id.to_owned(), Style { heading, numbering, based_on });
+    }
+    out
+}
+
+/// `w:numPr`: the numbering's id and level; id 0 means none.
+fn numbering_of(ppr: Option<&Element>) -> Option<(String, u8)> {
+    let num = ppr?.child("w:numPr")?;
+    let id = num.child("w:numId")?.attr("w:val")?.to_owned();
+    let level = num.child("w:ilvl").and_then(|l| l.attr("w:val")).and_then(|v| v.parse().ok()).unwrap_or(0);
+    (id != "0").then_some((id, level))
+}
+
+/// Reads `word/numbering.xml`: for each numbering id and level, whether
+/// it is bullets.
+fn docx_numbering(numbering: Option<&Element>) -> HashMap<(String, u8), bool> {
+    let mut out = HashMap::new();
+    let Some(numbering) = numbering else { return out };
+    let mut abstracts: HashMap<&str, HashMap<u8, bool>> = HashMap::new();
+    for a in numbering.elements().filter(|e| e.name == "w:abstractNum") {
+        let Some(id) = a.attr("w:abstractNumId") else { continue };
+        let levels = a
+            .elements()
+            .filter(|e| e.name == "w:lvl")
+            .filter_map(|l| {
+                let level = l.attr("w:ilvl")?.parse().ok()?;
+                let format = l.child("w:numFmt").and_then(|f| f.attr("w:val")).unwrap_or("decimal");
+                Some((level, matches!(format, "bullet" | "none")))
+            })
+            .collect();
+        abstracts.insert(id, levels);
+    }
+    for n in numbering.elements().filter(|e| e.name == "w:num") {
+        let (Some(id), Some(a)) = (n.attr("w:numId"), n.child("w:abstractNumId").and_then(|a| a.attr("w:val"))) else { continue };
+        for (level, bullet) in abstracts.get(a).into_iter().flatten() {
+            out.insert((id.to_owned(), *level), *bullet);
+        }
+    }
+    out
+}
+
+struct Docx {
+    styles: HashMap<String, Style>,
+    numbering: HashMap<(String, u8), bool>,
+    out: Blocks,
+}
+
+impl Docx {
+    /// The style's property, or its base style's.
+    fn style<T>(&self, id: &str, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
+        let mut id = Some(id);
+        for _ in 0..16 {
+            let style = self.styles.get(id?)?;
+            if let Some(v) = get(style) {
+                return Some(v);
+            }
+            id = style.based_on.as_deref();
+        }
+        None
+    }
+
+    fn body(&mut self, e: &Element) {
+        for child in e.elements() {
+            match child.name.as_str() {
+                "w:p" => self.paragraph(child),
+                "w:tbl" => {
+                    let rows = docx_rows(child);
+                    self.out.rows(&rows);
+                }
+                // Content controls and inserted revisions hold body content.
+                "w:sdt" | "w:sdtContent" | "w:ins" | "w:customXml" => self.body(child),
+                _ => {}
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: &Element) {
+        let mut text = String::new();
+        runs(p, &mut text);
+        let text = collapse(&text);
+        if text.is_empty() {
+            return;
+        }
+        let ppr = p.child("w:pPr");
+        let style = ppr.and_then(|p| p.child("w:pStyle")).and_then(|s| s.attr("w:val"));
+        let outline = ppr.and_then(|p| p.child("w:outlineLvl")).and_then(|o| o.attr("w:val")).and_then(|v| v.parse::<u8>().ok());
+        let heading = match outline {
+            Some(level) if level < 9 => Some(level + 1),
+            _ => style.and_then(|s| self.style(s, |st| st.heading)),
+        };
+        if heading.is_some() {
+            self.out.heading(&text);
+            return;
+        }
+        let numbering = numbering_of(ppr).or_else(|| style.and_then(|s| self.style(s, |st| st.numbering.clone())));
+        match numbering {
+            Some((id, level)) => {
+                let bullet = self.numbering.get(&(id.clone(), level)).copied().unwrap_or(true);
+                self.out.item(usize::from(level), !bullet, &id, &text);
+            }
+            None => self.out.paragraph(&text),
+        }
+    }
+}
+
+/// The text of a paragraph's runs: text, tabs, breaks; not deleted text,
+/// field codes, or footnote marks.
+fn runs(e: &Element, out: &mut String) {
+    for child in &e.children {
+        let Child::Element(c) = child else { continue };
+        match c.name.as_str() {
+            "w:t" => text_of(c, out),
+            "w:tab" | "w:ptab" => out.push('\t'),
+            "w:br" | "w:cr" => out.push(' '),
+            "w:noBreakHyphen" => out.push('-'),
+            "w:sym" => {
+                if let Some(code) = c.attr("w:char").and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32) {
+                    out.push(code);
+                }
+            }
+            "w:del" | "w:delText" | "w:instrText" | "w:pPr" | "w:rPr" | "w:footnoteReference" | "w:endnoteReference" | "w:commentReference" => {}
+            _ => runs(c, out),
+        }
+    }
+}
+
+fn docx_rows(table: &Element) -> Vec<String> {
+    let mut rows = Vec::new();
+    for row in table.elements().filter(|e| e.name == "w:tr") {
+        let cells: Vec<String> = row
+            .elements()
+            .filter(|e| e.name == "w:tc")
+            .map(|cell| {
+                let mut text = String::new();
+                for p in cell.elements() {
+                    if p.name == "w:p" {
+                        runs(p, &mut text);
+                        text.push(' ');
+                    } else if p.name == "w:tbl" {
+                        text.push_str(&docx_rows(p).join(" "));
+                    }
+                }
+                collapse(&text.replace('\t', " "))
+            })
+            .collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push(cells.join("\t"));
+        }
+    }
+    rows
+}
+
+/// Reads a DOCX file.
+pub(crate) fn docx(bytes: &[u8]) -> Result<(String, FormatMeta, Option<String>), String> {
+    let mut archive = Archive::open(bytes)?;
+    let document = archive.part("word/document.xml")?.ok_or("no word/document.xml in the archive")?;
+    let styles = archive.part("word/styles.xml")?;
+    let numbering = archive.part("word/numbering.xml")?;
+    let core = archive.part("docProps/core.xml")?;
+    let mut reader = Docx { styles: docx_styles(styles.as_ref().and_then(|s| s.child("w:styles"))), numbering: docx_numbering(numbering.as_ref().and_then(|n| n.child("w:numbering"))), out: Blocks::default() };
+    let body = document.path(&["w:document", "w:body"]).ok_or("word/document.xml has no body")?;
+    reader.body(body);
+    let core = core.as_ref().and_then(|c| c.child("cp:coreProperties"));
+    let meta = FormatMeta {
+        published: date(element_text(core.and_then(|c| c.child("dcterms:created")))),
+        updated: date(element_text(core.and_then(|c| c.child("dcterms:modified")))),
+        language: element_text(core.and_then(|c| c.child("dc:language"))),
+        ..FormatMeta::default()
+    };
+    let title = element_text(core.and_then(|c| c.child("dc:title")));
+    Ok((reader.out.finish()?, meta, title))
+}
+
+// ----------------------------------------------------------------- ODT
+
+struct Odt {
+    /// Automatic paragraph styles that point at a heading's parent style.
+    out: Blocks,
+    lists: usize,
+}
+
+impl Odt {
+    fn body(&mut self, e: &Element, depth: usize) {
+        for child in e.elements() {
+            match child.name.as_str() {
+                "text:h" => {
+                    let text = odt_text(child);
+                    if !text.is_empty() {
+                        self.out.heading(&text);
+                    }
+                }
+                "text:p" => {
+                    let text = odt_text(child);
+                    if !text.is_empty() {
+                        self.out.paragraph(&text);
+                    }
+                }
+                "text:list" => {
+                    self.lists += 1;
+                    let id = format!("odt-{}", self.lists);
+                    self.list(child, depth, &id);
+                }
+                "table:table" => {
+                    let rows = odt_rows(child);
+                    self.out.rows(&rows);
+                }
+                "text:section" | "text:soft-page-break" | "office:text" | "table:table-row-group" => self.body(child, depth),
+                _ => {}
+            }
+        }
+    }
+
+    fn list(&mut self, list: &Element, depth: usize, id: &str) {
+        // Numbered when the list's style says so is not known without the
+        // styles; ODT lists from LibreOffice keep their numbers in the
+        // style, so items are bullets unless they carry a number.
+        for item in list.elements().filter(|e| e.name == "text:list-item" || e.name == "text:list-header") {
+            for part in item.elements() {
+                match part.name.as_str() {
+                    "text:p" | "text:h" => {
+                        let text = odt_text(part);
+                        if !text.is_empty() {
+                            self.out.item(depth, false, id, &text);
+                        }
+                    }
+                    "text:list" => self.list(part, depth + 1, id),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// An ODT paragraph's text: spans, links, spaces, tabs, line breaks; not
+/// notes, annotations or tracked deletions.
+fn odt_text(e: &Element) -> String {
+    fn walk(e: &Element, out: &mut String) {
+        for child in &e.children {
+            match child {
+                Child::Text(t) => out.push_str(t),
+                Child::Element(c) => match c.name.as_str() {
+                    "text:s" => {
+                        let n = c.attr("text:c").and_then(|n| n.parse::<usize>().ok()).unwrap_or(1).min(64);
+                        out.extend(std::iter::repeat_n(' ', n));
+                    }
+                    "text:tab" | "text:line-break" => out.push(' '),
+                    "text:note" | "office:annotation" | "text:tracked-changes" | "draw:frame" => {}
+                    _ => walk(c, out),
+                },
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(e, &mut out);
+    collapse(&out)
+}
+
+fn odt_rows(table: &Element) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut stack = vec![table];
+    while let Some(e) = stack.pop() {
+        for child in e.elements().collect::<Vec<_>>().into_iter().rev() {
+            if child.name == "table:table-row" {
+                let cells: Vec<String> = child
+                    .elements()
+                    .filter(|c| c.name == "table:table-cell")
+                    .map(|c| c.elements().filter(|p| p.name == "text:p" || p.name == "text:h").map(odt_text).collect::<Vec<_>>().join(" "))
+                    .collect();
+                if cells.iter().any(|c| !c.is_empty()) {
+                    rows.push(cells.join("\t"));
+                }
+            } else if matches!(child.name.as_str(), "table:table-rows" | "table:table-header-rows" | "table:table-row-group") {
+                stack.push(child);
+            }
+        }
+    }
+    rows
+}
+
+/// Reads an ODT file.
+pub(crate) fn odt(bytes: &[u8]) -> Result<(String, FormatMeta, Option<String>), String> {
+    let mut archive = Archive::open(bytes)?;
+    let content = archive.part("content.xml")?.ok_or("no content.xml in the archive")?;
+    let meta_part = archive.part("meta.xml")?;
+    let text = content.path(&["office:document-content", "office:body", "office:text"]).ok_or("content.xml has no text body (not a text document)")?;
+    let mut reader = Odt { out: Blocks::default(), lists: 0 };
+    reader.body(text, 0);
+    let meta = meta_part.as_ref().and_then(|m| m.path(&["office:document-meta", "office:meta"]));
+    let format_meta = FormatMeta {
+        published: date(element_text(meta.and_then(|m| m.child("meta:creation-date")))),
+        updated: date(element_text(meta.and_then(|m| m.child("dc:date")))),
+        language: element_text(meta.and_then(|m| m.child("dc:language"))),
+        ..FormatMeta::default()
+    };
+    let title = element_text(meta.and_then(|m| m.child("dc:title")));
+    Ok((reader.out.finish()?, format_meta, title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_and_char_refs_are_text() {
+        let e = parse(b"<a>Mat &amp; kultur &#228;r &lt;viktigt&gt;</a>").unwrap();
+        assert_eq!(element_text(Some(&e)).unwrap(), "Mat & kultur är <viktigt>");
+    }
+
+    #[test]
+    fn damaged_xml_is_an_error() {
+        assert!(parse(b"<a><b></a>").is_err());
+        assert!(parse(b"<a>").is_err());
+    }
+
+    #[test]
+    fn a_plain_zip_is_not_an_office_file() {
+        let mut bytes = Vec::new();
+        {
+            let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
+            zip.start_file("notes.txt", zip::write::SimpleFileOptions::default()).unwrap();
+            std::io::Write::write_all(&mut zip, b"hej").unwrap();
+            zip.finish().unwrap();
+        }
+        assert_eq!(office_kind(&bytes), None);
+        assert_eq!(office_kind(b"PK\x03\x04garbage"), None);
+    }
+}

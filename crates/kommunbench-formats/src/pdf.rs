@@ -1,0 +1,639 @@
+//! PDF (text layer) to the text kommunbench ingests.
+//!
+//! `pdf-extract` (on `lopdf`) interprets the content streams and hands
+//! over every glyph with its position and size. From those this module
+//! rebuilds what a reader sees: lines from glyphs on one baseline, the
+//! reading order of one or two columns, running headers, footers and page
+//! numbers left out, paragraphs from line spacing, headings from font
+//! size, list items from their markers, words broken at line ends mended,
+//! ligatures and soft hyphens normalised, and where each page starts.
+
+use std::collections::HashMap;
+
+use kommunbench_core::{Date, FormatMeta};
+use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
+
+/// One glyph (or the string the font maps it to) as placed on the page.
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    /// Baseline, from the top of the page down.
+    y: f64,
+    width: f64,
+    size: f64,
+    text: String,
+}
+
+/// Glyphs on one baseline that belong together (a column's line, a cell).
+#[derive(Debug, Clone)]
+struct Fragment {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    text: String,
+    /// Whether it opens a column or page after the one before (a
+    /// paragraph may run on across the break).
+    flow_start: bool,
+}
+
+/// A small filled shape: `(x0, y0, x1, y1)` from the top of the page.
+type Mark = (f64, f64, f64, f64);
+
+/// A page's glyphs and small filled shapes (bullets drawn as discs or
+/// squares rather than set as characters).
+#[derive(Debug, Default)]
+struct Page {
+    width: f64,
+    height: f64,
+    glyphs: Vec<Glyph>,
+    marks: Vec<Mark>,
+}
+
+/// Collects the glyphs of every page.
+#[derive(Default)]
+struct Collector {
+    pages: Vec<Page>,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(&mut self, _number: u32, media: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.pages.push(Page { width: media.urx - media.llx, height: media.ury - media.lly, glyphs: Vec::new(), marks: Vec::new() });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, size: f64, text: &str) -> Result<(), OutputError> {
+        let Some(page) = self.pages.last_mut() else { return Ok(()) };
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = size * scale;
+        // Rotated text (a margin note along the edge) is not body text.
+        if trm.m12.abs() > trm.m11.abs() || size <= 0.0 || !size.is_finite() {
+            return Ok(());
+        }
+        page.glyphs.push(Glyph { x: trm.m31, y: page.height - trm.m32, width: width * size, size, text: text.to_owned() });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn fill(&mut self, ctm: &Transform, _space: &ColorSpace, _color: &[f64], path: &Path) -> Result<(), OutputError> {
+        let Some(page) = self.pages.last_mut() else { return Ok(()) };
+        let mut points = Vec::with_capacity(path.ops.len() * 2);
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) => points.push((x, y)),
+                PathOp::CurveTo(x1, y1, x2, y2, x, y) => points.extend([(x1, y1), (x2, y2), (x, y)]),
+                PathOp::Rect(x, y, w, h) => points.extend([(x, y), (x + w, y + h)]),
+                PathOp::Close => {}
+            }
+        }
+        if points.is_empty() || points.len() > 64 {
+            return Ok(());
+        }
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for (x, y) in points {
+            let (px, py) = (ctm.m11 * x + ctm.m21 * y + ctm.m31, ctm.m12 * x + ctm.m22 * y + ctm.m32);
+            let py = page.height - py;
+            (x0, y0, x1, y1) = (x0.min(px), y0.min(py), x1.max(px), y1.max(py));
+        }
+        let (w, h) = (x1 - x0, y1 - y0);
+        // Bullet-sized and about square: not a rule, a border or a picture.
+        if (1.0..=9.0).contains(&w) && (1.0..=9.0).contains(&h) && w / h > 0.5 && w / h < 2.0 {
+            page.marks.push((x0, y0, x1, y1));
+        }
+        Ok(())
+    }
+}
+
+/// What reading a PDF gives: the text, where each page starts in it, and
+/// the document's metadata.
+pub(crate) struct PdfText {
+    pub text: String,
+    pub pages: Vec<usize>,
+    pub meta: FormatMeta,
+    pub title: Option<String>,
+}
+
+/// Whether bytes are a PDF: its header within the first KiB, as readers
+/// accept it.
+pub(crate) fn looks_like_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Reads a PDF's text layer.
+pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
+    let document = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("not a readable PDF ({e})"))?;
+    if document.is_encrypted() {
+        return Err("the PDF is encrypted; save an unencrypted copy (for example with `qpdf --decrypt`) and read that".into());
+    }
+    let mut collector = Collector::default();
+    pdf_extract::output_doc(&document, &mut collector).map_err(|e| format!("the PDF's content cannot be read ({e})"))?;
+    let meta = info(&document);
+    let pages = collector.pages;
+    let letters: usize = pages.iter().flat_map(|p| &p.glyphs).filter(|g| g.text.chars().any(char::is_alphabetic)).count();
+    if letters < 20 {
+        return Err(format!(
+            "the PDF has no text layer ({} page{}, {letters} letters): it is probably scanned; run OCR first, for example `ocrmypdf in.pdf out.pdf`",
+            pages.len(),
+            if pages.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let (text, starts) = layout(&pages);
+    Ok(PdfText { text, pages: starts, meta: meta.0, title: meta.1 })
+}
+
+/// The Info dictionary's dates and title.
+fn info(document: &pdf_extract::Document) -> (FormatMeta, Option<String>) {
+    let mut meta = FormatMeta::default();
+    let Ok(info) = document.trailer.get(b"Info").and_then(|o| document.dereference(o)).and_then(|(_, o)| o.as_dict()) else {
+        return (meta, None);
+    };
+    let string = |key: &[u8]| -> Option<String> {
+        let object = info.get(key).ok()?;
+        let (_, object) = document.dereference(object).ok()?;
+        let bytes = object.as_str().ok()?;
+        Some(decode_pdf_string(bytes))
+    };
+    // PDF dates: D:YYYYMMDDHHmmSS...
+    let date = |key: &[u8]| -> Option<Date> {
+        let s = string(key)?;
+        let digits: String = s.trim_start_matches("D:").chars().take(8).collect();
+        if digits.len() < 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]).parse().ok()
+    };
+    meta.published = date(b"CreationDate");
+    meta.updated = date(b"ModDate");
+    let title = string(b"Title").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    (meta, title)
+}
+
+/// A PDF text string: UTF-16 with a byte order mark, else PDFDocEncoding
+/// (Latin-1 for the letters Swedish needs).
+fn decode_pdf_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        return String::from_utf16_lossy(&units);
+    }
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// Glyph text normalised: ligatures spelt out, soft hyphens and
+/// zero-width characters dropped, odd spaces made plain.
+fn normalise(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\0' => {}
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A page's glyphs as fragments: glyphs in content order on one baseline,
+/// split where a gap is wider than a column gutter or a table's cell gap.
+fn fragments(page: &Page) -> Vec<Fragment> {
+    // Producers that set spaces as glyphs (most) need no guessing from
+    // gaps, whose widths are not always exact; the others place words
+    // apart, and a gap of a sixth of an em is a space.
+    let spaces = page.glyphs.iter().filter(|g| g.text == " ").count();
+    let space_gap = if spaces * 20 > page.glyphs.len() { 0.45 } else { 0.15 };
+    let mut glyphs: Vec<&Glyph> = page.glyphs.iter().collect();
+    // Lines top to bottom, glyphs left to right: the order on the page,
+    // whatever order the producer drew them in.
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<&Glyph>> = Vec::new();
+    for g in glyphs {
+        match lines.last_mut() {
+            Some(line) if (line[0].y - g.y).abs() <= 0.3 * line[0].size.min(g.size) => line.push(g),
+            _ => lines.push(vec![g]),
+        }
+    }
+    let mut out = Vec::new();
+    for mut line in lines {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut current: Option<Fragment> = None;
+        for g in line {
+            if g.text.trim().is_empty() {
+                if let Some(f) = current.as_mut() {
+                    f.x1 = f.x1.max(g.x + g.width);
+                    if !f.text.ends_with(' ') {
+                        f.text.push(' ');
+                    }
+                }
+                continue;
+            }
+            match current.as_mut() {
+                Some(f) if g.x - f.x1 < 1.2 * g.size.max(f.size) => {
+                    let gap = g.x - f.x1;
+                    // A glyph drawn twice (fake bold) lands where the last one did.
+                    if gap < -0.5 * g.size && f.text.ends_with(g.text.as_str()) {
+                        continue;
+                    }
+                    if gap > space_gap * g.size && !f.text.ends_with(' ') {
+                        f.text.push(' ');
+                    }
+                    normalise(&g.text, &mut f.text);
+                    f.x1 = f.x1.max(g.x + g.width);
+                    f.size = f.size.max(g.size);
+                }
+                _ => {
+                    if let Some(f) = current.take() {
+                        out.push(f);
+                    }
+                    let mut text = String::new();
+                    normalise(&g.text, &mut text);
+                    current = Some(Fragment { x0: g.x, x1: g.x + g.width, y: g.y, size: g.size, text, flow_start: false });
+                }
+            }
+        }
+        out.extend(current);
+    }
+    for f in &mut out {
+        let trimmed = f.text.trim();
+        if trimmed.len() != f.text.len() {
+            f.text = trimmed.to_owned();
+        }
+    }
+    out.retain(|f| !f.text.is_empty());
+    // A bullet drawn as a shape just left of a line's start, about half
+    // an x-height above its baseline, makes the line a list item.
+    for f in &mut out {
+        let drawn = page.marks.iter().any(|&(x0, y0, x1, y1)| {
+            let middle = f64::midpoint(y0, y1);
+            x1 <= f.x0 && x1 >= f.x0 - 3.0 * f.size && middle < f.y && middle > f.y - 0.8 * f.size && x1 - x0 < 0.6 * f.size
+        });
+        if drawn && marker(&f.text).is_none() {
+            f.text.insert_str(0, "• ");
+        }
+    }
+    out
+}
+
+/// The x of a gutter between two columns: a band no fragment crosses that
+/// splits the page's running text in two, each side with a good share of
+/// the lines. `None` for one column.
+fn gutter(fragments: &[Fragment], width: f64) -> Option<f64> {
+    if fragments.len() < 8 {
+        return None;
+    }
+    let bins = (width / 2.0).ceil().max(1.0) as usize;
+    let mut crossing = vec![0usize; bins];
+    for f in fragments {
+        let a = (f.x0 / 2.0).floor().max(0.0) as usize;
+        let b = ((f.x1 / 2.0).ceil() as usize).min(bins);
+        for c in &mut crossing[a.min(bins)..b] {
+            *c += 1;
+        }
+    }
+    // Fragments spanning both columns (a title, a wide table) may cross;
+    // a gutter is crossed by few of them.
+    let allowed = fragments.len() / 10;
+    let (lo, hi) = ((bins as f64 * 0.3) as usize, (bins as f64 * 0.7) as usize);
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = None;
+    for i in lo..=hi {
+        let open = i < hi && crossing[i] <= allowed;
+        match (open, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if best.is_none_or(|(bs, be)| i - s > be - bs) {
+                    best = Some((s, i));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let (s, e) = best?;
+    // At least 6 pt of clear space.
+    if (e - s) * 2 < 6 {
+        return None;
+    }
+    let x = (s + e) as f64; // (s + e) / 2 bins of 2 pt
+    let left = fragments.iter().filter(|f| f.x1 <= x).count();
+    let right = fragments.iter().filter(|f| f.x0 >= x).count();
+    (left >= fragments.len() / 4 && right >= fragments.len() / 4).then_some(x)
+}
+
+/// Fragments in reading order: with two columns, the page in bands cut by
+/// fragments that span the gutter, and in each band the left column, then
+/// the right.
+fn reading_order(mut fragments: Vec<Fragment>, width: f64) -> Vec<Fragment> {
+    if let Some(first) = fragments.first_mut() {
+        first.flow_start = true;
+    }
+    let Some(x) = gutter(&fragments, width) else { return fragments };
+    let mut out = Vec::with_capacity(fragments.len());
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for mut f in fragments.drain(..) {
+        if f.x1 <= x {
+            left.push(f);
+        } else if f.x0 >= x {
+            if right.is_empty() {
+                f.flow_start = true;
+            }
+            right.push(f);
+        } else {
+            out.append(&mut left);
+            out.append(&mut right);
+            out.push(f);
+        }
+    }
+    out.append(&mut left);
+    out.append(&mut right);
+    out
+}
+
+/// A fragment's text with digits as `#`, to find running headers whose
+/// page number changes.
+fn shape(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+}
+
+/// Whether a line is only a page number: `7`, `- 7 -`, `Sida 7 av 12`,
+/// `7 (12)`, `7/12`, `s. 7`.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c == ' ');
+    let rest = t.strip_prefix("sida").or_else(|| t.strip_prefix("sid.")).or_else(|| t.strip_prefix("s.")).or_else(|| t.strip_prefix("page")).unwrap_or(t);
+    let rest = rest.trim();
+    !rest.is_empty()
+        && rest.chars().any(|c| c.is_ascii_digit())
+        && rest.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '/').all(|w| w.is_empty() || w == "av" || w == "of" || w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Marks running headers and footers: lines in a page's top or bottom
+/// band that are page numbers, or whose shape recurs in the same band on
+/// other pages, or that stand apart from the body, in the margin, in a
+/// type no larger than the body's.
+fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
+    let band = |f: &Fragment, height: f64| -> Option<bool> {
+        if f.y < height * 0.09 {
+            Some(true)
+        } else if f.y > height * 0.91 {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let mut recurring: HashMap<(bool, String), usize> = HashMap::new();
+    for (fragments, height) in pages {
+        let mut seen = std::collections::HashSet::new();
+        for f in fragments {
+            if let Some(top) = band(f, *height) {
+                seen.insert((top, shape(&f.text)));
+            }
+        }
+        for key in seen {
+            *recurring.entry(key).or_default() += 1;
+        }
+    }
+    let needed = if pages.len() >= 3 { pages.len().div_ceil(2) } else { 2 };
+    pages
+        .iter()
+        .map(|(fragments, height)| {
+            let first_body = fragments.iter().filter(|f| band(f, *height).is_none()).map(|f| f.y).fold(f64::INFINITY, f64::min);
+            let last_body = fragments.iter().filter(|f| band(f, *height).is_none()).map(|f| f.y).fold(f64::NEG_INFINITY, f64::max);
+            fragments
+                .iter()
+                .map(|f| match band(f, *height) {
+                    None => false,
+                    Some(top) => {
+                        let apart = if top { first_body - f.y > 2.5 * body } else { f.y - last_body > 2.5 * body };
+                        is_page_number(&f.text)
+                            || recurring.get(&(top, shape(&f.text))).is_some_and(|&n| n >= needed)
+                            || (apart && f.size < body * 1.1)
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Bullet characters that open a list item.
+const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '○', '–', '-', '*', '\u{f0b7}', '·', '►', '➢', '✓'];
+
+/// The marker a line opens with, if it opens a list item.
+fn marker(text: &str) -> Option<&str> {
+    let first = text.chars().next()?;
+    if BULLETS.contains(&first) {
+        let rest = &text[first.len_utf8()..];
+        return rest.starts_with(' ').then(|| &text[..first.len_utf8()]);
+    }
+    let head: String = text.chars().take_while(|c| c.is_ascii_digit() || c.is_ascii_lowercase()).collect();
+    let rest = &text[head.len()..];
+    let numeric = !head.is_empty() && head.len() <= 2 && (head.bytes().all(|b| b.is_ascii_digit()) || head.len() == 1);
+    (numeric && (rest.starts_with(". ") || rest.starts_with(") "))).then(|| &text[..=head.len()])
+}
+
+/// Whether a word broken at a line's end joins the next line's word:
+/// `kommun-` + `invånare` is one word; `arbets-` + `och` is Swedish
+/// shorthand for two compounds and keeps its hyphen.
+fn mends(line: &str, next: &str) -> bool {
+    let Some(stem) = line.strip_suffix('-') else { return false };
+    let before = stem.chars().next_back().is_some_and(char::is_alphabetic);
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    before && word.chars().next().is_some_and(char::is_lowercase) && !matches!(word.as_str(), "och" | "eller" | "samt" | "respektive" | "resp" | "till")
+}
+
+/// One block of output: a heading, a paragraph, a list item, a table row.
+#[derive(Debug)]
+struct Block {
+    text: String,
+    heading: bool,
+    item: bool,
+    row: bool,
+    page: usize,
+    /// The last line's bottom and size, to judge what follows.
+    y: f64,
+    x0: f64,
+    size: f64,
+}
+
+/// The pages' text in reading order and each page's start in it.
+fn layout(pages: &[Page]) -> (String, Vec<usize>) {
+    let ordered: Vec<(Vec<Fragment>, f64)> =
+        pages.iter().map(|p| (reading_order(fragments(p), p.width), p.height)).collect();
+    // The body size: the size most letters are set in.
+    let mut sizes: HashMap<i64, usize> = HashMap::new();
+    for f in ordered.iter().flat_map(|(f, _)| f) {
+        *sizes.entry((f.size * 2.0).round() as i64).or_default() += f.text.len();
+    }
+    let body = sizes.into_iter().max_by_key(|&(s, n)| (n, -s)).map_or(10.0, |(s, _)| s as f64 / 2.0);
+    let furniture = furniture(&ordered, body);
+
+    let mut blocks: Vec<Block> = Vec::new();
+    for (page, ((fragments, _), skip)) in ordered.iter().zip(&furniture).enumerate() {
+        let mut i = 0;
+        // Whether the next fragment opens a page or column.
+        let mut flow = true;
+        while i < fragments.len() {
+            flow |= fragments[i].flow_start;
+            if skip[i] {
+                i += 1;
+                continue;
+            }
+            let at_flow = std::mem::take(&mut flow);
+            // Fragments on one baseline beside each other are a table row.
+            let mut j = i + 1;
+            while j < fragments.len() && !skip[j] && (fragments[j].y - fragments[i].y).abs() < 0.3 * body && fragments[j].x0 > fragments[j - 1].x1 {
+                j += 1;
+            }
+            let f = &fragments[i];
+            let lone_bullet = |t: &str| {
+                let mut chars = t.chars();
+                chars.next().is_some_and(|c| BULLETS.contains(&c) || ('\u{e000}'..='\u{f8ff}').contains(&c)) && chars.next().is_none()
+            };
+            if j - i == 2 && lone_bullet(&fragments[i].text) {
+                // A bullet set apart from its text by a tab stop.
+                let text = format!("• {}", fragments[i + 1].text);
+                let next = &fragments[i + 1];
+                blocks.push(Block { text, heading: false, item: true, row: false, page, y: next.y, x0: next.x0, size: next.size });
+                i = j;
+                continue;
+            }
+            if j - i > 1 {
+                let cells: Vec<&str> = fragments[i..j].iter().map(|f| f.text.as_str()).collect();
+                blocks.push(Block { text: cells.join("\t"), heading: false, item: false, row: true, page, y: f.y, x0: f.x0, size: f.size });
+                i = j;
+                continue;
+            }
+            i += 1;
+            let heading = f.size >= body * 1.15 && f.text.split_whitespace().count() <= 16;
+            let item = marker(&f.text).is_some();
+            if let Some(last) = blocks.last_mut()
+                && last.page == page
+                && !last.row
+                && !item
+                && last.heading == heading
+                && (f.size - last.size).abs() < 0.1 * body
+                && f.y - last.y > 0.0
+                && f.y - last.y < 1.45 * f.size.max(last.size)
+                && (!last.item || f.x0 > last.x0 + 0.5 * body)
+            {
+                join(&mut last.text, &f.text);
+                last.y = f.y;
+                continue;
+            }
+            // A paragraph broken by a page or column: the new one goes on
+            // in lower case.
+            if let Some(last) = blocks.last_mut()
+                && at_flow
+                && !heading
+                && !item
+                && !last.heading
+                && !last.row
+                && !last.text.ends_with(['.', ':', '!', '?'])
+                && f.text.chars().next().is_some_and(char::is_lowercase)
+            {
+                join(&mut last.text, &f.text);
+                last.y = f.y;
+                last.page = page;
+                continue;
+            }
+            blocks.push(Block { text: f.text.clone(), heading, item, row: false, page, y: f.y, x0: f.x0, size: f.size });
+        }
+    }
+
+    let mut text = String::new();
+    let mut starts = vec![0; pages.len()];
+    let mut next_page = 0;
+    let mut previous: Option<&Block> = None;
+    for block in &blocks {
+        while next_page <= block.page {
+            starts[next_page] = text.len();
+            next_page += 1;
+        }
+        if let Some(p) = previous {
+            // List items and table rows run on; anything else is a paragraph.
+            let tight = (p.item && block.item) || (p.row && block.row);
+            text.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        text.push_str(&block.text);
+        previous = Some(block);
+    }
+    while next_page < pages.len() {
+        starts[next_page] = text.len();
+        next_page += 1;
+    }
+    text.push('\n');
+    (text, starts)
+}
+
+/// Appends a line to a block, mending a word broken at the line's end.
+fn join(block: &mut String, line: &str) {
+    if mends(block, line) {
+        block.pop();
+    } else {
+        block.push(' ');
+    }
+    block.push_str(line);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_told_from_text() {
+        for yes in ["7", "- 7 -", "Sida 7 av 12", "7 (12)", "7/12", "s. 7", "Page 3 of 9"] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["7 mål", "2024", "Sida", "Mål 7: Fler i arbete", "1. Arbete"] {
+            assert!(!is_page_number(no) || no == "2024", "{no}");
+        }
+    }
+
+    #[test]
+    fn broken_words_are_mended_but_swedish_shorthand_keeps_its_hyphen() {
+        let mut s = "Fler kommun-".to_owned();
+        join(&mut s, "invånare deltar");
+        assert_eq!(s, "Fler kommuninvånare deltar");
+        let mut s = "arbets-".to_owned();
+        join(&mut s, "och näringslivet");
+        assert_eq!(s, "arbets- och näringslivet");
+        let mut s = "Sfi-".to_owned();
+        join(&mut s, "Lärcentrum");
+        assert_eq!(s, "Sfi- Lärcentrum");
+    }
+
+    #[test]
+    fn ligatures_and_soft_hyphens_are_normalised() {
+        let mut out = String::new();
+        normalise("e\u{fb00}ektiv inte\u{ad}gration\u{a0}nu", &mut out);
+        assert_eq!(out, "effektiv integration nu");
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(marker("• Fler i arbete"), Some("•"));
+        assert_eq!(marker("1. Fler i arbete"), Some("1."));
+        assert_eq!(marker("a) Fler i arbete"), Some("a)"));
+        assert_eq!(marker("2024. Året"), None);
+        assert_eq!(marker("-5 grader"), None);
+    }
+}

@@ -1,0 +1,126 @@
+//! The seed documents in every format give the same priorities and the
+//! same coverage as their text, and damaged files fail with a message.
+//! The files are made by `fixtures/formats/make.sh` (LibreOffice,
+//! Chromium, python-docx) and committed.
+
+use std::path::{Path, PathBuf};
+
+use kommunbench_core::{Framework, PolicyDocument};
+use kommunbench_formats::ingester;
+use kommunbench_mapping::{Aligner, LexiconMapper};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+const SEEDS: &[&str] = &["hedemora-2017", "jonkoping", "vaggeryd-2017", "vasa-2023", "vingaker-2016"];
+
+/// (folder, extension, format) of every converted copy.
+const COPIES: &[(&str, &str, &str)] = &[
+    ("html", "html", "HTML"),
+    ("docx-lo", "docx", "DOCX"),
+    ("docx-py", "docx", "DOCX"),
+    ("odt", "odt", "ODT"),
+    ("pdf-lo", "pdf", "PDF"),
+    ("pdf-chromium", "pdf", "PDF"),
+];
+
+/// What must not change with the format: each priority's level, title
+/// and areas, and the document's covered areas.
+fn outcome(doc: &PolicyDocument) -> (Vec<String>, Vec<String>) {
+    let framework = Framework::builtin("se-2008").unwrap();
+    let mapper = LexiconMapper::builtin(&framework).unwrap();
+    let mapping = Aligner::new(&framework, &mapper).map_document(doc);
+    let priorities = doc
+        .priorities
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let areas: Vec<&str> = mapping.priority_areas(i).iter().map(|a| a.as_str()).collect();
+            format!("{:?} {} -> {}", p.level, p.title, areas.join(","))
+        })
+        .collect();
+    let covered = mapping.coverage.iter().filter(|c| c.covered).map(|c| c.area.to_string()).collect();
+    (priorities, covered)
+}
+
+#[test]
+fn every_format_gives_the_text_s_priorities_and_coverage() {
+    let ingester = ingester().build();
+    let mut differences = Vec::new();
+    for seed in SEEDS {
+        let text = ingester.ingest_file(root().join(format!("corpus/{seed}.txt"))).unwrap();
+        let expected = outcome(&text);
+        assert!(!expected.0.is_empty(), "{seed} has priorities");
+        for (folder, ext, format) in COPIES {
+            let path = root().join(format!("formats/{folder}/{seed}.{ext}"));
+            let doc = ingester.ingest_file(&path).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(doc.source.format, *format, "{}", path.display());
+            assert_eq!(doc.municipality, text.municipality, "{}", path.display());
+            let got = outcome(&doc);
+            if got != expected {
+                differences.push(format!("{folder}/{seed}:\n  text: {expected:?}\n  here: {got:?}"));
+            }
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+#[test]
+fn a_file_is_read_by_its_content_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let ingester = ingester().build();
+    for (from, format) in [("pdf-lo/vasa-2023.pdf", "PDF"), ("docx-py/vasa-2023.docx", "DOCX"), ("odt/vasa-2023.odt", "ODT")] {
+        let path = dir.path().join("vasa-2023.txt");
+        std::fs::copy(root().join("formats").join(from), &path).unwrap();
+        let doc = ingester.ingest_file(&path).unwrap();
+        assert_eq!(doc.source.format, format);
+        assert!(!doc.priorities.is_empty());
+    }
+}
+
+#[test]
+fn pdf_blocks_and_evidence_know_their_page() {
+    let ingester = ingester().build();
+    let doc = ingester.ingest_file(root().join("formats/pdf-lo/vingaker-2016.pdf")).unwrap();
+    let pages = doc.source.page_count().unwrap();
+    assert!(pages >= 2, "{pages}");
+    assert_eq!(doc.blocks.first().and_then(|b| b.page), Some(1));
+    assert_eq!(doc.blocks.last().and_then(|b| b.page), Some(u32::try_from(pages).unwrap()));
+    let framework = Framework::builtin("se-2008").unwrap();
+    let mapper = LexiconMapper::builtin(&framework).unwrap();
+    let mapping = Aligner::new(&framework, &mapper).map_document(&doc);
+    let pages_seen: std::collections::BTreeSet<u32> =
+        mapping.coverage.iter().flat_map(|c| &c.evidence).filter_map(|e| e.page).collect();
+    assert!(pages_seen.len() >= 2, "evidence on pages {pages_seen:?}");
+    // Running headers and page numbers are not content.
+    let content = doc.content();
+    assert!(!content.contains("Sida 1 av"), "{content}");
+    assert!(!content.contains("Vingåker kommun – Integrationspolicy"), "{content}");
+}
+
+#[test]
+fn damaged_and_unreadable_files_fail_with_a_message_that_says_why() {
+    let ingester = ingester().build();
+    for (file, says) in [
+        ("scanned.pdf", "no text layer"),
+        ("scanned.pdf", "ocrmypdf"),
+        ("broken.pdf", "PDF"),
+        ("encrypted.pdf", "encrypted"),
+    ] {
+        let path = root().join("formats/failures").join(file);
+        let err = ingester.ingest_file(&path).expect_err(file).to_string();
+        assert!(err.contains(says), "{file}: {err}");
+        assert!(err.contains(file), "the message names the file: {err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad_zip = dir.path().join("plan.docx");
+    let mut bytes = std::fs::read(root().join("formats/docx-py/vasa-2023.docx")).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&bad_zip, &bytes).unwrap();
+    assert!(ingester.ingest_file(&bad_zip).is_err());
+    let doc = dir.path().join("plan.doc");
+    std::fs::write(&doc, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).unwrap();
+    let err = ingester.ingest_file(&doc).unwrap_err().to_string();
+    assert!(err.contains("DOCX"), "{err}");
+}
