@@ -1,5 +1,5 @@
 //! Reading other formats, on one core: PDF pages per second (the
-//! fixtures as LibreOffice and Chromium print them, and a generated
+//! fixtures as `LibreOffice` and Chromium print them, and a generated
 //! 100-page text PDF: target under 1 s in release), and HTML MB/s (the
 //! fixture pages repeated: target at least 20 MB/s). Each converts and
 //! ingests, as `kommunbench ingest` does.

@@ -212,32 +212,8 @@ pub fn synthetic_alignments(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn generation_is_deterministic_and_sized() {
-        let a = generate(200_000, 20_000, 7);
-        let b = generate(200_000, 20_000, 7);
-        assert_eq!(a.iter().map(|g| &g.text).collect::<Vec<_>>(), b.iter().map(|g| &g.text).collect::<Vec<_>>());
-        let total: usize = a.iter().map(|g| g.text.len()).sum();
-        assert!((200_000..260_000).contains(&total), "{total}");
-        assert_eq!(a[0].id, "upplands-väsby-0114-1");
-        let many = generate(3_000_000, 10_000, 7);
-        let ids: std::collections::HashSet<&str> = many.iter().map(|g| g.id.as_str()).collect();
-        assert_eq!(ids.len(), many.len(), "ids are unique");
-        let c = generate(200_000, 20_000, 8);
-        assert_ne!(a[0].text, c[0].text);
-        // The municipality is recognised and the priorities are found.
-        let doc = kommunbench_core::Ingester::new().ingest_str(&a[3].id, &a[3].text).unwrap();
-        assert!(doc.municipality.is_some());
-        assert!(doc.priorities.len() >= 3);
-    }
-}
-
 /// A text PDF of `pages` pages written with `lopdf`: the fixtures'
-/// content in 11 pt Helvetica (a standard font, WinAnsi encoded), 56
+/// content in 11 pt Helvetica (a standard font, `WinAnsi` encoded), 56
 /// lines a page, a 16 pt heading every 40 lines, a running header and a
 /// page number, as an adopted policy is printed.
 pub fn text_pdf(pages: usize) -> Vec<u8> {
@@ -318,11 +294,35 @@ pub fn text_pdf(pages: usize) -> Vec<u8> {
         });
         kids.push(Object::from(page));
     }
-    let count = kids.len() as i64;
+    let count = i64::try_from(kids.len()).expect("a page count");
     doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     let mut out = Vec::new();
     doc.save_to(&mut out).expect("a PDF in memory");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generation_is_deterministic_and_sized() {
+        let a = generate(200_000, 20_000, 7);
+        let b = generate(200_000, 20_000, 7);
+        assert_eq!(a.iter().map(|g| &g.text).collect::<Vec<_>>(), b.iter().map(|g| &g.text).collect::<Vec<_>>());
+        let total: usize = a.iter().map(|g| g.text.len()).sum();
+        assert!((200_000..260_000).contains(&total), "{total}");
+        assert_eq!(a[0].id, "upplands-väsby-0114-1");
+        let many = generate(3_000_000, 10_000, 7);
+        let ids: std::collections::HashSet<&str> = many.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids.len(), many.len(), "ids are unique");
+        let c = generate(200_000, 20_000, 8);
+        assert_ne!(a[0].text, c[0].text);
+        // The municipality is recognised and the priorities are found.
+        let doc = kommunbench_core::Ingester::new().ingest_str(&a[3].id, &a[3].text).unwrap();
+        assert!(doc.municipality.is_some());
+        assert!(doc.priorities.len() >= 3);
+    }
 }

@@ -57,7 +57,7 @@ pub struct Formats {
 
 impl Default for Formats {
     fn default() -> Self {
-        Formats { timeout: Duration::from_secs(60) }
+        Formats { timeout: Duration::from_mins(1) }
     }
 }
 
@@ -118,9 +118,10 @@ impl Formats {
         bytes: &[u8],
         parse: impl FnOnce(&[u8]) -> Result<Converted, String> + Send + 'static,
     ) -> Result<Converted, String> {
+        quiet_reader_panics();
         let (send, receive) = std::sync::mpsc::sync_channel(1);
         let owned = bytes.to_vec();
-        let spawned = std::thread::Builder::new().name(format!("kommunbench-{format}")).spawn(move || {
+        let spawned = std::thread::Builder::new().name(format!("{READER_THREAD}{format}")).spawn(move || {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&owned)));
             let _ = send.send(result);
         });
@@ -141,6 +142,25 @@ impl Formats {
         }
     }
 }
+
+/// Keeps a format reader's panic from printing: it is caught and reported
+/// as the file's error. Installed once, in front of whatever hook was set
+/// before, which still sees every other panic.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let reader = std::thread::current().name().is_some_and(|n| n.starts_with(READER_THREAD));
+            if !reader {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// The name prefix of the threads format readers run on.
+const READER_THREAD: &str = "kommunbench-reader-";
 
 /// An ingester builder that reads every format of this crate besides text.
 pub fn ingester() -> IngesterBuilder {
@@ -217,6 +237,16 @@ mod tests {
         assert_eq!(doc.dates.updated.map(|d| d.to_string()).as_deref(), Some("2024-01-05"));
         assert_eq!(doc.municipality.map(|m| m.name).as_deref(), Some("Vasa"));
         assert_eq!(doc.source.language.as_deref(), Some("sv-FI"));
+    }
+
+    #[test]
+    fn hidden_and_chrome_parts_inside_headings_cells_and_items_are_left_out() {
+        let page = "<html><body><main>\
+            <h2>Arbete <span class=\"visually-hidden\" hidden>Dölj</span>och försörjning</h2>\
+            <ul><li><a href=\"#\">Fler i arbete</a> <span aria-hidden=\"true\">Ikon</span><button>Läs mer</button></li></ul>\
+            <table><tr><td>Språkcafé<nav>Meny</nav></td><td>Biblioteket</td></tr></table></main></body></html>";
+        let (text, _) = html::to_text(page.as_bytes()).unwrap();
+        assert_eq!(text, "Arbete och försörjning\n\n• Fler i arbete\n\nSpråkcafé\tBiblioteket\n");
     }
 
     #[test]

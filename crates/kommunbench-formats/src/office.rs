@@ -1,4 +1,4 @@
-//! Word (DOCX) and OpenDocument (ODT) files to the text kommunbench
+//! Word (DOCX) and `OpenDocument` (ODT) files to the text kommunbench
 //! ingests: both are zip archives of XML parts, read with `zip` and
 //! `quick-xml`. Headings come from paragraph styles and outline levels,
 //! list items from numbering (bullets or numbers, by level), tables by
@@ -146,7 +146,7 @@ impl Archive {
     }
 
     fn names(&self) -> Vec<String> {
-        self.zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect()
+        self.zip.file_names().filter_map(Result::ok).map(std::borrow::Cow::into_owned).collect()
     }
 }
 
@@ -396,9 +396,31 @@ pub(crate) fn docx(bytes: &[u8]) -> Result<(String, FormatMeta, Option<String>),
 // ----------------------------------------------------------------- ODT
 
 struct Odt {
-    /// Automatic paragraph styles that point at a heading's parent style.
     out: Blocks,
     lists: usize,
+    /// List styles by name: for each level (from 1), whether it numbers.
+    list_styles: HashMap<String, HashMap<u8, bool>>,
+}
+
+/// The list styles of a `office:automatic-styles` or `office:styles`
+/// element: which levels number their items.
+fn odt_list_styles(styles: Option<&Element>, out: &mut HashMap<String, HashMap<u8, bool>>) {
+    let Some(styles) = styles else { return };
+    for style in styles.elements().filter(|e| e.name == "text:list-style") {
+        let Some(name) = style.attr("style:name") else { continue };
+        let levels = style
+            .elements()
+            .filter_map(|l| {
+                let level = l.attr("text:level")?.parse().ok()?;
+                match l.name.as_str() {
+                    "text:list-level-style-number" => Some((level, l.attr("style:num-format").is_some_and(|f| !f.is_empty()))),
+                    "text:list-level-style-bullet" | "text:list-level-style-image" => Some((level, false)),
+                    _ => None,
+                }
+            })
+            .collect();
+        out.insert(name.to_owned(), levels);
+    }
 }
 
 impl Odt {
@@ -420,7 +442,8 @@ impl Odt {
                 "text:list" => {
                     self.lists += 1;
                     let id = format!("odt-{}", self.lists);
-                    self.list(child, depth, &id);
+                    let style = child.attr("text:style-name").map(str::to_owned);
+                    self.list(child, depth, &id, style.as_deref());
                 }
                 "table:table" => {
                     let rows = odt_rows(child);
@@ -432,20 +455,22 @@ impl Odt {
         }
     }
 
-    fn list(&mut self, list: &Element, depth: usize, id: &str) {
-        // Numbered when the list's style says so is not known without the
-        // styles; ODT lists from LibreOffice keep their numbers in the
-        // style, so items are bullets unless they carry a number.
+    /// A list's items; nested lists take their parent's style unless
+    /// they name their own.
+    fn list(&mut self, list: &Element, depth: usize, id: &str, style: Option<&str>) {
+        let style = list.attr("text:style-name").or(style);
+        let level = u8::try_from(depth + 1).unwrap_or(u8::MAX);
+        let numbered = style.and_then(|s| self.list_styles.get(s)).and_then(|l| l.get(&level)).copied().unwrap_or(false);
         for item in list.elements().filter(|e| e.name == "text:list-item" || e.name == "text:list-header") {
             for part in item.elements() {
                 match part.name.as_str() {
                     "text:p" | "text:h" => {
                         let text = odt_text(part);
                         if !text.is_empty() {
-                            self.out.item(depth, false, id, &text);
+                            self.out.item(depth, numbered, id, &text);
                         }
                     }
-                    "text:list" => self.list(part, depth + 1, id),
+                    "text:list" => self.list(part, depth + 1, id, style),
                     _ => {}
                 }
             }
@@ -505,7 +530,11 @@ pub(crate) fn odt(bytes: &[u8]) -> Result<(String, FormatMeta, Option<String>), 
     let content = archive.part("content.xml")?.ok_or("no content.xml in the archive")?;
     let meta_part = archive.part("meta.xml")?;
     let text = content.path(&["office:document-content", "office:body", "office:text"]).ok_or("content.xml has no text body (not a text document)")?;
-    let mut reader = Odt { out: Blocks::default(), lists: 0 };
+    let styles = archive.part("styles.xml")?;
+    let mut list_styles = HashMap::new();
+    odt_list_styles(content.path(&["office:document-content", "office:automatic-styles"]), &mut list_styles);
+    odt_list_styles(styles.as_ref().and_then(|s| s.path(&["office:document-styles", "office:styles"])), &mut list_styles);
+    let mut reader = Odt { out: Blocks::default(), lists: 0, list_styles };
     reader.body(text, 0);
     let meta = meta_part.as_ref().and_then(|m| m.path(&["office:document-meta", "office:meta"]));
     let format_meta = FormatMeta {
@@ -532,6 +561,86 @@ mod tests {
     fn damaged_xml_is_an_error() {
         assert!(parse(b"<a><b></a>").is_err());
         assert!(parse(b"<a>").is_err());
+    }
+
+    fn archive(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        {
+            let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
+            for (name, text) in parts {
+                zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+                std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+            }
+            zip.finish().unwrap();
+        }
+        bytes
+    }
+
+    const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+    #[test]
+    fn docx_headings_by_style_whatever_its_id_lists_by_numbering_and_no_deleted_text() {
+        let styles = format!(
+            "<w:styles {W}>\
+             <w:style w:styleId=\"Rubrik1\"><w:name w:val=\"heading 1\"/></w:style>\
+             <w:style w:styleId=\"Egen\"><w:name w:val=\"Egen rubrik\"/><w:basedOn w:val=\"Rubrik1\"/></w:style>\
+             <w:style w:styleId=\"Liststycke\"><w:name w:val=\"List Paragraph\"/></w:style></w:styles>"
+        );
+        let numbering = format!(
+            "<w:numbering {W}><w:abstractNum w:abstractNumId=\"0\">\
+             <w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"bullet\"/></w:lvl>\
+             </w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+        );
+        let item = |level: u8, text: &str| {
+            format!("<w:p><w:pPr><w:pStyle w:val=\"Liststycke\"/><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+        };
+        let document = format!(
+            "<w:document {W}><w:body>\
+             <w:p><w:pPr><w:pStyle w:val=\"Rubrik1\"/></w:pPr><w:r><w:t>Integrationsprogram</w:t></w:r></w:p>\
+             <w:p><w:r><w:t xml:space=\"preserve\">Vi vill </w:t></w:r><w:del><w:r><w:delText>inte </w:delText></w:r></w:del><w:r><w:t>att:</w:t></w:r></w:p>\
+             {}{}{}\
+             <w:p><w:pPr><w:pStyle w:val=\"Egen\"/></w:pPr><w:r><w:t>Uppf&#246;ljning</w:t></w:r></w:p>\
+             <w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>Sida 1</w:t></w:r></w:p>\
+             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Åtgärd</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Ansvar</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
+             </w:body></w:document>",
+            item(0, "Fler i arbete"),
+            item(1, "Praktik"),
+            item(0, "Språk")
+        );
+        let core = "<cp:coreProperties xmlns:cp=\"c\" xmlns:dc=\"d\" xmlns:dcterms=\"t\"><dc:title>Programmet</dc:title>\
+            <dcterms:created>2024-03-01T09:00:00Z</dcterms:created><dcterms:modified>2024-04-02T09:00:00Z</dcterms:modified></cp:coreProperties>";
+        let bytes = archive(&[
+            ("word/document.xml", &document),
+            ("word/styles.xml", &styles),
+            ("word/numbering.xml", &numbering),
+            ("docProps/core.xml", core),
+        ]);
+        assert_eq!(office_kind(&bytes), Some("DOCX"));
+        let (text, meta, title) = docx(&bytes).unwrap();
+        assert_eq!(
+            text,
+            "Integrationsprogram\n\nVi vill att:\n\n1. Fler i arbete\n  – Praktik\n2. Språk\n\nUppföljning\n\nSida 1\n\nÅtgärd\tAnsvar\n"
+        );
+        assert_eq!(title.as_deref(), Some("Programmet"));
+        assert_eq!(meta.published.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
+        assert_eq!(meta.updated.map(|d| d.to_string()).as_deref(), Some("2024-04-02"));
+    }
+
+    #[test]
+    fn odt_headings_numbered_and_bulleted_lists() {
+        let content = "<office:document-content xmlns:office=\"o\" xmlns:text=\"t\" xmlns:style=\"s\" xmlns:table=\"b\">\
+            <office:automatic-styles><text:list-style style:name=\"L1\">\
+            <text:list-level-style-number text:level=\"1\" style:num-format=\"1\"/><text:list-level-style-bullet text:level=\"2\"/>\
+            </text:list-style></office:automatic-styles>\
+            <office:body><office:text><text:h text:outline-level=\"1\">Mål</text:h>\
+            <text:list text:style-name=\"L1\"><text:list-item><text:p>Arbete<text:s text:c=\"2\"/>åt fler</text:p>\
+            <text:list><text:list-item><text:p>Praktik</text:p></text:list-item></text:list></text:list-item>\
+            <text:list-item><text:p>Språk<text:note><text:note-body>fotnot</text:note-body></text:note></text:p></text:list-item></text:list>\
+            </office:text></office:body></office:document-content>";
+        let bytes = archive(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content)]);
+        assert_eq!(office_kind(&bytes), Some("ODT"));
+        let (text, _, _) = odt(&bytes).unwrap();
+        assert_eq!(text, "Mål\n\n1. Arbete åt fler\n  – Praktik\n2. Språk\n");
     }
 
     #[test]

@@ -183,7 +183,7 @@ fn info(document: &pdf_extract::Document) -> (FormatMeta, Option<String>) {
     (meta, title)
 }
 
-/// A PDF text string: UTF-16 with a byte order mark, else PDFDocEncoding
+/// A PDF text string: UTF-16 with a byte order mark, else `PDFDocEncoding`
 /// (Latin-1 for the letters Swedish needs).
 fn decode_pdf_string(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
@@ -314,8 +314,8 @@ fn gutter(fragments: &[Fragment], width: f64) -> Option<f64> {
     let (lo, hi) = ((bins as f64 * 0.3) as usize, (bins as f64 * 0.7) as usize);
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
-    for i in lo..=hi {
-        let open = i < hi && crossing[i] <= allowed;
+    for (i, &crossed) in crossing.iter().enumerate().take(hi + 1).skip(lo) {
+        let open = i < hi && crossed <= allowed;
         match (open, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {

@@ -51,14 +51,13 @@ impl Blocks {
     /// A list item of the list `list` at nesting `depth`.
     pub(crate) fn item(&mut self, depth: usize, ordered: bool, list: &str, text: &str) {
         let continues = self.list.as_ref().is_some_and(|(id, _)| id == list);
-        if !continues {
-            let counters = Vec::new();
+        if continues {
+            self.text.push('\n');
+        } else {
             if !self.text.is_empty() {
                 self.text.push_str("\n\n");
             }
-            self.list = Some((list.to_owned(), counters));
-        } else {
-            self.text.push('\n');
+            self.list = Some((list.to_owned(), Vec::new()));
         }
         let (_, counters) = self.list.as_mut().expect("a list");
         counters.resize(depth + 1, 0);

@@ -1,6 +1,6 @@
 //! The seed documents in every format give the same priorities and the
 //! same coverage as their text, and damaged files fail with a message.
-//! The files are made by `fixtures/formats/make.sh` (LibreOffice,
+//! The files are made by `fixtures/formats/make.sh` (`LibreOffice`,
 //! Chromium, python-docx) and committed.
 
 use std::path::{Path, PathBuf};
@@ -123,4 +123,52 @@ fn damaged_and_unreadable_files_fail_with_a_message_that_says_why() {
     std::fs::write(&doc, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).unwrap();
     let err = ingester.ingest_file(&doc).unwrap_err().to_string();
     assert!(err.contains("DOCX"), "{err}");
+}
+
+/// A PDF from objects, with a correct cross-reference table.
+fn pdf(objects: &[&str]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out
+}
+
+#[test]
+fn a_panic_in_the_pdf_parser_is_the_file_s_error_and_the_others_are_read() {
+    // A page without a MediaBox: the parser panics on it.
+    let bad = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+        "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Integration) Tj ET\nendstream",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("odd.pdf"), bad).unwrap();
+    std::fs::copy(root().join("formats/pdf-lo/vasa-2023.pdf"), dir.path().join("vasa-2023.pdf")).unwrap();
+    let corpus = kommunbench_core::CorpusReader::new().ingester(ingester().build()).read(&[dir.path()]);
+    assert_eq!(corpus.documents.len(), 1);
+    assert_eq!(corpus.failures.len(), 1);
+    let message = corpus.failures[0].to_string();
+    assert!(message.contains("odd.pdf") && message.contains("the PDF parser failed"), "{message}");
+}
+
+#[test]
+fn a_parser_that_takes_too_long_is_given_up_on() {
+    use kommunbench_core::{Converter, Ingester};
+    let formats = kommunbench_formats::Formats::default().timeout(std::time::Duration::from_micros(1));
+    let bytes = std::fs::read(root().join("formats/pdf-lo/vingaker-2016.pdf")).unwrap();
+    let err = formats.convert(&bytes).unwrap().unwrap_err();
+    assert!(err.contains("did not finish"), "{err}");
+    let ingester = Ingester::builder().converter(std::sync::Arc::new(formats)).build();
+    let err = ingester.ingest_file(root().join("formats/pdf-lo/vingaker-2016.pdf")).unwrap_err().to_string();
+    assert!(err.contains("vingaker-2016.pdf") && err.contains("did not finish"), "{err}");
 }

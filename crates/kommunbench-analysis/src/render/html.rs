@@ -401,6 +401,15 @@ mod tests {
     }
 
     #[test]
+    fn evidence_from_a_paged_document_says_its_page() {
+        let mut data = fixture::sample();
+        data.rows[0].cells[1].evidence[0].page = Some(7);
+        let html = report_html(&data).unwrap();
+        assert_eq!(html.matches(", p.\u{a0}7</span>").count(), 1, "{html}");
+        assert_eq!(html.matches(", p.\u{a0}").count(), 1, "only paged evidence has a page");
+    }
+
+    #[test]
     fn report_without_notes_or_tables_has_no_boxes() {
         let mut data = fixture::sample();
         data.notes.clear();

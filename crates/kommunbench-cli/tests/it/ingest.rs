@@ -97,7 +97,7 @@ fn saved_web_pages_are_read_by_content() {
     }
 }
 
-/// PDF, Word and OpenDocument files are read by content; a PDF's outline
+/// PDF, Word and `OpenDocument` files are read by content; a PDF's outline
 /// says its page count, its evidence its pages; a scanned PDF is named
 /// and the others are still read.
 #[test]
