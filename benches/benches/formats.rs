@@ -63,6 +63,11 @@ fn bench(c: &mut Criterion) {
     let path = write("big.html", html.as_bytes());
     group.throughput(Throughput::Bytes(html.len() as u64));
     group.bench_function("html_1mb", |b| b.iter(|| ingester.ingest_file(&path).unwrap().blocks.len()));
+    // The reader alone, without the ingester's rules.
+    let formats = kommunbench_formats::Formats::default();
+    group.bench_function("html_1mb_convert", |b| {
+        b.iter(|| kommunbench_core::Converter::convert(&formats, html.as_bytes()).unwrap().unwrap().text.len());
+    });
     group.finish();
 }
 

@@ -67,10 +67,12 @@ pub enum CorpusError {
         path: PathBuf,
     },
     /// A directory holds no document.
-    #[error("{}: no documents (*.txt, *.text, *.md) in this directory", path.display())]
+    #[error("{}: no documents ({}) in this directory", path.display(), patterns.join(", "))]
     EmptyDirectory {
         /// The directory.
         path: PathBuf,
+        /// The file patterns looked for (`*.txt`, `*.pdf`).
+        patterns: Vec<String>,
     },
     /// The manifest is not valid.
     #[error("{}:{line}:{column}: {message}", path.display())]
@@ -110,7 +112,7 @@ impl CorpusError {
         match self {
             Self::Ingest(e) => e.path(),
             Self::NotFound { path }
-            | Self::EmptyDirectory { path }
+            | Self::EmptyDirectory { path, .. }
             | Self::Manifest { path, .. }
             | Self::ManifestEntry { path, .. }
             | Self::TooManyDocuments { path, .. } => path,
@@ -263,7 +265,10 @@ impl CorpusReader {
                     walk.root(path, &meta, &self.ingester);
                     let found = &mut walk.files[before_files..];
                     if found.is_empty() && walk.failures.len() == before_failures {
-                        walk.failures.push(CorpusError::EmptyDirectory { path: path.to_owned() });
+                        walk.failures.push(CorpusError::EmptyDirectory {
+                            path: path.to_owned(),
+                            patterns: self.ingester.extensions().iter().map(|e| format!("*.{e}")).collect(),
+                        });
                     }
                     found.sort();
                     files.extend(found.iter().map(|f| Found { path: f.clone(), manifest, root: Some(path.to_owned()) }));

@@ -177,8 +177,13 @@ fn chrome(el: &ElementRef<'_>) -> bool {
     if e.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r)) {
         return true;
     }
-    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
-    CHROME_NAMES.iter().any(|n| names.contains(n))
+    // Compared without allocating: this runs once per element.
+    let names = |value: Option<&str>| {
+        value.is_some_and(|v| {
+            CHROME_NAMES.iter().any(|n| v.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
+        })
+    };
+    names(e.attr("class")) || names(e.attr("id"))
 }
 
 #[derive(Default)]

@@ -10,7 +10,14 @@ pub(crate) const BULLETS: &[&str] = &["•", "–", "▪", "◦"];
 
 /// White space runs as one space, trimmed.
 pub(crate) fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Writes blocks in the shared shape.

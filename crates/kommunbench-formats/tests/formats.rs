@@ -172,3 +172,25 @@ fn a_parser_that_takes_too_long_is_given_up_on() {
     let err = ingester.ingest_file(root().join("formats/pdf-lo/vingaker-2016.pdf")).unwrap_err().to_string();
     assert!(err.contains("vingaker-2016.pdf") && err.contains("did not finish"), "{err}");
 }
+
+#[test]
+fn a_manifest_sets_the_metadata_of_pdf_and_word_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("formats/pdf-chromium/vasa-2023.pdf"), dir.path().join("program.pdf")).unwrap();
+    std::fs::copy(root().join("formats/docx-lo/jonkoping.docx"), dir.path().join("strategi.docx")).unwrap();
+    std::fs::write(
+        dir.path().join("kommunbench.toml"),
+        "[documents.program]\nmunicipality = \"905\"\ncountry = \"FI\"\nkind = \"programme\"\nadopted = \"2023-02-20\"\n\n\
+         [documents.strategi]\nmunicipality = \"Jönköping\"\nkind = \"strategy\"\n",
+    )
+    .unwrap();
+    let corpus = kommunbench_core::CorpusReader::new().ingester(ingester().build()).read(&[dir.path()]);
+    assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
+    let names: Vec<(&str, &str, String)> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.source.format.as_str(), d.municipality.as_ref().unwrap().name.clone()))
+        .collect();
+    assert_eq!(names, [("program", "PDF", "Vasa".to_owned()), ("strategi", "DOCX", "Jönköping".to_owned())]);
+    assert_eq!(corpus.documents[0].dates.adopted.map(|d| d.to_string()).as_deref(), Some("2023-02-20"));
+}

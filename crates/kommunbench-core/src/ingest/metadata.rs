@@ -68,11 +68,15 @@ pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
     found
 }
 
-/// Whether `text` holds the ASCII word `needle` in any case, without
-/// lower-casing the line.
-fn contains_ascii_ci(text: &str, needle: &str) -> bool {
-    text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
+/// The labels a case reference opens with, found in any case without
+/// lower-casing the line (a searcher, not a scan per label: every line of
+/// every document passes here).
+static REFERENCE_LABELS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["beteckning", "diarie", "dnr"])
+        .expect("reference labels")
+});
 
 fn first_date(line: &str) -> Option<Date> {
     dates_in(line).first().map(|(_, d)| *d)
@@ -150,7 +154,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         }
         // Cheap tests first: a reference opens with its label, an adoption
         // stamp holds a four-digit year.
-        let reference = ["beteckning", "diarie", "dnr"].iter().any(|p| contains_ascii_ci(text, p));
+        let reference = REFERENCE_LABELS.is_match(text);
         for cell in text.split('\t').map(str::trim) {
             if let Some(c) = reference.then(|| REFERENCE.captures(cell)).flatten() {
                 meta.decision.reference.get_or_insert_with(|| c[1].trim().to_owned());

@@ -235,6 +235,16 @@ impl Ingester {
         self.max_file_size
     }
 
+    /// The extensions of the files read from directories (lower case, no
+    /// dot): the text ones, then the converter's.
+    pub fn extensions(&self) -> Vec<&'static str> {
+        let mut out = crate::corpus::TEXT_EXTENSIONS.to_vec();
+        if let Some(c) = &self.converter {
+            out.extend(c.extensions().iter().copied().filter(|e| !out.contains(e)).collect::<Vec<_>>());
+        }
+        out
+    }
+
     /// Whether files with this extension (lower case, no dot) are read
     /// from directories: the text ones, and the converter's.
     pub fn reads_extension(&self, extension: &str) -> bool {
