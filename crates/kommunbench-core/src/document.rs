@@ -259,7 +259,15 @@ fn text_format() -> String {
 
 impl Default for Source {
     fn default() -> Self {
-        Source { path: None, url: None, encoding: "UTF-8".into(), damaged: Vec::new(), language: None, format: text_format(), pages: Vec::new() }
+        Source {
+            path: None,
+            url: None,
+            encoding: "UTF-8".into(),
+            damaged: Vec::new(),
+            language: None,
+            format: text_format(),
+            pages: Vec::new(),
+        }
     }
 }
 

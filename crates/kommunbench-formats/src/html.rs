@@ -54,7 +54,6 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
-
 /// Whether bytes look like an HTML page: a doctype, or an `html`, `head`
 /// or `body` tag near the start.
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {

@@ -96,14 +96,13 @@ impl Converter for Formats {
         if let Some(kind) = office::office_kind(bytes) {
             let read = if kind == "DOCX" { office::docx } else { office::odt };
             return Some(self.isolated(kind, bytes, move |b| {
-                read(b).map(|(text, mut meta, title)| {
-                    meta.title = title;
-                    Converted { text, format: kind, meta, pages: Vec::new() }
-                })
+                read(b).map(|(text, meta)| Converted { text, format: kind, meta, pages: Vec::new() })
             }));
         }
         html::looks_like_html(bytes).then(|| {
-            self.isolated("HTML", bytes, |b| html::to_text(b).map(|(text, meta)| Converted { text, format: "HTML", meta, pages: Vec::new() }))
+            self.isolated("HTML", bytes, |b| {
+                html::to_text(b).map(|(text, meta)| Converted { text, format: "HTML", meta, pages: Vec::new() })
+            })
         })
     }
 }
@@ -138,7 +137,10 @@ impl Formats {
                     .unwrap_or_else(|| "no message".into());
                 Err(format!("the {format} parser failed on this file ({what}); the file may be damaged"))
             }
-            Err(_) => Err(format!("the {format} parser did not finish within {} s; the file may be damaged or hostile", self.timeout.as_secs())),
+            Err(_) => Err(format!(
+                "the {format} parser did not finish within {} s; the file may be damaged or hostile",
+                self.timeout.as_secs()
+            )),
         }
     }
 }

@@ -64,7 +64,8 @@ fn parse(xml: &[u8]) -> Result<Element, String> {
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(start) | Event::Empty(start) => {
-                let mut element = Element { name: String::from_utf8_lossy(start.name().as_ref()).into_owned(), ..Element::default() };
+                let mut element =
+                    Element { name: String::from_utf8_lossy(start.name().as_ref()).into_owned(), ..Element::default() };
                 for attr in start.attributes().flatten() {
                     let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
                     let value = attr.unescape_value().map_err(|e| bad(&e))?.into_owned();
@@ -183,6 +184,19 @@ fn text_of(e: &Element, out: &mut String) {
             Child::Text(t) => out.push_str(t),
             Child::Element(c) => text_of(c, out),
         }
+    }
+}
+
+/// A file's properties (`docProps/core.xml`, `meta.xml`): title,
+/// language, and the dates under the names the format gives them.
+fn properties(props: Option<&Element>, created: &str, modified: &str) -> FormatMeta {
+    let value = |name: &str| element_text(props.and_then(|p| p.child(name)));
+    FormatMeta {
+        published: date(value(created)),
+        updated: date(value(modified)),
+        language: value("dc:language"),
+        title: value("dc:title"),
+        ..FormatMeta::default()
     }
 }
 
@@ -340,7 +354,14 @@ fn runs(e: &Element, out: &mut String) {
                     out.push(code);
                 }
             }
-            "w:del" | "w:delText" | "w:instrText" | "w:pPr" | "w:rPr" | "w:footnoteReference" | "w:endnoteReference" | "w:commentReference" => {}
+            "w:del"
+            | "w:delText"
+            | "w:instrText"
+            | "w:pPr"
+            | "w:rPr"
+            | "w:footnoteReference"
+            | "w:endnoteReference"
+            | "w:commentReference" => {}
             _ => runs(c, out),
         }
     }
@@ -373,24 +394,21 @@ fn docx_rows(table: &Element) -> Vec<String> {
 }
 
 /// Reads a DOCX file.
-pub(crate) fn docx(bytes: &[u8]) -> Result<(String, FormatMeta, Option<String>), String> {
+pub(crate) fn docx(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
     let mut archive = Archive::open(bytes)?;
     let document = archive.part("word/document.xml")?.ok_or("no word/document.xml in the archive")?;
     let styles = archive.part("word/styles.xml")?;
     let numbering = archive.part("word/numbering.xml")?;
     let core = archive.part("docProps/core.xml")?;
-    let mut reader = Docx { styles: docx_styles(styles.as_ref().and_then(|s| s.child("w:styles"))), numbering: docx_numbering(numbering.as_ref().and_then(|n| n.child("w:numbering"))), out: Blocks::default() };
+    let mut reader = Docx {
+        styles: docx_styles(styles.as_ref().and_then(|s| s.child("w:styles"))),
+        numbering: docx_numbering(numbering.as_ref().and_then(|n| n.child("w:numbering"))),
+        out: Blocks::default(),
+    };
     let body = document.path(&["w:document", "w:body"]).ok_or("word/document.xml has no body")?;
     reader.body(body);
-    let core = core.as_ref().and_then(|c| c.child("cp:coreProperties"));
-    let meta = FormatMeta {
-        published: date(element_text(core.and_then(|c| c.child("dcterms:created")))),
-        updated: date(element_text(core.and_then(|c| c.child("dcterms:modified")))),
-        language: element_text(core.and_then(|c| c.child("dc:language"))),
-        ..FormatMeta::default()
-    };
-    let title = element_text(core.and_then(|c| c.child("dc:title")));
-    Ok((reader.out.finish()?, meta, title))
+    let meta = properties(core.as_ref().and_then(|c| c.child("cp:coreProperties")), "dcterms:created", "dcterms:modified");
+    Ok((reader.out.finish()?, meta))
 }
 
 // ----------------------------------------------------------------- ODT
@@ -511,7 +529,13 @@ fn odt_rows(table: &Element) -> Vec<String> {
                 let cells: Vec<String> = child
                     .elements()
                     .filter(|c| c.name == "table:table-cell")
-                    .map(|c| c.elements().filter(|p| p.name == "text:p" || p.name == "text:h").map(odt_text).collect::<Vec<_>>().join(" "))
+                    .map(|c| {
+                        c.elements()
+                            .filter(|p| p.name == "text:p" || p.name == "text:h")
+                            .map(odt_text)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
                     .collect();
                 if cells.iter().any(|c| !c.is_empty()) {
                     rows.push(cells.join("\t"));
@@ -525,26 +549,25 @@ fn odt_rows(table: &Element) -> Vec<String> {
 }
 
 /// Reads an ODT file.
-pub(crate) fn odt(bytes: &[u8]) -> Result<(String, FormatMeta, Option<String>), String> {
+pub(crate) fn odt(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
     let mut archive = Archive::open(bytes)?;
     let content = archive.part("content.xml")?.ok_or("no content.xml in the archive")?;
     let meta_part = archive.part("meta.xml")?;
-    let text = content.path(&["office:document-content", "office:body", "office:text"]).ok_or("content.xml has no text body (not a text document)")?;
+    let text = content
+        .path(&["office:document-content", "office:body", "office:text"])
+        .ok_or("content.xml has no text body (not a text document)")?;
     let styles = archive.part("styles.xml")?;
     let mut list_styles = HashMap::new();
     odt_list_styles(content.path(&["office:document-content", "office:automatic-styles"]), &mut list_styles);
     odt_list_styles(styles.as_ref().and_then(|s| s.path(&["office:document-styles", "office:styles"])), &mut list_styles);
     let mut reader = Odt { out: Blocks::default(), lists: 0, list_styles };
     reader.body(text, 0);
-    let meta = meta_part.as_ref().and_then(|m| m.path(&["office:document-meta", "office:meta"]));
-    let format_meta = FormatMeta {
-        published: date(element_text(meta.and_then(|m| m.child("meta:creation-date")))),
-        updated: date(element_text(meta.and_then(|m| m.child("dc:date")))),
-        language: element_text(meta.and_then(|m| m.child("dc:language"))),
-        ..FormatMeta::default()
-    };
-    let title = element_text(meta.and_then(|m| m.child("dc:title")));
-    Ok((reader.out.finish()?, format_meta, title))
+    let meta = properties(
+        meta_part.as_ref().and_then(|m| m.path(&["office:document-meta", "office:meta"])),
+        "meta:creation-date",
+        "dc:date",
+    );
+    Ok((reader.out.finish()?, meta))
 }
 
 #[cfg(test)]
@@ -592,7 +615,9 @@ mod tests {
              </w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
         );
         let item = |level: u8, text: &str| {
-            format!("<w:p><w:pPr><w:pStyle w:val=\"Liststycke\"/><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+            format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"Liststycke\"/><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+            )
         };
         let document = format!(
             "<w:document {W}><w:body>\
@@ -616,12 +641,12 @@ mod tests {
             ("docProps/core.xml", core),
         ]);
         assert_eq!(office_kind(&bytes), Some("DOCX"));
-        let (text, meta, title) = docx(&bytes).unwrap();
+        let (text, meta) = docx(&bytes).unwrap();
         assert_eq!(
             text,
             "Integrationsprogram\n\nVi vill att:\n\n1. Fler i arbete\n  – Praktik\n2. Språk\n\nUppföljning\n\nSida 1\n\nÅtgärd\tAnsvar\n"
         );
-        assert_eq!(title.as_deref(), Some("Programmet"));
+        assert_eq!(meta.title.as_deref(), Some("Programmet"));
         assert_eq!(meta.published.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
         assert_eq!(meta.updated.map(|d| d.to_string()).as_deref(), Some("2024-04-02"));
     }
@@ -639,7 +664,7 @@ mod tests {
             </office:text></office:body></office:document-content>";
         let bytes = archive(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content)]);
         assert_eq!(office_kind(&bytes), Some("ODT"));
-        let (text, _, _) = odt(&bytes).unwrap();
+        let (text, _) = odt(&bytes).unwrap();
         assert_eq!(text, "Mål\n\n1. Arbete åt fler\n  – Praktik\n2. Språk\n");
     }
 

@@ -58,7 +58,12 @@ struct Collector {
 
 impl OutputDev for Collector {
     fn begin_page(&mut self, _number: u32, media: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-        self.pages.push(Page { width: media.urx - media.llx, height: media.ury - media.lly, glyphs: Vec::new(), marks: Vec::new() });
+        self.pages.push(Page {
+            width: media.urx - media.llx,
+            height: media.ury - media.lly,
+            glyphs: Vec::new(),
+            marks: Vec::new(),
+        });
         Ok(())
     }
 
@@ -379,11 +384,18 @@ fn shape(text: &str) -> String {
 fn is_page_number(text: &str) -> bool {
     let t = text.trim().to_lowercase();
     let t = t.trim_matches(|c: char| c == '-' || c == '–' || c == ' ');
-    let rest = t.strip_prefix("sida").or_else(|| t.strip_prefix("sid.")).or_else(|| t.strip_prefix("s.")).or_else(|| t.strip_prefix("page")).unwrap_or(t);
+    let rest = t
+        .strip_prefix("sida")
+        .or_else(|| t.strip_prefix("sid."))
+        .or_else(|| t.strip_prefix("s."))
+        .or_else(|| t.strip_prefix("page"))
+        .unwrap_or(t);
     let rest = rest.trim();
     !rest.is_empty()
         && rest.chars().any(|c| c.is_ascii_digit())
-        && rest.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '/').all(|w| w.is_empty() || w == "av" || w == "of" || w.bytes().all(|b| b.is_ascii_digit()))
+        && rest
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '/')
+            .all(|w| w.is_empty() || w == "av" || w == "of" || w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Marks running headers and footers: lines in a page's top or bottom
@@ -417,7 +429,8 @@ fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
         .iter()
         .map(|(fragments, height)| {
             let first_body = fragments.iter().filter(|f| band(f, *height).is_none()).map(|f| f.y).fold(f64::INFINITY, f64::min);
-            let last_body = fragments.iter().filter(|f| band(f, *height).is_none()).map(|f| f.y).fold(f64::NEG_INFINITY, f64::max);
+            let last_body =
+                fragments.iter().filter(|f| band(f, *height).is_none()).map(|f| f.y).fold(f64::NEG_INFINITY, f64::max);
             fragments
                 .iter()
                 .map(|f| match band(f, *height) {
@@ -457,7 +470,9 @@ fn mends(line: &str, next: &str) -> bool {
     let Some(stem) = line.strip_suffix('-') else { return false };
     let before = stem.chars().next_back().is_some_and(char::is_alphabetic);
     let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    before && word.chars().next().is_some_and(char::is_lowercase) && !matches!(word.as_str(), "och" | "eller" | "samt" | "respektive" | "resp" | "till")
+    before
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(word.as_str(), "och" | "eller" | "samt" | "respektive" | "resp" | "till")
 }
 
 /// One block of output: a heading, a paragraph, a list item, a table row.
@@ -476,8 +491,7 @@ struct Block {
 
 /// The pages' text in reading order and each page's start in it.
 fn layout(pages: &[Page]) -> (String, Vec<usize>) {
-    let ordered: Vec<(Vec<Fragment>, f64)> =
-        pages.iter().map(|p| (reading_order(fragments(p), p.width), p.height)).collect();
+    let ordered: Vec<(Vec<Fragment>, f64)> = pages.iter().map(|p| (reading_order(fragments(p), p.width), p.height)).collect();
     // The body size: the size most letters are set in.
     let mut sizes: HashMap<i64, usize> = HashMap::new();
     for f in ordered.iter().flat_map(|(f, _)| f) {
@@ -500,25 +514,48 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
             let at_flow = std::mem::take(&mut flow);
             // Fragments on one baseline beside each other are a table row.
             let mut j = i + 1;
-            while j < fragments.len() && !skip[j] && (fragments[j].y - fragments[i].y).abs() < 0.3 * body && fragments[j].x0 > fragments[j - 1].x1 {
+            while j < fragments.len()
+                && !skip[j]
+                && (fragments[j].y - fragments[i].y).abs() < 0.3 * body
+                && fragments[j].x0 > fragments[j - 1].x1
+            {
                 j += 1;
             }
             let f = &fragments[i];
             let lone_bullet = |t: &str| {
                 let mut chars = t.chars();
-                chars.next().is_some_and(|c| BULLETS.contains(&c) || ('\u{e000}'..='\u{f8ff}').contains(&c)) && chars.next().is_none()
+                chars.next().is_some_and(|c| BULLETS.contains(&c) || ('\u{e000}'..='\u{f8ff}').contains(&c))
+                    && chars.next().is_none()
             };
             if j - i == 2 && lone_bullet(&fragments[i].text) {
                 // A bullet set apart from its text by a tab stop.
                 let text = format!("• {}", fragments[i + 1].text);
                 let next = &fragments[i + 1];
-                blocks.push(Block { text, heading: false, item: true, row: false, page, y: next.y, x0: next.x0, size: next.size });
+                blocks.push(Block {
+                    text,
+                    heading: false,
+                    item: true,
+                    row: false,
+                    page,
+                    y: next.y,
+                    x0: next.x0,
+                    size: next.size,
+                });
                 i = j;
                 continue;
             }
             if j - i > 1 {
                 let cells: Vec<&str> = fragments[i..j].iter().map(|f| f.text.as_str()).collect();
-                blocks.push(Block { text: cells.join("\t"), heading: false, item: false, row: true, page, y: f.y, x0: f.x0, size: f.size });
+                blocks.push(Block {
+                    text: cells.join("\t"),
+                    heading: false,
+                    item: false,
+                    row: true,
+                    page,
+                    y: f.y,
+                    x0: f.x0,
+                    size: f.size,
+                });
                 i = j;
                 continue;
             }

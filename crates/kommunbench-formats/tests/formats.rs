@@ -102,12 +102,9 @@ fn pdf_blocks_and_evidence_know_their_page() {
 #[test]
 fn damaged_and_unreadable_files_fail_with_a_message_that_says_why() {
     let ingester = ingester().build();
-    for (file, says) in [
-        ("scanned.pdf", "no text layer"),
-        ("scanned.pdf", "ocrmypdf"),
-        ("broken.pdf", "PDF"),
-        ("encrypted.pdf", "encrypted"),
-    ] {
+    for (file, says) in
+        [("scanned.pdf", "no text layer"), ("scanned.pdf", "ocrmypdf"), ("broken.pdf", "PDF"), ("encrypted.pdf", "encrypted")]
+    {
         let path = root().join("formats/failures").join(file);
         let err = ingester.ingest_file(&path).expect_err(file).to_string();
         assert!(err.contains(says), "{file}: {err}");
@@ -138,7 +135,9 @@ fn pdf(objects: &[&str]) -> Vec<u8> {
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
     out
 }
 

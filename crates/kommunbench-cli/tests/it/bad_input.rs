@@ -121,7 +121,13 @@ fn a_directory_without_documents_is_an_error() {
     let out = run(&["coverage", empty.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains(&format!("{}: no documents (*.txt, *.text, *.md, *.html, *.htm, *.xhtml, *.pdf, *.docx, *.odt, *.doc) in this directory", empty.display())), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}: no documents (*.txt, *.text, *.md, *.html, *.htm, *.xhtml, *.pdf, *.docx, *.odt, *.doc) in this directory",
+            empty.display()
+        )),
+        "{err}"
+    );
     assert!(err.contains("error: no document could be read"), "{err}");
 }
 

@@ -226,7 +226,13 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     if let [first, next, ..] = group
         && glued_heading(first.text, next.text)
     {
-        out.push(Block { kind: BlockKind::Heading { level: 2 }, text: first.text.to_owned(), span: first.span, outside: false, page: None });
+        out.push(Block {
+            kind: BlockKind::Heading { level: 2 },
+            text: first.text.to_owned(),
+            span: first.span,
+            outside: false,
+            page: None,
+        });
         i = 1;
     }
     while i < group.len() {
@@ -253,13 +259,25 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             let cells: Vec<String> = line.text.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
             if cells.len() >= 2 {
                 flush(&mut paragraph, out);
-                out.push(Block { text: cells.join(" | "), kind: BlockKind::TableRow { cells }, span: line.span, outside: false, page: None });
+                out.push(Block {
+                    text: cells.join(" | "),
+                    kind: BlockKind::TableRow { cells },
+                    span: line.span,
+                    outside: false,
+                    page: None,
+                });
                 continue;
             }
         }
         if let Some((level, rest)) = numbered_heading(line.text, single) {
             flush(&mut paragraph, out);
-            out.push(Block { kind: BlockKind::Heading { level }, text: rest.to_owned(), span: line.span, outside: false, page: None });
+            out.push(Block {
+                kind: BlockKind::Heading { level },
+                text: rest.to_owned(),
+                span: line.span,
+                outside: false,
+                page: None,
+            });
             continue;
         }
         if anaphora[i - 1] {
@@ -404,8 +422,7 @@ fn text_block(lines: &[Line<'_>]) -> Block {
         }
     }
     let kind = if lines.len() == 1 && is_heading_like(&text) { BlockKind::Heading { level: 2 } } else { BlockKind::Paragraph };
-    Block { kind, text, span, outside: false,
-                page: None }
+    Block { kind, text, span, outside: false, page: None }
 }
 
 /// Joins a wrapped line to what precedes it, mending hyphenation:
