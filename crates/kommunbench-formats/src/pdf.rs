@@ -400,8 +400,8 @@ fn is_page_number(text: &str) -> bool {
 
 /// Marks running headers and footers: lines in a page's top or bottom
 /// band that are page numbers, or whose shape recurs in the same band on
-/// other pages, or that stand apart from the body, in the margin, in a
-/// type no larger than the body's.
+/// other pages, or (in a one-page document) that stand apart from the
+/// body, in the margin, in a type no larger than the body's.
 fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
     let band = |f: &Fragment, height: f64| -> Option<bool> {
         if f.y < height * 0.09 {
@@ -425,6 +425,10 @@ fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
         }
     }
     let needed = if pages.len() >= 3 { pages.len().div_ceil(2) } else { 2 };
+    // A header set apart counts only where it cannot recur: on a single
+    // page. Elsewhere a lone line in the margin may be the document's own
+    // stamp (`Dnr KS 2023/117` above the title), which the text rules read.
+    let single = pages.len() == 1;
     pages
         .iter()
         .map(|(fragments, height)| {
@@ -436,7 +440,7 @@ fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
                 .map(|f| match band(f, *height) {
                     None => false,
                     Some(top) => {
-                        let apart = if top { first_body - f.y > 2.5 * body } else { f.y - last_body > 2.5 * body };
+                        let apart = single && if top { first_body - f.y > 2.5 * body } else { f.y - last_body > 2.5 * body };
                         is_page_number(&f.text)
                             || recurring.get(&(top, shape(&f.text))).is_some_and(|&n| n >= needed)
                             || (apart && f.size < body * 1.1)
@@ -663,6 +667,76 @@ mod tests {
         let mut out = String::new();
         normalise("e\u{fb00}ektiv inte\u{ad}gration\u{a0}nu", &mut out);
         assert_eq!(out, "effektiv integration nu");
+    }
+
+    /// A page of lines: `(x, y from the top, size, text)`, each character
+    /// half an em wide, spaces set as glyphs.
+    fn page(lines: &[(f64, f64, f64, &str)]) -> Page {
+        let mut glyphs = Vec::new();
+        for &(x, y, size, text) in lines {
+            for (i, c) in text.chars().enumerate() {
+                glyphs.push(Glyph { x: x + i as f64 * size * 0.5, y, width: size * 0.5, size, text: c.to_string() });
+            }
+        }
+        Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() }
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other_whatever_the_drawing_order() {
+        let mut lines = vec![(60.0, 80.0, 18.0, "Integrationsprogram")];
+        for i in 0..12 {
+            let y = 130.0 + f64::from(i) * 13.0;
+            // Drawn line by line across both columns.
+            lines.push((60.0, y, 10.0, if i == 11 { "slut vänster." } else { "vänster spalt text" }));
+            lines.push((320.0, y, 10.0, if i == 0 { "höger början" } else { "höger spalt text" }));
+        }
+        let (text, _) = layout(&[page(&lines)]);
+        let left_end = text.find("slut vänster.").unwrap();
+        let right_start = text.find("höger början").unwrap();
+        assert!(text.starts_with("Integrationsprogram\n\n"), "{text}");
+        assert!(left_end < right_start, "{text}");
+        assert!(!text[..left_end].contains("höger"), "{text}");
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_go_and_a_paragraph_cut_by_a_page_is_joined() {
+        let body = |last: &'static str| {
+            let mut lines = vec![
+                (60.0, 40.0, 8.0, "Åby kommun – Integrationsprogram"),
+                (60.0, 120.0, 10.0, "Kommunen ska arbeta för att fler nyanlända får ett arbete och att"),
+            ];
+            lines.push((60.0, 133.0, 10.0, last));
+            lines.push((500.0, 800.0, 9.0, "Sida 1 av 2"));
+            lines
+        };
+        let first = page(&body("alla kommun-"));
+        let second = page(&[
+            (60.0, 40.0, 8.0, "Åby kommun – Integrationsprogram"),
+            (60.0, 120.0, 10.0, "invånare känner sig delaktiga i samhället."),
+            (500.0, 800.0, 9.0, "Sida 2 av 2"),
+        ]);
+        let (text, starts) = layout(&[first, second]);
+        assert_eq!(
+            text,
+            "Kommunen ska arbeta för att fler nyanlända får ett arbete och att alla kommuninvånare känner sig delaktiga i samhället.\n"
+        );
+        assert_eq!(starts.len(), 2);
+    }
+
+    #[test]
+    fn larger_type_is_a_heading_and_bullets_are_items() {
+        let (text, _) = layout(&[page(&[
+            (60.0, 100.0, 16.0, "Fokusområden"),
+            (60.0, 130.0, 10.0, "Kommunen prioriterar:"),
+            (60.0, 150.0, 10.0, "• Arbete och egen försörjning"),
+            (60.0, 163.0, 10.0, "• Språk och utbildning för"),
+            (70.0, 176.0, 10.0, "vuxna"),
+            (60.0, 200.0, 10.0, "Uppföljning sker varje år i kommunstyrelsen och i nämnderna."),
+        ])]);
+        assert_eq!(
+            text,
+            "Fokusområden\n\nKommunen prioriterar:\n\n• Arbete och egen försörjning\n• Språk och utbildning för vuxna\n\nUppföljning sker varje år i kommunstyrelsen och i nämnderna.\n"
+        );
     }
 
     #[test]
