@@ -6,4 +6,5 @@ mod frameworks;
 mod hostile;
 mod ingest;
 mod mapping;
+mod outputs;
 mod report;

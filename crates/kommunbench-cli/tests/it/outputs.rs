@@ -1,0 +1,83 @@
+//! Every command's output on the bundled fixtures, as snapshots: the
+//! tables and texts a user sees stay as they are unless a change says
+//! so (review with `cargo insta review`).
+
+use std::path::Path;
+
+use crate::common::{run, stdout};
+
+/// Runs a command that must succeed and returns its standard output, the
+/// temporary folder `dir` (if any) written as `[OUT]`.
+fn output(args: &[&str], dir: Option<&Path>) -> String {
+    let out = run(args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    match dir {
+        Some(d) => text.replace(d.to_str().unwrap(), "[OUT]"),
+        None => text,
+    }
+}
+
+const CORPUS: &str = "fixtures/corpus";
+const GOLD: &str = "fixtures/gold/gold_documents.csv";
+const PRIORITIES: &str = "fixtures/gold/gold_priorities.csv";
+
+#[test]
+fn ingest() {
+    insta::assert_snapshot!("ingest_text", output(&["ingest", CORPUS], None));
+    insta::assert_snapshot!("ingest_json_vasa", output(&["ingest", "fixtures/corpus/vasa-2023.txt", "--format", "json"], None));
+}
+
+#[test]
+fn map() {
+    insta::assert_snapshot!("map_csv", output(&["map", CORPUS], None));
+    insta::assert_snapshot!("map_all_vaggeryd", output(&["map", "fixtures/corpus/vaggeryd-2017.txt", "--all"], None));
+    insta::assert_snapshot!("map_json_vaggeryd", output(&["map", "fixtures/corpus/vaggeryd-2017.txt", "--format", "json"], None));
+    insta::assert_snapshot!(
+        "map_ensemble_vaggeryd",
+        output(&["map", "fixtures/corpus/vaggeryd-2017.txt", "--mapper", "ensemble"], None)
+    );
+}
+
+#[test]
+fn coverage() {
+    for format in ["csv", "json", "markdown"] {
+        insta::assert_snapshot!(format!("coverage_{format}"), output(&["coverage", CORPUS, "--format", format], None));
+    }
+}
+
+#[test]
+fn report_and_its_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report");
+    let printed = output(&["report", CORPUS, "--out", out.to_str().unwrap(), "--by-county"], Some(dir.path()));
+    insta::assert_snapshot!("report_stdout", printed);
+    for table in ["documents", "coverage", "metrics", "areas", "peers", "changes", "evidence", "failures"] {
+        let text = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
+        insta::assert_snapshot!(format!("report_{table}_csv"), text);
+    }
+}
+
+#[test]
+fn compare() {
+    insta::assert_snapshot!("compare_vaggeryd", output(&["compare", "Vaggeryd", CORPUS], None));
+}
+
+#[test]
+fn evaluate_and_agree() {
+    insta::assert_snapshot!(
+        "evaluate_text",
+        output(&["evaluate", CORPUS, "--gold", GOLD, "--priorities", PRIORITIES, "--bootstrap", "200"], None)
+    );
+    insta::assert_snapshot!(
+        "evaluate_json",
+        output(&["evaluate", CORPUS, "--gold", GOLD, "--priorities", PRIORITIES, "--bootstrap", "200", "--format", "json"], None)
+    );
+    insta::assert_snapshot!("agree_self", output(&["agree", GOLD, GOLD, "--bootstrap", "200"], None));
+}
+
+#[test]
+fn frameworks() {
+    insta::assert_snapshot!("frameworks_list", output(&["frameworks"], None));
+    insta::assert_snapshot!("frameworks_se_2008", output(&["frameworks", "se-2008"], None));
+}
