@@ -18,6 +18,30 @@ fn output(args: &[&str], dir: Option<&Path>) -> String {
     }
 }
 
+/// Numbers with more than ten decimals rounded to ten: sums over rows
+/// in parallel may differ in the last bit between runs.
+fn rounded(csv: &str) -> String {
+    let mut out = String::with_capacity(csv.len());
+    let mut cell = String::new();
+    let flush = |cell: &mut String, out: &mut String| {
+        match cell.parse::<f64>() {
+            Ok(x) if cell.split_once('.').is_some_and(|(_, f)| f.len() > 10) => out.push_str(&format!("{x:.10}")),
+            _ => out.push_str(cell),
+        }
+        cell.clear();
+    };
+    for c in csv.chars() {
+        if c == ',' || c == '\n' {
+            flush(&mut cell, &mut out);
+            out.push(c);
+        } else {
+            cell.push(c);
+        }
+    }
+    flush(&mut cell, &mut out);
+    out
+}
+
 const CORPUS: &str = "fixtures/corpus";
 const GOLD: &str = "fixtures/gold/gold_documents.csv";
 const PRIORITIES: &str = "fixtures/gold/gold_priorities.csv";
@@ -42,7 +66,7 @@ fn map() {
 #[test]
 fn coverage() {
     for format in ["csv", "json", "markdown"] {
-        insta::assert_snapshot!(format!("coverage_{format}"), output(&["coverage", CORPUS, "--format", format], None));
+        insta::assert_snapshot!(format!("coverage_{format}"), rounded(&output(&["coverage", CORPUS, "--format", format], None)));
     }
 }
 
@@ -54,7 +78,7 @@ fn report_and_its_tables() {
     insta::assert_snapshot!("report_stdout", printed);
     for table in ["documents", "coverage", "metrics", "areas", "peers", "changes", "evidence", "failures"] {
         let text = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
-        insta::assert_snapshot!(format!("report_{table}_csv"), text);
+        insta::assert_snapshot!(format!("report_{table}_csv"), rounded(&text));
     }
 }
 
