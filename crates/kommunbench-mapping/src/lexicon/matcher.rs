@@ -1,0 +1,225 @@
+//! Finding a lexicon's terms in a text: the automaton's raw matches
+//! checked against each term's position and guards, rules over sentences.
+
+use std::sync::Arc;
+
+use super::Lexicon;
+use super::compile::Pattern;
+use super::syntax::Position;
+use crate::text::{Normalized, inflects, is_word_char, word_at};
+
+/// One term found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index of the area in the framework.
+    pub area: usize,
+    /// The lexicon term (or rule) that matched, as written in the lexicon.
+    pub term: Arc<str>,
+    /// Its weight.
+    pub weight: f64,
+    /// Byte range of the matched words in the original text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Index of the sentence it stands in (sentences end at `.`, `!`, `?` and paragraph breaks).
+    pub sentence: usize,
+}
+
+impl Lexicon {
+    /// Every hit in `text`, in order. Offsets are into `text`.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let norm = Normalized::new(text);
+        let n = norm.as_str();
+        // Verified matches: (pattern, start, end) in normalised offsets.
+        let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(n.len() / 64);
+        self.each_key(n, |i, start, end| {
+            if let Some((start, end)) = self.verify(n, &self.patterns[i], start, end) {
+                raw.push((i, start, end));
+            }
+        });
+        for (start, hyphen, word) in elided_compounds(n) {
+            // `vuxen- och ungdomsutbildning`: `vuxen` + each possible head of
+            // the next word. Heads only: a modifier (`arbetsmarknads-`)
+            // already matched on its own.
+            let modifier = &n[start..hyphen];
+            for (i, _) in word.char_indices().skip(2) {
+                let candidate = format!("{modifier}{}", &word[i..]);
+                self.each_key(&candidate, |i, s, e| {
+                    let p = &self.patterns[i];
+                    let head =
+                        p.term.lead.is_empty() && matches!(p.term.position, Position::Word | Position::End | Position::Exact);
+                    if head && e > modifier.len() && self.verify(&candidate, p, s, e).is_some() {
+                        raw.push((i, start, hyphen));
+                    }
+                });
+            }
+        }
+        if raw.is_empty() {
+            return Vec::new();
+        }
+        // Sentence numbers, counted once along the hits in text order.
+        raw.sort_unstable_by_key(|r| (r.1, r.0));
+        let mut sentence = Vec::with_capacity(raw.len());
+        let (mut at, mut count) = (0, 0);
+        for &(_, start, _) in &raw {
+            count += n.as_bytes()[at..start].iter().map(|&b| usize::from(SENTENCE_END[usize::from(b)])).sum::<usize>();
+            at = start;
+            sentence.push(count);
+        }
+        // Overlapping hits of one area (`i arbete` and `arbete`, two terms
+        // in one word) count once: the heavier, then the longer.
+        // `raw` is in text order, so each area's hits are too.
+        let mut by_area: Vec<Vec<(usize, usize, usize, usize)>> = vec![Vec::new(); self.areas];
+        for (&(p, s, e), &sent) in raw.iter().zip(&sentence) {
+            if let Some(a) = self.patterns[p].area {
+                by_area[a].push((s, e, p, sent));
+            }
+        }
+        let mut merged: Vec<(usize, usize, usize, usize, usize)> = Vec::with_capacity(raw.len());
+        for (area, hits) in by_area.into_iter().enumerate() {
+            let first = merged.len();
+            for (s, e, p, sent) in hits {
+                let open = merged.len() > first;
+                match merged.last_mut() {
+                    Some(last) if open && s < last.2 => {
+                        let (wp, lp) = (&self.patterns[p], &self.patterns[last.3]);
+                        if (wp.weight, e - s) > (lp.weight, last.2 - last.1) {
+                            *last = (area, s, e, p, sent);
+                        }
+                    }
+                    _ => merged.push((area, s, e, p, sent)),
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = merged
+            .into_iter()
+            .map(|(area, start, end, p, sentence)| Hit {
+                area,
+                term: Arc::clone(&self.patterns[p].label),
+                weight: self.patterns[p].weight,
+                start,
+                end,
+                sentence,
+            })
+            .collect();
+        // Rules: one term of every group within one sentence.
+        if !self.rules.is_empty() {
+            // (rule, sentence, group, start, end)
+            let mut seen: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+            for (&(p, start, end), &sent) in raw.iter().zip(&sentence) {
+                for &(r, g) in &self.patterns[p].rule_groups {
+                    seen.push((r, sent, g, start, end));
+                }
+            }
+            seen.sort_unstable();
+            for chunk in seen.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+                let rule = &self.rules[chunk[0].0];
+                let mut groups = vec![false; rule.groups];
+                for c in chunk {
+                    groups[c.2] = true;
+                }
+                if groups.iter().all(|&g| g) {
+                    let start = chunk.iter().map(|c| c.3).min().unwrap_or(0);
+                    let end = chunk.iter().map(|c| c.4).max().unwrap_or(start);
+                    hits.push(Hit {
+                        area: rule.area,
+                        term: Arc::clone(&rule.label),
+                        weight: rule.weight,
+                        start,
+                        end,
+                        sentence: chunk[0].1,
+                    });
+                }
+            }
+        }
+        for h in &mut hits {
+            h.start = norm.to_original(h.start);
+            h.end = norm.to_original(h.end).max(h.start);
+        }
+        hits.sort_by(|a, b| (a.start, a.area, &*a.term).cmp(&(b.start, b.area, &*b.term)));
+        hits
+    }
+
+    /// Calls `f(pattern, start, end)` for every occurrence of every key.
+    fn each_key(&self, n: &str, mut f: impl FnMut(usize, usize, usize)) {
+        for m in self.matcher.find_overlapping_iter(n) {
+            f(m.pattern().as_usize(), m.start(), m.end());
+        }
+    }
+
+    /// Checks a raw match against the term's position and guards; returns
+    /// the span of the matched words.
+    fn verify(&self, n: &str, p: &Pattern, start: usize, end: usize) -> Option<(usize, usize)> {
+        let term = &p.term;
+        let at_word_start = match n.as_bytes()[..start].last() {
+            None => true,
+            Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+            Some(_) => !n[..start].chars().next_back().is_some_and(is_word_char),
+        };
+        if !at_word_start && (term.position != Position::End && term.position != Position::Any || !term.lead.is_empty()) {
+            return None; // most raw matches: a word-start term inside a longer word
+        }
+        let last_start = end - p.last_key_len;
+        let (word_start, word_end) = word_at(n, last_start);
+        let word = &n[word_start..word_end];
+        let ok = match term.position {
+            Position::Word | Position::Exact | Position::Start => {
+                at_word_start && word_start == last_start && term.matches_word(word)
+            }
+            Position::End => {
+                (term.lead.is_empty() || at_word_start) && inflects(&n[last_start..word_end], &term.base, &term.stem)
+            }
+            Position::Any => term.lead.is_empty() || at_word_start,
+        };
+        let first_word_start = if term.lead.is_empty() { word_start } else { start };
+        (ok && self.guards_allow(p, word, n, first_word_start, word_end)).then_some((first_word_start, word_end))
+    }
+
+    fn guards_allow(&self, p: &Pattern, word: &str, n: &str, start: usize, end: usize) -> bool {
+        let guard = &self.guards[p.guard];
+        if guard.exclude.iter().any(|t| t.matches_word(word)) {
+            return false;
+        }
+        if !guard.not_after.is_empty() {
+            let before = n[..start].trim_end_matches(|c: char| !is_word_char(c) && c != '\n');
+            let prev = before.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+            if !prev.is_empty() && guard.not_after.iter().any(|t| t.matches_word(prev)) {
+                return false;
+            }
+        }
+        if !guard.not_before.is_empty() {
+            let after = n[end..].trim_start_matches(|c: char| !is_word_char(c) && c != '\n' && c != '.');
+            let next = after.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+            if !next.is_empty() && guard.not_before.iter().any(|t| t.matches_word(next)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Bytes that may end a sentence: `.`, `!`, `?` and a line break.
+const SENTENCE_END: [u8; 256] = {
+    let mut table = [0; 256];
+    table[b'.' as usize] = 1;
+    table[b'!' as usize] = 1;
+    table[b'?' as usize] = 1;
+    table[b'\n' as usize] = 1;
+    table
+};
+
+/// `vuxen- och ungdomsutbildning`: where `vuxen` starts, where its hyphen
+/// stands, and the word after the conjunction.
+fn elided_compounds(n: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    for (hyphen, _) in n.match_indices('-') {
+        let after = &n[hyphen + 1..];
+        let Some(rest) = [" och ", " eller ", " samt ", ", "].iter().find_map(|conj| after.strip_prefix(conj)) else { continue };
+        let (start, _) = word_at(n, hyphen);
+        let word_len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        if start < hyphen && word_len > 3 {
+            out.push((start, hyphen, &rest[..word_len]));
+        }
+    }
+    out
+}
