@@ -7,8 +7,8 @@ use kommunbench_core::{Framework, PolicyDocument};
 use serde::Serialize;
 
 use crate::agreement::{Agreement, Cell};
+use crate::align::DocumentMapping;
 use crate::gold::{GoldDocuments, GoldPriorities, normalise_title};
-use crate::mapper::DocumentMapping;
 
 /// A coding that does not fit the corpus.
 #[derive(Debug, thiserror::Error)]

@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 
 mod agreement;
+mod align;
 mod evaluate;
 mod gold;
 mod lexicon;
@@ -37,6 +38,7 @@ mod mapper;
 mod text;
 
 pub use agreement::{Agreement, AreaAgreement, Cell, Confusion, Interval, Intervals, krippendorff_alpha};
+pub use align::{Aligner, Alignment, AreaCoverage, DocumentMapping};
 pub use evaluate::{
     Calibration, Comparison, DocumentRecovery, EvaluationError, Recovery, Unmatched, agreement, calibrate, compare_codings,
     compare_documents, compare_priorities, priority_recovery,
@@ -44,7 +46,7 @@ pub use evaluate::{
 pub use gold::{GoldDocument, GoldDocuments, GoldError, GoldPriorities, GoldPriority, normalise_title};
 pub use lexicon::{Hit, Lexicon, LexiconError, Scoring};
 pub use mapper::{
-    Aligner, Alignment, AreaCoverage, AreaScore, DocumentMapping, EnsembleMapper, Evidence, LexiconMapper, ManualMapper,
-    ManualMapperError, Mapper, Role, SimilarityMapper, Unit, UnitKind, evidence_summary,
+    AreaScore, EnsembleMapper, Evidence, LexiconMapper, ManualMapper, ManualMapperError, Mapper, Role, SimilarityMapper, Unit,
+    UnitKind, evidence_summary,
 };
 pub use text::{Normalized, inflection_base, is_inflection, is_word_char, stem, word_at};

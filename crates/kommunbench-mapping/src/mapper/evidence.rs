@@ -1,0 +1,115 @@
+//! Evidence: the words a score rests on, where they stand, and the
+//! sentence around them.
+
+use kommunbench_core::{PolicyDocument, Span};
+use serde::Serialize;
+
+use crate::text::collapse_whitespace;
+
+/// A term found in a unit, where, and the sentence it stands in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The lexicon term, framework wording, or other reason that matched.
+    pub term: String,
+    /// The words as written in the document.
+    pub text: String,
+    /// Where they stand in the document's text.
+    pub span: Span,
+    /// The sentence around them.
+    pub sentence: String,
+    /// The page they stand on, for paged formats (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl Evidence {
+    /// Evidence for `span` of `document`, with its sentence.
+    pub fn at(document: &PolicyDocument, term: impl Into<String>, piece: Span, span: Span) -> Evidence {
+        Sentences::default().evidence(document, term, piece, span)
+    }
+}
+
+/// Evidence for many hits in text order: hits in one sentence share the
+/// work of finding and tidying it.
+#[derive(Default)]
+pub(crate) struct Sentences {
+    /// The last sentence found: its piece, its bounds in the piece, its text.
+    last: Option<(Span, usize, usize, String)>,
+}
+
+impl Sentences {
+    pub(crate) fn evidence(&mut self, document: &PolicyDocument, term: impl Into<String>, piece: Span, span: Span) -> Evidence {
+        let piece_text = document.slice(piece);
+        let (local_start, local_end) = (span.start - piece.start, span.end - piece.start);
+        let sentence = match &self.last {
+            Some((p, s, e, sentence)) if *p == piece && (*s..*e).contains(&local_start) => sentence.clone(),
+            _ => {
+                let (s, e) = sentence_around(piece_text, local_start);
+                let sentence = collapse_whitespace(&piece_text[s..e]);
+                self.last = Some((piece, s, e, sentence.clone()));
+                sentence
+            }
+        };
+        Evidence {
+            term: term.into(),
+            text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(),
+            span,
+            sentence,
+            page: document.source.page_at(span.start),
+        }
+    }
+}
+
+/// The sentence around byte `at`: from after the previous sentence end
+/// (`.`, `!` or `?` before a space and a capital or digit, or a line
+/// break) to the next one, terminator included.
+fn sentence_around(text: &str, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let ends_sentence = |i: usize| match bytes[i] {
+        b'\n' => true,
+        b'.' | b'!' | b'?' => {
+            let rest = &text[i + 1..];
+            let after = rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+            rest.len() != after.len()
+                && after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '–' || c == '-')
+                || rest.is_empty()
+                || rest.starts_with('\n')
+        }
+        _ => false,
+    };
+    let start = (0..at.min(bytes.len())).rev().find(|&i| ends_sentence(i)).map_or(0, |i| i + 1);
+    let end = (at..bytes.len()).find(|&i| ends_sentence(i)).map_or(bytes.len(), |i| if bytes[i] == b'\n' { i } else { i + 1 });
+    let start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    (start, end.max(start))
+}
+
+/// Evidence as one line: `matched words [term]`, or `matched words
+/// [term, p. 7]` in a paged format, joined by `; `.
+pub fn evidence_summary<'a>(evidence: impl IntoIterator<Item = &'a Evidence>) -> String {
+    evidence
+        .into_iter()
+        .map(|e| match e.page {
+            Some(page) => format!("{} [{}, p. {page}]", e.text, e.term),
+            None => format!("{} [{}]", e.text, e.term),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_around;
+
+    #[test]
+    fn sentences_end_at_stops_before_capitals_and_at_line_breaks() {
+        let text = "Målet är klart. Kommunen ska ge stöd, t.ex. sfi och praktik. 3 av 4 får jobb!\nNy rad utan punkt";
+        let at = |word: &str| {
+            let (s, e) = sentence_around(text, text.find(word).unwrap());
+            &text[s..e]
+        };
+        assert_eq!(at("Målet"), "Målet är klart.");
+        assert_eq!(at("sfi"), "Kommunen ska ge stöd, t.ex. sfi och praktik.");
+        assert_eq!(at("jobb"), "3 av 4 får jobb!");
+        assert_eq!(at("utan"), "Ny rad utan punkt");
+    }
+}
