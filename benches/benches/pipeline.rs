@@ -4,7 +4,7 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use kommunbench_analysis::polars::prelude::*;
-use kommunbench_analysis::{CoverageMatrix, Level, alignments};
+use kommunbench_analysis::{CoverageMatrix, Granularity, alignments};
 use kommunbench_bench::{generate, synthetic_alignments};
 use kommunbench_core::{Framework, Ingester, PolicyDocument};
 use kommunbench_mapping::{Aligner, Lexicon, LexiconMapper, SimilarityMapper};
@@ -68,7 +68,7 @@ fn end_to_end(c: &mut Criterion) {
             let docs: Vec<PolicyDocument> = corpus.par_iter().map(|g| ingester.ingest_str(&g.id, &g.text).unwrap()).collect();
             let mappings = Aligner::new(&framework, &mapper).map_documents(&docs);
             let table = alignments(&mappings, &docs).unwrap();
-            CoverageMatrix::compute(table.lazy(), &areas, Level::Municipality, 0.6).unwrap().long().height()
+            CoverageMatrix::compute(table.lazy(), &areas, Granularity::Municipality, 0.6).unwrap().long().height()
         });
     });
     group.finish();
@@ -85,7 +85,7 @@ fn matrix(c: &mut Criterion) {
         let table = synthetic_alignments(rows, 3).unwrap();
         group.throughput(Throughput::Elements(rows as u64));
         group.bench_with_input(BenchmarkId::from_parameter(rows), &table, |b, table| {
-            b.iter(|| CoverageMatrix::compute(table.clone().lazy(), &areas, Level::Municipality, 0.6).unwrap().long().height());
+            b.iter(|| CoverageMatrix::compute(table.clone().lazy(), &areas, Granularity::Municipality, 0.6).unwrap().long().height());
         });
     }
     group.finish();

@@ -10,7 +10,7 @@ use polars::prelude::*;
 
 use crate::export::{ExportError, text_rows, write_atomic, write_table};
 use crate::frames::{alignments, document_coverage, evidence, municipality_label};
-use crate::matrix::{Aggregation, CoverageMatrix, Level};
+use crate::matrix::{Aggregation, CoverageMatrix, Granularity};
 use crate::metrics::{area_metrics, municipality_metrics};
 use crate::outdir::ReportDir;
 use crate::peers::{NEAREST_PEERS, nearest_peers, similarities};
@@ -90,7 +90,7 @@ impl Benchmark {
     ) -> Result<Benchmark, BenchmarkError> {
         let area_ids: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
         let alignments = alignments(mappings, docs)?;
-        let matrix = CoverageMatrix::compute(alignments.clone().lazy(), &area_ids, Level::Municipality, threshold)?;
+        let matrix = CoverageMatrix::compute(alignments.clone().lazy(), &area_ids, Granularity::Municipality, threshold)?;
         let profiles = profiles(&matrix)?;
         let mut documents: HashMap<String, Vec<String>> = HashMap::new();
         let mut local: HashMap<String, u32> = HashMap::new();

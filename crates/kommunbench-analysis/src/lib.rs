@@ -20,7 +20,7 @@ pub use export::{
     ExportError, TableFormat, markdown, plain_table, spreadsheet_safe, text_rows, write_atomic, write_table, write_table_as,
 };
 pub use frames::{alignment_table, alignments, document_coverage, evidence, municipality_label};
-pub use matrix::{Aggregation, CoverageMatrix, Level};
+pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use outdir::{REPORT_MARKER, ReportDir};
 pub use peers::{

@@ -5,18 +5,18 @@ use polars::prelude::*;
 
 /// The rows of a matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
+pub enum Granularity {
     /// One row per document.
     Document,
     /// One row per municipality, its documents combined.
     Municipality,
 }
 
-impl Level {
+impl Granularity {
     fn keys(self) -> &'static [&'static str] {
         match self {
-            Level::Document => &["document", "municipality"],
-            Level::Municipality => &["municipality"],
+            Granularity::Document => &["document", "municipality"],
+            Granularity::Municipality => &["municipality"],
         }
     }
 }
@@ -63,7 +63,7 @@ impl Aggregation {
 pub struct CoverageMatrix {
     long: DataFrame,
     areas: Vec<String>,
-    level: Level,
+    level: Granularity,
     threshold: f64,
 }
 
@@ -80,7 +80,7 @@ impl CoverageMatrix {
     /// [`crate::alignments`]) for the framework's `areas`, in their order.
     ///
     /// ```
-    /// use kommunbench_analysis::{Aggregation, CoverageMatrix, Level};
+    /// use kommunbench_analysis::{Aggregation, CoverageMatrix, Granularity};
     /// use polars::prelude::*;
     ///
     /// let alignments = df!(
@@ -94,13 +94,13 @@ impl CoverageMatrix {
     ///     "evidence_count" => [2u32, 1, 1, 3],
     /// )?;
     /// let areas = ["work".to_owned(), "values".to_owned()];
-    /// let m = CoverageMatrix::compute(alignments.lazy(), &areas, Level::Municipality, 0.6)?;
+    /// let m = CoverageMatrix::compute(alignments.lazy(), &areas, Granularity::Municipality, 0.6)?;
     /// let wide = m.wide(Aggregation::MaxScore)?;
     /// assert_eq!(wide.column("work")?.f64()?.get(0), Some(0.7));
     /// assert_eq!(wide.column("values")?.f64()?.get(0), Some(0.9));
     /// # Ok::<(), PolarsError>(())
     /// ```
-    pub fn compute(alignments: LazyFrame, areas: &[String], level: Level, threshold: f64) -> PolarsResult<CoverageMatrix> {
+    pub fn compute(alignments: LazyFrame, areas: &[String], level: Granularity, threshold: f64) -> PolarsResult<CoverageMatrix> {
         let keys = level.keys();
         let key_area: Vec<&str> = keys.iter().copied().chain(["area"]).collect();
         let mut segment_keys: Vec<&str> = keys.to_vec();
@@ -188,7 +188,7 @@ impl CoverageMatrix {
     }
 
     /// The row level.
-    pub fn level(&self) -> Level {
+    pub fn level(&self) -> Granularity {
         self.level
     }
 
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn municipality_rows_combine_their_documents() {
-        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Level::Municipality, 0.6).unwrap();
+        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Granularity::Municipality, 0.6).unwrap();
         let score = m.wide(Aggregation::MaxScore).unwrap();
         // Rows sorted by municipality: Hedemora, Vasa.
         assert_eq!(score.column("municipality").unwrap().str().unwrap().get(0), Some("Hedemora"));
@@ -264,7 +264,7 @@ mod tests {
 
     #[test]
     fn weighted_sum_adds_accepted_segment_scores() {
-        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Level::Municipality, 0.6).unwrap();
+        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Granularity::Municipality, 0.6).unwrap();
         let w = m.wide(Aggregation::WeightedSum).unwrap();
         // Vasa a: 0.9 + 0.6; b: 0.7 + 0.8. Hedemora: nothing accepted.
         assert!((cell(&w, 1, "a") - 1.5).abs() < 1e-12);
@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn attention_shares_sum_to_one_with_the_uncoded_remainder() {
-        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Level::Municipality, 0.6).unwrap();
+        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Granularity::Municipality, 0.6).unwrap();
         let att = m.wide(Aggregation::Attention).unwrap();
         // Vasa has four segments: v1#0 (a and b: 1/2 each), v1#1 (a), v1#2 (uncoded), v2#0 (b).
         assert!((cell(&att, 1, "a") - 1.5 / 4.0).abs() < 1e-12);
@@ -290,7 +290,7 @@ mod tests {
 
     #[test]
     fn document_rows_keep_their_municipality() {
-        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Level::Document, 0.6).unwrap();
+        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Granularity::Document, 0.6).unwrap();
         let score = m.wide(Aggregation::MaxScore).unwrap();
         assert_eq!(score.height(), 3);
         assert_eq!(

@@ -2,7 +2,7 @@
 
 use polars::prelude::*;
 
-use crate::matrix::{CoverageMatrix, Level};
+use crate::matrix::{CoverageMatrix, Granularity};
 
 /// One row of a municipality-level matrix.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,8 +45,8 @@ fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<f64>> {
 pub fn profiles(matrix: &CoverageMatrix) -> PolarsResult<Vec<Profile>> {
     let long = matrix.long();
     let key = match matrix.level() {
-        Level::Municipality => "municipality",
-        Level::Document => "document",
+        Granularity::Municipality => "municipality",
+        Granularity::Document => "document",
     };
     let names: Vec<String> = long.column(key)?.str()?.iter().map(|v| v.unwrap_or("").to_owned()).collect();
     let score = f64s(long, "score")?;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use kommunbench_analysis::{self as analysis, Aggregation, Benchmark, CoverageMatrix, Level};
+use kommunbench_analysis::{self as analysis, Aggregation, Benchmark, CoverageMatrix, Granularity};
 use kommunbench_core::{CorpusReader, DocumentMeta, Framework, Ingester, MunicipalityRegistry, PolicyDocument};
 use kommunbench_mapping::{self as mapping, Aligner, DocumentMapping, GoldDocuments, GoldPriorities, Unit};
 use polars::prelude::*;
@@ -225,8 +225,8 @@ pub fn matrix(
     let (framework, mapper) = defaults(py, framework, mapper);
     let value = aggregation(value)?;
     let level = match level {
-        "municipality" => Level::Municipality,
-        "document" => Level::Document,
+        "municipality" => Granularity::Municipality,
+        "document" => Granularity::Document,
         other => return Err(Error::Output(format!("unknown level `{other}` (municipality, document)")).into()),
     };
     let (framework, mappings, threshold) = run_mapper(&docs, &framework, &mapper, threshold)?;
