@@ -85,7 +85,9 @@ fn matrix(c: &mut Criterion) {
         let table = synthetic_alignments(rows, 3).unwrap();
         group.throughput(Throughput::Elements(rows as u64));
         group.bench_with_input(BenchmarkId::from_parameter(rows), &table, |b, table| {
-            b.iter(|| CoverageMatrix::compute(table.clone().lazy(), &areas, Granularity::Municipality, 0.6).unwrap().long().height());
+            b.iter(|| {
+                CoverageMatrix::compute(table.clone().lazy(), &areas, Granularity::Municipality, 0.6).unwrap().long().height()
+            });
         });
     }
     group.finish();

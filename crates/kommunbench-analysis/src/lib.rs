@@ -1,5 +1,6 @@
 //! Coverage matrices and benchmarking metrics across municipalities, on
-//! polars.
+//! polars; and the [`Pipeline`] that runs a corpus from mapping to the
+//! benchmark, assembled here once for the command line and Python.
 #![deny(missing_docs)]
 
 mod benchmark;
@@ -10,6 +11,7 @@ mod matrix;
 mod metrics;
 mod outdir;
 mod peers;
+mod pipeline;
 mod profile;
 mod render;
 mod timeline;
@@ -27,6 +29,7 @@ pub use peers::{
     Merge, NEAREST_PEERS, PeerGroupError, cluster, cosine, cut, jaccard, nearest, nearest_peers, peer_groups_by_county,
     peer_groups_from_csv, similarities,
 };
+pub use pipeline::{Mapped, PeerGroups, Pipeline, PipelineBuilder, PipelineError};
 pub use polars;
 pub use profile::{Profile, profiles};
 pub use render::{RenderError, ReportCell, ReportData, ReportEvidence, ReportRow, Table, heatmap_svg, report_html};

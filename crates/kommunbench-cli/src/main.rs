@@ -1,5 +1,6 @@
 //! The `kommunbench` command line.
 
+mod args;
 mod commands;
 
 use std::process::ExitCode;

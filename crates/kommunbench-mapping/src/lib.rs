@@ -46,7 +46,7 @@ pub use evaluate::{
 pub use gold::{GoldDocument, GoldDocuments, GoldError, GoldPriorities, GoldPriority, normalise_title};
 pub use lexicon::{Hit, Lexicon, LexiconError, Scoring};
 pub use mapper::{
-    AreaScore, EnsembleMapper, Evidence, LexiconMapper, ManualMapper, ManualMapperError, Mapper, Role, SimilarityMapper, Unit,
-    UnitKind, evidence_summary,
+    AreaScore, EnsembleMapper, Evidence, LexiconMapper, ManualMapper, ManualMapperError, Mapper, MapperKind, Role,
+    SimilarityMapper, Unit, UnitKind, UnknownMapper, evidence_summary,
 };
 pub use text::{Normalized, inflection_base, is_inflection, is_word_char, stem, word_at};

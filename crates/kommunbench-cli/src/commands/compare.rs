@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use kommunbench_analysis::{below_peer_median, nearest};
 
 use super::ReadOptions;
-use super::mapping::MapperArgs;
-use super::report::{PeerArgs, benchmark};
+use super::report::benchmark;
+use crate::args::{MapperArgs, PeerArgs};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -28,7 +28,9 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let (corpus, framework, bench) = benchmark(&args.paths, &args.options, &args.mapper, &args.peers)?;
+    let pipeline = args.mapper.pipeline().peer_groups(args.peers.groups());
+    let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
+    let framework = pipeline.framework();
     let wanted = args.municipality.to_lowercase();
     let Some(me) = bench.profiles.iter().find(|p| p.name.to_lowercase() == wanted) else {
         let known: Vec<&str> = bench.profiles.iter().map(|p| p.name.as_str()).collect();

@@ -5,11 +5,10 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use kommunbench_analysis::spreadsheet_safe;
-use kommunbench_mapping::Aligner;
 use serde::Serialize;
 
 use super::Input;
-use super::mapping::MapperArgs;
+use crate::args::MapperArgs;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
@@ -42,8 +41,9 @@ struct Row<'a> {
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = args.input.read()?;
-    let (framework, mapper) = args.mapper.build(&corpus.documents)?;
-    let coverages = Aligner::new(&framework, mapper.as_ref()).coverages(&corpus.documents);
+    let pipeline = args.mapper.pipeline().build()?;
+    let framework = pipeline.framework();
+    let coverages = pipeline.coverages(&corpus.documents);
     let framework_id = framework.id().as_str();
     let rows: Vec<Row<'_>> = corpus
         .documents

@@ -8,13 +8,13 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use kommunbench_core::Framework;
 use kommunbench_mapping::{
-    Agreement, Aligner, GoldDocuments, GoldPriorities, Recovery, Unmatched, agreement, compare_codings, compare_documents,
+    Agreement, GoldDocuments, GoldPriorities, Recovery, Unmatched, agreement, compare_codings, compare_documents,
     compare_priorities, priority_recovery,
 };
 use serde::Serialize;
 
 use super::Input;
-use super::mapping::MapperArgs;
+use crate::args::MapperArgs;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
@@ -84,19 +84,20 @@ struct Report<'a> {
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = args.input.read()?;
-    let (framework, mapper) = args.mapper.build(&corpus.documents)?;
-    let gold = GoldDocuments::from_path(&args.gold, &framework)?;
-    let gold_priorities = args.priorities.as_ref().map(|p| GoldPriorities::from_path(p, &framework)).transpose()?;
-    let mappings = Aligner::new(&framework, mapper.as_ref()).map_documents(&corpus.documents);
+    let pipeline = args.mapper.pipeline().build()?;
+    let framework = pipeline.framework();
+    let gold = GoldDocuments::from_path(&args.gold, framework)?;
+    let gold_priorities = args.priorities.as_ref().map(|p| GoldPriorities::from_path(p, framework)).transpose()?;
+    let mappings = pipeline.map(&corpus.documents).mappings;
     let documents = compare_documents(&gold, &mappings)?;
     let priorities =
-        gold_priorities.as_ref().map(|g| compare_priorities(&framework, g, &corpus.documents, &mappings)).transpose()?;
+        gold_priorities.as_ref().map(|g| compare_priorities(framework, g, &corpus.documents, &mappings)).transpose()?;
     let recovery = gold_priorities.as_ref().map(|g| priority_recovery(g, &corpus.documents)).transpose()?;
     let report = Report {
-        method: mapper.method(),
+        method: pipeline.method(),
         framework: framework.id().as_str(),
-        documents: Some(agreement(&framework, &documents, args.output.bootstrap, args.output.seed)),
-        priorities: priorities.as_ref().map(|p| agreement(&framework, p, args.output.bootstrap, args.output.seed)),
+        documents: Some(agreement(framework, &documents, args.output.bootstrap, args.output.seed)),
+        priorities: priorities.as_ref().map(|p| agreement(framework, p, args.output.bootstrap, args.output.seed)),
         recovery,
         unmatched_priorities: priorities.map(|p| p.unmatched).unwrap_or_default(),
         explain: args.explain,

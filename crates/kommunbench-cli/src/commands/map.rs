@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use kommunbench_analysis::spreadsheet_safe;
 use kommunbench_core::{Level, PolicyDocument, Rule};
-use kommunbench_mapping::{Aligner, DocumentMapping, Evidence, UnitKind, evidence_summary};
+use kommunbench_mapping::{DocumentMapping, Evidence, UnitKind, evidence_summary};
 use serde::Serialize;
 
 use super::Input;
-use super::mapping::MapperArgs;
+use crate::args::MapperArgs;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
@@ -85,9 +85,9 @@ fn rows<'a>(mapping: &'a DocumentMapping, doc: &'a PolicyDocument, all: bool) ->
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = args.input.read()?;
-    let (framework, mapper) = args.mapper.build(&corpus.documents)?;
-    let aligner = Aligner::new(&framework, mapper.as_ref());
-    let mappings = aligner.map_documents(&corpus.documents);
+    let pipeline = args.mapper.pipeline().build()?;
+    let framework = pipeline.framework();
+    let mappings = pipeline.map(&corpus.documents).mappings;
     let all_rows: Vec<Row<'_>> = mappings.iter().zip(&corpus.documents).flat_map(|(m, d)| rows(m, d, args.all)).collect();
     let mut out = std::io::stdout().lock();
     match args.format {

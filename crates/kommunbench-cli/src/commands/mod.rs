@@ -6,7 +6,6 @@ mod evaluate;
 mod frameworks;
 mod ingest;
 mod map;
-mod mapping;
 mod report;
 
 use std::path::PathBuf;

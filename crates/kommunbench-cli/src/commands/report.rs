@@ -2,19 +2,15 @@
 //! by default), prints the coverage matrix and writes every table, the
 //! heatmap and the HTML report.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunbench_analysis::{
-    Benchmark, ExportError, peer_groups_by_county, peer_groups_from_csv, plain_table, spreadsheet_safe, write_atomic,
-};
-use kommunbench_core::{Corpus, Framework, PolicyDocument};
-use kommunbench_mapping::{Aligner, DocumentMapping};
+use kommunbench_analysis::{Benchmark, ExportError, Pipeline, PipelineBuilder, plain_table, spreadsheet_safe, write_atomic};
+use kommunbench_core::Corpus;
 
-use super::mapping::MapperArgs;
 use super::{ReadOptions, bundled_corpus};
+use crate::args::{MapperArgs, PeerArgs};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -35,46 +31,23 @@ pub(crate) struct Args {
     pub all_pairs: bool,
 }
 
-/// How peer groups are formed.
-#[derive(Debug, clap::Args)]
-pub(crate) struct PeerArgs {
-    /// Peer groups from a CSV file with the columns municipality,group.
-    #[arg(long, value_name = "FILE", conflicts_with = "by_county")]
-    pub groups: Option<PathBuf>,
-    /// Municipalities of one county (län, landskap) are peers.
-    #[arg(long)]
-    pub by_county: bool,
-}
-
-impl PeerArgs {
-    pub(crate) fn groups(&self, docs: &[PolicyDocument]) -> anyhow::Result<HashMap<String, String>> {
-        Ok(match (&self.groups, self.by_county) {
-            (Some(file), _) => peer_groups_from_csv(file)?,
-            (None, true) => peer_groups_by_county(docs),
-            (None, false) => HashMap::new(),
-        })
-    }
-}
-
-/// Reads, maps and benchmarks: shared by `report` and `compare`.
+/// Reads and benchmarks: shared by `report` and `compare`.
 pub(crate) fn benchmark(
     paths: &[PathBuf],
     options: &ReadOptions,
-    mapper: &MapperArgs,
-    peers: &PeerArgs,
-) -> anyhow::Result<(Corpus, Framework, Benchmark)> {
+    pipeline: PipelineBuilder,
+) -> anyhow::Result<(Corpus, Pipeline, Benchmark)> {
     let paths = if paths.is_empty() { vec![bundled_corpus()] } else { paths.to_vec() };
     let corpus = options.read(&paths)?;
-    let (framework, mapper) = mapper.build(&corpus.documents)?;
-    let mappings: Vec<DocumentMapping> = Aligner::new(&framework, mapper.as_ref()).map_documents(&corpus.documents);
-    let groups = peers.groups(&corpus.documents)?;
-    let bench = Benchmark::build(&framework, mapper.threshold(), &corpus.documents, &mappings, &groups)?;
-    Ok((corpus, framework, bench))
+    let pipeline = pipeline.build()?;
+    let bench = pipeline.run(&corpus.documents)?;
+    Ok((corpus, pipeline, bench))
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let (corpus, framework, bench) = benchmark(&args.paths, &args.options, &args.mapper, &args.peers)?;
-    let bench = if args.all_pairs { bench.with_all_pairs()? } else { bench };
+    let pipeline = args.mapper.pipeline().peer_groups(args.peers.groups()).all_pairs(args.all_pairs);
+    let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
+    let framework = pipeline.framework();
     let matrix = bench.terminal_matrix()?;
     // Files first: a reader that stops early must not cost the outputs.
     let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();

@@ -2,6 +2,7 @@
 //! tables and texts a user sees stay as they are unless a change says
 //! so (review with `cargo insta review`).
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::common::{run, stdout};
@@ -25,7 +26,9 @@ fn rounded(csv: &str) -> String {
     let mut cell = String::new();
     let flush = |cell: &mut String, out: &mut String| {
         match cell.parse::<f64>() {
-            Ok(x) if cell.split_once('.').is_some_and(|(_, f)| f.len() > 10) => out.push_str(&format!("{x:.10}")),
+            Ok(x) if cell.split_once('.').is_some_and(|(_, f)| f.len() > 10) => {
+                let _ = write!(out, "{x:.10}");
+            }
             _ => out.push_str(cell),
         }
         cell.clear();

@@ -3,6 +3,7 @@
 
 mod ensemble;
 mod evidence;
+mod kind;
 mod lexicon;
 mod manual;
 mod similarity;
@@ -11,6 +12,7 @@ mod unit;
 pub use ensemble::EnsembleMapper;
 pub(crate) use evidence::Sentences;
 pub use evidence::{Evidence, evidence_summary};
+pub use kind::{MapperKind, UnknownMapper};
 pub use lexicon::LexiconMapper;
 pub use manual::{ManualMapper, ManualMapperError};
 pub use similarity::SimilarityMapper;

@@ -1,0 +1,358 @@
+//! The pipeline, assembled once: a framework, a mapper, a threshold and
+//! peer groups, run over a corpus into a [`Benchmark`]. The command line
+//! and the Python package only turn their arguments into a
+//! [`PipelineBuilder`]; no recipe lives in them.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use kommunbench_core::{Framework, FrameworkError, PolicyDocument};
+use kommunbench_mapping::{Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, Mapper, MapperKind, Unit};
+
+use crate::benchmark::{Benchmark, BenchmarkError};
+use crate::peers::{PeerGroupError, peer_groups_by_county, peer_groups_from_csv};
+
+/// How municipalities are grouped into peers for the gap metrics.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PeerGroups {
+    /// No groups: every municipality is compared with all.
+    #[default]
+    None,
+    /// Municipalities of one county (län, landskap) are peers.
+    ByCounty,
+    /// Municipality (display name) to group.
+    Given(HashMap<String, String>),
+    /// A `municipality,group` CSV file.
+    File(PathBuf),
+}
+
+/// Which framework: a built-in id or a file, or one already loaded.
+#[derive(Debug, Clone)]
+enum FrameworkSpec {
+    Named(String),
+    Given(Framework),
+}
+
+/// A built-in mapper, or the caller's own.
+enum Chosen {
+    Kind(MapperKind),
+    Custom(Box<dyn Mapper>),
+}
+
+impl std::fmt::Debug for Chosen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Chosen::Kind(k) => write!(f, "{k}"),
+            Chosen::Custom(m) => write!(f, "custom mapper `{}`", m.method()),
+        }
+    }
+}
+
+/// A pipeline that could not be built or run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PipelineError {
+    /// The framework could not be loaded.
+    #[error(transparent)]
+    Framework(#[from] FrameworkError),
+    /// The lexicon could not be loaded.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    /// The peer groups file is not valid.
+    #[error(transparent)]
+    Groups(#[from] PeerGroupError),
+    /// The threshold is not a number in [0, 1].
+    #[error("threshold {0} is not a number from 0 to 1")]
+    Threshold(f64),
+    /// The tables could not be computed.
+    #[error(transparent)]
+    Benchmark(#[from] BenchmarkError),
+}
+
+/// Configures a [`Pipeline`].
+#[derive(Debug)]
+pub struct PipelineBuilder {
+    framework: FrameworkSpec,
+    lexicon: Option<PathBuf>,
+    mapper: Chosen,
+    threshold: Option<f64>,
+    groups: PeerGroups,
+    all_pairs: bool,
+}
+
+impl PipelineBuilder {
+    /// A built-in framework id (`se-2008`, `se-2025`) or a framework file
+    /// (default `se-2008`).
+    #[must_use]
+    pub fn framework(mut self, spec: impl Into<String>) -> Self {
+        self.framework = FrameworkSpec::Named(spec.into());
+        self
+    }
+
+    /// A framework already loaded.
+    #[must_use]
+    pub fn framework_value(mut self, framework: Framework) -> Self {
+        self.framework = FrameworkSpec::Given(framework);
+        self
+    }
+
+    /// A lexicon file for the framework (built-in frameworks have one).
+    #[must_use]
+    pub fn lexicon(mut self, path: impl Into<PathBuf>) -> Self {
+        self.lexicon = Some(path.into());
+        self
+    }
+
+    /// A built-in mapper (default [`MapperKind::Lexicon`]).
+    #[must_use]
+    pub fn mapper(mut self, kind: MapperKind) -> Self {
+        self.mapper = Chosen::Kind(kind);
+        self
+    }
+
+    /// Your own mapper instead of a built-in one.
+    #[must_use]
+    pub fn custom_mapper(mut self, mapper: Box<dyn Mapper>) -> Self {
+        self.mapper = Chosen::Custom(mapper);
+        self
+    }
+
+    /// Accept alignments from this score instead of the mapper's own
+    /// threshold.
+    #[must_use]
+    pub fn threshold(mut self, threshold: Option<f64>) -> Self {
+        self.threshold = threshold;
+        self
+    }
+
+    /// How peers are grouped (default: none).
+    #[must_use]
+    pub fn peer_groups(mut self, groups: PeerGroups) -> Self {
+        self.groups = groups;
+        self
+    }
+
+    /// List every pair of municipalities in the peers table, not only each
+    /// one's nearest peers.
+    #[must_use]
+    pub fn all_pairs(mut self, yes: bool) -> Self {
+        self.all_pairs = yes;
+        self
+    }
+
+    /// Loads the framework, the lexicon and the peer groups file.
+    pub fn build(self) -> Result<Pipeline, PipelineError> {
+        let framework = match self.framework {
+            FrameworkSpec::Named(spec) => Framework::resolve(&spec)?,
+            FrameworkSpec::Given(f) => f,
+        };
+        let lexicon = match (&self.lexicon, &self.mapper) {
+            (Some(path), _) => Some(Lexicon::from_path(path, &framework)?),
+            (None, Chosen::Kind(_)) => Some(Lexicon::builtin(&framework)?),
+            // Your own mapper needs no lexicon (a framework of your own may have none).
+            (None, Chosen::Custom(_)) => None,
+        };
+        if let Some(t) = self.threshold
+            && !(0.0..=1.0).contains(&t)
+        {
+            return Err(PipelineError::Threshold(t));
+        }
+        let groups = match self.groups {
+            PeerGroups::File(path) => PeerGroups::Given(peer_groups_from_csv(&path)?),
+            other => other,
+        };
+        Ok(Pipeline { framework, lexicon, mapper: self.mapper, threshold: self.threshold, groups, all_pairs: self.all_pairs })
+    }
+}
+
+/// Framework, mapper, threshold and peer groups, ready to run over
+/// corpora.
+///
+/// ```
+/// use kommunbench_analysis::{PeerGroups, Pipeline};
+/// use kommunbench_core::Ingester;
+/// use kommunbench_mapping::MapperKind;
+///
+/// let ingester = Ingester::new();
+/// let docs = vec![
+///     ingester.ingest_str("vaggeryd", "Mål för integrationsarbete\n\nDelmål\n\n\
+///         Arbete och försörjning: Genom aktiva insatser skall egen försörjning skapas.\n")?,
+///     ingester.ingest_str("hedemora", "Integrationsplan\n\nVi vill:\n\n- Fler i arbete\n- Bättre språkkunskaper i svenska för vuxna\n")?,
+/// ];
+/// let pipeline = Pipeline::builder().mapper(MapperKind::Lexicon).peer_groups(PeerGroups::ByCounty).build()?;
+/// let bench = pipeline.run(&docs)?;
+/// assert_eq!(bench.profiles.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Pipeline {
+    framework: Framework,
+    /// Present whenever the mapper is a built-in one.
+    lexicon: Option<Lexicon>,
+    mapper: Chosen,
+    threshold: Option<f64>,
+    groups: PeerGroups,
+    all_pairs: bool,
+}
+
+/// Alignments of a corpus and the threshold they were accepted at.
+#[derive(Debug, Clone)]
+pub struct Mapped {
+    /// One mapping per document, in the corpus's order.
+    pub mappings: Vec<DocumentMapping>,
+    /// The score from which an alignment was accepted.
+    pub threshold: f64,
+}
+
+impl Pipeline {
+    /// A builder with the defaults: `se-2008`, its lexicon, the lexicon
+    /// mapper at its own threshold, no peer groups.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder {
+            framework: FrameworkSpec::Named(Framework::DEFAULT.to_owned()),
+            lexicon: None,
+            mapper: Chosen::Kind(MapperKind::default()),
+            threshold: None,
+            groups: PeerGroups::None,
+            all_pairs: false,
+        }
+    }
+
+    /// The framework.
+    pub fn framework(&self) -> &Framework {
+        &self.framework
+    }
+
+    /// The mapper's method as it appears in output (`lexicon`, `ensemble`).
+    pub fn method(&self) -> &str {
+        match &self.mapper {
+            Chosen::Kind(kind) => kind.as_str(),
+            Chosen::Custom(m) => m.method(),
+        }
+    }
+
+    /// Maps every document; a similarity mapper is fitted on `corpus`.
+    pub fn map(&self, corpus: &[PolicyDocument]) -> Mapped {
+        self.with_mapper(corpus, |mapper| Mapped {
+            mappings: Aligner::new(&self.framework, mapper).map_documents(corpus),
+            threshold: mapper.threshold(),
+        })
+    }
+
+    /// Document coverage only, per document in the corpus's order: what
+    /// `coverage` prints, without the alignments of every unit.
+    pub fn coverages(&self, corpus: &[PolicyDocument]) -> Vec<Vec<AreaCoverage>> {
+        self.with_mapper(corpus, |mapper| Aligner::new(&self.framework, mapper).coverages(corpus))
+    }
+
+    /// Runs `f` with the mapper for `corpus`, at the chosen threshold.
+    fn with_mapper<R>(&self, corpus: &[PolicyDocument], f: impl FnOnce(&dyn Mapper) -> R) -> R {
+        let built;
+        let mapper: &dyn Mapper = match &self.mapper {
+            Chosen::Kind(kind) => {
+                let lexicon = self.lexicon.clone().expect("a built-in mapper is built with a lexicon");
+                built = kind.build(&self.framework, lexicon, corpus);
+                built.as_ref()
+            }
+            Chosen::Custom(m) => m.as_ref(),
+        };
+        let thresholded;
+        let mapper: &dyn Mapper = match self.threshold {
+            Some(threshold) => {
+                thresholded = Thresholded { inner: mapper, threshold };
+                &thresholded
+            }
+            None => mapper,
+        };
+        f(mapper)
+    }
+
+    /// The peer groups for `corpus`: municipality (display name) to group.
+    pub fn groups(&self, corpus: &[PolicyDocument]) -> HashMap<String, String> {
+        match &self.groups {
+            PeerGroups::None | PeerGroups::File(_) => HashMap::new(),
+            PeerGroups::ByCounty => peer_groups_by_county(corpus),
+            PeerGroups::Given(g) => g.clone(),
+        }
+    }
+
+    /// Maps the corpus and computes every table of the benchmark.
+    pub fn run(&self, corpus: &[PolicyDocument]) -> Result<Benchmark, PipelineError> {
+        let mapped = self.map(corpus);
+        self.benchmark(corpus, &mapped)
+    }
+
+    /// The benchmark of a corpus already mapped (by [`Pipeline::map`]).
+    pub fn benchmark(&self, corpus: &[PolicyDocument], mapped: &Mapped) -> Result<Benchmark, PipelineError> {
+        let bench = Benchmark::build(&self.framework, mapped.threshold, corpus, &mapped.mappings, &self.groups(corpus))?;
+        Ok(if self.all_pairs { bench.with_all_pairs().map_err(BenchmarkError::from)? } else { bench })
+    }
+}
+
+/// A mapper accepted at another threshold.
+struct Thresholded<'a> {
+    inner: &'a dyn Mapper,
+    threshold: f64,
+}
+
+impl Mapper for Thresholded<'_> {
+    fn method(&self) -> &str {
+        self.inner.method()
+    }
+
+    fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore> {
+        self.inner.score(unit)
+    }
+
+    fn score_all(&self, units: &[Unit<'_>]) -> Vec<Vec<AreaScore>> {
+        self.inner.score_all(units)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kommunbench_core::Ingester;
+
+    use super::*;
+
+    fn docs() -> Vec<PolicyDocument> {
+        let ingester = Ingester::new();
+        vec![
+            ingester
+                .ingest_str(
+                    "vaggeryd",
+                    "Mål\n\nDelmål\n\nArbete och försörjning: Genom aktiva insatser skall egen försörjning skapas.\n",
+                )
+                .unwrap(),
+        ]
+    }
+
+    #[test]
+    fn a_threshold_overrides_the_mapper_s_own() {
+        let strict = Pipeline::builder().threshold(Some(1.0)).build().unwrap().map(&docs());
+        let default = Pipeline::builder().build().unwrap().map(&docs());
+        assert!((strict.threshold - 1.0).abs() < f64::EPSILON);
+        assert!(default.threshold < 1.0);
+        let accepted = |m: &Mapped| m.mappings[0].alignments.iter().filter(|a| a.accepted).count();
+        assert!(accepted(&default) > accepted(&strict), "{} {}", accepted(&default), accepted(&strict));
+        assert!(matches!(Pipeline::builder().threshold(Some(1.5)).build(), Err(PipelineError::Threshold(_))));
+    }
+
+    #[test]
+    fn every_built_in_mapper_runs_and_says_its_method() {
+        for kind in MapperKind::ALL {
+            let mapped = Pipeline::builder().mapper(kind).build().unwrap().map(&docs());
+            assert_eq!(mapped.mappings[0].method, kind.as_str());
+        }
+    }
+
+    #[test]
+    fn an_unknown_framework_is_an_error() {
+        let err = Pipeline::builder().framework("se-1999").build().unwrap_err();
+        assert!(err.to_string().contains("se-1999"), "{err}");
+    }
+}

@@ -1,0 +1,60 @@
+//! Argument groups several commands share, each turned into the library's
+//! own configuration: the mapper options into a [`PipelineBuilder`], the
+//! peer options into [`PeerGroups`].
+
+use std::path::PathBuf;
+
+use kommunbench_analysis::{PeerGroups, Pipeline, PipelineBuilder};
+use kommunbench_core::Framework;
+use kommunbench_mapping::MapperKind;
+
+/// The framework and mapper to use.
+#[derive(Debug, clap::Args)]
+pub(crate) struct MapperArgs {
+    /// A built-in framework id (se-2008, se-2025) or a framework file (.toml, .json).
+    #[arg(long, default_value = Framework::DEFAULT, value_name = "ID|FILE")]
+    pub framework: String,
+    /// A lexicon file for the framework (built-in frameworks have one).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// The mapper: lexicon (terms with weights: fast and explainable), similarity
+    /// (TF-IDF to each area's profile), ensemble (both, the lexicon weighing 2).
+    #[arg(long, default_value_t = MapperKind::Lexicon, value_parser = mapper_kind)]
+    pub mapper: MapperKind,
+}
+
+fn mapper_kind(s: &str) -> Result<MapperKind, String> {
+    s.parse().map_err(|e: kommunbench_mapping::UnknownMapper| e.to_string())
+}
+
+impl MapperArgs {
+    /// The pipeline these options describe.
+    pub(crate) fn pipeline(&self) -> PipelineBuilder {
+        let builder = Pipeline::builder().framework(&self.framework).mapper(self.mapper);
+        match &self.lexicon {
+            Some(path) => builder.lexicon(path),
+            None => builder,
+        }
+    }
+}
+
+/// How peer groups are formed.
+#[derive(Debug, clap::Args)]
+pub(crate) struct PeerArgs {
+    /// Peer groups from a CSV file with the columns municipality,group.
+    #[arg(long, value_name = "FILE", conflicts_with = "by_county")]
+    pub groups: Option<PathBuf>,
+    /// Municipalities of one county (län, landskap) are peers.
+    #[arg(long)]
+    pub by_county: bool,
+}
+
+impl PeerArgs {
+    pub(crate) fn groups(&self) -> PeerGroups {
+        match (&self.groups, self.by_county) {
+            (Some(file), _) => PeerGroups::File(file.clone()),
+            (None, true) => PeerGroups::ByCounty,
+            (None, false) => PeerGroups::None,
+        }
+    }
+}
