@@ -1,12 +1,11 @@
 //! The functions of the module: the CLI's work, returning polars
 //! `DataFrame`s.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-use kommunbench_analysis::{self as analysis, Aggregation, Benchmark, CoverageMatrix, Granularity};
+use kommunbench_analysis::{self as analysis, Aggregation, Benchmark, CoverageMatrix, Granularity, Mapped, PeerGroups, Pipeline};
 use kommunbench_core::{CorpusReader, DocumentMeta, Framework, Ingester, MunicipalityRegistry, PolicyDocument};
-use kommunbench_mapping::{self as mapping, Aligner, DocumentMapping, GoldDocuments, GoldPriorities, Unit};
+use kommunbench_mapping::{self as mapping, GoldDocuments, GoldPriorities, Unit};
 use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -126,22 +125,21 @@ pub fn units(documents: Vec<PyRef<'_, PyDocument>>) -> PyResult<PyDataFrame> {
     Ok(PyDataFrame(df))
 }
 
-/// Maps documents: (framework, mappings, threshold).
+/// Maps documents through the library's pipeline: the pipeline (its
+/// framework, peer groups) and the mapped corpus.
 fn run_mapper(
     docs: &[PolicyDocument],
     framework: &Bound<'_, PyAny>,
     mapper: &Bound<'_, PyAny>,
     threshold: Option<f64>,
-) -> Result<(Framework, Vec<DocumentMapping>, f64), Error> {
-    let framework = resolve_framework(framework)?;
-    let chosen = choose(&framework, docs, mapper, threshold)?;
+    groups: PeerGroups,
+) -> Result<(Pipeline, Mapped), Error> {
+    let chosen = choose(resolve_framework(framework)?, mapper, threshold, groups)?;
     // Documents are mapped on rayon's threads; a Python mapper takes the
     // GIL on them, so it must be free while they run.
-    let aligner = Aligner::new(&framework, chosen.mapper.as_ref());
-    let mappings = mapper.py().detach(|| aligner.map_documents(docs));
+    let mapped = mapper.py().detach(|| chosen.pipeline.map(docs));
     chosen.check()?;
-    let threshold = chosen.mapper.threshold();
-    Ok((framework, mappings, threshold))
+    Ok((chosen.pipeline, mapped))
 }
 
 /// Every priority and segment x area alignment (see
@@ -159,8 +157,8 @@ pub fn map(
 ) -> PyResult<PyDataFrame> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
-    let (_, mappings, _) = run_mapper(&docs, &framework, &mapper, threshold)?;
-    let df = analysis::alignment_table(&mappings, all).map_err(Error::from)?;
+    let (_, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
+    let df = analysis::alignment_table(&mapped.mappings, all).map_err(Error::from)?;
     Ok(PyDataFrame(df))
 }
 
@@ -188,8 +186,8 @@ pub fn coverage(
 ) -> PyResult<PyDataFrame> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
-    let (_, mappings, _) = run_mapper(&docs, &framework, &mapper, threshold)?;
-    Ok(PyDataFrame(analysis::document_coverage(&mappings, &docs).map_err(Error::from)?))
+    let (_, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
+    Ok(PyDataFrame(analysis::document_coverage(&mapped.mappings, &docs).map_err(Error::from)?))
 }
 
 fn aggregation(value: &str) -> Result<Aggregation, Error> {
@@ -229,23 +227,19 @@ pub fn matrix(
         "document" => Granularity::Document,
         other => return Err(Error::Output(format!("unknown level `{other}` (municipality, document)")).into()),
     };
-    let (framework, mappings, threshold) = run_mapper(&docs, &framework, &mapper, threshold)?;
-    let areas: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
-    let alignments = analysis::alignments(&mappings, &docs).map_err(Error::from)?;
-    let m = CoverageMatrix::compute(alignments.lazy(), &areas, level, threshold).map_err(Error::from)?;
+    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
+    let areas: Vec<String> = pipeline.framework().areas().iter().map(|a| a.id.to_string()).collect();
+    let alignments = analysis::alignments(&mapped.mappings, &docs).map_err(Error::from)?;
+    let m = CoverageMatrix::compute(alignments.lazy(), &areas, level, mapped.threshold).map_err(Error::from)?;
     Ok(PyDataFrame(m.wide(value).map_err(Error::from)?))
 }
 
-fn groups(
-    documents: &[PolicyDocument],
-    groups: Option<&Bound<'_, PyAny>>,
-    by_county: bool,
-) -> Result<HashMap<String, String>, Error> {
+fn groups(groups: Option<&Bound<'_, PyAny>>, by_county: bool) -> Result<PeerGroups, Error> {
     match groups {
-        Some(g) if g.cast::<PyDict>().is_ok() => Ok(g.extract()?),
-        Some(g) => Ok(analysis::peer_groups_from_csv(&g.extract::<PathBuf>()?)?),
-        None if by_county => Ok(analysis::peer_groups_by_county(documents)),
-        None => Ok(HashMap::new()),
+        Some(g) if g.cast::<PyDict>().is_ok() => Ok(PeerGroups::Given(g.extract()?)),
+        Some(g) => Ok(PeerGroups::File(g.extract::<PathBuf>()?)),
+        None if by_county => Ok(PeerGroups::ByCounty),
+        None => Ok(PeerGroups::None),
     }
 }
 
@@ -270,9 +264,9 @@ pub fn benchmark(
 ) -> PyResult<PyBenchmark> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
-    let (framework, mappings, threshold) = run_mapper(&docs, &framework, &mapper, threshold)?;
-    let groups = self::groups(&docs, groups, by_county)?;
-    let inner = Benchmark::build(&framework, threshold, &docs, &mappings, &groups).map_err(Error::from)?;
+    let groups = self::groups(groups, by_county)?;
+    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, threshold, groups)?;
+    let inner = pipeline.benchmark(&docs, &mapped).map_err(Error::from)?;
     Ok(PyBenchmark { inner })
 }
 
@@ -369,19 +363,20 @@ pub fn evaluate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
-    let (framework, mappings, _) = run_mapper(&docs, &framework, &mapper, None)?;
-    let gold = GoldDocuments::from_path(&gold, &framework).map_err(Error::from)?;
+    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, None, PeerGroups::None)?;
+    let (framework, mappings) = (pipeline.framework(), mapped.mappings);
+    let gold = GoldDocuments::from_path(&gold, framework).map_err(Error::from)?;
     let documents_cmp = mapping::compare_documents(&gold, &mappings).map_err(Error::from)?;
     let priorities_cmp = match priorities {
         Some(p) => {
-            let g = GoldPriorities::from_path(&p, &framework).map_err(Error::from)?;
-            Some(mapping::compare_priorities(&framework, &g, &docs, &mappings).map_err(Error::from)?)
+            let g = GoldPriorities::from_path(&p, framework).map_err(Error::from)?;
+            Some(mapping::compare_priorities(framework, &g, &docs, &mappings).map_err(Error::from)?)
         }
         None => None,
     };
     let report = serde_json::json!({
-        "documents": mapping::agreement(&framework, &documents_cmp, bootstrap, seed),
-        "priorities": priorities_cmp.as_ref().map(|p| mapping::agreement(&framework, p, bootstrap, seed)),
+        "documents": mapping::agreement(framework, &documents_cmp, bootstrap, seed),
+        "priorities": priorities_cmp.as_ref().map(|p| mapping::agreement(framework, p, bootstrap, seed)),
         "unmatched_priorities": priorities_cmp.map(|p| p.unmatched).unwrap_or_default(),
     });
     to_python(py, &report)

@@ -95,6 +95,19 @@ kind! {
     serde_json::Error => Output,
 }
 
+impl From<kommunbench_analysis::PipelineError> for Error {
+    fn from(e: kommunbench_analysis::PipelineError) -> Error {
+        use kommunbench_analysis::PipelineError as P;
+        match e {
+            P::Framework(e) => e.into(),
+            P::Lexicon(e) => e.into(),
+            P::Groups(e) => e.into(),
+            P::Benchmark(e) => e.into(),
+            other => Error::Mapper(other.to_string()),
+        }
+    }
+}
+
 /// Registers the exception classes on the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();

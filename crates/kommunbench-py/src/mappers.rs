@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use kommunbench_analysis::cosine;
-use kommunbench_core::{Framework, PolicyDocument};
-use kommunbench_mapping::{AreaScore, EnsembleMapper, Lexicon, LexiconMapper, Mapper, SimilarityMapper, Unit};
+use kommunbench_analysis::{PeerGroups, Pipeline, PipelineBuilder, cosine};
+use kommunbench_core::Framework;
+use kommunbench_mapping::{AreaScore, Mapper, MapperKind, Unit, UnknownMapper};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -105,9 +105,10 @@ impl Mapper for EmbeddingMapper {
     }
 }
 
-/// A mapper and what to check once mapping is done.
+/// The pipeline a Python mapper argument describes, and what to check
+/// once mapping is done.
 pub(crate) struct Chosen {
-    pub mapper: Box<dyn Mapper>,
+    pub pipeline: Pipeline,
     error: Option<Arc<Mutex<Option<Error>>>>,
     missing: Option<Arc<Mutex<Vec<String>>>>,
 }
@@ -135,35 +136,27 @@ impl Chosen {
     }
 }
 
-/// The mapper a Python argument names: `"lexicon"`, `"similarity"`,
-/// `"ensemble"`, an `Embeddings`, or a callable `(text, area) -> float`
-/// accepted at `threshold`.
+/// The pipeline for a Python mapper argument: `"lexicon"`, `"similarity"`,
+/// `"ensemble"` (the library's own, by name), an `Embeddings`, or a
+/// callable `(text, area) -> float`; accepted at `threshold` when given,
+/// else at the mapper's own threshold; with `groups` as peer groups.
 pub(crate) fn choose(
-    framework: &Framework,
-    documents: &[PolicyDocument],
+    framework: Framework,
     spec: &Bound<'_, PyAny>,
     threshold: Option<f64>,
+    groups: PeerGroups,
 ) -> Result<Chosen, Error> {
     let areas: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
-    let builtin = |mapper: Box<dyn Mapper>| Chosen { mapper, error: None, missing: None };
+    let builder = Pipeline::builder().threshold(threshold).peer_groups(groups);
+    let done = |builder: PipelineBuilder, error, missing| -> Result<Chosen, Error> {
+        Ok(Chosen { pipeline: builder.build()?, error, missing })
+    };
     if let Ok(name) = spec.cast::<PyString>() {
         let name: String = name.extract()?;
-        let name = name.as_str();
-        let lexicon = || Lexicon::builtin(framework);
-        return Ok(match name {
-            "lexicon" => builtin(Box::new(LexiconMapper::new(lexicon()?))),
-            "similarity" => builtin(Box::new(SimilarityMapper::fit(framework, &lexicon()?, documents))),
-            "ensemble" => builtin(Box::new(
-                EnsembleMapper::new()
-                    .with(SimilarityMapper::fit(framework, &lexicon()?, documents), 1.0)
-                    .with(LexiconMapper::new(lexicon()?), 2.0),
-            )),
-            other => {
-                return Err(Error::Mapper(format!(
-                    "unknown mapper `{other}` (lexicon, similarity, ensemble, an Embeddings, or a callable)"
-                )));
-            }
-        });
+        let kind: MapperKind = name.parse().map_err(|e: UnknownMapper| {
+            Error::Mapper(format!("{e}; or give an Embeddings, or a callable (text, area) -> float"))
+        })?;
+        return done(builder.framework_value(framework).mapper(kind), None, None);
     }
     if let Ok(embeddings) = spec.cast::<PyEmbeddings>() {
         let e = embeddings.get();
@@ -183,23 +176,14 @@ pub(crate) fn choose(
             )));
         }
         let missing = Arc::new(Mutex::new(Vec::new()));
-        let mapper = EmbeddingMapper {
-            units: e.units.clone(),
-            areas: vectors,
-            threshold: threshold.unwrap_or(e.threshold),
-            missing: Arc::clone(&missing),
-        };
-        return Ok(Chosen { mapper: Box::new(mapper), error: None, missing: Some(missing) });
+        let mapper =
+            EmbeddingMapper { units: e.units.clone(), areas: vectors, threshold: e.threshold, missing: Arc::clone(&missing) };
+        return done(builder.framework_value(framework).custom_mapper(Box::new(mapper)), None, Some(missing));
     }
     if spec.is_callable() {
         let error = Arc::new(Mutex::new(None));
-        let mapper = CallableMapper {
-            function: spec.clone().unbind(),
-            areas,
-            threshold: threshold.unwrap_or(0.5),
-            error: Arc::clone(&error),
-        };
-        return Ok(Chosen { mapper: Box::new(mapper), error: Some(error), missing: None });
+        let mapper = CallableMapper { function: spec.clone().unbind(), areas, threshold: 0.5, error: Arc::clone(&error) };
+        return done(builder.framework_value(framework).custom_mapper(Box::new(mapper)), Some(error), None);
     }
     Err(Error::Mapper(format!(
         "cannot use {} as a mapper (lexicon, similarity, ensemble, an Embeddings, or a callable)",

@@ -22,6 +22,17 @@ def test_map_returns_alignments(documents: list[kb.Document]) -> None:
     assert kb.map(documents, all=True).height > df.height
 
 
+def test_a_threshold_applies_to_built_in_mappers_too(documents: list[kb.Document]) -> None:
+    default = kb.map(documents)
+    strict = kb.map(documents, threshold=0.99)
+    assert 0 < strict.height < default.height
+    assert (strict["score"] >= 0.99).all()
+    with pytest.raises(kb.MapperError, match="threshold 1.5"):
+        kb.map(documents, threshold=1.5)
+    with pytest.raises(kb.MapperError, match="unknown mapper `tfidf`"):
+        kb.map(documents, mapper="tfidf")
+
+
 def test_coverage_long_form(documents: list[kb.Document]) -> None:
     df = kb.coverage(documents)
     assert df.height == 5 * 7
