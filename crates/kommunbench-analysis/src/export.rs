@@ -134,15 +134,24 @@ fn spreadsheet_safe_frame(df: &DataFrame) -> PolarsResult<DataFrame> {
 /// Writes a table in the given format. CSV cells are made
 /// [`spreadsheet_safe`]; Parquet and JSON keep the values as they are.
 pub fn write_table_as(df: &DataFrame, path: &Path, format: TableFormat) -> Result<(), ExportError> {
-    let pl = |source| ExportError::Polars { path: path.to_owned(), source };
-    let io = |source| ExportError::Io { path: path.to_owned(), source };
+    write_atomic(path, |out| write_table_to(df, out, format, path))
+}
+
+/// Writes a table to a stream (standard output, say) in the given format,
+/// as [`write_table_as`] writes a file; `name` names the stream in errors.
+pub fn write_table_to(df: &DataFrame, out: &mut dyn Write, format: TableFormat, name: &Path) -> Result<(), ExportError> {
+    let pl = |source| ExportError::Polars { path: name.to_owned(), source };
+    let io = |source| ExportError::Io { path: name.to_owned(), source };
     let mut df = if format == TableFormat::Csv { spreadsheet_safe_frame(df).map_err(pl)? } else { df.clone() };
-    write_atomic(path, |out| match format {
+    match format {
         TableFormat::Csv => CsvWriter::new(out).include_header(true).finish(&mut df).map_err(pl),
         TableFormat::Parquet => ParquetWriter::new(out).finish(&mut df).map(|_| ()).map_err(pl),
-        TableFormat::Json => JsonWriter::new(out).with_json_format(JsonFormat::Json).finish(&mut df).map_err(pl),
+        TableFormat::Json => {
+            JsonWriter::new(&mut *out).with_json_format(JsonFormat::Json).finish(&mut df).map_err(pl)?;
+            out.write_all(b"\n").map_err(io)
+        }
         TableFormat::Markdown => out.write_all(markdown(&df).as_bytes()).map_err(io),
-    })
+    }
 }
 
 /// A cell as text: strings as they are, floats with three decimals, nulls empty.

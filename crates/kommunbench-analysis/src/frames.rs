@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use kommunbench_core::PolicyDocument;
-use kommunbench_mapping::{DocumentMapping, UnitKind};
+use kommunbench_mapping::{AreaCoverage, DocumentMapping, UnitKind};
 use polars::prelude::*;
 
 /// The name a municipality goes by in the tables; documents whose
@@ -73,35 +73,54 @@ pub fn alignments(mappings: &[DocumentMapping], documents: &[PolicyDocument]) ->
 
 /// Document-level coverage with the documents' metadata, one row per
 /// document x area: `document, municipality, municipality_code, county,
-/// country, kind, date, framework, area, score, covered, evidence_count`.
+/// country, kind, date, framework, area, score, covered, evidence_count`
+/// (`municipality` is `(id)` for a document whose municipality is not
+/// known). The table `kommunbench coverage` prints and Python's
+/// `coverage()` returns.
 pub fn document_coverage(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> PolarsResult<DataFrame> {
     let by_id: HashMap<&str, &PolicyDocument> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    coverage_rows(
+        mappings
+            .iter()
+            .map(|m| (m.document.as_str(), by_id.get(m.document.as_str()).copied(), m.framework.as_str(), &m.coverage[..])),
+    )
+}
+
+/// The same table from coverage alone (what
+/// [`Pipeline::coverages`](crate::Pipeline::coverages) gives), the
+/// documents and their coverage in one order.
+pub fn coverage_table(framework: &str, documents: &[PolicyDocument], coverages: &[Vec<AreaCoverage>]) -> PolarsResult<DataFrame> {
+    coverage_rows(documents.iter().zip(coverages).map(|(d, c)| (d.id.as_str(), Some(d), framework, &c[..])))
+}
+
+fn coverage_rows<'a>(
+    documents: impl Iterator<Item = (&'a str, Option<&'a PolicyDocument>, &'a str, &'a [AreaCoverage])>,
+) -> PolarsResult<DataFrame> {
     let mut cols: [Vec<Option<String>>; 8] = Default::default();
-    let (mut score, mut covered, mut evidence) = (Vec::new(), Vec::new(), Vec::new());
-    for m in mappings {
-        let doc = by_id.get(m.document.as_str());
+    let (mut areas, mut score, mut covered, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (id, doc, framework, coverage) in documents {
         let municipality = doc.and_then(|d| d.municipality.as_ref());
-        for c in &m.coverage {
+        for c in coverage {
             let values = [
-                Some(m.document.to_string()),
-                Some(doc.map_or_else(|| format!("({})", m.document), |d| municipality_label(d))),
+                Some(id.to_owned()),
+                Some(doc.map_or_else(|| format!("({id})"), municipality_label)),
                 municipality.map(|m| m.code.to_string()),
                 municipality.map(|m| m.county.clone()),
                 municipality.map(|m| m.country.to_string()),
                 doc.map(|d| d.kind.to_string()),
                 doc.and_then(|d| d.dates.effective()).map(|d| d.to_string()),
-                Some(m.framework.to_string()),
+                Some(framework.to_owned()),
             ];
             for (col, v) in cols.iter_mut().zip(values) {
                 col.push(v);
             }
+            areas.push(c.area.to_string());
             score.push(c.score);
             covered.push(c.covered);
             evidence.push(c.evidence_count as u32);
         }
     }
     let [document, municipality, code, county, country, kind, date, framework] = cols;
-    let areas: Vec<String> = mappings.iter().flat_map(|m| m.coverage.iter().map(|c| c.area.to_string())).collect();
     df!(
         "document" => document,
         "municipality" => municipality,
@@ -161,25 +180,67 @@ pub fn evidence(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> P
 }
 
 /// The accepted (or, with `all`, every) priority and segment x area
-/// alignment: `document, unit_kind, unit_index, unit, level, rule, area,
-/// score, method, accepted, evidence` (the matched words and their
-/// terms). `level` and `rule` (how the priority was found) are null for
-/// segments.
-pub fn alignment_table(mappings: &[DocumentMapping], all: bool) -> PolarsResult<DataFrame> {
-    let rows: Vec<&kommunbench_mapping::Alignment> =
-        mappings.iter().flat_map(|m| &m.alignments).filter(|a| all || a.accepted).collect();
-    let text = |f: fn(&kommunbench_mapping::Alignment) -> String| rows.iter().map(|a| f(a)).collect::<Vec<String>>();
+/// alignment, and a row for each local priority (no area of the
+/// framework: `area` null, evidence `local priority: no area of FRAMEWORK`):
+/// `document, unit_kind, unit_index, unit, level, rule, area, score,
+/// method, accepted, evidence` (the matched words and their terms, with
+/// the page in paged formats). `level` and `rule` (how the priority was
+/// found) are null for segments. The table `kommunbench map` prints and
+/// Python's `map()` returns.
+pub fn alignment_table(mappings: &[DocumentMapping], documents: &[PolicyDocument], all: bool) -> PolarsResult<DataFrame> {
+    let by_id: HashMap<&str, &PolicyDocument> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut document = Vec::new();
+    let mut unit_kind = Vec::new();
+    let mut unit_index = Vec::new();
+    let mut unit = Vec::new();
+    let mut level = Vec::new();
+    let mut rule = Vec::new();
+    let mut area = Vec::new();
+    let mut score = Vec::new();
+    let mut method = Vec::new();
+    let mut accepted = Vec::new();
+    let mut evidence = Vec::new();
+    for m in mappings {
+        for a in m.alignments.iter().filter(|a| all || a.accepted) {
+            document.push(a.document.to_string());
+            unit_kind.push(a.unit_kind.as_str());
+            unit_index.push(a.unit_index as u32);
+            unit.push(a.unit.clone());
+            level.push(a.level.map(kommunbench_core::Level::as_str));
+            rule.push(a.rule.map(kommunbench_core::Rule::as_str));
+            area.push(Some(a.area.to_string()));
+            score.push(a.score);
+            method.push(a.method.clone());
+            accepted.push(a.accepted);
+            evidence.push(kommunbench_mapping::evidence_summary(&a.evidence));
+        }
+        let Some(doc) = by_id.get(m.document.as_str()) else { continue };
+        for &i in &m.local_priorities {
+            let Some(p) = doc.priorities.get(i) else { continue };
+            document.push(m.document.to_string());
+            unit_kind.push(UnitKind::Priority.as_str());
+            unit_index.push(i as u32);
+            unit.push(p.title.clone());
+            level.push(Some(p.level.as_str()));
+            rule.push(Some(p.rule.as_str()));
+            area.push(None);
+            score.push(0.0);
+            method.push(m.method.clone());
+            accepted.push(true);
+            evidence.push(format!("local priority: no area of {}", m.framework));
+        }
+    }
     df!(
-        "document" => text(|a| a.document.to_string()),
-        "unit_kind" => text(|a| a.unit_kind.as_str().to_owned()),
-        "unit_index" => rows.iter().map(|a| a.unit_index as u32).collect::<Vec<_>>(),
-        "unit" => text(|a| a.unit.clone()),
-        "level" => rows.iter().map(|a| a.level.map(kommunbench_core::Level::as_str)).collect::<Vec<_>>(),
-        "rule" => rows.iter().map(|a| a.rule.map(kommunbench_core::Rule::as_str)).collect::<Vec<_>>(),
-        "area" => text(|a| a.area.to_string()),
-        "score" => rows.iter().map(|a| a.score).collect::<Vec<_>>(),
-        "method" => text(|a| a.method.clone()),
-        "accepted" => rows.iter().map(|a| a.accepted).collect::<Vec<_>>(),
-        "evidence" => text(|a| kommunbench_mapping::evidence_summary(&a.evidence)),
+        "document" => document,
+        "unit_kind" => unit_kind,
+        "unit_index" => unit_index,
+        "unit" => unit,
+        "level" => level,
+        "rule" => rule,
+        "area" => area,
+        "score" => score,
+        "method" => method,
+        "accepted" => accepted,
+        "evidence" => evidence,
     )
 }

@@ -20,8 +20,9 @@ pub use benchmark::{Benchmark, BenchmarkError, REPORT_FILES};
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
 pub use export::{
     ExportError, TableFormat, markdown, plain_table, spreadsheet_safe, text_rows, write_atomic, write_table, write_table_as,
+    write_table_to,
 };
-pub use frames::{alignment_table, alignments, document_coverage, evidence, municipality_label};
+pub use frames::{alignment_table, alignments, coverage_table, document_coverage, evidence, municipality_label};
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use outdir::{REPORT_MARKER, ReportDir};

@@ -142,7 +142,8 @@ fn run_mapper(
     Ok((chosen.pipeline, mapped))
 }
 
-/// Every priority and segment x area alignment (see
+/// Every priority and segment x area alignment, and a row (area null) for
+/// each local priority: the same columns as `kommunbench map` (see
 /// `kommunbench_analysis::alignment_table`); only accepted ones unless
 /// `all=True`.
 #[pyfunction]
@@ -158,7 +159,7 @@ pub fn map(
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
     let (_, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
-    let df = analysis::alignment_table(&mapped.mappings, all).map_err(Error::from)?;
+    let df = analysis::alignment_table(&mapped.mappings, &docs, all).map_err(Error::from)?;
     Ok(PyDataFrame(df))
 }
 

@@ -20,13 +20,20 @@ def test_map_returns_alignments(documents: list[kb.Document]) -> None:
     assert sorted(folkhalsa["area"].to_list()) == ["discrimination", "values"]
     assert df["accepted"].all()
     assert kb.map(documents, all=True).height > df.height
+    local = df.filter(pl.col("area").is_null())["unit"].to_list()
+    assert "Samlad uppföljning" in local
 
 
 def test_a_threshold_applies_to_built_in_mappers_too(documents: list[kb.Document]) -> None:
     default = kb.map(documents)
     strict = kb.map(documents, threshold=0.99)
-    assert 0 < strict.height < default.height
-    assert (strict["score"] >= 0.99).all()
+    aligned = strict.filter(pl.col("area").is_not_null())
+    assert 0 < aligned.height < default.filter(pl.col("area").is_not_null()).height
+    assert (aligned["score"] >= 0.99).all()
+    # Priorities with no area at this threshold are listed as local ones.
+    local = strict.filter(pl.col("area").is_null())
+    assert local.height > default.filter(pl.col("area").is_null()).height
+    assert local["evidence"].str.starts_with("local priority").all()
     with pytest.raises(kb.MapperError, match="threshold 1.5"):
         kb.map(documents, threshold=1.5)
     with pytest.raises(kb.MapperError, match="unknown mapper `tfidf`"):
