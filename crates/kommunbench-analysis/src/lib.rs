@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 mod benchmark;
+mod compare;
 mod crosswalk;
 mod export;
 mod frames;
@@ -17,6 +18,7 @@ mod render;
 mod timeline;
 
 pub use benchmark::{Benchmark, BenchmarkError, REPORT_FILES};
+pub use compare::{Comparison, NearPeer};
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
 pub use export::{
     ExportError, TableFormat, markdown, plain_table, spreadsheet_safe, text_rows, write_atomic, write_table, write_table_as,

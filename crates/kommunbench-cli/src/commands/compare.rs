@@ -4,8 +4,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunbench_analysis::{below_peer_median, nearest};
-
 use super::ReadOptions;
 use super::report::benchmark;
 use crate::args::{MapperArgs, PeerArgs};
@@ -31,11 +29,11 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let pipeline = args.mapper.pipeline().peer_groups(args.peers.groups());
     let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
     let framework = pipeline.framework();
-    let wanted = args.municipality.to_lowercase();
-    let Some(me) = bench.profiles.iter().find(|p| p.name.to_lowercase() == wanted) else {
+    let Some(comparison) = bench.compare(&args.municipality, args.top) else {
         let known: Vec<&str> = bench.profiles.iter().map(|p| p.name.as_str()).collect();
         anyhow::bail!("no municipality `{}` in the corpus (found: {})", args.municipality, known.join(", "));
     };
+    let me = comparison.profile;
     let areas: Vec<&str> = framework.areas().iter().map(|a| a.id.as_str()).collect();
     let mut out = std::io::stdout().lock();
     writeln!(out, "{} against {} ({} municipalities)", me.name, framework.id(), bench.profiles.len())?;
@@ -44,19 +42,17 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     for (i, area) in areas.iter().enumerate() {
         writeln!(out, "{:<16} {:>6.2}  {}", area, me.scores[i], if me.covered[i] { "yes" } else { "no" })?;
     }
-    let gaps: Vec<&str> = areas.iter().enumerate().filter(|(i, _)| !me.covered[*i]).map(|(_, a)| *a).collect();
+    let names = |indices: &[usize]| indices.iter().map(|&i| areas[i]).collect::<Vec<_>>().join(", ");
+    let gaps = names(&comparison.gaps);
     writeln!(out)?;
-    writeln!(out, "Gaps (not covered): {}", if gaps.is_empty() { "none".to_owned() } else { gaps.join(", ") })?;
-    let all: Vec<&_> = bench.profiles.iter().collect();
-    let below: Vec<&str> = below_peer_median(me, &all).into_iter().map(|a| areas[a]).collect();
-    writeln!(out, "Below the peer median: {}", if below.is_empty() { "none".to_owned() } else { below.join(", ") })?;
+    writeln!(out, "Gaps (not covered): {}", if gaps.is_empty() { "none".to_owned() } else { gaps })?;
+    let below = names(&comparison.below_peer_median);
+    writeln!(out, "Below the peer median: {}", if below.is_empty() { "none".to_owned() } else { below })?;
     writeln!(out)?;
     writeln!(out, "Nearest peers (cosine of coverage profiles, Jaccard of covered areas):")?;
-    for (name, cos, jac) in nearest(&bench.profiles, &me.name, args.top).unwrap_or_default() {
-        let peer = bench.profiles.iter().find(|p| p.name == name).expect("a peer is a profile");
-        let fills: Vec<&str> =
-            areas.iter().enumerate().filter(|(i, _)| !me.covered[*i] && peer.covered[*i]).map(|(_, a)| *a).collect();
-        let fills = if fills.is_empty() { String::new() } else { format!("  covers its gaps: {}", fills.join(", ")) };
+    for peer in &comparison.nearest {
+        let fills = if peer.fills.is_empty() { String::new() } else { format!("  covers its gaps: {}", names(&peer.fills)) };
+        let (name, cos, jac) = (&peer.profile.name, peer.cosine, peer.jaccard);
         writeln!(out, "  {name:<16} cosine {cos:.3}  jaccard {jac:.3}{fills}")?;
     }
     Ok(super::status(&corpus))
