@@ -1,21 +1,18 @@
 //! The whole benchmark of a corpus: every table of the report, computed
-//! once, and written to a directory.
+//! once (the `kommunbench-report` crate draws and writes them).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use kommunbench_core::{Framework, PolicyDocument};
 use kommunbench_mapping::DocumentMapping;
 use polars::prelude::*;
 
-use crate::export::{ExportError, text_rows, write_atomic, write_table};
+use crate::export::ExportError;
 use crate::frames::{alignments, document_coverage, evidence, municipality_label};
 use crate::matrix::{Aggregation, CoverageMatrix, Granularity};
 use crate::metrics::{area_metrics, municipality_metrics};
-use crate::outdir::ReportDir;
 use crate::peers::{NEAREST_PEERS, nearest_peers, similarities};
 use crate::profile::{Profile, profiles};
-use crate::render::{ReportCell, ReportData, ReportEvidence, ReportRow, Table, heatmap_svg, report_html};
 use crate::timeline::{Generation, changes};
 
 /// Why a report could not be made or written.
@@ -28,9 +25,6 @@ pub enum BenchmarkError {
     /// A file could not be written.
     #[error(transparent)]
     Export(#[from] ExportError),
-    /// The heatmap or the page could not be drawn.
-    #[error("cannot draw the report: {0}")]
-    Render(#[from] crate::render::RenderError),
 }
 
 /// Every table of a benchmark.
@@ -63,20 +57,6 @@ pub struct Benchmark {
     /// Document ids per municipality.
     pub documents: HashMap<String, Vec<String>>,
 }
-
-/// The files [`Benchmark::write`] writes.
-pub const REPORT_FILES: &[&str] = &[
-    "coverage.csv",
-    "coverage.parquet",
-    "documents.csv",
-    "metrics.csv",
-    "areas.csv",
-    "peers.csv",
-    "changes.csv",
-    "evidence.csv",
-    "heatmap.svg",
-    "report.html",
-];
 
 impl Benchmark {
     /// Computes every table from mapped documents. `groups` maps
@@ -138,115 +118,6 @@ impl Benchmark {
             columns.push(Column::new(area.as_str().into(), cells));
         }
         DataFrame::new_infer_height(columns)
-    }
-
-    /// What the heatmap and the HTML page show.
-    pub fn report_data(&self, notes: Vec<String>) -> Result<ReportData, BenchmarkError> {
-        let ev = &self.evidence;
-        let column = |name: &str| -> PolarsResult<Vec<String>> {
-            Ok(ev.column(name)?.str()?.iter().map(|v| v.unwrap_or("").to_owned()).collect())
-        };
-        let (doc, muni, area, term, text, sentence) = (
-            column("document")?,
-            column("municipality")?,
-            column("area")?,
-            column("term")?,
-            column("text")?,
-            column("sentence")?,
-        );
-        let page: Vec<Option<u32>> = ev.column("page")?.u32()?.iter().collect();
-        let rows = self
-            .profiles
-            .iter()
-            .map(|p| ReportRow {
-                label: p.name.clone(),
-                documents: self.documents.get(&p.name).cloned().unwrap_or_default(),
-                cells: self
-                    .areas
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (id, _))| ReportCell {
-                        score: p.scores[i],
-                        covered: p.covered[i],
-                        evidence: (0..doc.len())
-                            .filter(|&r| muni[r] == p.name && area[r] == *id)
-                            .map(|r| ReportEvidence {
-                                document: doc[r].clone(),
-                                term: term[r].clone(),
-                                text: text[r].clone(),
-                                sentence: sentence[r].clone(),
-                                page: page[r],
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        let table = |title: &str, df: &DataFrame| Table {
-            title: title.to_owned(),
-            columns: df.get_column_names().iter().map(std::string::ToString::to_string).collect(),
-            rows: text_rows(df),
-        };
-        Ok(ReportData {
-            title: format!("Integration policy coverage, {}", self.framework),
-            framework: self.framework.clone(),
-            areas: self.areas.clone(),
-            rows,
-            tables: vec![
-                table("Municipalities", &self.metrics),
-                table("Areas", &self.area_metrics),
-                table("Nearest peers (cosine of the score profiles)", &self.peers),
-                table("Changes between policy generations", &self.changes),
-            ],
-            notes,
-            threshold: self.threshold,
-        })
-    }
-
-    /// Writes every file of [`REPORT_FILES`] into the report folder `dir`
-    /// as one unit (see [`ReportDir`]); `notes` (such as inputs that
-    /// failed) go into the page. Returns the files' final paths.
-    pub fn write(&self, dir: &Path, notes: Vec<String>) -> Result<Vec<PathBuf>, BenchmarkError> {
-        self.write_with(dir, notes, |_| Ok(Vec::new()))
-    }
-
-    /// Like [`Benchmark::write`], with more files written by `also` into
-    /// the same unit (it gets the folder to write into, and returns the
-    /// names it wrote).
-    pub fn write_with(
-        &self,
-        dir: &Path,
-        notes: Vec<String>,
-        also: impl FnOnce(&Path) -> Result<Vec<String>, ExportError>,
-    ) -> Result<Vec<PathBuf>, BenchmarkError> {
-        let staged = ReportDir::create(dir)?;
-        self.write_files(staged.path(), notes)?;
-        let extra = also(staged.path())?;
-        let target = staged.commit()?;
-        Ok(REPORT_FILES.iter().map(|f| target.join(f)).chain(extra.iter().map(|f| target.join(f))).collect())
-    }
-
-    fn write_files(&self, dir: &Path, notes: Vec<String>) -> Result<(), BenchmarkError> {
-        let path = |name: &str| dir.join(name);
-        write_table(self.matrix.long(), &path("coverage.csv"))?;
-        write_table(self.matrix.long(), &path("coverage.parquet"))?;
-        write_table(&self.document_coverage, &path("documents.csv"))?;
-        write_table(&self.metrics, &path("metrics.csv"))?;
-        write_table(&self.area_metrics, &path("areas.csv"))?;
-        write_table(&self.peers, &path("peers.csv"))?;
-        write_table(&self.changes, &path("changes.csv"))?;
-        write_table(&self.evidence, &path("evidence.csv"))?;
-        let data = self.report_data(notes)?;
-        let svg = heatmap_svg(&data)?;
-        let html = report_html(&data)?;
-        for (name, content) in [("heatmap.svg", svg), ("report.html", html)] {
-            let target = path(name);
-            write_atomic(&target, |out| {
-                use std::io::Write;
-                out.write_all(content.as_bytes()).map_err(|source| ExportError::Io { path: target.clone(), source })
-            })?;
-        }
-        Ok(())
     }
 
     /// Lists every pair of municipalities in `peers` instead of each one's

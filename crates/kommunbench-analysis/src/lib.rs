@@ -10,14 +10,12 @@ mod export;
 mod frames;
 mod matrix;
 mod metrics;
-mod outdir;
 mod peers;
 mod pipeline;
 mod profile;
-mod render;
 mod timeline;
 
-pub use benchmark::{Benchmark, BenchmarkError, REPORT_FILES};
+pub use benchmark::{Benchmark, BenchmarkError};
 pub use compare::{Comparison, NearPeer};
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
 pub use export::{
@@ -27,7 +25,6 @@ pub use export::{
 pub use frames::{alignment_table, alignments, coverage_table, document_coverage, evidence, municipality_label};
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
-pub use outdir::{REPORT_MARKER, ReportDir};
 pub use peers::{
     Merge, NEAREST_PEERS, PeerGroupError, cluster, cosine, cut, jaccard, nearest, nearest_peers, peer_groups_by_county,
     peer_groups_from_csv, similarities,
@@ -35,5 +32,4 @@ pub use peers::{
 pub use pipeline::{Mapped, PeerGroups, Pipeline, PipelineBuilder, PipelineError};
 pub use polars;
 pub use profile::{Profile, profiles};
-pub use render::{RenderError, ReportCell, ReportData, ReportEvidence, ReportRow, Table, heatmap_svg, report_html};
 pub use timeline::{Change, Generation, changes};

@@ -331,8 +331,7 @@ impl PyBenchmark {
 
     /// The heatmap as SVG text.
     fn heatmap_svg(&self) -> PyResult<String> {
-        let data = self.inner.report_data(Vec::new()).map_err(Error::from)?;
-        Ok(analysis::heatmap_svg(&data).map_err(|e| Error::Output(e.to_string()))?)
+        Ok(kommunbench_report::heatmap(&self.inner).map_err(Error::from)?)
     }
 
     /// Writes `coverage.csv`, `coverage.parquet`, `metrics.csv`,
@@ -340,7 +339,7 @@ impl PyBenchmark {
     /// `out`; returns the paths.
     #[pyo3(signature = (out, notes = None))]
     fn write(&self, out: PathBuf, notes: Option<Vec<String>>) -> PyResult<Vec<String>> {
-        let files = self.inner.write(&out, notes.unwrap_or_default()).map_err(Error::from)?;
+        let files = kommunbench_report::write_report(&self.inner, &out, notes.unwrap_or_default()).map_err(Error::from)?;
         Ok(files.iter().map(|p| p.display().to_string()).collect())
     }
 }

@@ -88,6 +88,7 @@ kind! {
     kommunbench_mapping::GoldError => Gold,
     kommunbench_mapping::EvaluationError => Gold,
     kommunbench_analysis::BenchmarkError => Output,
+    kommunbench_report::ReportError => Output,
     kommunbench_analysis::ExportError => Output,
     kommunbench_analysis::PeerGroupError => Input,
     kommunbench_analysis::CrosswalkError => Framework,

@@ -51,7 +51,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let matrix = bench.terminal_matrix()?;
     // Files first: a reader that stops early must not cost the outputs.
     let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
-    let files = bench.write_with(&args.out, notes, |dir| {
+    let files = kommunbench_report::write_report_with(&bench, &args.out, notes, |dir| {
         write_failures(&corpus, &dir.join("failures.csv"))?;
         Ok(vec!["failures.csv".to_owned()])
     })?;

@@ -13,7 +13,7 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use crate::export::ExportError;
+use kommunbench_analysis::ExportError;
 
 /// The file that marks a folder as a kommunbench report: a folder without
 /// it that holds files is never replaced.
@@ -39,7 +39,7 @@ impl ReportDir {
     /// stale staging folders, and creates a fresh one.
     ///
     /// ```
-    /// use kommunbench_analysis::ReportDir;
+    /// use kommunbench_report::ReportDir;
     ///
     /// let dir = tempfile::tempdir()?;
     /// let out = dir.path().join("report");

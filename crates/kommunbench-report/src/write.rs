@@ -1,0 +1,79 @@
+//! The report folder: every table, the heatmap and the page, written as
+//! one unit. [`FILES`] is the one list of what it holds.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use kommunbench_analysis::{Benchmark, ExportError, write_atomic, write_table};
+use polars::prelude::DataFrame;
+
+use crate::outdir::ReportDir;
+use crate::render::{ReportData, heatmap_svg, report_html};
+use crate::{ReportError, report_data};
+
+/// What a report file holds.
+enum Content {
+    /// A table of the benchmark, in the format its extension names.
+    Table(fn(&Benchmark) -> &DataFrame),
+    /// A drawing of the report data.
+    Drawing(fn(&ReportData) -> Result<String, crate::RenderError>),
+}
+
+/// Every file of the report folder, in the order they are listed.
+const FILES: [(&str, Content); 10] = [
+    ("coverage.csv", Content::Table(|b| b.matrix.long())),
+    ("coverage.parquet", Content::Table(|b| b.matrix.long())),
+    ("documents.csv", Content::Table(|b| &b.document_coverage)),
+    ("metrics.csv", Content::Table(|b| &b.metrics)),
+    ("areas.csv", Content::Table(|b| &b.area_metrics)),
+    ("peers.csv", Content::Table(|b| &b.peers)),
+    ("changes.csv", Content::Table(|b| &b.changes)),
+    ("evidence.csv", Content::Table(|b| &b.evidence)),
+    ("heatmap.svg", Content::Drawing(heatmap_svg)),
+    ("report.html", Content::Drawing(report_html)),
+];
+
+/// The names of the files [`write_report`] writes.
+pub const REPORT_FILES: [&str; FILES.len()] = {
+    let mut names = [""; FILES.len()];
+    let mut i = 0;
+    while i < FILES.len() {
+        names[i] = FILES[i].0;
+        i += 1;
+    }
+    names
+};
+
+/// Writes every file of [`REPORT_FILES`] into the report folder `dir` as
+/// one unit (see [`ReportDir`]); `notes` (such as inputs that failed) go
+/// into the page. Returns the files' final paths.
+pub fn write_report(bench: &Benchmark, dir: &Path, notes: Vec<String>) -> Result<Vec<PathBuf>, ReportError> {
+    write_report_with(bench, dir, notes, |_| Ok(Vec::new()))
+}
+
+/// Like [`write_report`], with more files written by `also` into the same
+/// unit (it gets the folder to write into, and returns the names it wrote).
+pub fn write_report_with(
+    bench: &Benchmark,
+    dir: &Path,
+    notes: Vec<String>,
+    also: impl FnOnce(&Path) -> Result<Vec<String>, ExportError>,
+) -> Result<Vec<PathBuf>, ReportError> {
+    let staged = ReportDir::create(dir)?;
+    let data = report_data(bench, notes)?;
+    for (name, content) in &FILES {
+        let path = staged.path().join(name);
+        match content {
+            Content::Table(table) => write_table(table(bench), &path)?,
+            Content::Drawing(draw) => {
+                let text = draw(&data)?;
+                write_atomic(&path, |out| {
+                    out.write_all(text.as_bytes()).map_err(|source| ExportError::Io { path: path.clone(), source })
+                })?;
+            }
+        }
+    }
+    let extra = also(staged.path())?;
+    let target = staged.commit()?;
+    Ok(REPORT_FILES.iter().map(|f| target.join(f)).chain(extra.iter().map(|f| target.join(f))).collect())
+}

@@ -1,0 +1,33 @@
+//! The report of the five fixture documents, written and read back.
+
+use std::path::Path;
+
+use kommunbench_analysis::Pipeline;
+use kommunbench_analysis::polars::prelude::*;
+use kommunbench_core::{CorpusReader, PolicyDocument};
+use kommunbench_report::{REPORT_FILES, write_report};
+
+fn corpus() -> Vec<PolicyDocument> {
+    CorpusReader::new().read(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus")]).documents
+}
+
+#[test]
+fn report_files_are_written_and_read_back() {
+    let bench = Pipeline::builder().build().unwrap().run(&corpus()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_report(&bench, dir.path(), vec!["bad.txt: the file is empty".into()]).unwrap();
+    assert_eq!(files.len(), REPORT_FILES.len());
+    for f in &files {
+        assert!(f.metadata().unwrap().len() > 0, "{}", f.display());
+    }
+    let parquet = ParquetReader::new(std::fs::File::open(dir.path().join("coverage.parquet")).unwrap()).finish().unwrap();
+    assert!(parquet.equals(bench.matrix.long()));
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    for name in ["Hedemora", "Jönköping", "Vaggeryd", "Vasa", "Vingåker", "bad.txt: the file is empty"] {
+        assert!(html.contains(name), "{name} missing from the report");
+    }
+    let svg = std::fs::read_to_string(dir.path().join("heatmap.svg")).unwrap();
+    for area in ["reception", "work", "school", "adult_learning", "discrimination", "urban", "values"] {
+        assert!(svg.contains(area));
+    }
+}
