@@ -85,8 +85,8 @@ impl Benchmark {
             .zip(mappings)
             .map(|(d, m)| Generation {
                 municipality: municipality_label(d),
-                document: d.id.to_string(),
-                date: d.dates.effective().map(|d| d.to_string()).unwrap_or_default(),
+                document: d.id.clone(),
+                date: d.dates.effective(),
                 coverage: m.coverage.iter().map(|c| (c.score, c.covered)).collect(),
             })
             .collect();

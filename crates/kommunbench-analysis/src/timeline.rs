@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use kommunbench_core::{Date, DocumentId};
 use polars::prelude::*;
 
 /// How an area changed from one document to the next.
@@ -36,9 +37,10 @@ pub struct Generation {
     /// The municipality.
     pub municipality: String,
     /// The document.
-    pub document: String,
-    /// Its date (ISO), the order of generations.
-    pub date: String,
+    pub document: DocumentId,
+    /// Its date (adopted, else published, else updated), the order of
+    /// generations; undated documents have no place in it.
+    pub date: Option<Date>,
     /// Per area, in framework order: (score, covered).
     pub coverage: Vec<(f64, bool)>,
 }
@@ -48,7 +50,7 @@ pub struct Generation {
 /// score_before, score_after`. Documents without a date are left out.
 pub fn changes(generations: &[Generation], areas: &[String], margin: f64) -> PolarsResult<DataFrame> {
     let mut by_municipality: BTreeMap<&str, Vec<&Generation>> = BTreeMap::new();
-    for g in generations.iter().filter(|g| !g.date.is_empty()) {
+    for g in generations.iter().filter(|g| g.date.is_some()) {
         by_municipality.entry(&g.municipality).or_default().push(g);
     }
     let mut cols: [Vec<String>; 7] = Default::default();
@@ -67,9 +69,18 @@ pub fn changes(generations: &[Generation], areas: &[String], margin: f64) -> Pol
                     _ => None,
                 };
                 if let Some(change) = change {
-                    let values = [m, &old.document, &new.document, &old.date, &new.date, area, change.as_str()];
+                    let date = |g: &Generation| g.date.map(|d| d.to_string()).unwrap_or_default();
+                    let values = [
+                        m.to_owned(),
+                        old.document.to_string(),
+                        new.document.to_string(),
+                        date(old),
+                        date(new),
+                        area.clone(),
+                        change.as_str().to_owned(),
+                    ];
                     for (col, v) in cols.iter_mut().zip(values) {
-                        col.push(v.to_owned());
+                        col.push(v);
                     }
                     before.push(s0);
                     after.push(s1);
@@ -100,8 +111,8 @@ mod tests {
         let areas = vec!["work".to_owned(), "urban".to_owned(), "values".to_owned(), "school".to_owned()];
         let g = |doc: &str, date: &str, coverage: Vec<(f64, bool)>| Generation {
             municipality: "Vingåker".into(),
-            document: doc.into(),
-            date: date.into(),
+            document: DocumentId::new(doc).unwrap(),
+            date: date.parse().ok(),
             coverage,
         };
         let gens = vec![
