@@ -1,5 +1,7 @@
 //! What the page and the heatmap show, read from a benchmark's tables.
 
+use std::collections::HashMap;
+
 use kommunbench_analysis::{Benchmark, text_rows};
 use polars::prelude::*;
 
@@ -10,12 +12,25 @@ use crate::render::{ReportCell, ReportData, ReportEvidence, ReportRow, Table};
 /// failed) go into the page.
 pub fn report_data(bench: &Benchmark, notes: Vec<String>) -> Result<ReportData, ReportError> {
     let ev = &bench.evidence;
-    let column = |name: &str| -> PolarsResult<Vec<String>> {
-        Ok(ev.column(name)?.str()?.iter().map(|v| v.unwrap_or("").to_owned()).collect())
-    };
-    let (doc, muni, area, term, text, sentence) =
-        (column("document")?, column("municipality")?, column("area")?, column("term")?, column("text")?, column("sentence")?);
-    let page: Vec<Option<u32>> = ev.column("page")?.u32()?.iter().collect();
+    let text = |name: &str| -> PolarsResult<&StringChunked> { ev.column(name)?.str() };
+    let (doc, muni, area, term, words, sentence) =
+        (text("document")?, text("municipality")?, text("area")?, text("term")?, text("text")?, text("sentence")?);
+    let page = ev.column("page")?.u32()?;
+    // Each piece of evidence under its (municipality, area) cell, in one
+    // pass over the table rather than one pass per cell.
+    let mut cells: HashMap<(&str, &str), Vec<ReportEvidence>> = HashMap::new();
+    for r in 0..ev.height() {
+        fn get(c: &StringChunked, r: usize) -> &str {
+            c.get(r).unwrap_or("")
+        }
+        cells.entry((get(muni, r), get(area, r))).or_default().push(ReportEvidence {
+            document: get(doc, r).to_owned(),
+            term: get(term, r).to_owned(),
+            text: get(words, r).to_owned(),
+            sentence: get(sentence, r).to_owned(),
+            page: page.get(r),
+        });
+    }
     let rows = bench
         .profiles
         .iter()
@@ -29,16 +44,7 @@ pub fn report_data(bench: &Benchmark, notes: Vec<String>) -> Result<ReportData, 
                 .map(|(i, (id, _))| ReportCell {
                     score: p.scores[i],
                     covered: p.covered[i],
-                    evidence: (0..doc.len())
-                        .filter(|&r| muni[r] == p.name && area[r] == *id)
-                        .map(|r| ReportEvidence {
-                            document: doc[r].clone(),
-                            term: term[r].clone(),
-                            text: text[r].clone(),
-                            sentence: sentence[r].clone(),
-                            page: page[r],
-                        })
-                        .collect(),
+                    evidence: cells.remove(&(p.name.as_str(), id.as_str())).unwrap_or_default(),
                 })
                 .collect(),
         })

@@ -57,12 +57,12 @@ fn ingest() {
 
 #[test]
 fn map() {
-    insta::assert_snapshot!("map_csv", output(&["map", CORPUS], None));
-    insta::assert_snapshot!("map_all_vaggeryd", output(&["map", "fixtures/corpus/vaggeryd-2017.txt", "--all"], None));
+    insta::assert_snapshot!("map_csv", rounded(&output(&["map", CORPUS], None)));
+    insta::assert_snapshot!("map_all_vaggeryd", rounded(&output(&["map", "fixtures/corpus/vaggeryd-2017.txt", "--all"], None)));
     insta::assert_snapshot!("map_json_vaggeryd", output(&["map", "fixtures/corpus/vaggeryd-2017.txt", "--format", "json"], None));
     insta::assert_snapshot!(
         "map_ensemble_vaggeryd",
-        output(&["map", "fixtures/corpus/vaggeryd-2017.txt", "--mapper", "ensemble"], None)
+        rounded(&output(&["map", "fixtures/corpus/vaggeryd-2017.txt", "--mapper", "ensemble"], None))
     );
 }
 
