@@ -1,5 +1,7 @@
 //! A municipality's coverage profile: its row of the matrix, as numbers.
 
+use std::collections::HashMap;
+
 use polars::prelude::*;
 
 use crate::matrix::{CoverageMatrix, Granularity};
@@ -41,31 +43,44 @@ fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<f64>> {
     Ok(df.column(name)?.cast(&DataType::Float64)?.f64()?.iter().map(|v| v.unwrap_or(0.0)).collect())
 }
 
-/// The rows of a matrix as profiles, in the matrix's row order.
+/// The rows of a matrix as profiles, in the order their rows first
+/// appear; each value is placed by its row's key and area, not by its
+/// position in the table.
 pub fn profiles(matrix: &CoverageMatrix) -> PolarsResult<Vec<Profile>> {
     let long = matrix.long();
     let key = match matrix.level() {
         Granularity::Municipality => "municipality",
         Granularity::Document => "document",
     };
-    let names: Vec<String> = long.column(key)?.str()?.iter().map(|v| v.unwrap_or("").to_owned()).collect();
+    let names = long.column(key)?.str()?;
+    let area_of = long.column("area")?.str()?;
     let score = f64s(long, "score")?;
     let covered: Vec<bool> = long.column("covered")?.bool()?.iter().map(|v| v.unwrap_or(false)).collect();
     let evidence = f64s(long, "evidence_count")?;
     let attention = f64s(long, "attention")?;
     let uncoded = f64s(long, "uncoded")?;
-    let areas = matrix.areas().len();
-    let mut out = Vec::new();
-    for start in (0..names.len()).step_by(areas.max(1)) {
-        let range = start..(start + areas).min(names.len());
-        out.push(Profile {
-            name: names[start].clone(),
-            scores: score[range.clone()].to_vec(),
-            covered: covered[range.clone()].to_vec(),
-            evidence: evidence[range.clone()].iter().map(|e| *e as u32).collect(),
-            attention: attention[range].to_vec(),
-            uncoded: uncoded[start],
+    let areas: HashMap<&str, usize> = matrix.areas().iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+    let n = areas.len();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<Profile> = Vec::new();
+    for row in 0..long.height() {
+        let (Some(name), Some(&area)) = (names.get(row), area_of.get(row).and_then(|a| areas.get(a))) else { continue };
+        let at = *index.entry(name).or_insert_with(|| {
+            out.push(Profile {
+                name: name.to_owned(),
+                scores: vec![0.0; n],
+                covered: vec![false; n],
+                evidence: vec![0; n],
+                attention: vec![0.0; n],
+                uncoded: uncoded[row],
+            });
+            out.len() - 1
         });
+        let p = &mut out[at];
+        p.scores[area] = score[row];
+        p.covered[area] = covered[row];
+        p.evidence[area] = evidence[row] as u32;
+        p.attention[area] = attention[row];
     }
     Ok(out)
 }
