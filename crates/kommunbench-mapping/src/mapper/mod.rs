@@ -1,5 +1,5 @@
 //! Mappers decide which areas a unit of text addresses, how strongly and
-//! on what evidence; the [`Aligner`](crate::Aligner) runs one over documents.
+//! on what evidence; the [`Aligner`](crate::Aligner)(crate::Aligner) runs one over documents.
 
 mod ensemble;
 mod evidence;
@@ -34,7 +34,7 @@ pub struct AreaScore {
 /// Scores units of text against the areas of a framework.
 ///
 /// Implement it to plug in your own method (embeddings computed elsewhere,
-/// a classifier); the [`Aligner`] and everything downstream treat it like
+/// a classifier); the [`Aligner`](crate::Aligner) and everything downstream treat it like
 /// the built-in mappers.
 ///
 /// ```
@@ -69,7 +69,7 @@ pub trait Mapper: Send + Sync {
     fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore>;
 
     /// Scores many units at once (all of one document when called by the
-    /// [`Aligner`]); override it when shared work makes that cheaper.
+    /// [`Aligner`](crate::Aligner)); override it when shared work makes that cheaper.
     fn score_all(&self, units: &[Unit<'_>]) -> Vec<Vec<AreaScore>> {
         units.iter().map(|u| self.score(u)).collect()
     }
