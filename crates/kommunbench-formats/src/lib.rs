@@ -120,10 +120,13 @@ impl Formats {
         quiet_reader_panics();
         let (send, receive) = std::sync::mpsc::sync_channel(1);
         let owned = bytes.to_vec();
-        let spawned = std::thread::Builder::new().name(format!("{READER_THREAD}{format}")).spawn(move || {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&owned)));
-            let _ = send.send(result);
-        });
+        // A deep stack: a hostile file's nesting should run out of time, not
+        // of stack (an overflow would abort the process, not the thread).
+        let spawned =
+            std::thread::Builder::new().name(format!("{READER_THREAD}{format}")).stack_size(64 << 20).spawn(move || {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&owned)));
+                let _ = send.send(result);
+            });
         if let Err(e) = spawned {
             return Err(format!("cannot start the {format} reader ({e})"));
         }

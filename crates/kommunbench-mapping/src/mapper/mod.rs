@@ -1,5 +1,5 @@
 //! Mappers decide which areas a unit of text addresses, how strongly and
-//! on what evidence; the [`Aligner`](crate::Aligner)(crate::Aligner) runs one over documents.
+//! on what evidence; the [`Aligner`](crate::Aligner) runs one over documents.
 
 mod ensemble;
 mod evidence;
