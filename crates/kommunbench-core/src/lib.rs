@@ -41,6 +41,7 @@ mod framework;
 mod id;
 mod ingest;
 mod municipality;
+mod text;
 
 pub use corpus::{Corpus, CorpusError, CorpusReader, CorpusWarning, DocumentMeta, MANIFEST_FILE, Progress, TEXT_EXTENSIONS};
 pub use document::{
@@ -54,3 +55,4 @@ pub use ingest::{
     Converted, Converter, DecodeError, Decoded, FormatMeta, IngestError, Ingester, IngesterBuilder, decode, furniture_reason,
 };
 pub use municipality::{Mention, MentionForm, Municipality, MunicipalityRegistry, RegistryError};
+pub use text::collapse_whitespace;

@@ -155,18 +155,6 @@ impl Normalized {
     }
 }
 
-/// `text` with each run of whitespace as one space, trimmed.
-pub(crate) fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 /// Bytes copied unchanged: lower-case letters, digits, punctuation, space.
 const PLAIN: [bool; 256] = {
     let mut table = [false; 256];

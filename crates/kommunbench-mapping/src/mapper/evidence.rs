@@ -4,7 +4,7 @@
 use kommunbench_core::{PolicyDocument, Span};
 use serde::Serialize;
 
-use crate::text::collapse_whitespace;
+use kommunbench_core::collapse_whitespace;
 
 /// A term found in a unit, where, and the sentence it stands in.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -311,7 +311,7 @@ fn is_fact(text: &str) -> bool {
 
 /// Titles compared for merging: case, spacing and closing punctuation ignored.
 fn title_key(title: &str) -> String {
-    normalise(&title.split_whitespace().collect::<Vec<_>>().join(" "))
+    normalise(&crate::collapse_whitespace(title))
 }
 
 /// Markers of one kind nest at one depth: `1.` and `2.` alike, `a)` and
