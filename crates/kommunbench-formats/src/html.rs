@@ -2,10 +2,10 @@
 //! structure kept as lines (headings alone, list items with markers,
 //! table cells between tabs), its chrome left out by structure.
 
-use kommunbench_core::{Date, FormatMeta};
+use kommunbench_core::{FormatMeta, collapse_whitespace};
 use scraper::{ElementRef, Html, Node};
 
-use crate::text::{BULLETS, collapse};
+use crate::text::{Blocks, leading_date, marker, push_item};
 
 /// Elements that are never content.
 const SKIPPED: &[&str] = &[
@@ -95,7 +95,7 @@ fn metadata(document: &Html) -> FormatMeta {
         }
     }
     let value = |keys: &[&str]| keys.iter().find_map(|k| found.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
-    let date = |keys: &[&str]| value(keys).and_then(|v| v.get(..10).and_then(|d| d.parse::<Date>().ok()));
+    let date = |keys: &[&str]| value(keys).and_then(|v| leading_date(&v));
     let html = scraper::Selector::parse("html").expect("html selector");
     FormatMeta {
         published: date(PUBLISHED),
@@ -119,15 +119,12 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
     if document.select(&h1).next().is_none()
         && let Some(t) = document.select(&title).next()
     {
-        out.block(&collapse(&t.text().collect::<String>()));
+        out.blocks.block(&collapse_whitespace(&t.text().collect::<String>()));
     }
     out.walk(document.root_element(), 0);
     out.flush();
-    let text = out.text.trim().to_owned();
-    if text.is_empty() {
-        return Err("an HTML page without text content".into());
-    }
-    Ok((text + "\n", meta))
+    let text = out.blocks.finish().map_err(|_| "an HTML page without text content".to_owned())?;
+    Ok((text, meta))
 }
 
 /// A child of an element that counts as content: text, or an element
@@ -164,7 +161,7 @@ fn visible_text(el: ElementRef<'_>, out: &mut String) {
 fn visible(el: ElementRef<'_>) -> String {
     let mut out = String::new();
     visible_text(el, &mut out);
-    collapse(&out)
+    collapse_whitespace(&out)
 }
 
 /// Whether an element is page chrome by its name, role or class and id.
@@ -187,7 +184,7 @@ fn chrome(el: &ElementRef<'_>) -> bool {
 
 #[derive(Default)]
 struct Writer {
-    text: String,
+    blocks: Blocks,
     /// Inline text of the block being read.
     line: String,
 }
@@ -195,19 +192,11 @@ struct Writer {
 impl Writer {
     /// Ends the inline text as a paragraph.
     fn flush(&mut self) {
-        let line = collapse(&self.line);
+        let line = collapse_whitespace(&self.line);
         self.line.clear();
         if !line.is_empty() {
-            self.block(&line);
+            self.blocks.block(&line);
         }
-    }
-
-    /// A block between blank lines.
-    fn block(&mut self, text: &str) {
-        if !self.text.is_empty() {
-            self.text.push_str("\n\n");
-        }
-        self.text.push_str(text);
     }
 
     fn walk(&mut self, el: ElementRef<'_>, depth: usize) {
@@ -225,7 +214,7 @@ impl Writer {
                 self.flush();
                 let text = visible(el);
                 if !text.is_empty() {
-                    self.block(&text);
+                    self.blocks.heading(&text);
                 }
             }
             "br" => self.line.push('\n'),
@@ -233,15 +222,12 @@ impl Writer {
                 self.flush();
                 let lines = Self::list(el, depth);
                 if !lines.is_empty() {
-                    self.block(&lines.join("\n"));
+                    self.blocks.block(&lines.join("\n"));
                 }
             }
             "table" => {
                 self.flush();
-                let rows = table_rows(el);
-                if !rows.is_empty() {
-                    self.block(&rows.join("\n"));
-                }
+                self.blocks.rows(&table_rows(el));
             }
             name if BLOCKS.contains(&name) || name == "body" || name == "html" => {
                 self.flush();
@@ -273,10 +259,11 @@ impl Writer {
                     }
                 }
             }
-            let text = collapse(&own);
+            let text = collapse_whitespace(&own);
             if !text.is_empty() {
-                let marker = if ordered { format!("{n}.") } else { BULLETS[depth.min(BULLETS.len() - 1)].to_owned() };
-                lines.push(format!("{}{marker} {text}", "  ".repeat(depth)));
+                let mut line = String::new();
+                push_item(&mut line, depth, &marker(depth, ordered, n), &text);
+                lines.push(line);
             }
             lines.extend(nested);
         }

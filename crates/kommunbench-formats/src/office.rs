@@ -9,10 +9,10 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use kommunbench_core::{Date, FormatMeta};
+use kommunbench_core::{FormatMeta, collapse_whitespace};
 use quick_xml::events::Event;
 
-use crate::text::{Blocks, collapse};
+use crate::text::{Blocks, leading_date};
 
 /// The largest XML part read, unpacked (a zip bomb stops here).
 const MAX_PART: u64 = 64 * 1024 * 1024;
@@ -119,13 +119,14 @@ fn parse(xml: &[u8]) -> Result<Element, String> {
 }
 
 /// The archive's parts by name, each read whole up to [`MAX_PART`].
-struct Archive {
-    zip: zip::ZipArchive<Cursor<Vec<u8>>>,
+struct Archive<'a> {
+    zip: zip::ZipArchive<Cursor<&'a [u8]>>,
 }
 
-impl Archive {
-    fn open(bytes: &[u8]) -> Result<Archive, String> {
-        let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(|e| format!("not a readable zip archive ({e})"))?;
+impl<'a> Archive<'a> {
+    /// Opens the archive in place, without copying its bytes.
+    fn open(bytes: &'a [u8]) -> Result<Archive<'a>, String> {
+        let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a readable zip archive ({e})"))?;
         Ok(Archive { zip })
     }
 
@@ -172,11 +173,6 @@ pub(crate) fn office_kind(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// A date's first ten characters as `YYYY-MM-DD`.
-fn date(text: Option<String>) -> Option<Date> {
-    text.and_then(|t| t.trim().get(..10).and_then(|d| d.parse().ok()))
-}
-
 /// The text of an element's descendants, as plain text.
 fn text_of(e: &Element, out: &mut String) {
     for child in &e.children {
@@ -192,8 +188,8 @@ fn text_of(e: &Element, out: &mut String) {
 fn properties(props: Option<&Element>, created: &str, modified: &str) -> FormatMeta {
     let value = |name: &str| element_text(props.and_then(|p| p.child(name)));
     FormatMeta {
-        published: date(value(created)),
-        updated: date(value(modified)),
+        published: value(created).as_deref().and_then(leading_date),
+        updated: value(modified).as_deref().and_then(leading_date),
         language: value("dc:language"),
         title: value("dc:title"),
         ..FormatMeta::default()
@@ -203,7 +199,7 @@ fn properties(props: Option<&Element>, created: &str, modified: &str) -> FormatM
 fn element_text(e: Option<&Element>) -> Option<String> {
     let mut out = String::new();
     text_of(e?, &mut out);
-    let out = collapse(&out);
+    let out = collapse_whitespace(&out);
     (!out.is_empty()).then_some(out)
 }
 
@@ -313,7 +309,7 @@ impl Docx {
     fn paragraph(&mut self, p: &Element) {
         let mut text = String::new();
         runs(p, &mut text);
-        let text = collapse(&text);
+        let text = collapse_whitespace(&text);
         if text.is_empty() {
             return;
         }
@@ -383,7 +379,7 @@ fn docx_rows(table: &Element) -> Vec<String> {
                         text.push_str(&docx_rows(p).join(" "));
                     }
                 }
-                collapse(&text.replace('\t', " "))
+                collapse_whitespace(&text.replace('\t', " "))
             })
             .collect();
         if cells.iter().any(|c| !c.is_empty()) {
@@ -517,7 +513,7 @@ fn odt_text(e: &Element) -> String {
     }
     let mut out = String::new();
     walk(e, &mut out);
-    collapse(&out)
+    collapse_whitespace(&out)
 }
 
 fn odt_rows(table: &Element) -> Vec<String> {

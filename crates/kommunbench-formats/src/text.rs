@@ -4,20 +4,28 @@
 //! marker (bullets changing with depth, numbers counting per list and
 //! level), table rows with cells between tabs.
 
+/// The date a metadata value opens with, `YYYY-MM-DD` (an ISO timestamp
+/// such as `2024-03-01T09:00:00Z` included).
+pub(crate) fn leading_date(value: &str) -> Option<kommunbench_core::Date> {
+    value.trim().get(..10)?.parse().ok()
+}
+
 /// Markers of bullet items by nesting depth, so that nesting shows as a
 /// change of marker.
 pub(crate) const BULLETS: &[&str] = &["•", "–", "▪", "◦"];
 
-/// White space runs as one space, trimmed.
-pub(crate) fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+/// The marker of the `n`th item of a list at nesting `depth`: its number
+/// in an ordered list, else the depth's bullet.
+pub(crate) fn marker(depth: usize, ordered: bool, n: usize) -> String {
+    if ordered { format!("{n}.") } else { BULLETS[depth.min(BULLETS.len() - 1)].to_owned() }
+}
+
+/// Appends an item's line: indented two spaces a level, its marker, its text.
+pub(crate) fn push_item(out: &mut String, depth: usize, marker: &str, text: &str) {
+    out.push_str(&"  ".repeat(depth));
+    out.push_str(marker);
+    out.push(' ');
+    out.push_str(text);
 }
 
 /// Writes blocks in the shared shape.
@@ -69,11 +77,8 @@ impl Blocks {
         let (_, counters) = self.list.as_mut().expect("a list");
         counters.resize(depth + 1, 0);
         counters[depth] += 1;
-        let marker = if ordered { format!("{}.", counters[depth]) } else { BULLETS[depth.min(BULLETS.len() - 1)].to_owned() };
-        self.text.push_str(&"  ".repeat(depth));
-        self.text.push_str(&marker);
-        self.text.push(' ');
-        self.text.push_str(text);
+        let marker = marker(depth, ordered, counters[depth]);
+        push_item(&mut self.text, depth, &marker, text);
     }
 
     /// The text, or an error when the file had none.
