@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use kommunbench_analysis::{PeerGroups, Pipeline, PipelineBuilder};
+use clap::ValueEnum;
+use kommunbench_analysis::{PeerGroups, Pipeline, PipelineBuilder, TableFormat};
 use kommunbench_core::Framework;
 use kommunbench_mapping::MapperKind;
 
@@ -34,6 +35,26 @@ impl MapperArgs {
         match &self.lexicon {
             Some(path) => builder.lexicon(path),
             None => builder,
+        }
+    }
+}
+
+/// The format of a table printed to standard output.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum TableArg {
+    Csv,
+    Json,
+    Markdown,
+    Parquet,
+}
+
+impl From<TableArg> for TableFormat {
+    fn from(format: TableArg) -> TableFormat {
+        match format {
+            TableArg::Csv => TableFormat::Csv,
+            TableArg::Json => TableFormat::Json,
+            TableArg::Markdown => TableFormat::Markdown,
+            TableArg::Parquet => TableFormat::Parquet,
         }
     }
 }

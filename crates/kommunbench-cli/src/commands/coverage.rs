@@ -4,19 +4,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::ValueEnum;
-use kommunbench_analysis::{TableFormat, coverage_table, write_table_to};
+use kommunbench_analysis::{coverage_table, write_table_to};
 
 use super::Input;
-use crate::args::MapperArgs;
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Csv,
-    Json,
-    Markdown,
-    Parquet,
-}
+use crate::args::{MapperArgs, TableArg};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -25,8 +16,8 @@ pub(crate) struct Args {
     #[command(flatten)]
     mapper: MapperArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = TableArg::Csv)]
+    format: TableArg,
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -34,13 +25,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let pipeline = args.mapper.pipeline().build()?;
     let coverages = pipeline.coverages(&corpus.documents);
     let table = coverage_table(pipeline.framework().id().as_str(), &corpus.documents, &coverages)?;
-    let format = match args.format {
-        Format::Csv => TableFormat::Csv,
-        Format::Json => TableFormat::Json,
-        Format::Markdown => TableFormat::Markdown,
-        Format::Parquet => TableFormat::Parquet,
-    };
     let mut out = std::io::stdout().lock();
-    write_table_to(&table, &mut out, format, Path::new("<standard output>"))?;
+    write_table_to(&table, &mut out, args.format.into(), Path::new("<standard output>"))?;
     Ok(super::status(&corpus))
 }

@@ -5,19 +5,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::ValueEnum;
-use kommunbench_analysis::{TableFormat, alignment_table, write_table_to};
+use kommunbench_analysis::{alignment_table, write_table_to};
 
 use super::Input;
-use crate::args::MapperArgs;
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Csv,
-    Json,
-    Markdown,
-    Parquet,
-}
+use crate::args::{MapperArgs, TableArg};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -26,8 +17,8 @@ pub(crate) struct Args {
     #[command(flatten)]
     mapper: MapperArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = TableArg::Csv)]
+    format: TableArg,
     /// Also list the rejected candidates (accepted = false).
     #[arg(long)]
     all: bool,
@@ -37,12 +28,6 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = args.input.read()?;
     let mappings = args.mapper.pipeline().build()?.map(&corpus.documents).mappings;
     let table = alignment_table(&mappings, &corpus.documents, args.all)?;
-    let format = match args.format {
-        Format::Csv => TableFormat::Csv,
-        Format::Json => TableFormat::Json,
-        Format::Markdown => TableFormat::Markdown,
-        Format::Parquet => TableFormat::Parquet,
-    };
-    write_table_to(&table, &mut std::io::stdout().lock(), format, Path::new("<standard output>"))?;
+    write_table_to(&table, &mut std::io::stdout().lock(), args.format.into(), Path::new("<standard output>"))?;
     Ok(super::status(&corpus))
 }
