@@ -39,6 +39,22 @@ enum Chosen {
     Custom(Box<dyn Mapper>),
 }
 
+/// The mapper of a built pipeline: a built-in one with its lexicon, or
+/// the caller's own.
+enum Ready {
+    Kind(MapperKind, Lexicon),
+    Custom(Box<dyn Mapper>),
+}
+
+impl std::fmt::Debug for Ready {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Ready::Kind(k, _) => write!(f, "{k}"),
+            Ready::Custom(m) => write!(f, "custom mapper `{}`", m.method()),
+        }
+    }
+}
+
 impl std::fmt::Debug for Chosen {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -146,11 +162,11 @@ impl PipelineBuilder {
             FrameworkSpec::Named(spec) => Framework::resolve(&spec)?,
             FrameworkSpec::Given(f) => f,
         };
-        let lexicon = match (&self.lexicon, &self.mapper) {
-            (Some(path), _) => Some(Lexicon::from_path(path, &framework)?),
-            (None, Chosen::Kind(_)) => Some(Lexicon::builtin(&framework)?),
+        let lexicon = self.lexicon.as_ref().map(|path| Lexicon::from_path(path, &framework)).transpose()?;
+        let mapper = match self.mapper {
+            Chosen::Kind(kind) => Ready::Kind(kind, lexicon.map_or_else(|| Lexicon::builtin(&framework), Ok)?),
             // Your own mapper needs no lexicon (a framework of your own may have none).
-            (None, Chosen::Custom(_)) => None,
+            Chosen::Custom(m) => Ready::Custom(m),
         };
         if let Some(t) = self.threshold
             && !(0.0..=1.0).contains(&t)
@@ -161,7 +177,7 @@ impl PipelineBuilder {
             PeerGroups::File(path) => PeerGroups::Given(peer_groups_from_csv(&path)?),
             other => other,
         };
-        Ok(Pipeline { framework, lexicon, mapper: self.mapper, threshold: self.threshold, groups, all_pairs: self.all_pairs })
+        Ok(Pipeline { framework, mapper, threshold: self.threshold, groups, all_pairs: self.all_pairs })
     }
 }
 
@@ -187,9 +203,7 @@ impl PipelineBuilder {
 #[derive(Debug)]
 pub struct Pipeline {
     framework: Framework,
-    /// Present whenever the mapper is a built-in one.
-    lexicon: Option<Lexicon>,
-    mapper: Chosen,
+    mapper: Ready,
     threshold: Option<f64>,
     groups: PeerGroups,
     all_pairs: bool,
@@ -226,8 +240,8 @@ impl Pipeline {
     /// The mapper's method as it appears in output (`lexicon`, `ensemble`).
     pub fn method(&self) -> &str {
         match &self.mapper {
-            Chosen::Kind(kind) => kind.as_str(),
-            Chosen::Custom(m) => m.method(),
+            Ready::Kind(kind, _) => kind.as_str(),
+            Ready::Custom(m) => m.method(),
         }
     }
 
@@ -249,12 +263,11 @@ impl Pipeline {
     fn with_mapper<R>(&self, corpus: &[PolicyDocument], f: impl FnOnce(&dyn Mapper) -> R) -> R {
         let built;
         let mapper: &dyn Mapper = match &self.mapper {
-            Chosen::Kind(kind) => {
-                let lexicon = self.lexicon.clone().expect("a built-in mapper is built with a lexicon");
-                built = kind.build(&self.framework, lexicon, corpus);
+            Ready::Kind(kind, lexicon) => {
+                built = kind.build(&self.framework, lexicon.clone(), corpus);
                 built.as_ref()
             }
-            Chosen::Custom(m) => m.as_ref(),
+            Ready::Custom(m) => m.as_ref(),
         };
         let thresholded;
         let mapper: &dyn Mapper = match self.threshold {
