@@ -1,11 +1,10 @@
 //! The pipeline on generated corpora: ingestion, lexicon and similarity
 //! mapping, end-to-end coverage, and the coverage matrix from 10^4 to 10^7
-//! alignment rows (polars).
+//! alignments.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use kommunbench_analysis::polars::prelude::*;
-use kommunbench_analysis::{CoverageMatrix, Granularity, alignments};
-use kommunbench_bench::{generate, synthetic_alignments};
+use kommunbench_analysis::{CoverageMatrix, Granularity};
+use kommunbench_bench::{generate, synthetic_mappings};
 use kommunbench_core::{Framework, Ingester, PolicyDocument};
 use kommunbench_mapping::{Aligner, Lexicon, LexiconMapper, SimilarityMapper};
 
@@ -41,7 +40,7 @@ fn mapping(c: &mut Criterion) {
 /// Texts to coverage, as `kommunbench coverage` does it: parse and map to
 /// document coverage on every core (`RAYON_NUM_THREADS=1` for one), then
 /// the long coverage table; and the full report path (every unit mapped,
-/// the municipality x area matrix built with polars).
+/// the municipality x area matrix built and written out as a frame).
 fn end_to_end(c: &mut Criterion) {
     use rayon::prelude::*;
     let framework = Framework::builtin("se-2008").unwrap();
@@ -67,8 +66,8 @@ fn end_to_end(c: &mut Criterion) {
         b.iter(|| {
             let docs: Vec<PolicyDocument> = corpus.par_iter().map(|g| ingester.ingest_str(&g.id, &g.text).unwrap()).collect();
             let mappings = Aligner::new(&framework, &mapper).map_documents(&docs);
-            let table = alignments(&mappings, &docs).unwrap();
-            CoverageMatrix::compute(table.lazy(), &areas, Granularity::Municipality, 0.6).unwrap().long().height()
+            let matrix = CoverageMatrix::new(&docs, &mappings, &areas, Granularity::Municipality, 0.6);
+            matrix.long().unwrap().height()
         });
     });
     group.finish();
@@ -81,13 +80,11 @@ fn matrix(c: &mut Criterion) {
         .collect();
     let mut group = c.benchmark_group("coverage_matrix");
     group.sample_size(10);
-    for rows in [10_000, 100_000, 1_000_000, 10_000_000] {
-        let table = synthetic_alignments(rows, 3).unwrap();
-        group.throughput(Throughput::Elements(rows as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(rows), &table, |b, table| {
-            b.iter(|| {
-                CoverageMatrix::compute(table.clone().lazy(), &areas, Granularity::Municipality, 0.6).unwrap().long().height()
-            });
+    for alignments in [10_000, 100_000, 1_000_000, 10_000_000] {
+        let mappings = synthetic_mappings(alignments, 3);
+        group.throughput(Throughput::Elements(alignments as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(alignments), &mappings, |b, mappings| {
+            b.iter(|| CoverageMatrix::new(&[], mappings, &areas, Granularity::Municipality, 0.6).long().unwrap().height());
         });
     }
     group.finish();

@@ -171,45 +171,68 @@ pub fn write_corpus(corpus: &[Generated], dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A synthetic alignment table of `rows` rows (the input of the coverage
-/// matrix): 290 municipalities, 4 documents each, document rows for the
-/// seven se-2008 areas and segment rows, some uncoded; fixed `seed`.
-pub fn synthetic_alignments(
-    rows: usize,
-    seed: u64,
-) -> kommunbench_analysis::polars::prelude::PolarsResult<kommunbench_analysis::polars::prelude::DataFrame> {
-    use kommunbench_analysis::polars::prelude::*;
+/// Synthetic mappings with `alignments` segment alignments in all (the
+/// input of the coverage matrix): 290 municipalities, 4 documents each,
+/// document coverage of the seven se-2008 areas, segments with zero to
+/// three areas each, some uncoded; fixed `seed`.
+pub fn synthetic_mappings(alignments: usize, seed: u64) -> Vec<kommunbench_mapping::DocumentMapping> {
+    use kommunbench_core::{AreaId, CountryCode, DocumentId, FrameworkId, Municipality, MunicipalityCode};
+    use kommunbench_mapping::{Alignment, AreaCoverage, DocumentMapping, UnitKind};
     const AREAS: [&str; 7] = ["reception", "work", "school", "adult_learning", "discrimination", "urban", "values"];
     let mut rng = fastrand::Rng::with_seed(seed);
+    let areas: Vec<AreaId> = AREAS.iter().map(|a| AreaId::new(*a).unwrap()).collect();
+    let framework = FrameworkId::new("se-2008").unwrap();
     let documents = 290 * 4;
-    let (mut document, mut municipality, mut kind, mut index) =
-        (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
-    let (mut area, mut score, mut accepted, mut evidence) =
-        (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
-    for i in 0..rows {
-        let d = i % documents;
-        document.push(format!("doc-{d}"));
-        municipality.push(format!("m-{}", d % 290));
-        let is_document = (i / documents) % 8 == 0;
-        kind.push(if is_document { "document" } else { "segment" });
-        index.push(if is_document { 0 } else { (i / documents) as u32 });
-        let s = rng.f64();
-        let coded = is_document || rng.u8(..) > 40;
-        area.push(coded.then(|| AREAS[(i / documents) % 7]));
-        score.push(s);
-        accepted.push(coded && s >= 0.6);
-        evidence.push(rng.u32(0..5));
-    }
-    df!(
-        "document" => document,
-        "municipality" => municipality,
-        "unit_kind" => kind,
-        "unit_index" => index,
-        "area" => area,
-        "score" => score,
-        "accepted" => accepted,
-        "evidence_count" => evidence,
-    )
+    let per_document = alignments.div_ceil(documents);
+    (0..documents)
+        .map(|d| {
+            let id = DocumentId::new(format!("doc-{d}")).unwrap();
+            let municipality = Municipality {
+                name: format!("m-{}", d % 290),
+                code: MunicipalityCode::new(format!("{}", 1000 + d % 290)).unwrap(),
+                country: CountryCode::new("SE").unwrap(),
+                county: String::new(),
+                aliases: Vec::new(),
+            };
+            let mut segment_alignments = Vec::with_capacity(per_document);
+            let mut segment = 0;
+            while segment_alignments.len() < per_document {
+                for _ in 0..rng.usize(0..4).min(per_document - segment_alignments.len()) {
+                    let score = rng.f64();
+                    segment_alignments.push(Alignment {
+                        document: id.clone(),
+                        unit_kind: UnitKind::Segment,
+                        unit_index: segment,
+                        unit: String::new(),
+                        level: None,
+                        rule: None,
+                        area: areas[rng.usize(0..areas.len())].clone(),
+                        score,
+                        method: "lexicon".to_owned(),
+                        accepted: score >= 0.6,
+                        evidence: Vec::new(),
+                    });
+                }
+                segment += 1;
+            }
+            DocumentMapping {
+                document: id,
+                municipality: Some(municipality),
+                framework: framework.clone(),
+                method: "lexicon".to_owned(),
+                alignments: segment_alignments,
+                coverage: areas
+                    .iter()
+                    .map(|a| {
+                        let score = rng.f64();
+                        let evidence_count = rng.usize(0..5);
+                        AreaCoverage { area: a.clone(), score, covered: score >= 0.6, evidence_count, evidence: Vec::new() }
+                    })
+                    .collect(),
+                local_priorities: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 /// A text PDF of `pages` pages written with `lopdf`: the fixtures'

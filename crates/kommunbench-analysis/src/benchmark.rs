@@ -1,18 +1,21 @@
-//! The whole benchmark of a corpus: every table of the report, computed
-//! once (the `kommunbench-report` crate draws and writes them).
+//! The whole benchmark of a corpus: the typed matrix, the mappings and
+//! the documents' facts, from which every table of the report is made
+//! when it is asked for (the `kommunbench-report` crate draws and writes
+//! them).
 
 use std::collections::HashMap;
 
-use kommunbench_core::{Framework, PolicyDocument};
+use kommunbench_core::{DocumentId, Framework, PolicyDocument};
 use kommunbench_mapping::DocumentMapping;
 use polars::prelude::*;
 
 use crate::export::ExportError;
-use crate::frames::{alignments, document_coverage, evidence, municipality_label};
+use crate::frames::{DocumentInfo, document_coverage, evidence};
+use crate::key::MunicipalityKey;
 use crate::matrix::{Aggregation, CoverageMatrix, Granularity};
 use crate::metrics::{area_metrics, municipality_metrics};
 use crate::peers::{NEAREST_PEERS, nearest_peers, similarities};
-use crate::profile::{Profile, profiles};
+use crate::profile::Profile;
 use crate::timeline::{Generation, changes};
 
 /// Why a report could not be made or written.
@@ -27,7 +30,9 @@ pub enum BenchmarkError {
     Export(#[from] ExportError),
 }
 
-/// Every table of a benchmark.
+/// A benchmark: the municipality x area matrix with its mappings and the
+/// documents' facts. Its tables ([`Benchmark::metrics`],
+/// [`Benchmark::evidence`], ...) are polars frames made on demand.
 #[derive(Debug, Clone)]
 pub struct Benchmark {
     /// The framework: area ids and Swedish titles, in order.
@@ -36,95 +41,152 @@ pub struct Benchmark {
     pub framework: String,
     /// The score at which an area is covered.
     pub threshold: f64,
-    /// Unit x area candidates (see [`crate::alignments`]).
-    pub alignments: DataFrame,
-    /// Document x area coverage with metadata.
-    pub document_coverage: DataFrame,
-    /// The evidence behind document coverage.
-    pub evidence: DataFrame,
     /// The municipality x area matrix.
     pub matrix: CoverageMatrix,
-    /// Its rows as profiles.
-    pub profiles: Vec<Profile>,
-    /// Per-municipality metrics.
-    pub metrics: DataFrame,
-    /// Per-area metrics.
-    pub area_metrics: DataFrame,
-    /// Pairwise similarity of the municipalities.
-    pub peers: DataFrame,
-    /// Changes between dated documents of one municipality.
-    pub changes: DataFrame,
-    /// Document ids per municipality.
-    pub documents: HashMap<String, Vec<String>>,
+    /// The mapping of every document.
+    pub mappings: Vec<DocumentMapping>,
+    /// Each mapped document's facts, in the order of `mappings`.
+    pub documents: Vec<DocumentInfo>,
+    /// Each municipality's peer group (absent: one group of all).
+    pub groups: HashMap<MunicipalityKey, String>,
+    /// Whether `peers()` lists every pair rather than nearest peers.
+    pub all_pairs: bool,
 }
 
 impl Benchmark {
-    /// Computes every table from mapped documents. `groups` maps
-    /// municipalities to peer groups (empty: all are peers).
+    /// The benchmark of mapped documents. `groups` maps municipalities to
+    /// peer groups (empty: all are peers).
     pub fn build(
         framework: &Framework,
         threshold: f64,
         docs: &[PolicyDocument],
-        mappings: &[DocumentMapping],
-        groups: &HashMap<String, String>,
-    ) -> Result<Benchmark, BenchmarkError> {
+        mappings: Vec<DocumentMapping>,
+        groups: HashMap<MunicipalityKey, String>,
+    ) -> Benchmark {
         let area_ids: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
-        let alignments = alignments(mappings, docs)?;
-        let matrix = CoverageMatrix::compute(alignments.clone().lazy(), &area_ids, Granularity::Municipality, threshold)?;
-        let profiles = profiles(&matrix)?;
-        let mut documents: HashMap<String, Vec<String>> = HashMap::new();
-        let mut local: HashMap<String, u32> = HashMap::new();
-        for (d, m) in docs.iter().zip(mappings) {
-            let name = municipality_label(d);
-            documents.entry(name.clone()).or_default().push(d.id.to_string());
-            *local.entry(name).or_default() += m.local_priorities.len() as u32;
-        }
-        let doc_counts: HashMap<String, u32> = documents.iter().map(|(k, v)| (k.clone(), v.len() as u32)).collect();
-        let generations: Vec<Generation> = docs
+        let matrix = CoverageMatrix::new(docs, &mappings, &area_ids, Granularity::Municipality, threshold);
+        let by_id: HashMap<&DocumentId, &PolicyDocument> = docs.iter().map(|d| (&d.id, d)).collect();
+        let documents = mappings
             .iter()
-            .zip(mappings)
-            .map(|(d, m)| Generation {
-                municipality: municipality_label(d),
-                document: d.id.clone(),
-                date: d.dates.effective(),
-                coverage: m.coverage.iter().map(|c| (c.score, c.covered)).collect(),
+            .map(|m| {
+                by_id.get(&m.document).map_or_else(
+                    || DocumentInfo {
+                        id: m.document.clone(),
+                        key: MunicipalityKey::of(&m.document, m.municipality.as_ref()),
+                        municipality: m.municipality.clone(),
+                        kind: None,
+                        date: None,
+                    },
+                    |d| DocumentInfo::from(*d),
+                )
             })
             .collect();
-        Ok(Benchmark {
+        Benchmark {
             areas: framework.areas().iter().map(|a| (a.id.to_string(), a.title_sv.clone())).collect(),
             framework: framework.id().to_string(),
             threshold,
-            document_coverage: document_coverage(mappings, docs)?,
-            evidence: evidence(mappings, docs)?,
-            metrics: municipality_metrics(&profiles, &area_ids, groups, &doc_counts, &local)?,
-            area_metrics: area_metrics(&profiles, &area_ids)?,
-            peers: nearest_peers(&profiles, NEAREST_PEERS)?,
-            changes: changes(&generations, &area_ids, 0.1)?,
-            alignments,
             matrix,
-            profiles,
+            mappings,
             documents,
-        })
+            groups,
+            all_pairs: false,
+        }
+    }
+
+    /// The rows of the matrix, one per municipality, by name.
+    pub fn profiles(&self) -> &[Profile] {
+        self.matrix.profiles()
+    }
+
+    /// The row named `name` (in any case) or coded `name`.
+    pub fn find(&self, name: &str) -> Option<&Profile> {
+        self.profiles().iter().find(|p| p.key.answers_to(name))
+    }
+
+    /// The documents of a municipality, in corpus order.
+    pub fn documents_of<'a>(&'a self, key: &'a MunicipalityKey) -> impl Iterator<Item = &'a DocumentInfo> + 'a {
+        self.documents.iter().filter(move |d| &d.key == key)
+    }
+
+    /// The mappings of a municipality's documents, in corpus order.
+    pub fn mappings_of<'a>(&'a self, key: &'a MunicipalityKey) -> impl Iterator<Item = &'a DocumentMapping> + 'a {
+        self.documents.iter().zip(&self.mappings).filter(move |(d, _)| &d.key == key).map(|(_, m)| m)
+    }
+
+    fn area_ids(&self) -> Vec<String> {
+        self.areas.iter().map(|(id, _)| id.clone()).collect()
+    }
+
+    /// Per-municipality metrics (see [`crate::municipality_metrics`]).
+    pub fn metrics(&self) -> PolarsResult<DataFrame> {
+        let mut documents: HashMap<MunicipalityKey, u32> = HashMap::new();
+        let mut local: HashMap<MunicipalityKey, u32> = HashMap::new();
+        for (d, m) in self.documents.iter().zip(&self.mappings) {
+            *documents.entry(d.key.clone()).or_default() += 1;
+            *local.entry(d.key.clone()).or_default() += m.local_priorities.len() as u32;
+        }
+        municipality_metrics(self.profiles(), &self.area_ids(), &self.groups, &documents, &local)
+    }
+
+    /// Per-area metrics (see [`crate::area_metrics`]).
+    pub fn area_metrics(&self) -> PolarsResult<DataFrame> {
+        area_metrics(self.profiles(), &self.area_ids())
+    }
+
+    /// Each municipality's nearest peers, or every pair with
+    /// [`Benchmark::with_all_pairs`].
+    pub fn peers(&self) -> PolarsResult<DataFrame> {
+        if self.all_pairs { similarities(self.profiles()) } else { nearest_peers(self.profiles(), NEAREST_PEERS) }
+    }
+
+    /// Changes between dated documents of one municipality.
+    pub fn changes(&self) -> PolarsResult<DataFrame> {
+        let generations: Vec<Generation> = self
+            .documents
+            .iter()
+            .zip(&self.mappings)
+            .map(|(d, m)| Generation {
+                municipality: d.key.clone(),
+                document: d.id.clone(),
+                date: d.date,
+                coverage: m.coverage.iter().map(|c| (c.score, c.covered)).collect(),
+            })
+            .collect();
+        changes(&generations, &self.area_ids(), 0.1)
+    }
+
+    /// Document x area coverage with metadata (see
+    /// [`crate::document_coverage`]).
+    pub fn document_coverage(&self) -> PolarsResult<DataFrame> {
+        document_coverage(&self.mappings, &self.documents)
+    }
+
+    /// The evidence behind document coverage (see [`crate::evidence`]).
+    pub fn evidence(&self) -> PolarsResult<DataFrame> {
+        evidence(&self.mappings)
     }
 
     /// The matrix for the terminal: one row per municipality, the score per
     /// area, `*` where covered.
     pub fn terminal_matrix(&self) -> PolarsResult<DataFrame> {
+        let profiles = self.profiles();
         let mut columns =
-            vec![Column::new("municipality".into(), self.profiles.iter().map(|p| p.name.clone()).collect::<Vec<_>>())];
+            vec![Column::new("municipality".into(), profiles.iter().map(|p| p.name().to_owned()).collect::<Vec<_>>())];
         for (i, (area, _)) in self.areas.iter().enumerate() {
             let cells: Vec<String> =
-                self.profiles.iter().map(|p| format!("{:.2}{}", p.scores[i], if p.covered[i] { "*" } else { " " })).collect();
+                profiles.iter().map(|p| format!("{:.2}{}", p.scores[i], if p.covered[i] { "*" } else { " " })).collect();
             columns.push(Column::new(area.as_str().into(), cells));
         }
         DataFrame::new_infer_height(columns)
     }
 
-    /// Lists every pair of municipalities in `peers` instead of each one's
-    /// nearest peers (the output grows with the square of the corpus).
-    pub fn with_all_pairs(mut self) -> PolarsResult<Benchmark> {
-        self.peers = similarities(&self.profiles)?;
-        Ok(self)
+    /// Lists every pair of municipalities in [`Benchmark::peers`] instead
+    /// of each one's nearest peers (the output grows with the square of
+    /// the corpus).
+    #[must_use]
+    pub fn with_all_pairs(mut self) -> Benchmark {
+        self.all_pairs = true;
+        self
     }
 
     /// The municipality x area matrix in wide form for an aggregation.

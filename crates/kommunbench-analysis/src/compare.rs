@@ -34,20 +34,18 @@ pub struct NearPeer<'a> {
 }
 
 impl Benchmark {
-    /// The municipality named `name` (in any case) against the others, with
-    /// its `top` nearest peers; `None` when the benchmark has no such row.
+    /// The municipality named `name` (in any case) or coded `name`
+    /// against the others, with its `top` nearest peers; `None` when the
+    /// benchmark has no such row.
     pub fn compare(&self, name: &str, top: usize) -> Option<Comparison<'_>> {
-        let wanted = name.to_lowercase();
-        let me = self.profiles.iter().find(|p| p.name.to_lowercase() == wanted)?;
+        let me = self.find(name)?;
         let gaps: Vec<usize> = (0..me.covered.len()).filter(|&i| !me.covered[i]).collect();
-        let all: Vec<&Profile> = self.profiles.iter().collect();
-        let nearest = nearest(&self.profiles, &me.name, top)
-            .unwrap_or_default()
+        let all: Vec<&Profile> = self.profiles().iter().collect();
+        let nearest = nearest(self.profiles(), me, top)
             .into_iter()
-            .filter_map(|(peer, cosine, jaccard)| {
-                let profile = self.profiles.iter().find(|p| p.name == peer)?;
+            .map(|(profile, cosine, jaccard)| {
                 let fills = gaps.iter().copied().filter(|&i| profile.covered[i]).collect();
-                Some(NearPeer { profile, cosine, jaccard, fills })
+                NearPeer { profile, cosine, jaccard, fills }
             })
             .collect();
         Some(Comparison { profile: me, below_peer_median: below_peer_median(me, &all), gaps, nearest })
@@ -69,12 +67,13 @@ mod tests {
                 .ingest_str("hedemora", "Integrationsplan\n\nVi vill:\n\n- Fler i arbete\n- Bättre språkkunskaper och sfi för vuxna\n- Ett aktivt arbete mot diskriminering\n")
                 .unwrap(),
         ];
-        let bench = Pipeline::builder().build().unwrap().run(&docs).unwrap();
+        let bench = Pipeline::builder().build().unwrap().run(&docs);
         let c = bench.compare("VAGGERYD", 5).unwrap();
-        assert_eq!(c.profile.name, "Vaggeryd");
+        assert_eq!(c.profile.name(), "Vaggeryd");
+        assert_eq!(bench.compare("0665", 5).unwrap().profile.name(), "Vaggeryd", "found by its code");
         assert_eq!(c.nearest.len(), 1);
         let peer = &c.nearest[0];
-        assert_eq!(peer.profile.name, "Hedemora");
+        assert_eq!(peer.profile.name(), "Hedemora");
         assert!(peer.fills.iter().all(|i| c.gaps.contains(i) && peer.profile.covered[*i]));
         assert!(!peer.fills.is_empty(), "Hedemora covers areas Vaggeryd does not");
         assert!(bench.compare("Åby", 5).is_none());

@@ -1,74 +1,41 @@
-//! Mapper output as polars frames: the long tables every analysis starts
-//! from.
+//! The tables of mapped documents, made from the typed mappings when they
+//! are written or handed to Python.
 
 use std::collections::HashMap;
 
-use kommunbench_core::PolicyDocument;
+use kommunbench_core::{Date, DocumentId, DocumentKind, Municipality, PolicyDocument};
 use kommunbench_mapping::{AreaCoverage, DocumentMapping, UnitKind};
 use polars::prelude::*;
 
-/// The name a municipality goes by in the tables; documents whose
-/// municipality was not recognised are grouped under their own id.
-pub fn municipality_label(doc: &PolicyDocument) -> String {
-    doc.municipality.as_ref().map_or_else(|| format!("({})", doc.id), |m| m.name.clone())
+use crate::key::MunicipalityKey;
+
+/// What the tables say about a document besides its coverage: its row's
+/// key, its municipality, kind and date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentInfo {
+    /// The document.
+    pub id: DocumentId,
+    /// The row it belongs to.
+    pub key: MunicipalityKey,
+    /// Its municipality, when recognised.
+    pub municipality: Option<Municipality>,
+    /// What kind of document it is (`None` for a mapping given without
+    /// its document).
+    pub kind: Option<DocumentKind>,
+    /// Its date (adopted, else published, else updated).
+    pub date: Option<Date>,
 }
 
-/// The long alignment table, one row per unit x area candidate:
-/// `document, municipality, unit_kind, unit_index, area, score, accepted,
-/// evidence_count`.
-///
-/// `unit_kind` is `document` for a document's own coverage (one row per
-/// area), `priority` or `segment` for the units; a segment with no accepted
-/// area gets one row with a null `area` (the uncoded remainder of
-/// attention shares). This is the input of [`crate::CoverageMatrix`].
-pub fn alignments(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> PolarsResult<DataFrame> {
-    let labels: HashMap<&str, String> = documents.iter().map(|d| (d.id.as_str(), municipality_label(d))).collect();
-    let mut document = Vec::new();
-    let mut municipality = Vec::new();
-    let mut unit_kind = Vec::new();
-    let mut unit_index = Vec::new();
-    let mut area: Vec<Option<String>> = Vec::new();
-    let mut score = Vec::new();
-    let mut accepted = Vec::new();
-    let mut evidence = Vec::new();
-    for m in mappings {
-        let label = labels.get(m.document.as_str()).cloned().unwrap_or_else(|| format!("({})", m.document));
-        let mut push = |kind: &str, index: u32, a: Option<&str>, s: f64, acc: bool, n: usize| {
-            document.push(m.document.to_string());
-            municipality.push(label.clone());
-            unit_kind.push(kind.to_owned());
-            unit_index.push(index);
-            area.push(a.map(str::to_owned));
-            score.push(s);
-            accepted.push(acc);
-            evidence.push(n as u32);
-        };
-        for c in &m.coverage {
-            push("document", 0, Some(c.area.as_str()), c.score, c.covered, c.evidence_count);
-        }
-        for a in &m.alignments {
-            push(a.unit_kind.as_str(), a.unit_index as u32, Some(a.area.as_str()), a.score, a.accepted, a.evidence.len());
-        }
-        // Segments without an accepted area: the uncoded remainder.
-        let doc = documents.iter().find(|d| d.id == m.document);
-        let segments = doc.map_or(0, |d| d.blocks.len());
-        for i in 0..segments {
-            let coded = m.alignments.iter().any(|a| a.unit_kind == UnitKind::Segment && a.unit_index == i && a.accepted);
-            if !coded {
-                push("segment", i as u32, None, 0.0, false, 0);
-            }
+impl From<&PolicyDocument> for DocumentInfo {
+    fn from(d: &PolicyDocument) -> DocumentInfo {
+        DocumentInfo {
+            id: d.id.clone(),
+            key: MunicipalityKey::of(&d.id, d.municipality.as_ref()),
+            municipality: d.municipality.clone(),
+            kind: Some(d.kind),
+            date: d.dates.effective(),
         }
     }
-    df!(
-        "document" => document,
-        "municipality" => municipality,
-        "unit_kind" => unit_kind,
-        "unit_index" => unit_index,
-        "area" => area,
-        "score" => score,
-        "accepted" => accepted,
-        "evidence_count" => evidence,
-    )
 }
 
 /// Document-level coverage with the documents' metadata, one row per
@@ -77,24 +44,21 @@ pub fn alignments(mappings: &[DocumentMapping], documents: &[PolicyDocument]) ->
 /// (`municipality` is `(id)` for a document whose municipality is not
 /// known). The table `kommunbench coverage` prints and Python's
 /// `coverage()` returns.
-pub fn document_coverage(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> PolarsResult<DataFrame> {
-    let by_id: HashMap<&str, &PolicyDocument> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    coverage_rows(
-        mappings
-            .iter()
-            .map(|m| (m.document.as_str(), by_id.get(m.document.as_str()).copied(), m.framework.as_str(), &m.coverage[..])),
-    )
+pub fn document_coverage(mappings: &[DocumentMapping], documents: &[DocumentInfo]) -> PolarsResult<DataFrame> {
+    let by_id: HashMap<&DocumentId, &DocumentInfo> = documents.iter().map(|d| (&d.id, d)).collect();
+    coverage_rows(mappings.iter().map(|m| (&m.document, by_id.get(&m.document).copied(), m.framework.as_str(), &m.coverage[..])))
 }
 
 /// The same table from coverage alone (what
 /// [`Pipeline::coverages`](crate::Pipeline::coverages) gives), the
 /// documents and their coverage in one order.
 pub fn coverage_table(framework: &str, documents: &[PolicyDocument], coverages: &[Vec<AreaCoverage>]) -> PolarsResult<DataFrame> {
-    coverage_rows(documents.iter().zip(coverages).map(|(d, c)| (d.id.as_str(), Some(d), framework, &c[..])))
+    let infos: Vec<DocumentInfo> = documents.iter().map(DocumentInfo::from).collect();
+    coverage_rows(infos.iter().zip(coverages).map(|(d, c)| (&d.id, Some(d), framework, &c[..])))
 }
 
 fn coverage_rows<'a>(
-    documents: impl Iterator<Item = (&'a str, Option<&'a PolicyDocument>, &'a str, &'a [AreaCoverage])>,
+    documents: impl Iterator<Item = (&'a DocumentId, Option<&'a DocumentInfo>, &'a str, &'a [AreaCoverage])>,
 ) -> PolarsResult<DataFrame> {
     let mut cols: [Vec<Option<String>>; 8] = Default::default();
     let (mut areas, mut score, mut covered, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -102,13 +66,13 @@ fn coverage_rows<'a>(
         let municipality = doc.and_then(|d| d.municipality.as_ref());
         for c in coverage {
             let values = [
-                Some(id.to_owned()),
-                Some(doc.map_or_else(|| format!("({id})"), municipality_label)),
+                Some(id.to_string()),
+                Some(doc.map_or_else(|| MunicipalityKey::document(id).name().to_owned(), |d| d.key.name().to_owned())),
                 municipality.map(|m| m.code.to_string()),
                 municipality.map(|m| m.county.clone()),
                 municipality.map(|m| m.country.to_string()),
-                doc.map(|d| d.kind.to_string()),
-                doc.and_then(|d| d.dates.effective()).map(|d| d.to_string()),
+                doc.and_then(|d| d.kind).map(|k| k.to_string()),
+                doc.and_then(|d| d.date).map(|d| d.to_string()),
                 Some(framework.to_owned()),
             ];
             for (col, v) in cols.iter_mut().zip(values) {
@@ -140,17 +104,16 @@ fn coverage_rows<'a>(
 /// Every piece of evidence behind document-level coverage, for drill-down:
 /// `document, municipality, area, term, text, sentence, start, end, page`
 /// (`page` is null but for paged formats: PDF).
-pub fn evidence(mappings: &[DocumentMapping], documents: &[PolicyDocument]) -> PolarsResult<DataFrame> {
-    let labels: HashMap<&str, String> = documents.iter().map(|d| (d.id.as_str(), municipality_label(d))).collect();
+pub fn evidence(mappings: &[DocumentMapping]) -> PolarsResult<DataFrame> {
     let mut cols: [Vec<String>; 6] = Default::default();
     let (mut start, mut end, mut page) = (Vec::new(), Vec::new(), Vec::new());
     for m in mappings {
-        let label = labels.get(m.document.as_str()).cloned().unwrap_or_else(|| format!("({})", m.document));
+        let key = MunicipalityKey::of(&m.document, m.municipality.as_ref());
         for c in &m.coverage {
             for e in &c.evidence {
                 let values = [
                     m.document.to_string(),
-                    label.clone(),
+                    key.name().to_owned(),
                     c.area.to_string(),
                     e.term.clone(),
                     e.text.clone(),

@@ -8,6 +8,7 @@ mod compare;
 mod crosswalk;
 mod export;
 mod frames;
+mod key;
 mod matrix;
 mod metrics;
 mod peers;
@@ -22,14 +23,15 @@ pub use export::{
     ExportError, TableFormat, markdown, plain_table, spreadsheet_safe, text_rows, write_atomic, write_table, write_table_as,
     write_table_to,
 };
-pub use frames::{alignment_table, alignments, coverage_table, document_coverage, evidence, municipality_label};
+pub use frames::{DocumentInfo, alignment_table, coverage_table, document_coverage, evidence};
+pub use key::MunicipalityKey;
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use peers::{
     Merge, NEAREST_PEERS, PeerGroupError, cluster, cosine, cut, jaccard, nearest, nearest_peers, peer_groups_by_county,
-    peer_groups_from_csv, similarities,
+    peer_groups_by_name, peer_groups_from_csv, similarities,
 };
 pub use pipeline::{Mapped, PeerGroups, Pipeline, PipelineBuilder, PipelineError};
 pub use polars;
-pub use profile::{Profile, profiles};
+pub use profile::Profile;
 pub use timeline::{Change, Generation, changes};

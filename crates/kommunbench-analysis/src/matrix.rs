@@ -1,7 +1,15 @@
-//! Coverage matrices: municipality (or document) x area, computed with
-//! polars' lazy API from the long alignment table.
+//! Coverage matrices: municipality (or document) x area, built straight
+//! from the mappings; polars frames are made from them only when asked
+//! for.
 
+use std::collections::{BTreeMap, HashMap};
+
+use kommunbench_core::{DocumentId, PolicyDocument};
+use kommunbench_mapping::{DocumentMapping, UnitKind};
 use polars::prelude::*;
+
+use crate::key::MunicipalityKey;
+use crate::profile::Profile;
 
 /// The rows of a matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,15 +18,6 @@ pub enum Granularity {
     Document,
     /// One row per municipality, its documents combined.
     Municipality,
-}
-
-impl Granularity {
-    fn keys(self) -> &'static [&'static str] {
-        match self {
-            Granularity::Document => &["document", "municipality"],
-            Granularity::Municipality => &["municipality"],
-        }
-    }
 }
 
 /// What a matrix cell shows.
@@ -40,146 +39,124 @@ pub enum Aggregation {
     Attention,
 }
 
-impl Aggregation {
-    fn column(self) -> &'static str {
-        match self {
-            Aggregation::Binary => "covered",
-            Aggregation::MaxScore => "score",
-            Aggregation::WeightedSum => "weighted_sum",
-            Aggregation::EvidenceCount => "evidence_count",
-            Aggregation::Attention => "attention",
-        }
-    }
-}
-
-/// A coverage matrix in long form: one row per key x area with every
-/// aggregation.
-///
-/// Columns: the key (`municipality`, or `document` and `municipality`),
-/// `area`, `score`, `covered`, `documents` (covering the area),
-/// `evidence_count`, `weighted_sum`, `attention`, `uncoded` (the row's
-/// uncoded share, repeated on each of its rows), `segments`.
+/// A coverage matrix: one [`Profile`] per municipality (or document), in
+/// the order of their keys, with values for the framework's areas in
+/// their order.
 #[derive(Debug, Clone)]
 pub struct CoverageMatrix {
-    long: DataFrame,
+    profiles: Vec<Profile>,
     areas: Vec<String>,
     level: Granularity,
     threshold: f64,
 }
 
-fn names(list: &[&str]) -> Vec<Expr> {
-    list.iter().map(|c| col(*c)).collect()
+/// One segment of a document: the areas it was accepted for.
+#[derive(Default)]
+struct Segment {
+    accepted: Vec<usize>,
 }
 
-fn left_join(left: LazyFrame, right: LazyFrame, on: &[&str]) -> LazyFrame {
-    left.join(right, names(on), names(on), JoinArgs::new(JoinType::Left))
+/// A row being summed: its profile, the attention shares per area, and
+/// the number of uncoded segments.
+struct Row {
+    profile: Profile,
+    shares: Vec<f64>,
+    uncoded: u32,
 }
 
 impl CoverageMatrix {
-    /// Computes the matrix from an alignment table (see
-    /// [`crate::alignments`]) for the framework's `areas`, in their order.
+    /// Computes the matrix from mapped documents for the framework's
+    /// `areas`, in their order; an area counts as covered where the best
+    /// document-level score reaches `threshold`. `documents` give each
+    /// mapping's segment count (a mapping without its document counts none).
     ///
     /// ```
-    /// use kommunbench_analysis::{Aggregation, CoverageMatrix, Granularity};
-    /// use polars::prelude::*;
+    /// use kommunbench_analysis::{Aggregation, CoverageMatrix, Granularity, Pipeline};
+    /// use kommunbench_core::Ingester;
     ///
-    /// let alignments = df!(
-    ///     "document" => ["a", "a", "b", "b"],
-    ///     "municipality" => ["Vasa", "Vasa", "Vasa", "Vasa"],
-    ///     "unit_kind" => ["document", "document", "document", "document"],
-    ///     "unit_index" => [0u32, 0, 0, 0],
-    ///     "area" => ["work", "values", "work", "values"],
-    ///     "score" => [0.7, 0.2, 0.4, 0.9],
-    ///     "accepted" => [true, false, false, true],
-    ///     "evidence_count" => [2u32, 1, 1, 3],
-    /// )?;
-    /// let areas = ["work".to_owned(), "values".to_owned()];
-    /// let m = CoverageMatrix::compute(alignments.lazy(), &areas, Granularity::Municipality, 0.6)?;
-    /// let wide = m.wide(Aggregation::MaxScore)?;
-    /// assert_eq!(wide.column("work")?.f64()?.get(0), Some(0.7));
-    /// assert_eq!(wide.column("values")?.f64()?.get(0), Some(0.9));
-    /// # Ok::<(), PolarsError>(())
+    /// let ingester = Ingester::new();
+    /// let docs = vec![
+    ///     ingester.ingest_str("vasa-1", "Vasa stad\n\nMål\n\n- Fler nyanlända i arbete och eget företagande\n")?,
+    ///     ingester.ingest_str("vasa-2", "Vasa stad\n\nMål\n\n- Sfi och svenska för vuxna\n")?,
+    /// ];
+    /// let pipeline = Pipeline::builder().build()?;
+    /// let mapped = pipeline.map(&docs);
+    /// let areas: Vec<String> = pipeline.framework().areas().iter().map(|a| a.id.to_string()).collect();
+    /// let m = CoverageMatrix::new(&docs, &mapped.mappings, &areas, Granularity::Municipality, mapped.threshold);
+    /// // Both documents name Vasa: one row, their coverage combined.
+    /// assert_eq!(m.profiles().len(), 1);
+    /// assert_eq!(m.profiles()[0].key.name(), "Vasa");
+    /// let wide = m.wide(Aggregation::Binary)?;
+    /// assert_eq!(wide.column("work")?.u32()?.get(0), Some(1));
+    /// assert_eq!(wide.column("adult_learning")?.u32()?.get(0), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn compute(alignments: LazyFrame, areas: &[String], level: Granularity, threshold: f64) -> PolarsResult<CoverageMatrix> {
-        let keys = level.keys();
-        let key_area: Vec<&str> = keys.iter().copied().chain(["area"]).collect();
-        let mut segment_keys: Vec<&str> = keys.to_vec();
-        for k in ["document", "unit_index"] {
-            if !segment_keys.contains(&k) {
-                segment_keys.push(k);
+    pub fn new(
+        documents: &[PolicyDocument],
+        mappings: &[DocumentMapping],
+        areas: &[String],
+        level: Granularity,
+        threshold: f64,
+    ) -> CoverageMatrix {
+        let blocks: HashMap<&DocumentId, usize> = documents.iter().map(|d| (&d.id, d.blocks.len())).collect();
+        let area_index: HashMap<&str, usize> = areas.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+        let n = areas.len();
+        // Rows in key order: (document for document rows, municipality).
+        let mut rows: BTreeMap<(Option<&DocumentId>, MunicipalityKey), Row> = BTreeMap::new();
+        for m in mappings {
+            let key = MunicipalityKey::of(&m.document, m.municipality.as_ref());
+            let document = (level == Granularity::Document).then_some(&m.document);
+            let Row { profile: p, shares, uncoded } = rows.entry((document, key.clone())).or_insert_with(|| Row {
+                profile: Profile::new(key, document.cloned(), n),
+                shares: vec![0.0; n],
+                uncoded: 0,
+            });
+            for c in &m.coverage {
+                let Some(&a) = area_index.get(c.area.as_str()) else { continue };
+                p.scores[a] = p.scores[a].max(c.score);
+                if c.score >= threshold {
+                    p.documents[a] += 1;
+                }
+                p.evidence[a] += c.evidence_count as u32;
             }
+            // Every block is a segment; an alignment may name others.
+            let mut segments: BTreeMap<usize, Segment> =
+                (0..blocks.get(&m.document).copied().unwrap_or(0)).map(|i| (i, Segment::default())).collect();
+            for al in m.alignments.iter().filter(|al| al.unit_kind == UnitKind::Segment) {
+                let segment = segments.entry(al.unit_index).or_default();
+                if let (true, Some(&a)) = (al.accepted, area_index.get(al.area.as_str())) {
+                    segment.accepted.push(a);
+                    p.weighted[a] += al.score;
+                }
+            }
+            for s in segments.values() {
+                if s.accepted.is_empty() {
+                    *uncoded += 1;
+                }
+                for &a in &s.accepted {
+                    shares[a] += 1.0 / s.accepted.len() as f64;
+                }
+            }
+            p.segments += segments.len() as u32;
         }
-
-        let documents = alignments
-            .clone()
-            .filter(col("unit_kind").eq(lit("document")))
-            .group_by(names(&key_area))
-            .agg([
-                col("score").max().alias("score"),
-                col("document").filter(col("score").gt_eq(lit(threshold))).n_unique().cast(DataType::UInt32).alias("documents"),
-                col("evidence_count").sum().cast(DataType::UInt32).alias("evidence_count"),
-            ])
-            .with_column(col("score").gt_eq(lit(threshold)).alias("covered"));
-
-        let segments = alignments.filter(col("unit_kind").eq(lit("segment")));
-        let weighted =
-            segments.clone().filter(col("accepted")).group_by(names(&key_area)).agg([col("score").sum().alias("weighted_sum")]);
-        // Each segment gives its areas equal shares; an uncoded one gives
-        // its share to no area.
-        let areas_of_segment = col("area").count().over([col("document"), col("unit_index")])?;
-        let shares = segments
-            .clone()
-            .filter(col("accepted"))
-            .with_column((lit(1.0) / areas_of_segment.cast(DataType::Float64)).alias("share"))
-            .group_by(names(&key_area))
-            .agg([col("share").sum().alias("share_sum")]);
-        let per_segment = segments.group_by(names(&segment_keys)).agg([col("accepted").any(true).alias("coded")]);
-        let totals = per_segment.group_by(names(keys)).agg([
-            len().cast(DataType::Float64).alias("segments"),
-            col("coded").not().sum().cast(DataType::Float64).alias("uncoded_segments"),
-        ]);
-
-        let order = DataFrame::new_infer_height(vec![
-            Column::new("area".into(), areas),
-            Column::new("area_order".into(), (0..areas.len() as u32).collect::<Vec<_>>()),
-        ])?;
-        let mut sort_by: Vec<&str> = keys.to_vec();
-        sort_by.push("area_order");
-        let long = left_join(left_join(left_join(documents, weighted, &key_area), shares, &key_area), totals, keys)
-            .inner_join(order.lazy(), col("area"), col("area"))
-            .with_columns([
-                col("weighted_sum").fill_null(lit(0.0)),
-                (col("share_sum").fill_null(lit(0.0)) / col("segments"))
-                    .fill_nan(lit(0.0))
-                    .fill_null(lit(0.0))
-                    .alias("attention"),
-                (col("uncoded_segments") / col("segments")).fill_nan(lit(0.0)).fill_null(lit(0.0)).alias("uncoded"),
-                col("segments").fill_null(lit(0.0)).cast(DataType::UInt32),
-            ])
-            .sort(sort_by, SortMultipleOptions::default())
-            .select(
-                names(keys)
-                    .into_iter()
-                    .chain(names(&[
-                        "area",
-                        "score",
-                        "covered",
-                        "documents",
-                        "evidence_count",
-                        "weighted_sum",
-                        "attention",
-                        "uncoded",
-                        "segments",
-                    ]))
-                    .collect::<Vec<_>>(),
-            )
-            .collect()?;
-        Ok(CoverageMatrix { long, areas: areas.to_vec(), level, threshold })
+        let profiles = rows
+            .into_values()
+            .map(|Row { profile: mut p, shares, uncoded }| {
+                let total = f64::from(p.segments);
+                if p.segments > 0 {
+                    p.attention = shares.iter().map(|s| s / total).collect();
+                    p.uncoded = f64::from(uncoded) / total;
+                }
+                p.covered = p.scores.iter().map(|s| *s >= threshold).collect();
+                p
+            })
+            .collect();
+        CoverageMatrix { profiles, areas: areas.to_vec(), level, threshold }
     }
 
-    /// The long form.
-    pub fn long(&self) -> &DataFrame {
-        &self.long
+    /// The rows.
+    pub fn profiles(&self) -> &[Profile] {
+        &self.profiles
     }
 
     /// The framework's areas, in column order.
@@ -197,49 +174,153 @@ impl CoverageMatrix {
         self.threshold
     }
 
+    /// The key columns of every row: `document` (document rows only),
+    /// `municipality`, `municipality_code`, each value repeated `times`.
+    fn key_columns(&self, times: usize) -> Vec<Column> {
+        let repeat = |f: &dyn Fn(&Profile) -> Option<String>| -> Vec<Option<String>> {
+            self.profiles.iter().flat_map(|p| std::iter::repeat_n(f(p), times)).collect()
+        };
+        let mut columns = Vec::new();
+        if self.level == Granularity::Document {
+            columns.push(Column::new("document".into(), repeat(&|p| p.document.as_ref().map(ToString::to_string))));
+        }
+        columns.push(Column::new("municipality".into(), repeat(&|p| Some(p.key.name().to_owned()))));
+        columns.push(Column::new("municipality_code".into(), repeat(&|p| p.key.code().map(ToString::to_string))));
+        columns
+    }
+
+    /// The long form: one row per key x area with every aggregation.
+    ///
+    /// Columns: the key (`document` for a document-level matrix, then
+    /// `municipality` and `municipality_code`, null for a document whose
+    /// municipality is not known), `area`, `score`, `covered`, `documents`
+    /// (covering the area), `evidence_count`, `weighted_sum`, `attention`,
+    /// `uncoded` (the row's uncoded share, repeated on each of its rows),
+    /// `segments`.
+    pub fn long(&self) -> PolarsResult<DataFrame> {
+        let n = self.areas.len();
+        let cells = |f: &dyn Fn(&Profile, usize) -> f64| -> Vec<f64> {
+            self.profiles.iter().flat_map(|p| (0..n).map(move |a| f(p, a))).collect()
+        };
+        let counts = |f: &dyn Fn(&Profile, usize) -> u32| -> Vec<u32> {
+            self.profiles.iter().flat_map(|p| (0..n).map(move |a| f(p, a))).collect()
+        };
+        let mut columns = self.key_columns(n);
+        columns.extend([
+            Column::new("area".into(), self.profiles.iter().flat_map(|_| self.areas.iter().cloned()).collect::<Vec<_>>()),
+            Column::new("score".into(), cells(&|p, a| p.scores[a])),
+            Column::new("covered".into(), self.profiles.iter().flat_map(|p| p.covered.iter().copied()).collect::<Vec<bool>>()),
+            Column::new("documents".into(), counts(&|p, a| p.documents[a])),
+            Column::new("evidence_count".into(), counts(&|p, a| p.evidence[a])),
+            Column::new("weighted_sum".into(), cells(&|p, a| p.weighted[a])),
+            Column::new("attention".into(), cells(&|p, a| p.attention[a])),
+            Column::new("uncoded".into(), cells(&|p, _| p.uncoded)),
+            Column::new("segments".into(), counts(&|p, _| p.segments)),
+        ]);
+        DataFrame::new_infer_height(columns)
+    }
+
     /// The wide form of one aggregation: the key columns and one column per
     /// area (plus `uncoded` for attention shares).
     pub fn wide(&self, value: Aggregation) -> PolarsResult<DataFrame> {
-        let keys = self.level.keys();
-        let value_col = value.column();
-        let mut aggs: Vec<Expr> = self
-            .areas
-            .iter()
-            .map(|a| {
-                let cell = col(value_col).filter(col("area").eq(lit(a.as_str()))).first();
-                let cell = if value == Aggregation::Binary { cell.cast(DataType::UInt32) } else { cell };
-                cell.alias(a.as_str())
-            })
-            .collect();
-        if value == Aggregation::Attention {
-            aggs.push(col("uncoded").first().alias("uncoded"));
+        let mut columns = self.key_columns(1);
+        for (a, area) in self.areas.iter().enumerate() {
+            let name = area.as_str().into();
+            let floats = |f: fn(&Profile, usize) -> f64| -> Vec<f64> { self.profiles.iter().map(|p| f(p, a)).collect() };
+            let counts = |f: fn(&Profile, usize) -> u32| -> Vec<u32> { self.profiles.iter().map(|p| f(p, a)).collect() };
+            columns.push(match value {
+                Aggregation::Binary => Column::new(name, counts(|p, a| u32::from(p.covered[a]))),
+                Aggregation::MaxScore => Column::new(name, floats(|p, a| p.scores[a])),
+                Aggregation::WeightedSum => Column::new(name, floats(|p, a| p.weighted[a])),
+                Aggregation::EvidenceCount => Column::new(name, counts(|p, a| p.evidence[a])),
+                Aggregation::Attention => Column::new(name, floats(|p, a| p.attention[a])),
+            });
         }
-        self.long.clone().lazy().group_by_stable(names(keys)).agg(aggs).collect()
+        if value == Aggregation::Attention {
+            columns.push(Column::new("uncoded".into(), self.profiles.iter().map(|p| p.uncoded).collect::<Vec<f64>>()));
+        }
+        DataFrame::new_infer_height(columns)
     }
 }
 
 #[cfg(test)]
 #[expect(clippy::float_cmp, reason = "exact values computed by hand")]
 mod tests {
+    use kommunbench_core::{AreaId, CountryCode, FrameworkId, Municipality, MunicipalityCode};
+    use kommunbench_mapping::{Alignment, AreaCoverage};
+
     use super::*;
 
-    /// Two documents of Vasa and one of Hedemora; areas a, b.
-    fn alignments() -> DataFrame {
-        df!(
-            "document" => ["v1", "v1", "v2", "v2", "h", "h", "v1", "v1", "v1", "v1", "v2", "h", "h"],
-            "municipality" => ["Vasa", "Vasa", "Vasa", "Vasa", "Hedemora", "Hedemora", "Vasa", "Vasa", "Vasa", "Vasa", "Vasa", "Hedemora", "Hedemora"],
-            "unit_kind" => ["document", "document", "document", "document", "document", "document", "segment", "segment", "segment", "segment", "segment", "segment", "segment"],
-            "unit_index" => [0u32, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 1],
-            "area" => [Some("a"), Some("b"), Some("a"), Some("b"), Some("a"), Some("b"), Some("a"), Some("b"), Some("a"), None, Some("b"), None, Some("a")],
-            "score" => [0.9, 0.3, 0.5, 0.8, 0.2, 0.1, 0.9, 0.7, 0.6, 0.0, 0.8, 0.0, 0.4],
-            "accepted" => [true, false, false, true, false, false, true, true, true, false, true, false, false],
-            "evidence_count" => [3u32, 1, 1, 2, 1, 1, 2, 1, 1, 0, 2, 0, 1],
-        )
-        .unwrap()
+    fn municipality(name: &str, country: &str, code: &str) -> Municipality {
+        Municipality {
+            name: name.into(),
+            code: MunicipalityCode::new(code).unwrap(),
+            country: CountryCode::new(country).unwrap(),
+            county: String::new(),
+            aliases: Vec::new(),
+        }
     }
 
-    fn areas() -> Vec<String> {
-        vec!["a".into(), "b".into()]
+    /// A mapping with document scores per area (a, b) and segment
+    /// alignments `(index, area, score, accepted)`.
+    fn mapping(
+        id: &str,
+        m: Option<Municipality>,
+        scores: [(f64, usize); 2],
+        segments: &[(usize, &str, f64, bool)],
+    ) -> DocumentMapping {
+        let area = |a: &str| AreaId::new(a).unwrap();
+        DocumentMapping {
+            document: DocumentId::new(id).unwrap(),
+            municipality: m,
+            framework: FrameworkId::new("test").unwrap(),
+            method: "test".into(),
+            alignments: segments
+                .iter()
+                .map(|&(i, a, score, accepted)| Alignment {
+                    document: DocumentId::new(id).unwrap(),
+                    unit_kind: UnitKind::Segment,
+                    unit_index: i,
+                    unit: String::new(),
+                    level: None,
+                    rule: None,
+                    area: area(a),
+                    score,
+                    method: "test".into(),
+                    accepted,
+                    evidence: Vec::new(),
+                })
+                .collect(),
+            coverage: ["a", "b"]
+                .iter()
+                .zip(scores)
+                .map(|(a, (score, evidence_count))| AreaCoverage {
+                    area: area(a),
+                    score,
+                    covered: score >= 0.6,
+                    evidence_count,
+                    evidence: Vec::new(),
+                })
+                .collect(),
+            local_priorities: Vec::new(),
+        }
+    }
+
+    /// Two documents of Vasa and one of Hedemora; areas a, b. Segments
+    /// with no accepted area are named by a rejected alignment.
+    fn matrix(level: Granularity) -> CoverageMatrix {
+        let (vasa, hedemora) = (Some(municipality("Vasa", "FI", "905")), Some(municipality("Hedemora", "SE", "2083")));
+        let mappings = [
+            mapping(
+                "v1",
+                vasa.clone(),
+                [(0.9, 3), (0.3, 1)],
+                &[(0, "a", 0.9, true), (0, "b", 0.7, true), (1, "a", 0.6, true), (2, "a", 0.1, false)],
+            ),
+            mapping("v2", vasa, [(0.5, 1), (0.8, 2)], &[(0, "b", 0.8, true)]),
+            mapping("h", hedemora, [(0.2, 1), (0.1, 1)], &[(0, "b", 0.1, false), (1, "a", 0.4, false)]),
+        ];
+        CoverageMatrix::new(&[], &mappings, &["a".to_owned(), "b".to_owned()], level, 0.6)
     }
 
     fn cell(df: &DataFrame, row: usize, column: &str) -> f64 {
@@ -248,10 +329,11 @@ mod tests {
 
     #[test]
     fn municipality_rows_combine_their_documents() {
-        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Granularity::Municipality, 0.6).unwrap();
+        let m = matrix(Granularity::Municipality);
         let score = m.wide(Aggregation::MaxScore).unwrap();
-        // Rows sorted by municipality: Hedemora, Vasa.
+        // Rows by name: Hedemora, Vasa; each with its code.
         assert_eq!(score.column("municipality").unwrap().str().unwrap().get(0), Some("Hedemora"));
+        assert_eq!(score.column("municipality_code").unwrap().str().unwrap().get(1), Some("905"));
         assert_eq!((cell(&score, 1, "a"), cell(&score, 1, "b")), (0.9, 0.8));
         assert_eq!((cell(&score, 0, "a"), cell(&score, 0, "b")), (0.2, 0.1));
         let binary = m.wide(Aggregation::Binary).unwrap();
@@ -259,13 +341,15 @@ mod tests {
         let evidence = m.wide(Aggregation::EvidenceCount).unwrap();
         assert_eq!((cell(&evidence, 1, "a"), cell(&evidence, 1, "b")), (4.0, 3.0));
         // Documents covering: a by v1 only, b by v2 only.
-        assert_eq!(cell(m.long(), 2, "documents"), 1.0);
+        let long = m.long().unwrap();
+        assert_eq!(long.height(), 4);
+        assert_eq!(cell(&long, 2, "documents"), 1.0);
+        assert_eq!(cell(&long, 3, "documents"), 1.0);
     }
 
     #[test]
     fn weighted_sum_adds_accepted_segment_scores() {
-        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Granularity::Municipality, 0.6).unwrap();
-        let w = m.wide(Aggregation::WeightedSum).unwrap();
+        let w = matrix(Granularity::Municipality).wide(Aggregation::WeightedSum).unwrap();
         // Vasa a: 0.9 + 0.6; b: 0.7 + 0.8. Hedemora: nothing accepted.
         assert!((cell(&w, 1, "a") - 1.5).abs() < 1e-12);
         assert!((cell(&w, 1, "b") - 1.5).abs() < 1e-12);
@@ -274,12 +358,13 @@ mod tests {
 
     #[test]
     fn attention_shares_sum_to_one_with_the_uncoded_remainder() {
-        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Granularity::Municipality, 0.6).unwrap();
+        let m = matrix(Granularity::Municipality);
         let att = m.wide(Aggregation::Attention).unwrap();
         // Vasa has four segments: v1#0 (a and b: 1/2 each), v1#1 (a), v1#2 (uncoded), v2#0 (b).
         assert!((cell(&att, 1, "a") - 1.5 / 4.0).abs() < 1e-12);
         assert!((cell(&att, 1, "b") - 1.5 / 4.0).abs() < 1e-12);
         assert!((cell(&att, 1, "uncoded") - 0.25).abs() < 1e-12);
+        assert_eq!(m.profiles()[1].segments, 4);
         // Hedemora: two segments, none accepted.
         assert_eq!((cell(&att, 0, "a"), cell(&att, 0, "uncoded")), (0.0, 1.0));
         for row in 0..2 {
@@ -290,12 +375,25 @@ mod tests {
 
     #[test]
     fn document_rows_keep_their_municipality() {
-        let m = CoverageMatrix::compute(alignments().lazy(), &areas(), Granularity::Document, 0.6).unwrap();
-        let score = m.wide(Aggregation::MaxScore).unwrap();
+        let score = matrix(Granularity::Document).wide(Aggregation::MaxScore).unwrap();
         assert_eq!(score.height(), 3);
         assert_eq!(
             score.get_column_names_owned().iter().map(polars::prelude::PlSmallStr::as_str).collect::<Vec<_>>(),
-            ["document", "municipality", "a", "b"]
+            ["document", "municipality", "municipality_code", "a", "b"]
         );
+        let documents: Vec<&str> = score.column("document").unwrap().str().unwrap().iter().flatten().collect();
+        assert_eq!(documents, ["h", "v1", "v2"]);
+        assert_eq!(cell(&score, 2, "b"), 0.8);
+    }
+
+    #[test]
+    fn a_document_without_a_municipality_is_a_row_of_its_own() {
+        let mappings = [mapping("plan", None, [(0.7, 1), (0.0, 0)], &[])];
+        let m = CoverageMatrix::new(&[], &mappings, &["a".to_owned(), "b".to_owned()], Granularity::Municipality, 0.6);
+        let long = m.long().unwrap();
+        assert_eq!(long.column("municipality").unwrap().str().unwrap().get(0), Some("(plan)"));
+        assert_eq!(long.column("municipality_code").unwrap().str().unwrap().get(0), None);
+        // No segments: no attention and nothing uncoded, not a division by zero.
+        assert_eq!((m.profiles()[0].uncoded, m.profiles()[0].attention[0]), (0.0, 0.0));
     }
 }

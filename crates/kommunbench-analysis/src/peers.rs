@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use kommunbench_core::PolicyDocument;
 use polars::prelude::*;
 
-use crate::frames::municipality_label;
+use crate::key::MunicipalityKey;
 use crate::profile::Profile;
 
 /// Cosine similarity of two score vectors (0 when either is all zero).
@@ -30,8 +30,8 @@ pub fn similarities(profiles: &[Profile]) -> PolarsResult<DataFrame> {
     let (mut a, mut b, mut cos, mut jac) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (i, p) in profiles.iter().enumerate() {
         for q in &profiles[i + 1..] {
-            a.push(p.name.clone());
-            b.push(q.name.clone());
+            a.push(p.name().to_owned());
+            b.push(q.name().to_owned());
             cos.push(cosine(&p.scores, &q.scores));
             jac.push(jaccard(&p.covered, &q.covered));
         }
@@ -59,7 +59,7 @@ pub fn nearest_peers(profiles: &[Profile], k: usize) -> PolarsResult<DataFrame> 
                 .map(|(j, q)| (j, cosine(&p.scores, &q.scores), jaccard(&p.covered, &q.covered))),
         );
         let order = |x: &(usize, f64, f64), y: &(usize, f64, f64)| {
-            y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| profiles[x.0].name.cmp(&profiles[y.0].name))
+            y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| profiles[x.0].key.cmp(&profiles[y.0].key))
         };
         if others.len() > k {
             others.select_nth_unstable_by(k, order);
@@ -67,9 +67,9 @@ pub fn nearest_peers(profiles: &[Profile], k: usize) -> PolarsResult<DataFrame> 
         }
         others.sort_by(order);
         for (r, (j, c, jc)) in others.iter().enumerate() {
-            a.push(p.name.clone());
+            a.push(p.name().to_owned());
             rank.push(r as u32 + 1);
-            b.push(profiles[*j].name.clone());
+            b.push(profiles[*j].name().to_owned());
             cos.push(*c);
             jac.push(*jc);
         }
@@ -77,18 +77,17 @@ pub fn nearest_peers(profiles: &[Profile], k: usize) -> PolarsResult<DataFrame> 
     df!("a" => a, "rank" => rank, "b" => b, "cosine" => cos, "jaccard" => jac)
 }
 
-/// The `k` profiles most like `name` by cosine (ties by Jaccard, then
-/// name): `(name, cosine, jaccard)`.
-pub fn nearest(profiles: &[Profile], name: &str, k: usize) -> Option<Vec<(String, f64, f64)>> {
-    let me = profiles.iter().find(|p| p.name == name)?;
-    let mut others: Vec<(String, f64, f64)> = profiles
+/// The `k` profiles most like `me` by cosine (ties by Jaccard, then
+/// key): `(profile, cosine, jaccard)`; `me` itself is left out.
+pub fn nearest<'a>(profiles: &'a [Profile], me: &Profile, k: usize) -> Vec<(&'a Profile, f64, f64)> {
+    let mut others: Vec<(&Profile, f64, f64)> = profiles
         .iter()
-        .filter(|p| p.name != name)
-        .map(|p| (p.name.clone(), cosine(&me.scores, &p.scores), jaccard(&me.covered, &p.covered)))
+        .filter(|p| (&p.key, &p.document) != (&me.key, &me.document))
+        .map(|p| (p, cosine(&me.scores, &p.scores), jaccard(&me.covered, &p.covered)))
         .collect();
-    others.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| x.0.cmp(&y.0)));
+    others.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| x.0.key.cmp(&y.0.key)));
     others.truncate(k);
-    Some(others)
+    others
 }
 
 /// One merge of agglomerative clustering.
@@ -172,7 +171,9 @@ pub struct PeerGroupError {
     pub message: String,
 }
 
-/// Peer groups from a CSV file `municipality,group` (header required).
+/// Peer groups from a CSV file `municipality,group` (header required):
+/// a municipality's name or code to its group (see
+/// [`MunicipalityKey::answers_to`]).
 pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, PeerGroupError> {
     let err = |line: usize, message: String| PeerGroupError { path: path.to_owned(), line, message };
     let text = kommunbench_core::read_text(path).map_err(|e| err(0, e.to_string()))?;
@@ -193,8 +194,28 @@ pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, Peer
 }
 
 /// Peer groups by county (län or landskap), from the documents.
-pub fn peer_groups_by_county(documents: &[PolicyDocument]) -> HashMap<String, String> {
-    documents.iter().filter_map(|d| d.municipality.as_ref().map(|m| (municipality_label(d), m.county.clone()))).collect()
+pub fn peer_groups_by_county(documents: &[PolicyDocument]) -> HashMap<MunicipalityKey, String> {
+    documents
+        .iter()
+        .filter_map(|d| d.municipality.as_ref().map(|m| (MunicipalityKey::municipality(m), m.county.clone())))
+        .collect()
+}
+
+/// Peer groups given by name or code (as [`peer_groups_from_csv`] reads
+/// them) for the municipalities of `documents`; a municipality the map
+/// does not name has no group.
+pub fn peer_groups_by_name(documents: &[PolicyDocument], given: &HashMap<String, String>) -> HashMap<MunicipalityKey, String> {
+    let mut out = HashMap::new();
+    for d in documents {
+        let key = MunicipalityKey::of(&d.id, d.municipality.as_ref());
+        if out.contains_key(&key) {
+            continue;
+        }
+        if let Some(group) = given.get(key.name()).or_else(|| given.iter().find(|(k, _)| key.answers_to(k)).map(|(_, g)| g)) {
+            out.insert(key, group.clone());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -203,7 +224,7 @@ mod tests {
     use super::*;
 
     fn p(name: &str, scores: &[f64]) -> Profile {
-        Profile::from_scores(name, scores.to_vec(), 0.5)
+        Profile::from_scores(MunicipalityKey::named(name), scores.to_vec(), 0.5)
     }
 
     #[test]
@@ -217,10 +238,10 @@ mod tests {
     #[test]
     fn nearest_peers_and_pairs() {
         let ps = vec![p("A", &[1.0, 0.0, 0.0]), p("B", &[0.9, 0.1, 0.0]), p("C", &[0.0, 0.0, 1.0])];
-        let near = nearest(&ps, "A", 2).unwrap();
-        assert_eq!(near[0].0, "B");
-        assert_eq!(near[1].0, "C");
-        assert!(nearest(&ps, "Z", 1).is_none());
+        let near = nearest(&ps, &ps[0], 2);
+        assert_eq!(near[0].0.name(), "B");
+        assert_eq!(near[1].0.name(), "C");
+        assert_eq!(nearest(&ps, &ps[0], 1).len(), 1);
         assert_eq!(similarities(&ps).unwrap().height(), 3);
     }
 

@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use kommunbench_core::{Framework, FrameworkError, PolicyDocument};
 use kommunbench_mapping::{Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, Mapper, MapperKind, Unit};
 
-use crate::benchmark::{Benchmark, BenchmarkError};
-use crate::peers::{PeerGroupError, peer_groups_by_county, peer_groups_from_csv};
+use crate::benchmark::Benchmark;
+use crate::key::MunicipalityKey;
+use crate::peers::{PeerGroupError, peer_groups_by_county, peer_groups_by_name, peer_groups_from_csv};
 
 /// How municipalities are grouped into peers for the gap metrics.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,10 +21,18 @@ pub enum PeerGroups {
     None,
     /// Municipalities of one county (län, landskap) are peers.
     ByCounty,
-    /// Municipality (display name) to group.
+    /// Municipality (its name, in any case, or its code) to group.
     Given(HashMap<String, String>),
     /// A `municipality,group` CSV file.
     File(PathBuf),
+}
+
+/// The peer groups of a built pipeline, their file read.
+#[derive(Debug)]
+enum Groups {
+    All,
+    ByCounty,
+    Given(HashMap<String, String>),
 }
 
 /// Which framework: a built-in id or a file, or one already loaded.
@@ -80,9 +89,6 @@ pub enum PipelineError {
     /// The threshold is not a number in [0, 1].
     #[error("threshold {0} is not a number from 0 to 1")]
     Threshold(f64),
-    /// The tables could not be computed.
-    #[error(transparent)]
-    Benchmark(#[from] BenchmarkError),
 }
 
 /// Configures a [`Pipeline`].
@@ -174,8 +180,10 @@ impl PipelineBuilder {
             return Err(PipelineError::Threshold(t));
         }
         let groups = match self.groups {
-            PeerGroups::File(path) => PeerGroups::Given(peer_groups_from_csv(&path)?),
-            other => other,
+            PeerGroups::None => Groups::All,
+            PeerGroups::ByCounty => Groups::ByCounty,
+            PeerGroups::Given(g) => Groups::Given(g),
+            PeerGroups::File(path) => Groups::Given(peer_groups_from_csv(&path)?),
         };
         Ok(Pipeline { framework, mapper, threshold: self.threshold, groups, all_pairs: self.all_pairs })
     }
@@ -196,8 +204,8 @@ impl PipelineBuilder {
 ///     ingester.ingest_str("hedemora", "Integrationsplan\n\nVi vill:\n\n- Fler i arbete\n- Bättre språkkunskaper i svenska för vuxna\n")?,
 /// ];
 /// let pipeline = Pipeline::builder().mapper(MapperKind::Lexicon).peer_groups(PeerGroups::ByCounty).build()?;
-/// let bench = pipeline.run(&docs)?;
-/// assert_eq!(bench.profiles.len(), 2);
+/// let bench = pipeline.run(&docs);
+/// assert_eq!(bench.profiles().len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
@@ -205,7 +213,7 @@ pub struct Pipeline {
     framework: Framework,
     mapper: Ready,
     threshold: Option<f64>,
-    groups: PeerGroups,
+    groups: Groups,
     all_pairs: bool,
 }
 
@@ -280,25 +288,24 @@ impl Pipeline {
         f(mapper)
     }
 
-    /// The peer groups for `corpus`: municipality (display name) to group.
-    pub fn groups(&self, corpus: &[PolicyDocument]) -> HashMap<String, String> {
+    /// The peer group of each municipality of `corpus`.
+    pub fn groups(&self, corpus: &[PolicyDocument]) -> HashMap<MunicipalityKey, String> {
         match &self.groups {
-            PeerGroups::None | PeerGroups::File(_) => HashMap::new(),
-            PeerGroups::ByCounty => peer_groups_by_county(corpus),
-            PeerGroups::Given(g) => g.clone(),
+            Groups::All => HashMap::new(),
+            Groups::ByCounty => peer_groups_by_county(corpus),
+            Groups::Given(g) => peer_groups_by_name(corpus, g),
         }
     }
 
     /// Maps the corpus and computes every table of the benchmark.
-    pub fn run(&self, corpus: &[PolicyDocument]) -> Result<Benchmark, PipelineError> {
-        let mapped = self.map(corpus);
-        self.benchmark(corpus, &mapped)
+    pub fn run(&self, corpus: &[PolicyDocument]) -> Benchmark {
+        self.benchmark(corpus, self.map(corpus))
     }
 
     /// The benchmark of a corpus already mapped (by [`Pipeline::map`]).
-    pub fn benchmark(&self, corpus: &[PolicyDocument], mapped: &Mapped) -> Result<Benchmark, PipelineError> {
-        let bench = Benchmark::build(&self.framework, mapped.threshold, corpus, &mapped.mappings, &self.groups(corpus))?;
-        Ok(if self.all_pairs { bench.with_all_pairs().map_err(BenchmarkError::from)? } else { bench })
+    pub fn benchmark(&self, corpus: &[PolicyDocument], mapped: Mapped) -> Benchmark {
+        let bench = Benchmark::build(&self.framework, mapped.threshold, corpus, mapped.mappings, self.groups(corpus));
+        if self.all_pairs { bench.with_all_pairs() } else { bench }
     }
 }
 
@@ -361,6 +368,20 @@ mod tests {
             let mapped = Pipeline::builder().mapper(kind).build().unwrap().map(&docs());
             assert_eq!(mapped.mappings[0].method, kind.as_str());
         }
+    }
+
+    #[test]
+    fn given_groups_name_a_municipality_by_name_in_any_case_or_by_code() {
+        let group = |given: &[(&str, &str)]| {
+            let given = given.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+            let pipeline = Pipeline::builder().peer_groups(PeerGroups::Given(given)).build().unwrap();
+            pipeline.groups(&docs()).into_iter().map(|(k, g)| (k.name().to_owned(), g)).collect::<Vec<_>>()
+        };
+        let vaggeryd = vec![("Vaggeryd".to_owned(), "south".to_owned())];
+        assert_eq!(group(&[("Vaggeryd", "south")]), vaggeryd);
+        assert_eq!(group(&[("VAGGERYD", "south")]), vaggeryd);
+        assert_eq!(group(&[("0665", "south")]), vaggeryd);
+        assert!(group(&[("Vasa", "north")]).is_empty());
     }
 
     #[test]

@@ -1,86 +1,64 @@
-//! A municipality's coverage profile: its row of the matrix, as numbers.
+//! A row of the coverage matrix as numbers: one municipality's (or one
+//! document's) coverage profile, built straight from the mappings.
 
-use std::collections::HashMap;
+use kommunbench_core::DocumentId;
 
-use polars::prelude::*;
+use crate::key::MunicipalityKey;
 
-use crate::matrix::{CoverageMatrix, Granularity};
-
-/// One row of a municipality-level matrix.
+/// One row of a coverage matrix, values in framework area order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
-    /// The municipality (or document, for a document-level matrix).
-    pub name: String,
+    /// The municipality.
+    pub key: MunicipalityKey,
+    /// The document, for a document-level matrix.
+    pub document: Option<DocumentId>,
     /// Best document-level score per area.
     pub scores: Vec<f64>,
-    /// Whether each area is covered.
+    /// Whether each area is covered (the best score reaches the threshold).
     pub covered: Vec<bool>,
-    /// Evidence count per area.
+    /// Number of documents covering each area.
+    pub documents: Vec<u32>,
+    /// Evidence count per area (behind document-level coverage).
     pub evidence: Vec<u32>,
-    /// Attention share per area.
+    /// The sum of the scores of the accepted segment alignments per area.
+    pub weighted: Vec<f64>,
+    /// Attention share per area: the part of the segments given to it.
     pub attention: Vec<f64>,
     /// Share of segments that address no area.
     pub uncoded: f64,
+    /// Number of segments.
+    pub segments: u32,
 }
 
 impl Profile {
-    /// A profile from a score row, covered at `threshold` (for tests and
-    /// for coverage computed elsewhere).
-    pub fn from_scores(name: impl Into<String>, scores: Vec<f64>, threshold: f64) -> Profile {
-        let n = scores.len();
+    /// An empty profile over `areas` areas.
+    pub fn new(key: MunicipalityKey, document: Option<DocumentId>, areas: usize) -> Profile {
         Profile {
-            name: name.into(),
-            covered: scores.iter().map(|s| *s >= threshold).collect(),
-            evidence: vec![0; n],
-            attention: vec![0.0; n],
+            key,
+            document,
+            scores: vec![0.0; areas],
+            covered: vec![false; areas],
+            documents: vec![0; areas],
+            evidence: vec![0; areas],
+            weighted: vec![0.0; areas],
+            attention: vec![0.0; areas],
             uncoded: 0.0,
-            scores,
+            segments: 0,
         }
     }
-}
 
-fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<f64>> {
-    Ok(df.column(name)?.cast(&DataType::Float64)?.f64()?.iter().map(|v| v.unwrap_or(0.0)).collect())
-}
-
-/// The rows of a matrix as profiles, in the order their rows first
-/// appear; each value is placed by its row's key and area, not by its
-/// position in the table.
-pub fn profiles(matrix: &CoverageMatrix) -> PolarsResult<Vec<Profile>> {
-    let long = matrix.long();
-    let key = match matrix.level() {
-        Granularity::Municipality => "municipality",
-        Granularity::Document => "document",
-    };
-    let names = long.column(key)?.str()?;
-    let area_of = long.column("area")?.str()?;
-    let score = f64s(long, "score")?;
-    let covered: Vec<bool> = long.column("covered")?.bool()?.iter().map(|v| v.unwrap_or(false)).collect();
-    let evidence = f64s(long, "evidence_count")?;
-    let attention = f64s(long, "attention")?;
-    let uncoded = f64s(long, "uncoded")?;
-    let areas: HashMap<&str, usize> = matrix.areas().iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
-    let n = areas.len();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<Profile> = Vec::new();
-    for row in 0..long.height() {
-        let (Some(name), Some(&area)) = (names.get(row), area_of.get(row).and_then(|a| areas.get(a))) else { continue };
-        let at = *index.entry(name).or_insert_with(|| {
-            out.push(Profile {
-                name: name.to_owned(),
-                scores: vec![0.0; n],
-                covered: vec![false; n],
-                evidence: vec![0; n],
-                attention: vec![0.0; n],
-                uncoded: uncoded[row],
-            });
-            out.len() - 1
-        });
-        let p = &mut out[at];
-        p.scores[area] = score[row];
-        p.covered[area] = covered[row];
-        p.evidence[area] = evidence[row] as u32;
-        p.attention[area] = attention[row];
+    /// A profile from a score row, covered at `threshold` (for tests and
+    /// for coverage computed elsewhere).
+    pub fn from_scores(key: MunicipalityKey, scores: Vec<f64>, threshold: f64) -> Profile {
+        let mut p = Profile::new(key, None, scores.len());
+        p.covered = scores.iter().map(|s| *s >= threshold).collect();
+        p.scores = scores;
+        p
     }
-    Ok(out)
+
+    /// What the row is called: the document id for a document row, else
+    /// the municipality's name.
+    pub fn name(&self) -> &str {
+        self.document.as_ref().map_or(self.key.name(), DocumentId::as_str)
+    }
 }

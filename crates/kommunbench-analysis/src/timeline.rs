@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use kommunbench_core::{Date, DocumentId};
 use polars::prelude::*;
 
+use crate::key::MunicipalityKey;
+
 /// How an area changed from one document to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -35,7 +37,7 @@ impl Change {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Generation {
     /// The municipality.
-    pub municipality: String,
+    pub municipality: MunicipalityKey,
     /// The document.
     pub document: DocumentId,
     /// Its date (adopted, else published, else updated), the order of
@@ -46,14 +48,15 @@ pub struct Generation {
 }
 
 /// Compares consecutive generations of each municipality: `municipality,
-/// from_document, to_document, from_date, to_date, area, change,
+/// municipality_code, from_document, to_document, from_date, to_date, area, change,
 /// score_before, score_after`. Documents without a date are left out.
 pub fn changes(generations: &[Generation], areas: &[String], margin: f64) -> PolarsResult<DataFrame> {
-    let mut by_municipality: BTreeMap<&str, Vec<&Generation>> = BTreeMap::new();
+    let mut by_municipality: BTreeMap<&MunicipalityKey, Vec<&Generation>> = BTreeMap::new();
     for g in generations.iter().filter(|g| g.date.is_some()) {
         by_municipality.entry(&g.municipality).or_default().push(g);
     }
     let mut cols: [Vec<String>; 7] = Default::default();
+    let mut codes: Vec<Option<String>> = Vec::new();
     let (mut before, mut after) = (Vec::new(), Vec::new());
     for (m, mut gens) in by_municipality {
         gens.sort_by(|a, b| (&a.date, &a.document).cmp(&(&b.date, &b.document)));
@@ -70,8 +73,9 @@ pub fn changes(generations: &[Generation], areas: &[String], margin: f64) -> Pol
                 };
                 if let Some(change) = change {
                     let date = |g: &Generation| g.date.map(|d| d.to_string()).unwrap_or_default();
+                    codes.push(m.code().map(ToString::to_string));
                     let values = [
-                        m.to_owned(),
+                        m.name().to_owned(),
                         old.document.to_string(),
                         new.document.to_string(),
                         date(old),
@@ -91,6 +95,7 @@ pub fn changes(generations: &[Generation], areas: &[String], margin: f64) -> Pol
     let [municipality, from_document, to_document, from_date, to_date, area, change] = cols;
     df!(
         "municipality" => municipality,
+        "municipality_code" => codes,
         "from_document" => from_document,
         "to_document" => to_document,
         "from_date" => from_date,
@@ -110,7 +115,7 @@ mod tests {
     fn generations_compared_area_by_area() {
         let areas = vec!["work".to_owned(), "urban".to_owned(), "values".to_owned(), "school".to_owned()];
         let g = |doc: &str, date: &str, coverage: Vec<(f64, bool)>| Generation {
-            municipality: "Vingåker".into(),
+            municipality: MunicipalityKey::document(&DocumentId::new("vingaker").unwrap()),
             document: DocumentId::new(doc).unwrap(),
             date: date.parse().ok(),
             coverage,

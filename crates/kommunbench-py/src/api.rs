@@ -188,7 +188,8 @@ pub fn coverage(
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
     let (_, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
-    Ok(PyDataFrame(analysis::document_coverage(&mapped.mappings, &docs).map_err(Error::from)?))
+    let infos: Vec<analysis::DocumentInfo> = docs.iter().map(analysis::DocumentInfo::from).collect();
+    Ok(PyDataFrame(analysis::document_coverage(&mapped.mappings, &infos).map_err(Error::from)?))
 }
 
 fn aggregation(value: &str) -> Result<Aggregation, Error> {
@@ -230,8 +231,7 @@ pub fn matrix(
     };
     let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
     let areas: Vec<String> = pipeline.framework().areas().iter().map(|a| a.id.to_string()).collect();
-    let alignments = analysis::alignments(&mapped.mappings, &docs).map_err(Error::from)?;
-    let m = CoverageMatrix::compute(alignments.lazy(), &areas, level, mapped.threshold).map_err(Error::from)?;
+    let m = CoverageMatrix::new(&docs, &mapped.mappings, &areas, level, mapped.threshold);
     Ok(PyDataFrame(m.wide(value).map_err(Error::from)?))
 }
 
@@ -267,7 +267,7 @@ pub fn benchmark(
     let (framework, mapper) = defaults(py, framework, mapper);
     let groups = self::groups(groups, by_county)?;
     let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, threshold, groups)?;
-    let inner = pipeline.benchmark(&docs, &mapped).map_err(Error::from)?;
+    let inner = pipeline.benchmark(&docs, mapped);
     Ok(PyBenchmark { inner })
 }
 
@@ -275,8 +275,8 @@ pub fn benchmark(
 impl PyBenchmark {
     /// The coverage matrix, long form: one row per municipality x area.
     #[getter]
-    fn coverage(&self) -> PyDataFrame {
-        PyDataFrame(self.inner.matrix.long().clone())
+    fn coverage(&self) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.matrix.long().map_err(Error::from)?))
     }
 
     /// The matrix in wide form for one value (`covered`, `score`,
@@ -288,45 +288,46 @@ impl PyBenchmark {
 
     /// Per-municipality metrics: breadth, depth, balance, gaps, ...
     #[getter]
-    fn metrics(&self) -> PyDataFrame {
-        PyDataFrame(self.inner.metrics.clone())
+    fn metrics(&self) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.metrics().map_err(Error::from)?))
     }
 
     /// Per-area metrics.
     #[getter]
-    fn areas(&self) -> PyDataFrame {
-        PyDataFrame(self.inner.area_metrics.clone())
+    fn areas(&self) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.area_metrics().map_err(Error::from)?))
     }
 
     /// Pairwise similarity of the municipalities (cosine, Jaccard).
     #[getter]
-    fn peers(&self) -> PyDataFrame {
-        PyDataFrame(self.inner.peers.clone())
+    fn peers(&self) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.peers().map_err(Error::from)?))
     }
 
     /// Changes between dated documents of one municipality.
     #[getter]
-    fn changes(&self) -> PyDataFrame {
-        PyDataFrame(self.inner.changes.clone())
+    fn changes(&self) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.changes().map_err(Error::from)?))
     }
 
     /// The evidence behind document coverage.
     #[getter]
-    fn evidence(&self) -> PyDataFrame {
-        PyDataFrame(self.inner.evidence.clone())
+    fn evidence(&self) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.evidence().map_err(Error::from)?))
     }
 
     /// Document x area coverage.
     #[getter]
-    fn documents(&self) -> PyDataFrame {
-        PyDataFrame(self.inner.document_coverage.clone())
+    fn documents(&self) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.document_coverage().map_err(Error::from)?))
     }
 
-    /// The `k` municipalities most like `name`: (name, cosine, jaccard).
+    /// The `k` municipalities most like `name` (a name in any case, or a
+    /// municipality code): (name, cosine, jaccard).
     #[pyo3(signature = (name, k = 5))]
     fn nearest(&self, name: &str, k: usize) -> PyResult<Vec<(String, f64, f64)>> {
-        analysis::nearest(&self.inner.profiles, name, k)
-            .ok_or_else(|| Error::Input(format!("no municipality `{name}` in the benchmark")).into())
+        let me = self.inner.find(name).ok_or_else(|| Error::Input(format!("no municipality `{name}` in the benchmark")))?;
+        Ok(analysis::nearest(self.inner.profiles(), me, k).into_iter().map(|(p, c, j)| (p.name().to_owned(), c, j)).collect())
     }
 
     /// The heatmap as SVG text.

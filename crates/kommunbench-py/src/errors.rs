@@ -103,7 +103,6 @@ impl From<kommunbench_analysis::PipelineError> for Error {
             P::Framework(e) => e.into(),
             P::Lexicon(e) => e.into(),
             P::Groups(e) => e.into(),
-            P::Benchmark(e) => e.into(),
             other => Error::Mapper(other.to_string()),
         }
     }

@@ -14,11 +14,12 @@ AREAS = ["reception", "work", "school", "adult_learning", "discrimination", "urb
 
 def test_matrix_wide(documents: list[kb.Document]) -> None:
     m = kb.matrix(documents, value="covered")
-    assert m.columns == ["municipality", *AREAS]
+    assert m.columns == ["municipality", "municipality_code", *AREAS]
     assert m["municipality"].to_list() == ["Hedemora", "Jönköping", "Vaggeryd", "Vasa", "Vingåker"]
+    assert m["municipality_code"].to_list() == ["2083", "0680", "0665", "905", "0428"]
     assert m.filter(pl.col("municipality") == "Jönköping")["school"].to_list() == [0]
     att = kb.matrix(documents, value="attention")
-    totals = att.select(pl.sum_horizontal(pl.exclude("municipality")))
+    totals = att.select(pl.sum_horizontal(pl.exclude("municipality", "municipality_code")))
     assert all(abs(t - 1.0) < 1e-9 for t in totals.to_series().to_list())
     docs = kb.matrix(documents, level="document")
     assert docs.height == 5
@@ -37,6 +38,8 @@ def test_benchmark_tables(documents: list[kb.Document]) -> None:
     assert bench.peers.height == 5 * 4
     nearest = bench.nearest("Vaggeryd", 2)
     assert len(nearest) == 2 and nearest[0][0] == "Jönköping"
+    # A municipality may be named by its code, in any case.
+    assert bench.nearest("0665", 2) == bench.nearest("VAGGERYD", 2) == nearest
 
 
 def test_report_files(documents: list[kb.Document], tmp_path: Path) -> None:

@@ -8,7 +8,7 @@
 //!
 //! let doc = Ingester::new().ingest_str("vaggeryd", "Mål\n\nDelmål\n\n\
 //!     Arbete och försörjning: Genom aktiva insatser skall egen försörjning skapas.\n")?;
-//! let bench = Pipeline::builder().build()?.run(&[doc])?;
+//! let bench = Pipeline::builder().build()?.run(&[doc]);
 //! let dir = tempfile::tempdir()?;
 //! let files = kommunbench_report::write_report(&bench, &dir.path().join("report"), Vec::new())?;
 //! assert_eq!(files.len(), kommunbench_report::REPORT_FILES.len());

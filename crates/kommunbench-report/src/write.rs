@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use kommunbench_analysis::{Benchmark, ExportError, write_atomic, write_table};
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, PolarsResult};
 
 use crate::outdir::ReportDir;
 use crate::render::{ReportData, heatmap_svg, report_html};
@@ -14,7 +14,7 @@ use crate::{ReportError, report_data};
 /// What a report file holds.
 enum Content {
     /// A table of the benchmark, in the format its extension names.
-    Table(fn(&Benchmark) -> &DataFrame),
+    Table(fn(&Benchmark) -> PolarsResult<DataFrame>),
     /// A drawing of the report data.
     Drawing(fn(&ReportData) -> Result<String, crate::RenderError>),
 }
@@ -23,12 +23,12 @@ enum Content {
 const FILES: [(&str, Content); 10] = [
     ("coverage.csv", Content::Table(|b| b.matrix.long())),
     ("coverage.parquet", Content::Table(|b| b.matrix.long())),
-    ("documents.csv", Content::Table(|b| &b.document_coverage)),
-    ("metrics.csv", Content::Table(|b| &b.metrics)),
-    ("areas.csv", Content::Table(|b| &b.area_metrics)),
-    ("peers.csv", Content::Table(|b| &b.peers)),
-    ("changes.csv", Content::Table(|b| &b.changes)),
-    ("evidence.csv", Content::Table(|b| &b.evidence)),
+    ("documents.csv", Content::Table(Benchmark::document_coverage)),
+    ("metrics.csv", Content::Table(Benchmark::metrics)),
+    ("areas.csv", Content::Table(Benchmark::area_metrics)),
+    ("peers.csv", Content::Table(Benchmark::peers)),
+    ("changes.csv", Content::Table(Benchmark::changes)),
+    ("evidence.csv", Content::Table(Benchmark::evidence)),
     ("heatmap.svg", Content::Drawing(heatmap_svg)),
     ("report.html", Content::Drawing(report_html)),
 ];
@@ -64,7 +64,7 @@ pub fn write_report_with(
     for (name, content) in &FILES {
         let path = staged.path().join(name);
         match content {
-            Content::Table(table) => write_table(table(bench), &path)?,
+            Content::Table(table) => write_table(&table(bench)?, &path)?,
             Content::Drawing(draw) => {
                 let text = draw(&data)?;
                 write_atomic(&path, |out| {

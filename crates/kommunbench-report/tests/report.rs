@@ -13,7 +13,7 @@ fn corpus() -> Vec<PolicyDocument> {
 
 #[test]
 fn report_files_are_written_and_read_back() {
-    let bench = Pipeline::builder().build().unwrap().run(&corpus()).unwrap();
+    let bench = Pipeline::builder().build().unwrap().run(&corpus());
     let dir = tempfile::tempdir().unwrap();
     let files = write_report(&bench, dir.path(), vec!["bad.txt: the file is empty".into()]).unwrap();
     assert_eq!(files.len(), REPORT_FILES.len());
@@ -21,7 +21,7 @@ fn report_files_are_written_and_read_back() {
         assert!(f.metadata().unwrap().len() > 0, "{}", f.display());
     }
     let parquet = ParquetReader::new(std::fs::File::open(dir.path().join("coverage.parquet")).unwrap()).finish().unwrap();
-    assert!(parquet.equals(bench.matrix.long()));
+    assert!(parquet.equals(&bench.matrix.long().unwrap()));
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     for name in ["Hedemora", "Jönköping", "Vaggeryd", "Vasa", "Vingåker", "bad.txt: the file is empty"] {
         assert!(html.contains(name), "{name} missing from the report");

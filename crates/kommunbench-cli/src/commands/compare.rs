@@ -30,13 +30,13 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
     let framework = pipeline.framework();
     let Some(comparison) = bench.compare(&args.municipality, args.top) else {
-        let known: Vec<&str> = bench.profiles.iter().map(|p| p.name.as_str()).collect();
+        let known: Vec<&str> = bench.profiles().iter().map(kommunbench_analysis::Profile::name).collect();
         anyhow::bail!("no municipality `{}` in the corpus (found: {})", args.municipality, known.join(", "));
     };
     let me = comparison.profile;
     let areas: Vec<&str> = framework.areas().iter().map(|a| a.id.as_str()).collect();
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{} against {} ({} municipalities)", me.name, framework.id(), bench.profiles.len())?;
+    writeln!(out, "{} against {} ({} municipalities)", me.name(), framework.id(), bench.profiles().len())?;
     writeln!(out)?;
     writeln!(out, "{:<16} {:>6}  covered", "area", "score")?;
     for (i, area) in areas.iter().enumerate() {
@@ -52,7 +52,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     writeln!(out, "Nearest peers (cosine of coverage profiles, Jaccard of covered areas):")?;
     for peer in &comparison.nearest {
         let fills = if peer.fills.is_empty() { String::new() } else { format!("  covers its gaps: {}", names(&peer.fills)) };
-        let (name, cos, jac) = (&peer.profile.name, peer.cosine, peer.jaccard);
+        let (name, cos, jac) = (peer.profile.name(), peer.cosine, peer.jaccard);
         writeln!(out, "  {name:<16} cosine {cos:.3}  jaccard {jac:.3}{fills}")?;
     }
     Ok(super::status(&corpus))

@@ -40,7 +40,7 @@ pub(crate) fn benchmark(
     let paths = if paths.is_empty() { vec![bundled_corpus()] } else { paths.to_vec() };
     let corpus = options.read(&paths)?;
     let pipeline = pipeline.build()?;
-    let bench = pipeline.run(&corpus.documents)?;
+    let bench = pipeline.run(&corpus.documents);
     Ok((corpus, pipeline, bench))
 }
 
@@ -61,7 +61,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         "Coverage of {} ({} documents, {} municipalities); score per area, * = covered at {:.2}",
         framework.id(),
         corpus.documents.len(),
-        bench.profiles.len(),
+        bench.profiles().len(),
         bench.threshold
     )?;
     write!(out, "{}", plain_table(&matrix))?;
