@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 mod benchmark;
+mod cluster;
 mod compare;
 mod crosswalk;
 mod export;
@@ -17,6 +18,7 @@ mod profile;
 mod timeline;
 
 pub use benchmark::{Benchmark, BenchmarkError};
+pub use cluster::{Linkage, Merge, cluster, cut, leaf_order};
 pub use compare::{Comparison, NearPeer};
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
 pub use export::{
@@ -28,8 +30,8 @@ pub use key::MunicipalityKey;
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use peers::{
-    Merge, NEAREST_PEERS, PeerGroupError, cluster, cosine, cut, jaccard, nearest, nearest_peers, peer_groups_by_county,
-    peer_groups_by_name, peer_groups_from_csv, similarities,
+    NEAREST_PEERS, PeerGroupError, cosine, jaccard, nearest, nearest_peers, peer_groups_by_county, peer_groups_by_name,
+    peer_groups_from_csv, similarities,
 };
 pub use pipeline::{Mapped, PeerGroups, Pipeline, PipelineBuilder, PipelineError};
 pub use polars;

@@ -1,5 +1,5 @@
 //! Peers: how alike municipalities' coverage profiles are, nearest peers,
-//! hierarchical clustering, and peer groups given by the user or by county.
+//! and peer groups given by the user or by county.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -90,75 +90,6 @@ pub fn nearest<'a>(profiles: &'a [Profile], me: &Profile, k: usize) -> Vec<(&'a 
     others
 }
 
-/// One merge of agglomerative clustering.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Merge {
-    /// Cluster ids merged: `0..n` are the profiles, `n + i` the i-th merge.
-    pub left: usize,
-    /// The other cluster.
-    pub right: usize,
-    /// Average cosine distance (1 - cosine) between their members.
-    pub distance: f64,
-    /// Members of the new cluster.
-    pub size: usize,
-}
-
-/// Average-linkage hierarchical clustering on cosine distance: the
-/// sequence of merges, as in a dendrogram.
-pub fn cluster(profiles: &[Profile]) -> Vec<Merge> {
-    let n = profiles.len();
-    let dist = |i: usize, j: usize| 1.0 - cosine(&profiles[i].scores, &profiles[j].scores);
-    // Active clusters: id -> members.
-    let mut active: Vec<(usize, Vec<usize>)> = (0..n).map(|i| (i, vec![i])).collect();
-    let mut merges = Vec::new();
-    while active.len() > 1 {
-        let mut best = (f64::INFINITY, 0, 1);
-        for x in 0..active.len() {
-            for y in x + 1..active.len() {
-                let (a, b) = (&active[x].1, &active[y].1);
-                let d = a.iter().flat_map(|&i| b.iter().map(move |&j| (i, j))).map(|(i, j)| dist(i, j)).sum::<f64>()
-                    / (a.len() * b.len()) as f64;
-                if d < best.0 - 1e-12 {
-                    best = (d, x, y);
-                }
-            }
-        }
-        let (d, x, y) = best;
-        let (right_id, right) = active.remove(y);
-        let (left_id, mut left) = active.remove(x);
-        left.extend(right);
-        merges.push(Merge { left: left_id, right: right_id, distance: d, size: left.len() });
-        active.push((n + merges.len() - 1, left));
-    }
-    merges
-}
-
-/// Cuts the clustering into `k` clusters: a cluster number (from 1, by
-/// first member) per profile.
-pub fn cut(profiles: &[Profile], merges: &[Merge], k: usize) -> Vec<usize> {
-    let n = profiles.len();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut alive: Vec<bool> = vec![true; n];
-    for m in merges.iter().take(n.saturating_sub(k.max(1))) {
-        let mut merged = std::mem::take(&mut members[m.left]);
-        merged.extend(std::mem::take(&mut members[m.right]));
-        alive[m.left] = false;
-        alive[m.right] = false;
-        members.push(merged);
-        alive.push(true);
-    }
-    let mut clusters: Vec<&Vec<usize>> =
-        members.iter().zip(&alive).filter(|(m, a)| **a && !m.is_empty()).map(|(m, _)| m).collect();
-    clusters.sort_by_key(|m| m.iter().min().copied());
-    let mut out = vec![0; n];
-    for (c, m) in clusters.iter().enumerate() {
-        for &i in *m {
-            out[i] = c + 1;
-        }
-    }
-    out
-}
-
 /// A peer-group file that could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("{}:{line}: {message}", path.display())]
@@ -243,21 +174,6 @@ mod tests {
         assert_eq!(near[1].0.name(), "C");
         assert_eq!(nearest(&ps, &ps[0], 1).len(), 1);
         assert_eq!(similarities(&ps).unwrap().height(), 3);
-    }
-
-    #[test]
-    fn average_linkage_merges_closest_first() {
-        let ps = vec![p("A", &[1.0, 0.0]), p("B", &[0.9, 0.1]), p("C", &[0.0, 1.0]), p("D", &[0.1, 0.9])];
-        let merges = cluster(&ps);
-        assert_eq!(merges.len(), 3);
-        // A-B and C-D are equally close (symmetric); both merge before the root.
-        let first_two: Vec<(usize, usize)> = merges[..2].iter().map(|m| (m.left, m.right)).collect();
-        assert!(first_two.contains(&(0, 1)) && first_two.contains(&(2, 3)), "{merges:?}");
-        assert_eq!(merges[2].size, 4);
-        assert!(merges[2].distance > merges[1].distance);
-        assert_eq!(cut(&ps, &merges, 2), [1, 1, 2, 2]);
-        assert_eq!(cut(&ps, &merges, 4), [1, 2, 3, 4]);
-        assert_eq!(cut(&ps, &merges, 1), [1, 1, 1, 1]);
     }
 
     #[test]

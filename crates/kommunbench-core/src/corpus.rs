@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::document::{Date, DocumentKind, PolicyDocument};
+use crate::document::{Date, DocumentKind, PolicyDocument, Speaker};
 use crate::framework::line_col;
 use crate::ingest::{IngestError, Ingester};
 use crate::municipality::MunicipalityRegistry;
@@ -35,6 +35,9 @@ pub struct DocumentMeta {
     pub title: Option<String>,
     /// Kind: `policy`, `strategy`, `programme`, `plan`, `party_programme`, `news`, `web_page`.
     pub kind: Option<String>,
+    /// Who speaks: `municipality`, `region`, `national` or `party:ABBR`
+    /// (`party:M`).
+    pub speaker: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
     pub published: Option<Date>,
     /// Adoption date.
@@ -538,6 +541,12 @@ fn apply(doc: &mut PolicyDocument, meta: &DocumentMeta, registry: &MunicipalityR
                 .ok_or_else(|| format!("unknown municipality `{m}` (give an SCB or Finnish municipality code, or a name)"))?
                 .clone(),
         );
+    }
+    if let Some(speaker) = &meta.speaker {
+        doc.speaker = speaker.parse::<Speaker>()?;
+        if matches!(doc.speaker, Speaker::Party(_)) && meta.kind.is_none() {
+            doc.kind = DocumentKind::PartyProgramme;
+        }
     }
     if let Some(kind) = &meta.kind {
         doc.kind = kind.parse::<DocumentKind>()?;

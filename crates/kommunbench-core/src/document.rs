@@ -186,6 +186,63 @@ impl FromStr for DocumentKind {
     }
 }
 
+/// Who speaks in a document: whose policy it states. A local party's
+/// programme is not the municipality's policy, and a county board's or a
+/// region's text is not a municipality's.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Speaker {
+    /// The municipality itself: its council, administration or web pages.
+    #[default]
+    Municipality,
+    /// A political party, by its usual abbreviation (`M`, `KD`, `SFP`).
+    Party(String),
+    /// A region, a county board (länsstyrelse), a regional council or, on
+    /// Åland, the government of the province (landskapsregeringen).
+    Region,
+    /// The government or a national authority.
+    National,
+}
+
+impl Speaker {
+    /// Whether the municipality itself speaks.
+    pub fn is_municipality(&self) -> bool {
+        matches!(self, Speaker::Municipality)
+    }
+}
+
+impl fmt::Display for Speaker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Speaker::Municipality => f.write_str("municipality"),
+            Speaker::Party(p) => write!(f, "party:{p}"),
+            Speaker::Region => f.write_str("region"),
+            Speaker::National => f.write_str("national"),
+        }
+    }
+}
+
+impl FromStr for Speaker {
+    type Err = String;
+    /// `municipality`, `region`, `national` or `party:ABBR` (`party:M`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "municipality" => Ok(Speaker::Municipality),
+            "region" => Ok(Speaker::Region),
+            "national" => Ok(Speaker::National),
+            other => match other.strip_prefix("party:").map(str::trim) {
+                Some(p) if !p.is_empty() && p.len() <= 8 && p.chars().all(char::is_alphabetic) => {
+                    Ok(Speaker::Party(p.to_uppercase()))
+                }
+                _ => {
+                    Err(format!("unknown speaker `{s}` (expected municipality, region, national or party:ABBR such as party:M)"))
+                }
+            },
+        }
+    }
+}
+
 /// The dates a document carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Dates {
@@ -573,6 +630,9 @@ pub struct PolicyDocument {
     pub title: String,
     /// What kind of document it is.
     pub kind: DocumentKind,
+    /// Who speaks in it.
+    #[serde(default, skip_serializing_if = "Speaker::is_municipality")]
+    pub speaker: Speaker,
     /// Its dates.
     pub dates: Dates,
     /// The decision behind it.

@@ -46,7 +46,7 @@ mod text;
 pub use corpus::{Corpus, CorpusError, CorpusReader, CorpusWarning, DocumentMeta, MANIFEST_FILE, Progress, TEXT_EXTENSIONS};
 pub use document::{
     ActionDetails, Block, BlockKind, Date, DateError, Dates, Decision, DocumentKind, DropReason, Dropped, Level, PolicyDocument,
-    Priority, Rule, Source, Span,
+    Priority, Rule, Source, Span, Speaker,
 };
 pub use files::{MAX_AUX_FILE_BYTES, ReadError, file_kind, read_limited, read_text};
 pub use framework::{Area, Framework, FrameworkError, FrameworkFormat};

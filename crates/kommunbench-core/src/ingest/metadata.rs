@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::furniture::fold_opening;
 use super::layout::{Line, words_at_most};
-use crate::document::{Date, Dates, Decision, DocumentKind};
+use crate::document::{Date, Dates, Decision, DocumentKind, Speaker};
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 static FINNISH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)").unwrap());
@@ -224,36 +224,20 @@ fn kind_from_word(word: &str) -> Option<DocumentKind> {
     .map(|(_, k)| k)
 }
 
-const PARTIES: &[&str] = &[
-    "socialdemokraterna",
-    "moderaterna",
-    "centerpartiet",
-    "liberalerna",
-    "kristdemokraterna",
-    "vänsterpartiet",
-    "miljöpartiet",
-    "sverigedemokraterna",
-    "svenska folkpartiet",
-    "sfp",
-];
-
 /// The kind of a document: stated in its header, else news markers, else a
-/// party's programme, else the title's word (policy, strategi, program,
-/// plan), else a web page.
-pub(crate) fn kind(meta: &Metadata, title: &str, text: &str) -> DocumentKind {
+/// party's programme when a party speaks, else the title's word (policy,
+/// strategi, program, plan), else a web page.
+pub(crate) fn kind(meta: &Metadata, title: &str, speaker: &Speaker) -> DocumentKind {
     if let Some(kind) = meta.kind {
         return kind;
     }
     if meta.news {
         return DocumentKind::News;
     }
-    let lower_title = title.to_lowercase();
-    let head: String = text.chars().take(3000).collect::<String>().to_lowercase();
-    let party = PARTIES.iter().any(|p| lower_title.contains(p) || head.contains(p));
-    if party && (lower_title.contains("program") || head.contains("vi vill") || head.contains("valprogram")) {
+    if matches!(speaker, Speaker::Party(_)) {
         return DocumentKind::PartyProgramme;
     }
-    kind_from_word(&lower_title).unwrap_or(DocumentKind::WebPage)
+    kind_from_word(&title.to_lowercase()).unwrap_or(DocumentKind::WebPage)
 }
 
 #[cfg(test)]
@@ -327,14 +311,12 @@ mod tests {
         let news = meta("Obs! Denna nyhet är från 2017-01-13 och kan vara inaktuell.");
         assert!(news.news);
         assert_eq!(news.dates.published.unwrap().to_string(), "2017-01-13");
-        assert_eq!(kind(&news, "Mål för integrationsarbete", ""), DocumentKind::News);
+        let municipality = Speaker::Municipality;
+        assert_eq!(kind(&news, "Mål för integrationsarbete", &municipality), DocumentKind::News);
         let none = Metadata::default();
-        assert_eq!(kind(&none, "Integrationsstrategi 2020–2025", ""), DocumentKind::Strategy);
-        assert_eq!(kind(&none, "Handlingsplan för integration", ""), DocumentKind::Plan);
-        assert_eq!(kind(&none, "Integration", ""), DocumentKind::WebPage);
-        assert_eq!(
-            kind(&none, "Integrationspolitiskt program", "Socialdemokraterna i Vaggeryd. Vi vill att fler får jobb."),
-            DocumentKind::PartyProgramme
-        );
+        assert_eq!(kind(&none, "Integrationsstrategi 2020–2025", &municipality), DocumentKind::Strategy);
+        assert_eq!(kind(&none, "Handlingsplan för integration", &municipality), DocumentKind::Plan);
+        assert_eq!(kind(&none, "Integration", &municipality), DocumentKind::WebPage);
+        assert_eq!(kind(&none, "Integrationspolitiskt program", &Speaker::Party("S".to_owned())), DocumentKind::PartyProgramme);
     }
 }

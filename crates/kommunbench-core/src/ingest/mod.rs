@@ -5,6 +5,7 @@ mod furniture;
 mod layout;
 mod metadata;
 mod priorities;
+mod speaker;
 
 use std::path::{Path, PathBuf};
 
@@ -316,7 +317,8 @@ impl Ingester {
         let mut layout = layout::layout(&text);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-        let kind = metadata::kind(&meta, &title, &text);
+        let speaker = speaker::speaker(&title, &text);
+        let kind = metadata::kind(&meta, &title, &speaker);
         let municipality = self.municipality(&id, &title, &content);
         let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title);
         for i in outside {
@@ -332,6 +334,7 @@ impl Ingester {
             municipality,
             title,
             kind,
+            speaker,
             dates: meta.dates,
             decision: meta.decision,
             source,

@@ -1,0 +1,179 @@
+//! Who speaks in a text: a local party, a region or county board, the
+//! state, or (by default) the municipality itself.
+//!
+//! The rules read the title and the head of the text, where a page or a
+//! programme says whose it is:
+//!
+//! - a **party** speaks when it is named (`Moderaterna i Lomma`,
+//!   `Liberalerna vill`, `vi kristdemokrater`, `en kristdemokratisk
+//!   politik`) and the text speaks in the first person plural (`vi vill`,
+//!   `vi anser`, `vår politik`) or the party wants (`Liberalerna vill`);
+//!   the party named most often wins. A
+//!   quoted politician's party in brackets (`(KD)`) is not a party's
+//!   voice.
+//! - a **region** speaks when the head names regional bodies and the
+//!   county as its own (`landskapsregeringen`, `regionförbundet`, `den
+//!   regionala utvecklingsnämnden`, `länets befolkning`) at least twice
+//!   and more often than a municipality names itself (`kommunen`,
+//!   `Vetlanda kommun`, `staden`). Municipal pages name the county board
+//!   and `kommunerna i länet` as partners; those are not counted.
+//! - the **state** speaks in a text titled as the government's
+//!   (`Regeringens strategi`, not `Landskapsregeringens program`).
+
+use crate::document::Speaker;
+
+/// How much of the text is read, in characters: the title's page and the
+/// opening paragraphs.
+const HEAD_CHARS: usize = 2500;
+
+/// A party: its abbreviation and the written forms that name it (lower
+/// case): the definite name and its genitive, members in the plural, the
+/// adjective.
+struct Party {
+    abbreviation: &'static str,
+    forms: &'static [&'static str],
+}
+
+const PARTIES: &[Party] = &[
+    Party { abbreviation: "S", forms: &["socialdemokraterna", "socialdemokrater", "socialdemokratisk", "arbetarekommun"] },
+    Party { abbreviation: "M", forms: &["moderaterna", "moderater ", "moderater,", "moderata samlingspartiet"] },
+    Party { abbreviation: "C", forms: &["centerpartiet", "centerpartister"] },
+    Party { abbreviation: "L", forms: &["liberalerna", "vi liberaler"] },
+    Party { abbreviation: "KD", forms: &["kristdemokraterna", "kristdemokrater", "kristdemokratisk"] },
+    Party { abbreviation: "V", forms: &["vänsterpartiet", "vänsterpartister"] },
+    Party { abbreviation: "MP", forms: &["miljöpartiet", "miljöpartister"] },
+    Party { abbreviation: "SD", forms: &["sverigedemokraterna", "sverigedemokrater"] },
+    Party { abbreviation: "SFP", forms: &["svenska folkpartiet"] },
+];
+
+/// The first person plural of a programme: what a party wants or thinks.
+const VOICE: &[&str] = &[
+    "vi vill",
+    "vi anser",
+    "vi tycker",
+    "vi tror",
+    "vi står för",
+    "vi arbetar för",
+    "vi kommer att",
+    "vi ska ",
+    "vi moderater",
+    "vår politik",
+    "vi vill se",
+];
+
+/// Regional bodies speaking of themselves and of their county (word
+/// beginnings): `landskapsregeringen`, `regionförbundets`, `den regionala
+/// utvecklingsnämnden`, `länets befolkning`.
+const REGION: &[&str] =
+    &["landskapsregering", "regionförbund", "regionala utveckling", "regional utveckling", "regionalt program", "länets"];
+
+/// A municipality speaking of itself (whole words).
+const MUNICIPALITY: &[&str] = &["kommun", "kommunen", "kommunens", "stad", "staden", "stadens"];
+
+/// The government's own texts (word beginnings in the title).
+const NATIONAL_TITLE: &[&str] = &["regeringens", "regeringskansliet", "regeringsbeslut"];
+
+/// Who speaks in a text with `title`.
+pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
+    let title = title.to_lowercase();
+    let head: String = text.chars().take(HEAD_CHARS).collect::<String>().to_lowercase();
+    if let Some(party) = party(&title, &head) {
+        return Speaker::Party(party.to_owned());
+    }
+    if NATIONAL_TITLE.iter().any(|c| mentions(&title, c) > 0) {
+        return Speaker::National;
+    }
+    let region: usize = REGION.iter().map(|c| mentions(&head, c) + mentions(&title, c)).sum();
+    let municipality: usize = MUNICIPALITY.iter().map(|c| words(&head, c) + words(&title, c)).sum();
+    if region >= 2 && region > municipality {
+        return Speaker::Region;
+    }
+    Speaker::Municipality
+}
+
+/// The party whose voice the text is, if any.
+fn party(title: &str, head: &str) -> Option<&'static str> {
+    // `vi vill`, or the party itself wanting: `Liberalerna vill`.
+    let wants = |p: &Party| p.forms.iter().any(|f| head.contains(&format!("{} vill", f.trim_end_matches([' ', ',']))));
+    let voiced = VOICE.iter().any(|v| head.contains(v) || title.contains(v)) || PARTIES.iter().any(wants);
+    if !voiced {
+        return None;
+    }
+    PARTIES
+        .iter()
+        .map(|p| {
+            let mentions: usize = p.forms.iter().map(|f| mentions(head, f) + 2 * mentions(title, f)).sum();
+            (mentions, p.abbreviation)
+        })
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, abbreviation)| abbreviation)
+}
+
+/// Occurrences of `form` that begin a word.
+fn mentions(text: &str, form: &str) -> usize {
+    text.match_indices(form).filter(|(i, _)| text[..*i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())).count()
+}
+
+/// Occurrences of `form` as a whole word.
+fn words(text: &str, form: &str) -> usize {
+    text.match_indices(form)
+        .filter(|(i, m)| {
+            text[..*i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && text[i + m.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(abbreviation: &str) -> Speaker {
+        Speaker::Party(abbreviation.to_owned())
+    }
+
+    #[test]
+    fn a_party_speaks_when_named_in_the_first_person() {
+        assert_eq!(speaker("Integration", "Vi moderater vill att fler nyanlända får jobb. Moderaterna i Åby."), party("M"));
+        assert_eq!(speaker("Integration", "Liberalerna vill:\n- Flexibel sfi\n"), party("L"));
+        assert_eq!(speaker("Integration", "En kristdemokratisk politik för integration. Vi vill se mångfald."), party("KD"));
+        assert_eq!(speaker("Socialdemokraterna i Ekby", "Vi ska bygga ett tryggt Ekby."), party("S"));
+        assert_eq!(speaker("Vårt program", "Svenska folkpartiet i Vasa. Vi vill att alla får lära sig svenska."), party("SFP"));
+    }
+
+    #[test]
+    fn a_quoted_politician_or_a_party_without_a_voice_is_not_a_party_s_text() {
+        // A municipal news item quoting a councillor.
+        let news = "Kommunen har antagit en ny integrationspolicy. – Mötesplatser är viktiga, säger Eva Ek (KD), kommunalråd.";
+        assert_eq!(speaker("Ny policy för integration", news), Speaker::Municipality);
+        // Named, but in the third person.
+        let report = "Kommunfullmäktige beslutade efter ett förslag från Moderaterna att utreda frågan.";
+        assert_eq!(speaker("Protokoll", report), Speaker::Municipality);
+        // A word that only contains a party's name.
+        assert_eq!(speaker("Integration", "Vi vill ha moderata hyror och en moderat ökning."), Speaker::Municipality);
+    }
+
+    #[test]
+    fn a_region_speaks_of_itself_more_than_of_a_municipality() {
+        let region = "Integration är ett av den regionala utvecklingsnämndens prioriterade områden. \
+            Alla som bor i länet ska känna sig delaktiga, och länets befolkning ska öka.";
+        assert_eq!(speaker("Integration", region), Speaker::Region);
+        let aland = "Landskapsregeringens program för integration. Landskapsregeringen samarbetar med kommunerna.";
+        assert_eq!(speaker("Program för integration", aland), Speaker::Region);
+        // A municipal page naming the county board as a partner.
+        let municipal = "Kommunen tar emot nyanlända som Länsstyrelsen i länet anvisar. Kommunens mottagning ordnar bostad.";
+        assert_eq!(speaker("Mottagande", municipal), Speaker::Municipality);
+        let partner = "Ekby kommun samarbetar med flera kommuner i länet. Länsstyrelsens uppdrag är att medverka \
+            till beredskap hos kommunerna i länet.";
+        assert_eq!(speaker("Samhällsorientering", partner), Speaker::Municipality);
+    }
+
+    #[test]
+    fn the_government_speaks_in_its_own_titles() {
+        assert_eq!(speaker("Regeringens strategi för integration", "Egen försörjning och delaktighet."), Speaker::National);
+        assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl."), Speaker::Municipality);
+        let aland = "Landskapsregeringens program för integration 2020–2023";
+        assert_eq!(speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna."), Speaker::Region);
+    }
+}
