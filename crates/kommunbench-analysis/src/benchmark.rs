@@ -5,13 +5,13 @@
 
 use std::collections::HashMap;
 
-use kommunbench_core::{DocumentId, Framework, PolicyDocument};
+use kommunbench_core::{DocumentId, DocumentKind, Framework, PolicyDocument, Speaker};
 use kommunbench_mapping::DocumentMapping;
 use polars::prelude::*;
 
+use crate::actor::Actor;
 use crate::export::ExportError;
 use crate::frames::{DocumentInfo, document_coverage, evidence};
-use crate::key::MunicipalityKey;
 use crate::matrix::{Aggregation, CoverageMatrix, Granularity};
 use crate::metrics::{area_metrics, municipality_metrics};
 use crate::peers::{NEAREST_PEERS, nearest_peers, similarities};
@@ -48,9 +48,12 @@ pub struct Benchmark {
     /// Each mapped document's facts, in the order of `mappings`.
     pub documents: Vec<DocumentInfo>,
     /// Each municipality's peer group (absent: one group of all).
-    pub groups: HashMap<MunicipalityKey, String>,
+    pub groups: HashMap<Actor, String>,
     /// Whether `peers()` lists every pair rather than nearest peers.
     pub all_pairs: bool,
+    /// Documents left out of the rows (see
+    /// [`PipelineBuilder::municipalities_only`](crate::PipelineBuilder::municipalities_only)).
+    pub left_out: Vec<DocumentInfo>,
 }
 
 impl Benchmark {
@@ -61,7 +64,7 @@ impl Benchmark {
         threshold: f64,
         docs: &[PolicyDocument],
         mappings: Vec<DocumentMapping>,
-        groups: HashMap<MunicipalityKey, String>,
+        groups: HashMap<Actor, String>,
     ) -> Benchmark {
         let area_ids: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
         let matrix = CoverageMatrix::new(docs, &mappings, &area_ids, Granularity::Municipality, threshold);
@@ -72,7 +75,7 @@ impl Benchmark {
                 by_id.get(&m.document).map_or_else(
                     || DocumentInfo {
                         id: m.document.clone(),
-                        key: MunicipalityKey::of(&m.document, m.municipality.as_ref()),
+                        actor: Actor::of(&m.document, m.municipality.as_ref(), &Speaker::Municipality),
                         municipality: m.municipality.clone(),
                         kind: None,
                         date: None,
@@ -90,6 +93,7 @@ impl Benchmark {
             documents,
             groups,
             all_pairs: false,
+            left_out: Vec::new(),
         }
     }
 
@@ -100,17 +104,17 @@ impl Benchmark {
 
     /// The row named `name` (in any case) or coded `name`.
     pub fn find(&self, name: &str) -> Option<&Profile> {
-        self.profiles().iter().find(|p| p.key.answers_to(name))
+        self.profiles().iter().find(|p| p.actor.answers_to(name))
     }
 
     /// The documents of a municipality, in corpus order.
-    pub fn documents_of<'a>(&'a self, key: &'a MunicipalityKey) -> impl Iterator<Item = &'a DocumentInfo> + 'a {
-        self.documents.iter().filter(move |d| &d.key == key)
+    pub fn documents_of<'a>(&'a self, key: &'a Actor) -> impl Iterator<Item = &'a DocumentInfo> + 'a {
+        self.documents.iter().filter(move |d| &d.actor == key)
     }
 
     /// The mappings of a municipality's documents, in corpus order.
-    pub fn mappings_of<'a>(&'a self, key: &'a MunicipalityKey) -> impl Iterator<Item = &'a DocumentMapping> + 'a {
-        self.documents.iter().zip(&self.mappings).filter(move |(d, _)| &d.key == key).map(|(_, m)| m)
+    pub fn mappings_of<'a>(&'a self, key: &'a Actor) -> impl Iterator<Item = &'a DocumentMapping> + 'a {
+        self.documents.iter().zip(&self.mappings).filter(move |(d, _)| &d.actor == key).map(|(_, m)| m)
     }
 
     fn area_ids(&self) -> Vec<String> {
@@ -119,11 +123,11 @@ impl Benchmark {
 
     /// Per-municipality metrics (see [`crate::municipality_metrics`]).
     pub fn metrics(&self) -> PolarsResult<DataFrame> {
-        let mut documents: HashMap<MunicipalityKey, u32> = HashMap::new();
-        let mut local: HashMap<MunicipalityKey, u32> = HashMap::new();
+        let mut documents: HashMap<Actor, Vec<DocumentKind>> = HashMap::new();
+        let mut local: HashMap<Actor, u32> = HashMap::new();
         for (d, m) in self.documents.iter().zip(&self.mappings) {
-            *documents.entry(d.key.clone()).or_default() += 1;
-            *local.entry(d.key.clone()).or_default() += m.local_priorities.len() as u32;
+            documents.entry(d.actor.clone()).or_default().extend(d.kind);
+            *local.entry(d.actor.clone()).or_default() += m.local_priorities.len() as u32;
         }
         municipality_metrics(self.profiles(), &self.area_ids(), &self.groups, &documents, &local)
     }
@@ -146,7 +150,7 @@ impl Benchmark {
             .iter()
             .zip(&self.mappings)
             .map(|(d, m)| Generation {
-                municipality: d.key.clone(),
+                municipality: d.actor.clone(),
                 document: d.id.clone(),
                 date: d.date,
                 coverage: m.coverage.iter().map(|c| (c.score, c.covered)).collect(),
@@ -163,7 +167,7 @@ impl Benchmark {
 
     /// The evidence behind document coverage (see [`crate::evidence`]).
     pub fn evidence(&self) -> PolarsResult<DataFrame> {
-        evidence(&self.mappings)
+        evidence(&self.mappings, &self.documents)
     }
 
     /// The matrix for the terminal: one row per municipality, the score per

@@ -71,9 +71,9 @@ pub struct Merge {
 /// dendrogram, closest first.
 ///
 /// ```
-/// use kommunbench_analysis::{Linkage, MunicipalityKey, Profile, cluster, cut, leaf_order};
+/// use kommunbench_analysis::{Linkage, Actor, Profile, cluster, cut, leaf_order};
 ///
-/// let p = |name: &str, s: &[f64]| Profile::from_scores(MunicipalityKey::named(name), s.to_vec(), 0.5);
+/// let p = |name: &str, s: &[f64]| Profile::from_scores(Actor::named(name), s.to_vec(), 0.5);
 /// let profiles = [p("A", &[1.0, 0.0]), p("C", &[0.0, 1.0]), p("B", &[0.9, 0.1])];
 /// let merges = cluster(&profiles, Linkage::Average);
 /// assert_eq!(merges.len(), 2);
@@ -162,10 +162,10 @@ pub fn leaf_order(n: usize, merges: &[Merge]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::MunicipalityKey;
+    use crate::Actor;
 
     fn p(name: &str, scores: &[f64]) -> Profile {
-        Profile::from_scores(MunicipalityKey::named(name), scores.to_vec(), 0.5)
+        Profile::from_scores(Actor::named(name), scores.to_vec(), 0.5)
     }
 
     fn four() -> Vec<Profile> {

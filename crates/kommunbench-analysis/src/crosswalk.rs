@@ -37,13 +37,13 @@ pub struct CrosswalkError {
 /// Links from the areas of one framework to the areas of another.
 ///
 /// ```
-/// use kommunbench_analysis::{Crosswalk, MunicipalityKey, Profile};
+/// use kommunbench_analysis::{Crosswalk, Actor, Profile};
 /// use kommunbench_core::Framework;
 ///
 /// let (old, new) = (Framework::builtin("se-2008")?, Framework::builtin("se-2025")?);
 /// let walk = Crosswalk::builtin(&old, &new)?;
 /// // Only `work` covered in se-2008 means only `economic` in se-2025.
-/// let p = Profile::from_scores(MunicipalityKey::named("Vasa"), vec![0.0, 0.9, 0.0, 0.0, 0.0, 0.0, 0.0], 0.6);
+/// let p = Profile::from_scores(Actor::named("Vasa"), vec![0.0, 0.9, 0.0, 0.0, 0.0, 0.0, 0.0], 0.6);
 /// let q = walk.apply(&p, 0.6);
 /// assert_eq!(q.covered, [true, false, false, false, false]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -101,7 +101,7 @@ impl Crosswalk {
                 scores[t] = scores[t].max(profile.scores.get(source).copied().unwrap_or(0.0));
             }
         }
-        let mut out = Profile::from_scores(profile.key.clone(), scores, threshold);
+        let mut out = Profile::from_scores(profile.actor.clone(), scores, threshold);
         out.document.clone_from(&profile.document);
         out
     }
@@ -114,7 +114,7 @@ pub fn compare_frameworks(via: &[Profile], direct: &[Profile], to: &Framework) -
     let (mut names, mut areas) = (Vec::new(), Vec::new());
     let (mut via_crosswalk, mut mapped, mut agree) = (Vec::new(), Vec::new(), Vec::new());
     for p in via {
-        let Some(q) = direct.iter().find(|q| (&q.key, &q.document) == (&p.key, &p.document)) else { continue };
+        let Some(q) = direct.iter().find(|q| (&q.actor, &q.document) == (&p.actor, &p.document)) else { continue };
         for (i, area) in to.areas().iter().enumerate() {
             names.push(p.name().to_owned());
             areas.push(area.id.to_string());

@@ -7,7 +7,7 @@ use kommunbench_core::{Date, DocumentId, DocumentKind, Municipality, PolicyDocum
 use kommunbench_mapping::{AreaCoverage, DocumentMapping, UnitKind};
 use polars::prelude::*;
 
-use crate::key::MunicipalityKey;
+use crate::actor::Actor;
 
 /// What the tables say about a document besides its coverage: its row's
 /// key, its municipality, kind and date.
@@ -16,7 +16,7 @@ pub struct DocumentInfo {
     /// The document.
     pub id: DocumentId,
     /// The row it belongs to.
-    pub key: MunicipalityKey,
+    pub actor: Actor,
     /// Its municipality, when recognised.
     pub municipality: Option<Municipality>,
     /// What kind of document it is (`None` for a mapping given without
@@ -30,7 +30,7 @@ impl From<&PolicyDocument> for DocumentInfo {
     fn from(d: &PolicyDocument) -> DocumentInfo {
         DocumentInfo {
             id: d.id.clone(),
-            key: MunicipalityKey::of(&d.id, d.municipality.as_ref()),
+            actor: Actor::of_document(d),
             municipality: d.municipality.clone(),
             kind: Some(d.kind),
             date: d.dates.effective(),
@@ -40,7 +40,7 @@ impl From<&PolicyDocument> for DocumentInfo {
 
 /// Document-level coverage with the documents' metadata, one row per
 /// document x area: `document, municipality, municipality_code, county,
-/// country, kind, date, framework, area, score, covered, evidence_count`
+/// country, kind, actor, date, framework, area, score, covered, evidence_count`
 /// (`municipality` is `(id)` for a document whose municipality is not
 /// known). The table `kommunbench coverage` prints and Python's
 /// `coverage()` returns.
@@ -60,18 +60,19 @@ pub fn coverage_table(framework: &str, documents: &[PolicyDocument], coverages: 
 fn coverage_rows<'a>(
     documents: impl Iterator<Item = (&'a DocumentId, Option<&'a DocumentInfo>, &'a str, &'a [AreaCoverage])>,
 ) -> PolarsResult<DataFrame> {
-    let mut cols: [Vec<Option<String>>; 8] = Default::default();
+    let mut cols: [Vec<Option<String>>; 9] = Default::default();
     let (mut areas, mut score, mut covered, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (id, doc, framework, coverage) in documents {
         let municipality = doc.and_then(|d| d.municipality.as_ref());
         for c in coverage {
             let values = [
                 Some(id.to_string()),
-                Some(doc.map_or_else(|| MunicipalityKey::document(id).name().to_owned(), |d| d.key.name().to_owned())),
+                Some(doc.map_or_else(|| Actor::document(id).name().to_owned(), |d| d.actor.name().to_owned())),
                 municipality.map(|m| m.code.to_string()),
                 municipality.map(|m| m.county.clone()),
                 municipality.map(|m| m.country.to_string()),
                 doc.and_then(|d| d.kind).map(|k| k.to_string()),
+                Some(doc.map_or_else(|| "municipality".to_owned(), |d| d.actor.speaker().to_string())),
                 doc.and_then(|d| d.date).map(|d| d.to_string()),
                 Some(framework.to_owned()),
             ];
@@ -84,7 +85,7 @@ fn coverage_rows<'a>(
             evidence.push(c.evidence_count as u32);
         }
     }
-    let [document, municipality, code, county, country, kind, date, framework] = cols;
+    let [document, municipality, code, county, country, kind, actor, date, framework] = cols;
     df!(
         "document" => document,
         "municipality" => municipality,
@@ -92,6 +93,7 @@ fn coverage_rows<'a>(
         "county" => county,
         "country" => country,
         "kind" => kind,
+        "actor" => actor,
         "date" => date,
         "framework" => framework,
         "area" => areas,
@@ -104,11 +106,13 @@ fn coverage_rows<'a>(
 /// Every piece of evidence behind document-level coverage, for drill-down:
 /// `document, municipality, area, term, text, sentence, start, end, page`
 /// (`page` is null but for paged formats: PDF).
-pub fn evidence(mappings: &[DocumentMapping]) -> PolarsResult<DataFrame> {
+pub fn evidence(mappings: &[DocumentMapping], documents: &[DocumentInfo]) -> PolarsResult<DataFrame> {
+    let actors: HashMap<&DocumentId, &Actor> = documents.iter().map(|d| (&d.id, &d.actor)).collect();
     let mut cols: [Vec<String>; 6] = Default::default();
     let (mut start, mut end, mut page) = (Vec::new(), Vec::new(), Vec::new());
     for m in mappings {
-        let key = MunicipalityKey::of(&m.document, m.municipality.as_ref());
+        let fallback = Actor::document(&m.document);
+        let key = actors.get(&m.document).copied().unwrap_or(&fallback);
         for c in &m.coverage {
             for e in &c.evidence {
                 let values = [

@@ -3,13 +3,13 @@
 //! benchmark, assembled here once for the command line and Python.
 #![deny(missing_docs)]
 
+mod actor;
 mod benchmark;
 mod cluster;
 mod compare;
 mod crosswalk;
 mod export;
 mod frames;
-mod key;
 mod matrix;
 mod metrics;
 mod peers;
@@ -17,6 +17,7 @@ mod pipeline;
 mod profile;
 mod timeline;
 
+pub use actor::Actor;
 pub use benchmark::{Benchmark, BenchmarkError};
 pub use cluster::{Linkage, Merge, cluster, cut, leaf_order};
 pub use compare::{Comparison, NearPeer};
@@ -26,7 +27,6 @@ pub use export::{
     write_table_to,
 };
 pub use frames::{DocumentInfo, alignment_table, coverage_table, document_coverage, evidence};
-pub use key::MunicipalityKey;
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use peers::{

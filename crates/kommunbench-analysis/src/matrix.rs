@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use kommunbench_core::{DocumentId, PolicyDocument};
+use kommunbench_core::{DocumentId, PolicyDocument, Speaker};
 use kommunbench_mapping::{DocumentMapping, UnitKind};
 use polars::prelude::*;
 
-use crate::key::MunicipalityKey;
+use crate::actor::Actor;
 use crate::profile::Profile;
 
 /// The rows of a matrix.
@@ -85,7 +85,7 @@ impl CoverageMatrix {
     /// let m = CoverageMatrix::new(&docs, &mapped.mappings, &areas, Granularity::Municipality, mapped.threshold);
     /// // Both documents name Vasa: one row, their coverage combined.
     /// assert_eq!(m.profiles().len(), 1);
-    /// assert_eq!(m.profiles()[0].key.name(), "Vasa");
+    /// assert_eq!(m.profiles()[0].actor.name(), "Vasa");
     /// let wide = m.wide(Aggregation::Binary)?;
     /// assert_eq!(wide.column("work")?.u32()?.get(0), Some(1));
     /// assert_eq!(wide.column("adult_learning")?.u32()?.get(0), Some(1));
@@ -98,13 +98,15 @@ impl CoverageMatrix {
         level: Granularity,
         threshold: f64,
     ) -> CoverageMatrix {
-        let blocks: HashMap<&DocumentId, usize> = documents.iter().map(|d| (&d.id, d.blocks.len())).collect();
+        let by_id: HashMap<&DocumentId, &PolicyDocument> = documents.iter().map(|d| (&d.id, d)).collect();
         let area_index: HashMap<&str, usize> = areas.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
         let n = areas.len();
         // Rows in key order: (document for document rows, municipality).
-        let mut rows: BTreeMap<(Option<&DocumentId>, MunicipalityKey), Row> = BTreeMap::new();
+        let mut rows: BTreeMap<(Option<&DocumentId>, Actor), Row> = BTreeMap::new();
         for m in mappings {
-            let key = MunicipalityKey::of(&m.document, m.municipality.as_ref());
+            let doc = by_id.get(&m.document);
+            let speaker = doc.map_or(&Speaker::Municipality, |d| &d.speaker);
+            let key = Actor::of(&m.document, m.municipality.as_ref(), speaker);
             let document = (level == Granularity::Document).then_some(&m.document);
             let Row { profile: p, shares, uncoded } = rows.entry((document, key.clone())).or_insert_with(|| Row {
                 profile: Profile::new(key, document.cloned(), n),
@@ -121,7 +123,7 @@ impl CoverageMatrix {
             }
             // Every block is a segment; an alignment may name others.
             let mut segments: BTreeMap<usize, Segment> =
-                (0..blocks.get(&m.document).copied().unwrap_or(0)).map(|i| (i, Segment::default())).collect();
+                (0..doc.map_or(0, |d| d.blocks.len())).map(|i| (i, Segment::default())).collect();
             for al in m.alignments.iter().filter(|al| al.unit_kind == UnitKind::Segment) {
                 let segment = segments.entry(al.unit_index).or_default();
                 if let (true, Some(&a)) = (al.accepted, area_index.get(al.area.as_str())) {
@@ -175,7 +177,8 @@ impl CoverageMatrix {
     }
 
     /// The key columns of every row: `document` (document rows only),
-    /// `municipality`, `municipality_code`, each value repeated `times`.
+    /// `municipality`, `municipality_code`, `actor`, each value repeated
+    /// `times`.
     fn key_columns(&self, times: usize) -> Vec<Column> {
         let repeat = |f: &dyn Fn(&Profile) -> Option<String>| -> Vec<Option<String>> {
             self.profiles.iter().flat_map(|p| std::iter::repeat_n(f(p), times)).collect()
@@ -184,16 +187,18 @@ impl CoverageMatrix {
         if self.level == Granularity::Document {
             columns.push(Column::new("document".into(), repeat(&|p| p.document.as_ref().map(ToString::to_string))));
         }
-        columns.push(Column::new("municipality".into(), repeat(&|p| Some(p.key.name().to_owned()))));
-        columns.push(Column::new("municipality_code".into(), repeat(&|p| p.key.code().map(ToString::to_string))));
+        columns.push(Column::new("municipality".into(), repeat(&|p| Some(p.actor.name().to_owned()))));
+        columns.push(Column::new("municipality_code".into(), repeat(&|p| p.actor.code().map(ToString::to_string))));
+        columns.push(Column::new("actor".into(), repeat(&|p| Some(p.actor.speaker().to_string()))));
         columns
     }
 
     /// The long form: one row per key x area with every aggregation.
     ///
     /// Columns: the key (`document` for a document-level matrix, then
-    /// `municipality` and `municipality_code`, null for a document whose
-    /// municipality is not known), `area`, `score`, `covered`, `documents`
+    /// `municipality`, the row's name, `municipality_code`, null for a
+    /// document whose municipality is not known, and `actor`, who speaks:
+    /// `municipality`, `party:M`, `region`, `national`), `area`, `score`, `covered`, `documents`
     /// (covering the area), `evidence_count`, `weighted_sum`, `attention`,
     /// `uncoded` (the row's uncoded share, repeated on each of its rows),
     /// `segments`.
@@ -379,7 +384,7 @@ mod tests {
         assert_eq!(score.height(), 3);
         assert_eq!(
             score.get_column_names_owned().iter().map(polars::prelude::PlSmallStr::as_str).collect::<Vec<_>>(),
-            ["document", "municipality", "municipality_code", "a", "b"]
+            ["document", "municipality", "municipality_code", "actor", "a", "b"]
         );
         let documents: Vec<&str> = score.column("document").unwrap().str().unwrap().iter().flatten().collect();
         assert_eq!(documents, ["h", "v1", "v2"]);

@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
+use kommunbench_core::DocumentKind;
 use polars::prelude::*;
 
-use crate::key::MunicipalityKey;
+use crate::actor::Actor;
 use crate::profile::Profile;
 
 /// Breadth: the share of the framework's areas that are covered.
@@ -58,21 +59,22 @@ pub fn below_peer_median(p: &Profile, peers: &[&Profile]) -> Vec<usize> {
         .collect()
 }
 
-/// Per-municipality metrics: `municipality, municipality_code, group,
-/// documents, covered,
+/// Per-municipality metrics: `municipality, municipality_code, actor,
+/// kinds, group, documents, covered,
 /// breadth, depth, balance, uncoded, gaps, below_peer_median,
 /// local_priorities`.
 ///
-/// `groups` maps a municipality to its peer group (absent: one group of
-/// all); `documents` and `local_priorities` count per municipality.
+/// `groups` maps a row to its peer group (absent: one group of all);
+/// `documents` gives each row's documents' kinds, `local_priorities`
+/// counts per row.
 pub fn municipality_metrics(
     profiles: &[Profile],
     areas: &[String],
-    groups: &HashMap<MunicipalityKey, String>,
-    documents: &HashMap<MunicipalityKey, u32>,
-    local_priorities: &HashMap<MunicipalityKey, u32>,
+    groups: &HashMap<Actor, String>,
+    documents: &HashMap<Actor, Vec<DocumentKind>>,
+    local_priorities: &HashMap<Actor, u32>,
 ) -> PolarsResult<DataFrame> {
-    let group_of = |p: &Profile| groups.get(&p.key).cloned().unwrap_or_else(|| "all".to_owned());
+    let group_of = |p: &Profile| groups.get(&p.actor).cloned().unwrap_or_else(|| "all".to_owned());
     let names_of = |idx: &[usize]| idx.iter().map(|&a| areas[a].as_str()).collect::<Vec<_>>().join(";");
     let peers_of = |p: &Profile| -> Vec<&Profile> {
         let group = group_of(p);
@@ -84,9 +86,16 @@ pub fn municipality_metrics(
     let counts = |f: &dyn Fn(&Profile) -> u32| profiles.iter().map(f).collect::<Vec<u32>>();
     df!(
         "municipality" => strings(&|p| p.name().to_owned()),
-        "municipality_code" => profiles.iter().map(|p| p.key.code().map(ToString::to_string)).collect::<Vec<_>>(),
+        "municipality_code" => profiles.iter().map(|p| p.actor.code().map(ToString::to_string)).collect::<Vec<_>>(),
+        "actor" => strings(&|p| p.actor.speaker().to_string()),
+        "kinds" => strings(&|p| {
+            let mut kinds: Vec<&str> = documents.get(&p.actor).into_iter().flatten().map(|k| k.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            kinds.join(";")
+        }),
         "group" => strings(&group_of),
-        "documents" => counts(&|p| documents.get(&p.key).copied().unwrap_or(0)),
+        "documents" => counts(&|p| documents.get(&p.actor).map_or(0, |d| d.len() as u32)),
         "covered" => counts(&|p| p.covered.iter().filter(|c| **c).count() as u32),
         "breadth" => floats(breadth),
         "depth" => floats(depth),
@@ -94,7 +103,7 @@ pub fn municipality_metrics(
         "uncoded" => floats(|p| p.uncoded),
         "gaps" => strings(&|p| names_of(&gaps(p))),
         "below_peer_median" => strings(&|p| names_of(&below_peer_median(p, &peers_of(p)))),
-        "local_priorities" => counts(&|p| local_priorities.get(&p.key).copied().unwrap_or(0)),
+        "local_priorities" => counts(&|p| local_priorities.get(&p.actor).copied().unwrap_or(0)),
     )
 }
 
@@ -111,7 +120,7 @@ pub fn area_metrics(profiles: &[Profile], areas: &[String]) -> PolarsResult<Data
     };
     let ranked = |a: usize| {
         let mut r: Vec<&Profile> = profiles.iter().collect();
-        r.sort_by(|x, y| y.scores[a].total_cmp(&x.scores[a]).then_with(|| x.key.cmp(&y.key)));
+        r.sort_by(|x, y| y.scores[a].total_cmp(&x.scores[a]).then_with(|| x.actor.cmp(&y.actor)));
         r
     };
     let join = |ps: &mut dyn Iterator<Item = &&Profile>| ps.take(3).map(|p| p.name()).collect::<Vec<_>>().join(";");
@@ -133,7 +142,7 @@ mod tests {
     use super::*;
 
     fn profile(name: &str, scores: &[f64], evidence: &[u32], attention: &[f64]) -> Profile {
-        let mut p = Profile::from_scores(MunicipalityKey::named(name), scores.to_vec(), 0.6);
+        let mut p = Profile::from_scores(Actor::named(name), scores.to_vec(), 0.6);
         p.evidence = evidence.to_vec();
         p.attention = attention.to_vec();
         p
@@ -151,16 +160,16 @@ mod tests {
         let uneven = profile("C", &[0.0; 4], &[0; 4], &[0.3, 0.1, 0.0, 0.0]);
         let expected = -(0.75f64 * 0.75f64.ln() + 0.25 * 0.25f64.ln()) / 4f64.ln();
         assert!((balance(&uneven) - expected).abs() < 1e-12);
-        assert_eq!(depth(&Profile::from_scores(MunicipalityKey::named("D"), vec![0.1], 0.6)), 0.0);
+        assert_eq!(depth(&Profile::from_scores(Actor::named("D"), vec![0.1], 0.6)), 0.0);
     }
 
     #[test]
     fn medians_and_gaps_against_peers() {
         assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
-        let a = Profile::from_scores(MunicipalityKey::named("A"), vec![0.9, 0.1], 0.6);
-        let b = Profile::from_scores(MunicipalityKey::named("B"), vec![0.5, 0.5], 0.6);
-        let c = Profile::from_scores(MunicipalityKey::named("C"), vec![0.7, 0.3], 0.6);
+        let a = Profile::from_scores(Actor::named("A"), vec![0.9, 0.1], 0.6);
+        let b = Profile::from_scores(Actor::named("B"), vec![0.5, 0.5], 0.6);
+        let c = Profile::from_scores(Actor::named("C"), vec![0.7, 0.3], 0.6);
         // Medians: area 0 -> 0.7, area 1 -> 0.3.
         assert_eq!(below_peer_median(&a, &[&a, &b, &c]), [1]);
         assert_eq!(below_peer_median(&b, &[&a, &b, &c]), [0]);
@@ -172,12 +181,18 @@ mod tests {
         let areas = vec!["work".to_owned(), "school".to_owned()];
         let profiles =
             vec![profile("Vasa", &[0.9, 0.2], &[3, 1], &[0.5, 0.1]), profile("Hedemora", &[0.7, 0.8], &[1, 2], &[0.2, 0.2])];
-        let docs = HashMap::from([(profiles[0].key.clone(), 2), (profiles[1].key.clone(), 1)]);
-        let local = HashMap::from([(profiles[0].key.clone(), 5)]);
+        let docs = HashMap::from([
+            (profiles[0].actor.clone(), vec![DocumentKind::Policy, DocumentKind::WebPage]),
+            (profiles[1].actor.clone(), vec![DocumentKind::Plan]),
+        ]);
+        let local = HashMap::from([(profiles[0].actor.clone(), 5)]);
         let m = municipality_metrics(&profiles, &areas, &HashMap::new(), &docs, &local).unwrap();
         assert_eq!(m.column("gaps").unwrap().str().unwrap().get(0), Some("school"));
         assert_eq!(m.column("breadth").unwrap().f64().unwrap().get(1), Some(1.0));
         assert_eq!(m.column("local_priorities").unwrap().u32().unwrap().get(0), Some(5));
+        assert_eq!(m.column("documents").unwrap().u32().unwrap().get(0), Some(2));
+        assert_eq!(m.column("kinds").unwrap().str().unwrap().get(0), Some("policy;web_page"));
+        assert_eq!(m.column("actor").unwrap().str().unwrap().get(1), Some("municipality"));
         // Peer median of school is 0.5: Vasa lies below it.
         assert_eq!(m.column("below_peer_median").unwrap().str().unwrap().get(0), Some("school"));
         let a = area_metrics(&profiles, &areas).unwrap();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use kommunbench_core::PolicyDocument;
 use polars::prelude::*;
 
-use crate::key::MunicipalityKey;
+use crate::actor::Actor;
 use crate::profile::Profile;
 
 /// Cosine similarity of two score vectors (0 when either is all zero).
@@ -59,7 +59,7 @@ pub fn nearest_peers(profiles: &[Profile], k: usize) -> PolarsResult<DataFrame> 
                 .map(|(j, q)| (j, cosine(&p.scores, &q.scores), jaccard(&p.covered, &q.covered))),
         );
         let order = |x: &(usize, f64, f64), y: &(usize, f64, f64)| {
-            y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| profiles[x.0].key.cmp(&profiles[y.0].key))
+            y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| profiles[x.0].actor.cmp(&profiles[y.0].actor))
         };
         if others.len() > k {
             others.select_nth_unstable_by(k, order);
@@ -82,10 +82,10 @@ pub fn nearest_peers(profiles: &[Profile], k: usize) -> PolarsResult<DataFrame> 
 pub fn nearest<'a>(profiles: &'a [Profile], me: &Profile, k: usize) -> Vec<(&'a Profile, f64, f64)> {
     let mut others: Vec<(&Profile, f64, f64)> = profiles
         .iter()
-        .filter(|p| (&p.key, &p.document) != (&me.key, &me.document))
+        .filter(|p| (&p.actor, &p.document) != (&me.actor, &me.document))
         .map(|p| (p, cosine(&me.scores, &p.scores), jaccard(&me.covered, &p.covered)))
         .collect();
-    others.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| x.0.key.cmp(&y.0.key)));
+    others.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.total_cmp(&x.2)).then_with(|| x.0.actor.cmp(&y.0.actor)));
     others.truncate(k);
     others
 }
@@ -104,7 +104,7 @@ pub struct PeerGroupError {
 
 /// Peer groups from a CSV file `municipality,group` (header required):
 /// a municipality's name or code to its group (see
-/// [`MunicipalityKey::answers_to`]).
+/// [`Actor::answers_to`]).
 pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, PeerGroupError> {
     let err = |line: usize, message: String| PeerGroupError { path: path.to_owned(), line, message };
     let text = kommunbench_core::read_text(path).map_err(|e| err(0, e.to_string()))?;
@@ -125,20 +125,17 @@ pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, Peer
 }
 
 /// Peer groups by county (län or landskap), from the documents.
-pub fn peer_groups_by_county(documents: &[PolicyDocument]) -> HashMap<MunicipalityKey, String> {
-    documents
-        .iter()
-        .filter_map(|d| d.municipality.as_ref().map(|m| (MunicipalityKey::municipality(m), m.county.clone())))
-        .collect()
+pub fn peer_groups_by_county(documents: &[PolicyDocument]) -> HashMap<Actor, String> {
+    documents.iter().filter_map(|d| d.municipality.as_ref().map(|m| (Actor::of_document(d), m.county.clone()))).collect()
 }
 
 /// Peer groups given by name or code (as [`peer_groups_from_csv`] reads
 /// them) for the municipalities of `documents`; a municipality the map
 /// does not name has no group.
-pub fn peer_groups_by_name(documents: &[PolicyDocument], given: &HashMap<String, String>) -> HashMap<MunicipalityKey, String> {
+pub fn peer_groups_by_name(documents: &[PolicyDocument], given: &HashMap<String, String>) -> HashMap<Actor, String> {
     let mut out = HashMap::new();
     for d in documents {
-        let key = MunicipalityKey::of(&d.id, d.municipality.as_ref());
+        let key = Actor::of_document(d);
         if out.contains_key(&key) {
             continue;
         }
@@ -155,7 +152,7 @@ mod tests {
     use super::*;
 
     fn p(name: &str, scores: &[f64]) -> Profile {
-        Profile::from_scores(MunicipalityKey::named(name), scores.to_vec(), 0.5)
+        Profile::from_scores(Actor::named(name), scores.to_vec(), 0.5)
     }
 
     #[test]

@@ -6,11 +6,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use kommunbench_core::{Framework, FrameworkError, PolicyDocument};
+use kommunbench_core::{DocumentId, Framework, FrameworkError, PolicyDocument};
 use kommunbench_mapping::{Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, Mapper, MapperKind, Unit};
 
+use crate::actor::Actor;
 use crate::benchmark::Benchmark;
-use crate::key::MunicipalityKey;
+use crate::frames::DocumentInfo;
 use crate::peers::{PeerGroupError, peer_groups_by_county, peer_groups_by_name, peer_groups_from_csv};
 
 /// How municipalities are grouped into peers for the gap metrics.
@@ -100,6 +101,7 @@ pub struct PipelineBuilder {
     threshold: Option<f64>,
     groups: PeerGroups,
     all_pairs: bool,
+    municipalities_only: bool,
 }
 
 impl PipelineBuilder {
@@ -162,6 +164,17 @@ impl PipelineBuilder {
         self
     }
 
+    /// Leaves out of the benchmark's rows every document in which the
+    /// municipality does not speak itself: party programmes, regional and
+    /// national texts (by default each is a row of its own, see
+    /// [`Actor`](crate::Actor)). They are listed in
+    /// [`Benchmark::left_out`].
+    #[must_use]
+    pub fn municipalities_only(mut self, yes: bool) -> Self {
+        self.municipalities_only = yes;
+        self
+    }
+
     /// Loads the framework, the lexicon and the peer groups file.
     pub fn build(self) -> Result<Pipeline, PipelineError> {
         let framework = match self.framework {
@@ -185,7 +198,14 @@ impl PipelineBuilder {
             PeerGroups::Given(g) => Groups::Given(g),
             PeerGroups::File(path) => Groups::Given(peer_groups_from_csv(&path)?),
         };
-        Ok(Pipeline { framework, mapper, threshold: self.threshold, groups, all_pairs: self.all_pairs })
+        Ok(Pipeline {
+            framework,
+            mapper,
+            threshold: self.threshold,
+            groups,
+            all_pairs: self.all_pairs,
+            municipalities_only: self.municipalities_only,
+        })
     }
 }
 
@@ -215,6 +235,7 @@ pub struct Pipeline {
     threshold: Option<f64>,
     groups: Groups,
     all_pairs: bool,
+    municipalities_only: bool,
 }
 
 /// Alignments of a corpus and the threshold they were accepted at.
@@ -237,6 +258,7 @@ impl Pipeline {
             threshold: None,
             groups: PeerGroups::None,
             all_pairs: false,
+            municipalities_only: false,
         }
     }
 
@@ -289,7 +311,7 @@ impl Pipeline {
     }
 
     /// The peer group of each municipality of `corpus`.
-    pub fn groups(&self, corpus: &[PolicyDocument]) -> HashMap<MunicipalityKey, String> {
+    pub fn groups(&self, corpus: &[PolicyDocument]) -> HashMap<Actor, String> {
         match &self.groups {
             Groups::All => HashMap::new(),
             Groups::ByCounty => peer_groups_by_county(corpus),
@@ -304,7 +326,16 @@ impl Pipeline {
 
     /// The benchmark of a corpus already mapped (by [`Pipeline::map`]).
     pub fn benchmark(&self, corpus: &[PolicyDocument], mapped: Mapped) -> Benchmark {
-        let bench = Benchmark::build(&self.framework, mapped.threshold, corpus, mapped.mappings, self.groups(corpus));
+        let (mut mappings, mut left_out) = (Vec::with_capacity(mapped.mappings.len()), Vec::new());
+        let speakers: HashMap<&DocumentId, &PolicyDocument> = corpus.iter().map(|d| (&d.id, d)).collect();
+        for m in mapped.mappings {
+            match speakers.get(&m.document) {
+                Some(d) if self.municipalities_only && !d.speaker.is_municipality() => left_out.push(DocumentInfo::from(*d)),
+                _ => mappings.push(m),
+            }
+        }
+        let mut bench = Benchmark::build(&self.framework, mapped.threshold, corpus, mappings, self.groups(corpus));
+        bench.left_out = left_out;
         if self.all_pairs { bench.with_all_pairs() } else { bench }
     }
 }
@@ -382,6 +413,30 @@ mod tests {
         assert_eq!(group(&[("VAGGERYD", "south")]), vaggeryd);
         assert_eq!(group(&[("0665", "south")]), vaggeryd);
         assert!(group(&[("Vasa", "north")]).is_empty());
+    }
+
+    #[test]
+    fn a_party_s_programme_is_a_row_of_its_own_or_left_out() {
+        let ingester = Ingester::new();
+        let docs = vec![
+            ingester
+                .ingest_str("lomma", "Lomma kommun\n\nIntegration\n\nKommunen erbjuder sfi och praktik för nyanlända.\n")
+                .unwrap(),
+            ingester
+                .ingest_str(
+                    "lomma-m",
+                    "Integration\n\nVi moderater i Lomma vill att fler nyanlända får arbete.\n\n- Fler i jobb\n",
+                )
+                .unwrap(),
+        ];
+        let bench = Pipeline::builder().build().unwrap().run(&docs);
+        let rows: Vec<(&str, String)> = bench.profiles().iter().map(|p| (p.name(), p.actor.speaker().to_string())).collect();
+        assert_eq!(rows, [("Lomma", "municipality".to_owned()), ("Lomma (M)", "party:M".to_owned())]);
+        let metrics = bench.metrics().unwrap();
+        assert_eq!(metrics.column("kinds").unwrap().str().unwrap().get(1), Some("party_programme"));
+        let own = Pipeline::builder().municipalities_only(true).build().unwrap().run(&docs);
+        assert_eq!(own.profiles().len(), 1);
+        assert_eq!(own.left_out.iter().map(|d| d.actor.name()).collect::<Vec<_>>(), ["Lomma (M)"]);
     }
 
     #[test]

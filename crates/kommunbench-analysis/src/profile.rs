@@ -3,13 +3,13 @@
 
 use kommunbench_core::DocumentId;
 
-use crate::key::MunicipalityKey;
+use crate::actor::Actor;
 
 /// One row of a coverage matrix, values in framework area order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     /// The municipality.
-    pub key: MunicipalityKey,
+    pub actor: Actor,
     /// The document, for a document-level matrix.
     pub document: Option<DocumentId>,
     /// Best document-level score per area.
@@ -32,9 +32,9 @@ pub struct Profile {
 
 impl Profile {
     /// An empty profile over `areas` areas.
-    pub fn new(key: MunicipalityKey, document: Option<DocumentId>, areas: usize) -> Profile {
+    pub fn new(key: Actor, document: Option<DocumentId>, areas: usize) -> Profile {
         Profile {
-            key,
+            actor: key,
             document,
             scores: vec![0.0; areas],
             covered: vec![false; areas],
@@ -49,7 +49,7 @@ impl Profile {
 
     /// A profile from a score row, covered at `threshold` (for tests and
     /// for coverage computed elsewhere).
-    pub fn from_scores(key: MunicipalityKey, scores: Vec<f64>, threshold: f64) -> Profile {
+    pub fn from_scores(key: Actor, scores: Vec<f64>, threshold: f64) -> Profile {
         let mut p = Profile::new(key, None, scores.len());
         p.covered = scores.iter().map(|s| *s >= threshold).collect();
         p.scores = scores;
@@ -59,6 +59,6 @@ impl Profile {
     /// What the row is called: the document id for a document row, else
     /// the municipality's name.
     pub fn name(&self) -> &str {
-        self.document.as_ref().map_or(self.key.name(), DocumentId::as_str)
+        self.document.as_ref().map_or(self.actor.name(), DocumentId::as_str)
     }
 }

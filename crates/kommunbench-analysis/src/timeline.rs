@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use kommunbench_core::{Date, DocumentId};
 use polars::prelude::*;
 
-use crate::key::MunicipalityKey;
+use crate::actor::Actor;
 
 /// How an area changed from one document to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,7 @@ impl Change {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Generation {
     /// The municipality.
-    pub municipality: MunicipalityKey,
+    pub municipality: Actor,
     /// The document.
     pub document: DocumentId,
     /// Its date (adopted, else published, else updated), the order of
@@ -51,7 +51,7 @@ pub struct Generation {
 /// municipality_code, from_document, to_document, from_date, to_date, area, change,
 /// score_before, score_after`. Documents without a date are left out.
 pub fn changes(generations: &[Generation], areas: &[String], margin: f64) -> PolarsResult<DataFrame> {
-    let mut by_municipality: BTreeMap<&MunicipalityKey, Vec<&Generation>> = BTreeMap::new();
+    let mut by_municipality: BTreeMap<&Actor, Vec<&Generation>> = BTreeMap::new();
     for g in generations.iter().filter(|g| g.date.is_some()) {
         by_municipality.entry(&g.municipality).or_default().push(g);
     }
@@ -115,7 +115,7 @@ mod tests {
     fn generations_compared_area_by_area() {
         let areas = vec!["work".to_owned(), "urban".to_owned(), "values".to_owned(), "school".to_owned()];
         let g = |doc: &str, date: &str, coverage: Vec<(f64, bool)>| Generation {
-            municipality: MunicipalityKey::document(&DocumentId::new("vingaker").unwrap()),
+            municipality: Actor::document(&DocumentId::new("vingaker").unwrap()),
             document: DocumentId::new(doc).unwrap(),
             date: date.parse().ok(),
             coverage,

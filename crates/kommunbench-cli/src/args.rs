@@ -68,14 +68,21 @@ pub(crate) struct PeerArgs {
     /// Municipalities of one county (län, landskap) are peers.
     #[arg(long)]
     pub by_county: bool,
+    /// Only the municipalities' own documents make rows: party programmes,
+    /// regional and national texts are left out (by default each is a row
+    /// of its own, such as `Lomma (M)`).
+    #[arg(long)]
+    pub municipalities_only: bool,
 }
 
 impl PeerArgs {
-    pub(crate) fn groups(&self) -> PeerGroups {
-        match (&self.groups, self.by_county) {
+    /// The builder with these rows and peer groups.
+    pub(crate) fn apply(&self, builder: PipelineBuilder) -> PipelineBuilder {
+        let groups = match (&self.groups, self.by_county) {
             (Some(file), _) => PeerGroups::File(file.clone()),
             (None, true) => PeerGroups::ByCounty,
             (None, false) => PeerGroups::None,
-        }
+        };
+        builder.peer_groups(groups).municipalities_only(self.municipalities_only)
     }
 }

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use kommunbench_analysis::{self as analysis, Aggregation, Benchmark, CoverageMatrix, Granularity, Mapped, PeerGroups, Pipeline};
+use kommunbench_analysis::{
+    self as analysis, Aggregation, Benchmark, CoverageMatrix, Granularity, Mapped, PeerGroups, Pipeline, PipelineBuilder,
+};
 use kommunbench_core::{CorpusReader, DocumentMeta, Framework, Ingester, MunicipalityRegistry, PolicyDocument};
 use kommunbench_mapping::{self as mapping, GoldDocuments, GoldPriorities, Unit};
 use polars::prelude::*;
@@ -131,10 +133,9 @@ fn run_mapper(
     docs: &[PolicyDocument],
     framework: &Bound<'_, PyAny>,
     mapper: &Bound<'_, PyAny>,
-    threshold: Option<f64>,
-    groups: PeerGroups,
+    builder: PipelineBuilder,
 ) -> Result<(Pipeline, Mapped), Error> {
-    let chosen = choose(resolve_framework(framework)?, mapper, threshold, groups)?;
+    let chosen = choose(resolve_framework(framework)?, mapper, builder)?;
     // Documents are mapped on rayon's threads; a Python mapper takes the
     // GIL on them, so it must be free while they run.
     let mapped = mapper.py().detach(|| chosen.pipeline.map(docs));
@@ -158,7 +159,7 @@ pub fn map(
 ) -> PyResult<PyDataFrame> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
-    let (_, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
+    let (_, mapped) = run_mapper(&docs, &framework, &mapper, Pipeline::builder().threshold(threshold))?;
     let df = analysis::alignment_table(&mapped.mappings, &docs, all).map_err(Error::from)?;
     Ok(PyDataFrame(df))
 }
@@ -187,7 +188,7 @@ pub fn coverage(
 ) -> PyResult<PyDataFrame> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
-    let (_, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
+    let (_, mapped) = run_mapper(&docs, &framework, &mapper, Pipeline::builder().threshold(threshold))?;
     let infos: Vec<analysis::DocumentInfo> = docs.iter().map(analysis::DocumentInfo::from).collect();
     Ok(PyDataFrame(analysis::document_coverage(&mapped.mappings, &infos).map_err(Error::from)?))
 }
@@ -229,7 +230,7 @@ pub fn matrix(
         "document" => Granularity::Document,
         other => return Err(Error::Output(format!("unknown level `{other}` (municipality, document)")).into()),
     };
-    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, threshold, PeerGroups::None)?;
+    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, Pipeline::builder().threshold(threshold))?;
     let areas: Vec<String> = pipeline.framework().areas().iter().map(|a| a.id.to_string()).collect();
     let m = CoverageMatrix::new(&docs, &mapped.mappings, &areas, level, mapped.threshold);
     Ok(PyDataFrame(m.wide(value).map_err(Error::from)?))
@@ -251,9 +252,12 @@ pub struct PyBenchmark {
 }
 
 /// Computes every table of a benchmark: `groups` is a dict of municipality
-/// to peer group or the path of a `municipality,group` CSV.
+/// (name or code) to peer group or the path of a `municipality,group` CSV;
+/// with `municipalities_only=True` party programmes, regional and national
+/// texts make no rows (by default each is a row of its own, `Lomma (M)`).
 #[pyfunction]
-#[pyo3(signature = (documents, framework = None, mapper = None, *, threshold = None, groups = None, by_county = false))]
+#[pyo3(signature = (documents, framework = None, mapper = None, *, threshold = None, groups = None, by_county = false, municipalities_only = false))]
+#[expect(clippy::too_many_arguments, reason = "keyword arguments of a Python function")]
 pub fn benchmark(
     py: Python<'_>,
     documents: Vec<PyRef<'_, PyDocument>>,
@@ -262,11 +266,13 @@ pub fn benchmark(
     threshold: Option<f64>,
     groups: Option<&Bound<'_, PyAny>>,
     by_county: bool,
+    municipalities_only: bool,
 ) -> PyResult<PyBenchmark> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
     let groups = self::groups(groups, by_county)?;
-    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, threshold, groups)?;
+    let builder = Pipeline::builder().threshold(threshold).peer_groups(groups).municipalities_only(municipalities_only);
+    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, builder)?;
     let inner = pipeline.benchmark(&docs, mapped);
     Ok(PyBenchmark { inner })
 }
@@ -364,7 +370,7 @@ pub fn evaluate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
-    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, None, PeerGroups::None)?;
+    let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, Pipeline::builder().threshold(None))?;
     let (framework, mappings) = (pipeline.framework(), mapped.mappings);
     let gold = GoldDocuments::from_path(&gold, framework).map_err(Error::from)?;
     let documents_cmp = mapping::compare_documents(&gold, &mappings).map_err(Error::from)?;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use kommunbench_analysis::{PeerGroups, Pipeline, PipelineBuilder, cosine};
+use kommunbench_analysis::{Pipeline, PipelineBuilder, cosine};
 use kommunbench_core::Framework;
 use kommunbench_mapping::{AreaScore, Mapper, MapperKind, Unit, UnknownMapper};
 use pyo3::prelude::*;
@@ -138,16 +138,10 @@ impl Chosen {
 
 /// The pipeline for a Python mapper argument: `"lexicon"`, `"similarity"`,
 /// `"ensemble"` (the library's own, by name), an `Embeddings`, or a
-/// callable `(text, area) -> float`; accepted at `threshold` when given,
-/// else at the mapper's own threshold; with `groups` as peer groups.
-pub(crate) fn choose(
-    framework: Framework,
-    spec: &Bound<'_, PyAny>,
-    threshold: Option<f64>,
-    groups: PeerGroups,
-) -> Result<Chosen, Error> {
+/// callable `(text, area) -> float`; set on `builder` (the threshold, peer
+/// groups and rows the caller asked for).
+pub(crate) fn choose(framework: Framework, spec: &Bound<'_, PyAny>, builder: PipelineBuilder) -> Result<Chosen, Error> {
     let areas: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
-    let builder = Pipeline::builder().threshold(threshold).peer_groups(groups);
     let done = |builder: PipelineBuilder, error, missing| -> Result<Chosen, Error> {
         Ok(Chosen { pipeline: builder.build()?, error, missing })
     };

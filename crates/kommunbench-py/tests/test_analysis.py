@@ -14,12 +14,12 @@ AREAS = ["reception", "work", "school", "adult_learning", "discrimination", "urb
 
 def test_matrix_wide(documents: list[kb.Document]) -> None:
     m = kb.matrix(documents, value="covered")
-    assert m.columns == ["municipality", "municipality_code", *AREAS]
+    assert m.columns == ["municipality", "municipality_code", "actor", *AREAS]
     assert m["municipality"].to_list() == ["Hedemora", "Jönköping", "Vaggeryd", "Vasa", "Vingåker"]
     assert m["municipality_code"].to_list() == ["2083", "0680", "0665", "905", "0428"]
     assert m.filter(pl.col("municipality") == "Jönköping")["school"].to_list() == [0]
     att = kb.matrix(documents, value="attention")
-    totals = att.select(pl.sum_horizontal(pl.exclude("municipality", "municipality_code")))
+    totals = att.select(pl.sum_horizontal(pl.exclude("municipality", "municipality_code", "actor")))
     assert all(abs(t - 1.0) < 1e-9 for t in totals.to_series().to_list())
     docs = kb.matrix(documents, level="document")
     assert docs.height == 5

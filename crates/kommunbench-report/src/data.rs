@@ -8,12 +8,23 @@ use crate::render::{ReportCell, ReportData, ReportEvidence, ReportRow, Table};
 
 /// What the heatmap and the HTML page show; `notes` (such as inputs that
 /// failed) go into the page.
-pub fn report_data(bench: &Benchmark, notes: Vec<String>) -> Result<ReportData, ReportError> {
+pub fn report_data(bench: &Benchmark, mut notes: Vec<String>) -> Result<ReportData, ReportError> {
+    if !bench.left_out.is_empty() {
+        let listed: Vec<String> = bench
+            .left_out
+            .iter()
+            .map(|d| format!("{} ({}, {})", d.id, d.actor.speaker(), d.kind.map_or("unknown kind", |k| k.as_str())))
+            .collect();
+        notes.push(format!(
+            "Left out of the rows, since the municipality does not speak in them (municipalities only): {}",
+            listed.join(", ")
+        ));
+    }
     let rows = bench
         .profiles()
         .iter()
         .map(|p| {
-            let mappings: Vec<_> = bench.mappings_of(&p.key).collect();
+            let mappings: Vec<_> = bench.mappings_of(&p.actor).collect();
             ReportRow {
                 label: p.name().to_owned(),
                 documents: mappings.iter().map(|m| m.document.to_string()).collect(),

@@ -31,6 +31,7 @@ fn matrix_has_every_municipality_and_area() {
         [
             "municipality",
             "municipality_code",
+            "actor",
             "reception",
             "work",
             "school",
@@ -46,7 +47,7 @@ fn matrix_has_every_municipality_and_area() {
     // Attention shares and the uncoded remainder sum to one per municipality.
     let att = bench.wide(Aggregation::Attention).unwrap();
     for row in 0..att.height() {
-        let total: f64 = att.columns()[2..].iter().map(|c| c.f64().unwrap().get(row).unwrap()).sum();
+        let total: f64 = att.columns()[3..].iter().map(|c| c.f64().unwrap().get(row).unwrap()).sum();
         assert!((total - 1.0).abs() < 1e-9, "row {row}: {total}");
     }
 }

@@ -26,7 +26,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let pipeline = args.mapper.pipeline().peer_groups(args.peers.groups());
+    let pipeline = args.peers.apply(args.mapper.pipeline());
     let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
     let framework = pipeline.framework();
     let Some(comparison) = bench.compare(&args.municipality, args.top) else {

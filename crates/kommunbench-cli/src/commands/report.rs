@@ -45,7 +45,7 @@ pub(crate) fn benchmark(
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let pipeline = args.mapper.pipeline().peer_groups(args.peers.groups()).all_pairs(args.all_pairs);
+    let pipeline = args.peers.apply(args.mapper.pipeline()).all_pairs(args.all_pairs);
     let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
     let framework = pipeline.framework();
     let matrix = bench.terminal_matrix()?;

@@ -136,7 +136,7 @@ fn a_malformed_manifest_is_named_with_its_position_and_its_documents_still_read(
     let out = run(&["coverage", "fixtures/bad/manifest", "-q"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).trim(), "error: fixtures/bad/manifest/kommunbench.toml:3:19: invalid basic string, expected `\"`");
-    assert!(stdout(&out).contains("orsa,Orsa,2034,Dalarnas län,SE,plan,,se-2008,work,"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("orsa,Orsa,2034,Dalarnas län,SE,plan,municipality,,se-2008,work,"), "{}", stdout(&out));
 }
 
 #[test]

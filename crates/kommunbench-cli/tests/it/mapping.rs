@@ -51,14 +51,19 @@ fn coverage_has_one_row_per_document_and_area() {
     let text = stdout(&out);
     assert_eq!(
         text.lines().next(),
-        Some("document,municipality,municipality_code,county,country,kind,date,framework,area,score,covered,evidence_count")
+        Some(
+            "document,municipality,municipality_code,county,country,kind,actor,date,framework,area,score,covered,evidence_count"
+        )
     );
     assert_eq!(text.lines().count(), 1 + 5 * 7);
-    assert!(text.contains("jonkoping,Jönköping,0680,Jönköpings län,SE,web_page,,se-2008,school,0.0,false,0"), "{text}");
+    assert!(
+        text.contains("jonkoping,Jönköping,0680,Jönköpings län,SE,web_page,municipality,,se-2008,school,0.0,false,0"),
+        "{text}"
+    );
     let md = stdout(&run(&["coverage", "fixtures/corpus/vasa-2023.txt", "--format", "markdown"]));
     assert!(
         md.contains(
-            "| vasa-2023 | Vasa | 905 | Österbotten | FI | news | 2023-02-20 | se-2008 | discrimination | 0.632 | true | 1 |"
+            "| vasa-2023 | Vasa | 905 | Österbotten | FI | news | municipality | 2023-02-20 | se-2008 | discrimination | 0.632 | true | 1 |"
         ),
         "{md}"
     );

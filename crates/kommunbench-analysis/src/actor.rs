@@ -1,0 +1,148 @@
+//! Who a row of the benchmark stands for: an actor.
+
+use std::fmt;
+
+use kommunbench_core::{CountryCode, DocumentId, Municipality, MunicipalityCode, PolicyDocument, Speaker};
+
+/// The key of a benchmark row: who speaks, and for which municipality.
+///
+/// - A municipality's own documents (policies, strategies, programmes,
+///   plans, its web pages) make the municipality's row, keyed by its
+///   country and national code with its name beside it: `Lomma`.
+/// - A local party's programme makes a row of the party in that
+///   municipality: `Lomma (M)`.
+/// - A region's or county board's text makes a row of the county:
+///   `Jämtlands län (region)`.
+/// - The state's texts make one row: `National (state)`.
+/// - A document whose municipality (or county) was not recognised is a
+///   row of its own, named after the document: `(plan-2019)`.
+///
+/// Actors order by display name, then identity, so tables list rows by
+/// name with a municipality's parties right after it.
+///
+/// ```
+/// use kommunbench_analysis::Actor;
+/// use kommunbench_core::{CountryCode, DocumentId, Municipality, MunicipalityCode, Speaker};
+///
+/// let lomma = Municipality {
+///     name: "Lomma".into(),
+///     code: MunicipalityCode::new("1262")?,
+///     country: CountryCode::new("SE")?,
+///     county: "Skåne län".into(),
+///     aliases: vec![],
+/// };
+/// let id = DocumentId::new("lomma-m")?;
+/// let own = Actor::of(&id, Some(&lomma), &Speaker::Municipality);
+/// let party = Actor::of(&id, Some(&lomma), &Speaker::Party("M".into()));
+/// let region = Actor::of(&id, Some(&lomma), &Speaker::Region);
+/// assert_eq!((own.name(), party.name(), region.name()), ("Lomma", "Lomma (M)", "Skåne län (region)"));
+/// assert_eq!(party.code().map(ToString::to_string).as_deref(), Some("1262"));
+/// assert!(own < party);
+/// let unknown = Actor::of(&DocumentId::new("plan-2019")?, None, &Speaker::Municipality);
+/// assert_eq!(unknown.to_string(), "(plan-2019)");
+/// assert!(unknown.code().is_none());
+/// # Ok::<(), kommunbench_core::IdError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Actor {
+    name: String,
+    id: ActorId,
+    speaker: Speaker,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum ActorId {
+    Municipality(CountryCode, MunicipalityCode),
+    County(CountryCode, String),
+    Document(DocumentId),
+    Nation,
+    Name,
+}
+
+impl Actor {
+    /// The row a document belongs to: its speaker for its municipality.
+    pub fn of(document: &DocumentId, municipality: Option<&Municipality>, speaker: &Speaker) -> Actor {
+        let speaker = speaker.clone();
+        match (&speaker, municipality) {
+            (Speaker::National, _) => Actor { name: "National (state)".to_owned(), id: ActorId::Nation, speaker },
+            (Speaker::Region, Some(m)) if !m.county.is_empty() => Actor {
+                name: format!("{} (region)", m.county),
+                id: ActorId::County(m.country.clone(), m.county.clone()),
+                speaker,
+            },
+            (Speaker::Party(p), Some(m)) => {
+                Actor { name: format!("{} ({p})", m.name), id: ActorId::Municipality(m.country.clone(), m.code.clone()), speaker }
+            }
+            (Speaker::Municipality, Some(m)) => {
+                Actor { name: m.name.clone(), id: ActorId::Municipality(m.country.clone(), m.code.clone()), speaker }
+            }
+            _ => Actor { name: format!("({document})"), id: ActorId::Document(document.clone()), speaker },
+        }
+    }
+
+    /// The row of a document.
+    pub fn of_document(doc: &PolicyDocument) -> Actor {
+        Actor::of(&doc.id, doc.municipality.as_ref(), &doc.speaker)
+    }
+
+    /// The row of a known municipality's own documents.
+    pub fn municipality(m: &Municipality) -> Actor {
+        Actor {
+            name: m.name.clone(),
+            id: ActorId::Municipality(m.country.clone(), m.code.clone()),
+            speaker: Speaker::Municipality,
+        }
+    }
+
+    /// The row of a document whose municipality is not known.
+    pub fn document(id: &DocumentId) -> Actor {
+        Actor::of(id, None, &Speaker::Municipality)
+    }
+
+    /// A row known by its name alone: a municipality outside the registry,
+    /// or profiles made by the caller (see [`Profile::from_scores`](crate::Profile::from_scores)).
+    pub fn named(name: impl Into<String>) -> Actor {
+        Actor { name: name.into(), id: ActorId::Name, speaker: Speaker::Municipality }
+    }
+
+    /// The display name: `Lomma`, `Lomma (M)`, `Skåne län (region)`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Who speaks.
+    pub fn speaker(&self) -> &Speaker {
+        &self.speaker
+    }
+
+    /// The municipality's national code, for a municipality's or a local
+    /// party's row.
+    pub fn code(&self) -> Option<&MunicipalityCode> {
+        match &self.id {
+            ActorId::Municipality(_, code) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The country, when known.
+    pub fn country(&self) -> Option<&CountryCode> {
+        match &self.id {
+            ActorId::Municipality(country, _) | ActorId::County(country, _) => Some(country),
+            _ => None,
+        }
+    }
+
+    /// Whether `text` names this row: its display name in any case, or
+    /// the code of a municipality's own row.
+    pub fn answers_to(&self, text: &str) -> bool {
+        let text = text.trim();
+        self.name.to_lowercase() == text.to_lowercase()
+            || (self.speaker.is_municipality() && self.code().is_some_and(|c| c.as_str() == text))
+    }
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
