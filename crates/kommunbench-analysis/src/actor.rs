@@ -48,6 +48,7 @@ pub struct Actor {
     name: String,
     id: ActorId,
     speaker: Speaker,
+    county: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -63,21 +64,22 @@ impl Actor {
     /// The row a document belongs to: its speaker for its municipality.
     pub fn of(document: &DocumentId, municipality: Option<&Municipality>, speaker: &Speaker) -> Actor {
         let speaker = speaker.clone();
-        match (&speaker, municipality) {
-            (Speaker::National, _) => Actor { name: "National (state)".to_owned(), id: ActorId::Nation, speaker },
-            (Speaker::Region, Some(m)) if !m.county.is_empty() => Actor {
-                name: format!("{} (region)", m.county),
-                id: ActorId::County(m.country.clone(), m.county.clone()),
-                speaker,
-            },
+        let (name, id) = match (&speaker, municipality) {
+            (Speaker::National, _) => ("National (state)".to_owned(), ActorId::Nation),
+            (Speaker::Region, Some(m)) if !m.county.is_empty() => {
+                (format!("{} (region)", m.county), ActorId::County(m.country.clone(), m.county.clone()))
+            }
             (Speaker::Party(p), Some(m)) => {
-                Actor { name: format!("{} ({p})", m.name), id: ActorId::Municipality(m.country.clone(), m.code.clone()), speaker }
+                (format!("{} ({p})", m.name), ActorId::Municipality(m.country.clone(), m.code.clone()))
             }
-            (Speaker::Municipality, Some(m)) => {
-                Actor { name: m.name.clone(), id: ActorId::Municipality(m.country.clone(), m.code.clone()), speaker }
-            }
-            _ => Actor { name: format!("({document})"), id: ActorId::Document(document.clone()), speaker },
-        }
+            (Speaker::Municipality, Some(m)) => (m.name.clone(), ActorId::Municipality(m.country.clone(), m.code.clone())),
+            _ => (format!("({document})"), ActorId::Document(document.clone())),
+        };
+        let county = match speaker {
+            Speaker::National => None,
+            _ => municipality.map(|m| m.county.clone()).filter(|c| !c.is_empty()),
+        };
+        Actor { name, id, speaker, county }
     }
 
     /// The row of a document.
@@ -91,6 +93,7 @@ impl Actor {
             name: m.name.clone(),
             id: ActorId::Municipality(m.country.clone(), m.code.clone()),
             speaker: Speaker::Municipality,
+            county: Some(m.county.clone()).filter(|c| !c.is_empty()),
         }
     }
 
@@ -102,7 +105,7 @@ impl Actor {
     /// A row known by its name alone: a municipality outside the registry,
     /// or profiles made by the caller (see [`Profile::from_scores`](crate::Profile::from_scores)).
     pub fn named(name: impl Into<String>) -> Actor {
-        Actor { name: name.into(), id: ActorId::Name, speaker: Speaker::Municipality }
+        Actor { name: name.into(), id: ActorId::Name, speaker: Speaker::Municipality, county: None }
     }
 
     /// The display name: `Lomma`, `Lomma (M)`, `Skåne län (region)`.
@@ -113,6 +116,11 @@ impl Actor {
     /// Who speaks.
     pub fn speaker(&self) -> &Speaker {
         &self.speaker
+    }
+
+    /// The county (län, landskap), when known.
+    pub fn county(&self) -> Option<&str> {
+        self.county.as_deref()
     }
 
     /// The municipality's national code, for a municipality's or a local

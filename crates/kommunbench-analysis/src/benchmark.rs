@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use kommunbench_core::{DocumentId, DocumentKind, Framework, PolicyDocument, Speaker};
+use kommunbench_core::{AreaId, DocumentId, DocumentKind, Framework, PolicyDocument, Speaker};
 use kommunbench_mapping::DocumentMapping;
 use polars::prelude::*;
 
@@ -75,6 +75,8 @@ impl Benchmark {
                 by_id.get(&m.document).map_or_else(
                     || DocumentInfo {
                         id: m.document.clone(),
+                        title: m.document.to_string(),
+                        priorities: Vec::new(),
                         actor: Actor::of(&m.document, m.municipality.as_ref(), &Speaker::Municipality),
                         municipality: m.municipality.clone(),
                         kind: None,
@@ -168,6 +170,49 @@ impl Benchmark {
     /// The evidence behind document coverage (see [`crate::evidence`]).
     pub fn evidence(&self) -> PolarsResult<DataFrame> {
         evidence(&self.mappings, &self.documents)
+    }
+
+    /// Every priority of every row's documents with the areas it maps to:
+    /// `municipality, municipality_code, actor, document, kind, priority,
+    /// title, level, areas, local`. `priority` is its index in the
+    /// document, `areas` the accepted areas joined by `;`, `local` true for
+    /// a priority that maps to no area of the framework.
+    pub fn priorities(&self) -> PolarsResult<DataFrame> {
+        let mut text: [Vec<String>; 6] = Default::default();
+        let (mut code, mut kind, mut index, mut local) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (d, m) in self.documents.iter().zip(&self.mappings) {
+            for (i, (title, level)) in d.priorities.iter().enumerate() {
+                let areas: Vec<&str> = m.priority_areas(i).into_iter().map(AreaId::as_str).collect();
+                let values = [
+                    d.actor.name().to_owned(),
+                    d.actor.speaker().to_string(),
+                    d.id.to_string(),
+                    title.clone(),
+                    level.as_str().to_owned(),
+                    areas.join(";"),
+                ];
+                for (col, v) in text.iter_mut().zip(values) {
+                    col.push(v);
+                }
+                code.push(d.actor.code().map(ToString::to_string));
+                kind.push(d.kind.map(DocumentKind::as_str));
+                index.push(i as u32);
+                local.push(m.local_priorities.contains(&i));
+            }
+        }
+        let [municipality, actor, document, title, level, areas] = text;
+        df!(
+            "municipality" => municipality,
+            "municipality_code" => code,
+            "actor" => actor,
+            "document" => document,
+            "kind" => kind,
+            "priority" => index,
+            "title" => title,
+            "level" => level,
+            "areas" => areas,
+            "local" => local,
+        )
     }
 
     /// The matrix for the terminal: one row per municipality, the score per

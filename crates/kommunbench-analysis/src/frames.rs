@@ -3,18 +3,22 @@
 
 use std::collections::HashMap;
 
-use kommunbench_core::{Date, DocumentId, DocumentKind, Municipality, PolicyDocument};
+use kommunbench_core::{Date, DocumentId, DocumentKind, Level, Municipality, PolicyDocument};
 use kommunbench_mapping::{AreaCoverage, DocumentMapping, UnitKind};
 use polars::prelude::*;
 
 use crate::actor::Actor;
 
 /// What the tables say about a document besides its coverage: its row's
-/// key, its municipality, kind and date.
+/// actor, its municipality, title, kind, date and priorities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentInfo {
     /// The document.
     pub id: DocumentId,
+    /// Its title.
+    pub title: String,
+    /// Its priorities in document order: title and level.
+    pub priorities: Vec<(String, Level)>,
     /// The row it belongs to.
     pub actor: Actor,
     /// Its municipality, when recognised.
@@ -30,6 +34,8 @@ impl From<&PolicyDocument> for DocumentInfo {
     fn from(d: &PolicyDocument) -> DocumentInfo {
         DocumentInfo {
             id: d.id.clone(),
+            title: d.title.clone(),
+            priorities: d.priorities.iter().map(|p| (p.title.clone(), p.level)).collect(),
             actor: Actor::of_document(d),
             municipality: d.municipality.clone(),
             kind: Some(d.kind),

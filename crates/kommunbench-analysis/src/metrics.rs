@@ -59,8 +59,8 @@ pub fn below_peer_median(p: &Profile, peers: &[&Profile]) -> Vec<usize> {
         .collect()
 }
 
-/// Per-municipality metrics: `municipality, municipality_code, actor,
-/// kinds, group, documents, covered,
+/// Per-municipality metrics: `municipality, municipality_code, county,
+/// actor, kinds, group, documents, covered,
 /// breadth, depth, balance, uncoded, gaps, below_peer_median,
 /// local_priorities`.
 ///
@@ -87,6 +87,7 @@ pub fn municipality_metrics(
     df!(
         "municipality" => strings(&|p| p.name().to_owned()),
         "municipality_code" => profiles.iter().map(|p| p.actor.code().map(ToString::to_string)).collect::<Vec<_>>(),
+        "county" => profiles.iter().map(|p| p.actor.county()).collect::<Vec<_>>(),
         "actor" => strings(&|p| p.actor.speaker().to_string()),
         "kinds" => strings(&|p| {
             let mut kinds: Vec<&str> = documents.get(&p.actor).into_iter().flatten().map(|k| k.as_str()).collect();

@@ -336,19 +336,58 @@ impl PyBenchmark {
         Ok(analysis::nearest(self.inner.profiles(), me, k).into_iter().map(|(p, c, j)| (p.name().to_owned(), c, j)).collect())
     }
 
-    /// The heatmap as SVG text.
-    fn heatmap_svg(&self) -> PyResult<String> {
-        Ok(kommunbench_report::heatmap(&self.inner).map_err(Error::from)?)
+    /// Every priority of the rows' documents with the areas it maps to
+    /// (`local` for none): the table of each municipality's priorities.
+    #[getter]
+    fn priorities(&self) -> PyResult<PyDataFrame> {
+        Ok(PyDataFrame(self.inner.priorities().map_err(Error::from)?))
     }
 
-    /// Writes `coverage.csv`, `coverage.parquet`, `metrics.csv`,
-    /// `evidence.csv`, `heatmap.svg`, `report.html` and the other tables to
-    /// `out`; returns the paths.
-    #[pyo3(signature = (out, notes = None))]
-    fn write(&self, out: PathBuf, notes: Option<Vec<String>>) -> PyResult<Vec<String>> {
-        let files = kommunbench_report::write_report(&self.inner, &out, notes.unwrap_or_default()).map_err(Error::from)?;
+    /// The heatmap as SVG text, rows by `order` (`county`, `cluster`,
+    /// `breadth`, `name`; `linkage` `average`, `complete` or `ward` for
+    /// clusters).
+    #[pyo3(signature = (order = "county", linkage = "average"))]
+    fn heatmap_svg(&self, order: &str, linkage: &str) -> PyResult<String> {
+        let options = report_options(order, linkage, None)?;
+        Ok(kommunbench_report::heatmap(&self.inner, &options).map_err(Error::from)?)
+    }
+
+    /// The map of Sweden as SVG text: each municipality coloured by its
+    /// breadth, or by its score in `area`; no document drawn as such.
+    #[pyo3(signature = (area = None))]
+    fn map_svg(&self, area: Option<String>) -> PyResult<String> {
+        let options = report_options("county", "average", area)?;
+        Ok(kommunbench_report::map(&self.inner, &options).map_err(Error::from)?)
+    }
+
+    /// Writes the report folder to `out`: `coverage.csv`,
+    /// `coverage.parquet`, `metrics.csv`, `evidence.csv`,
+    /// `priorities.csv`, `map.svg`, `heatmap.svg`, `report.html`, a page
+    /// per row in `municipalities/` and the other tables; returns the
+    /// paths.
+    #[pyo3(signature = (out, notes = None, *, order = "county", linkage = "average", map_area = None))]
+    fn write(
+        &self,
+        out: PathBuf,
+        notes: Option<Vec<String>>,
+        order: &str,
+        linkage: &str,
+        map_area: Option<String>,
+    ) -> PyResult<Vec<String>> {
+        let options = report_options(order, linkage, map_area)?;
+        let files =
+            kommunbench_report::write_report_with(&self.inner, &out, notes.unwrap_or_default(), &options, |_| Ok(Vec::new()))
+                .map_err(Error::from)?;
         Ok(files.iter().map(|p| p.display().to_string()).collect())
     }
+}
+
+fn report_options(order: &str, linkage: &str, map_area: Option<String>) -> Result<kommunbench_report::ReportOptions, Error> {
+    Ok(kommunbench_report::ReportOptions {
+        order: order.parse().map_err(Error::Output)?,
+        linkage: linkage.parse().map_err(Error::Output)?,
+        map_area,
+    })
 }
 
 /// Scores a mapper against hand coding (the CSV formats of fixtures/gold):

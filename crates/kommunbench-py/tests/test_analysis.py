@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 from polars.testing import assert_frame_equal
 
 import kommunbench as kb
@@ -51,3 +52,28 @@ def test_report_files(documents: list[kb.Document], tmp_path: Path) -> None:
     assert_frame_equal(back, bench.coverage)
     assert "Vingåker" in (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
     assert bench.heatmap_svg().startswith("<svg")
+
+
+def test_map_and_priorities(documents: list[kb.Document]) -> None:
+    bench = kb.benchmark(documents)
+    svg = bench.map_svg()
+    assert svg.startswith("<svg") and svg.count('<path class="m') == 290
+    # Four Swedish municipalities with a document; Vasa (Finland) is listed beside the map.
+    assert svg.count('<path class="m"') == 4 and "Vasa, Österbotten" in svg
+    assert "<title>Vingåker: work 0.99, covered</title>" in bench.map_svg(area="work")
+    with pytest.raises(Exception, match="no area `housing`"):
+        bench.map_svg(area="housing")
+    priorities = bench.priorities
+    assert priorities.columns == [
+        "municipality", "municipality_code", "actor", "document", "kind", "priority", "title", "level", "areas", "local",
+    ]
+    vasa = priorities.filter(pl.col("municipality") == "Vasa")
+    assert vasa.height > 0 and vasa["local"].any()
+    assert bench.heatmap_svg(order="cluster", linkage="ward").count('class="dendrogram"') == 1
+
+
+def test_report_pages(documents: list[kb.Document], tmp_path: Path) -> None:
+    files = kb.benchmark(documents).write(tmp_path / "r", order="breadth", map_area="school")
+    assert any(f.endswith("municipalities") for f in files)
+    page = (tmp_path / "r" / "municipalities" / "0428-vingaker.html").read_text(encoding="utf-8")
+    assert 'id="priorities-table"' in page

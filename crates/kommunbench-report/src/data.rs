@@ -1,14 +1,109 @@
-//! What the page and the heatmap show, read from a benchmark's tables.
+//! What the pages and drawings show, read from a benchmark's typed rows
+//! and mappings, in the order asked for.
 
-use kommunbench_analysis::{Benchmark, text_rows};
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use kommunbench_analysis::{
+    Actor, Benchmark, Linkage, Profile, below_peer_median, breadth, cluster, leaf_order, nearest, text_rows,
+};
 use polars::prelude::*;
 
 use crate::ReportError;
-use crate::render::{ReportCell, ReportData, ReportEvidence, ReportRow, Table};
+use crate::render::{
+    ReportCell, ReportData, ReportDocument, ReportEvidence, ReportMerge, ReportPeer, ReportPriority, ReportRow, Table,
+};
 
-/// What the heatmap and the HTML page show; `notes` (such as inputs that
-/// failed) go into the page.
-pub fn report_data(bench: &Benchmark, mut notes: Vec<String>) -> Result<ReportData, ReportError> {
+/// How the heatmap's rows are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RowOrder {
+    /// By county, then name, with the counties as bands.
+    #[default]
+    County,
+    /// Along the dendrogram of hierarchical clustering, drawn beside the
+    /// rows, so that alike rows stand together.
+    Cluster,
+    /// By breadth, widest first, then name.
+    Breadth,
+    /// By name.
+    Name,
+}
+
+impl RowOrder {
+    /// All orders.
+    pub const ALL: [RowOrder; 4] = [RowOrder::County, RowOrder::Cluster, RowOrder::Breadth, RowOrder::Name];
+
+    /// The lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowOrder::County => "county",
+            RowOrder::Cluster => "cluster",
+            RowOrder::Breadth => "breadth",
+            RowOrder::Name => "name",
+        }
+    }
+}
+
+impl fmt::Display for RowOrder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for RowOrder {
+    type Err = String;
+    fn from_str(s: &str) -> Result<RowOrder, String> {
+        RowOrder::ALL
+            .into_iter()
+            .find(|o| o.as_str() == s)
+            .ok_or_else(|| format!("unknown order `{s}` (expected one of county, cluster, breadth, name)"))
+    }
+}
+
+/// How a report is drawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The heatmap's row order.
+    pub order: RowOrder,
+    /// The linkage of the clustering, for [`RowOrder::Cluster`].
+    pub linkage: Linkage,
+    /// What the map colours: `None` for breadth, else an area id.
+    pub map_area: Option<String>,
+}
+
+/// How many nearest peers a row's page lists.
+const PEERS: usize = 5;
+
+/// The file name of a row's page (without `.html`): the municipality code
+/// and the name in ASCII (`0428-vingaker`, `1262-lomma-m`), or the name
+/// alone (`skane-lan-region`, `plan-2019`).
+pub fn slug(actor: &Actor) -> String {
+    let mut out = actor.code().map(|c| format!("{c}-")).unwrap_or_default();
+    let mut dash = !out.is_empty();
+    for c in actor.name().chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            dash = false;
+        } else if !dash {
+            out.push('-');
+            dash = true;
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() { "row".to_owned() } else { out }
+}
+
+/// What the pages and drawings show, the rows in `options.order`; `notes`
+/// (such as inputs that failed) go into the page.
+pub fn report_data(bench: &Benchmark, mut notes: Vec<String>, options: &ReportOptions) -> Result<ReportData, ReportError> {
     if !bench.left_out.is_empty() {
         let listed: Vec<String> = bench
             .left_out
@@ -20,56 +115,188 @@ pub fn report_data(bench: &Benchmark, mut notes: Vec<String>) -> Result<ReportDa
             listed.join(", ")
         ));
     }
-    let rows = bench
-        .profiles()
+    let profiles = bench.profiles();
+    let slugs = unique_slugs(profiles);
+    let area_ids: Vec<&str> = bench.areas.iter().map(|(id, _)| id.as_str()).collect();
+    let group_of = |p: &Profile| bench.groups.get(&p.actor).cloned().unwrap_or_else(|| "all".to_owned());
+    let rows: Vec<ReportRow> = profiles
         .iter()
-        .map(|p| {
-            let mappings: Vec<_> = bench.mappings_of(&p.actor).collect();
-            ReportRow {
-                label: p.name().to_owned(),
-                documents: mappings.iter().map(|m| m.document.to_string()).collect(),
-                cells: bench
-                    .areas
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (area, _))| ReportCell {
-                        score: p.scores[i],
-                        covered: p.covered[i],
-                        evidence: mappings
-                            .iter()
-                            .filter_map(|m| m.coverage.iter().find(|c| c.area.as_str() == area).map(|c| (m, c)))
-                            .flat_map(|(m, c)| {
-                                c.evidence.iter().map(|e| ReportEvidence {
-                                    document: m.document.to_string(),
-                                    term: e.term.clone(),
-                                    text: e.text.clone(),
-                                    sentence: e.sentence.clone(),
-                                    page: e.page,
-                                })
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            }
+        .zip(&slugs)
+        .map(|(p, slug)| {
+            let group = group_of(p);
+            let peers_in_group: Vec<&Profile> = profiles.iter().filter(|q| group_of(q) == group).collect();
+            row(bench, p, slug, &area_ids, group, &peers_in_group, profiles, &slugs)
         })
         .collect();
-    let table = |title: &str, df: &DataFrame| Table {
+
+    let (order, dendrogram, order_name) = match options.order {
+        RowOrder::Cluster => {
+            let merges = cluster(profiles, options.linkage);
+            let order = leaf_order(profiles.len(), &merges);
+            let mut position = vec![0; profiles.len()];
+            for (at, &i) in order.iter().enumerate() {
+                position[i] = at;
+            }
+            let n = profiles.len();
+            let remap = |id: usize| if id < n { position[id] } else { id };
+            let dendrogram =
+                merges.iter().map(|m| ReportMerge { left: remap(m.left), right: remap(m.right), distance: m.distance }).collect();
+            (order, dendrogram, format!("cluster ({} linkage)", options.linkage))
+        }
+        other => {
+            let mut order: Vec<usize> = (0..profiles.len()).collect();
+            match other {
+                RowOrder::County => order.sort_by(|&a, &b| {
+                    let county = |i: usize| profiles[i].actor.county().map_or((1, ""), |c| (0, c));
+                    county(a).cmp(&county(b)).then_with(|| profiles[a].actor.cmp(&profiles[b].actor))
+                }),
+                RowOrder::Breadth => order.sort_by(|&a, &b| {
+                    breadth(&profiles[b])
+                        .total_cmp(&breadth(&profiles[a]))
+                        .then_with(|| profiles[a].actor.cmp(&profiles[b].actor))
+                }),
+                _ => {}
+            }
+            (order, Vec::new(), other.to_string())
+        }
+    };
+    let mut slots: Vec<Option<ReportRow>> = rows.into_iter().map(Some).collect();
+    let rows: Vec<ReportRow> = order.iter().filter_map(|&i| slots[i].take()).collect();
+
+    let text_table = |title: &str, df: &DataFrame| Table {
         title: title.to_owned(),
         columns: df.get_column_names().iter().map(std::string::ToString::to_string).collect(),
         rows: text_rows(df),
+        ..Table::default()
     };
+    let mut metrics = text_table("Rows", &bench.metrics()?);
+    metrics.links.clone_from(&slugs);
+    let changes = bench.changes()?;
+    let mut changes_table = text_table("Changes between policy generations", &changes);
+    if changes.height() == 0 {
+        let dated =
+            bench.profiles().iter().filter(|p| bench.documents_of(&p.actor).filter(|d| d.date.is_some()).count() >= 2).count();
+        changes_table.empty = if dated == 0 {
+            "Empty: no row has two dated documents, so no policy generations can be compared.".to_owned()
+        } else {
+            format!(
+                "Empty: {dated} row(s) have two or more dated documents, but no area was added, dropped, or changed its score by 0.1 or more between them."
+            )
+        };
+    }
+    let mut areas_table = text_table("Areas", &bench.area_metrics()?);
+    "Empty: the framework has no areas.".clone_into(&mut areas_table.empty);
     Ok(ReportData {
         title: format!("Integration policy coverage, {}", bench.framework),
         framework: bench.framework.clone(),
         areas: bench.areas.clone(),
         rows,
-        tables: vec![
-            table("Municipalities", &bench.metrics()?),
-            table("Areas", &bench.area_metrics()?),
-            table("Nearest peers (cosine of the score profiles)", &bench.peers()?),
-            table("Changes between policy generations", &bench.changes()?),
-        ],
+        order: order_name,
+        dendrogram,
+        map_area: options.map_area.clone(),
+        tables: vec![metrics, areas_table, changes_table],
         notes,
         threshold: bench.threshold,
     })
+}
+
+/// Page names, made unique by a number where two rows would share one.
+fn unique_slugs(profiles: &[Profile]) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    profiles
+        .iter()
+        .map(|p| {
+            let base = slug(&p.actor);
+            let n = seen.entry(base.clone()).or_default();
+            *n += 1;
+            if *n == 1 { base } else { format!("{base}-{n}") }
+        })
+        .collect()
+}
+
+/// One row: its cells with their evidence, documents, priorities, gaps,
+/// areas below its peers' median and nearest peers.
+#[expect(clippy::too_many_arguments, reason = "the parts of one row, computed once by the caller")]
+fn row(
+    bench: &Benchmark,
+    p: &Profile,
+    slug: &str,
+    area_ids: &[&str],
+    group: String,
+    peers_in_group: &[&Profile],
+    profiles: &[Profile],
+    slugs: &[String],
+) -> ReportRow {
+    let documents: Vec<_> = bench.documents_of(&p.actor).collect();
+    let mappings: Vec<_> = bench.mappings_of(&p.actor).collect();
+    let cells = area_ids
+        .iter()
+        .enumerate()
+        .map(|(i, area)| ReportCell {
+            score: p.scores[i],
+            covered: p.covered[i],
+            evidence: mappings
+                .iter()
+                .filter_map(|m| m.coverage.iter().find(|c| c.area.as_str() == *area).map(|c| (m, c)))
+                .flat_map(|(m, c)| {
+                    c.evidence.iter().map(|e| ReportEvidence {
+                        document: m.document.to_string(),
+                        term: e.term.clone(),
+                        text: e.text.clone(),
+                        sentence: e.sentence.clone(),
+                        page: e.page,
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let priorities = documents
+        .iter()
+        .zip(&mappings)
+        .flat_map(|(d, m)| {
+            d.priorities.iter().enumerate().map(move |(i, (title, level))| ReportPriority {
+                document: d.id.to_string(),
+                title: title.clone(),
+                level: level.as_str().to_owned(),
+                areas: m.priority_areas(i).into_iter().map(ToString::to_string).collect(),
+                local: m.local_priorities.contains(&i),
+            })
+        })
+        .collect();
+    let names = |idx: &[usize]| idx.iter().map(|&a| area_ids[a].to_owned()).collect::<Vec<_>>();
+    let gaps: Vec<usize> = (0..area_ids.len()).filter(|&a| !p.covered[a]).collect();
+    let index_of = |q: &Profile| profiles.iter().position(|r| std::ptr::eq(r, q));
+    ReportRow {
+        label: p.name().to_owned(),
+        slug: slug.to_owned(),
+        code: p.actor.code().map(ToString::to_string),
+        country: p.actor.country().map(ToString::to_string),
+        county: p.actor.county().map(ToOwned::to_owned),
+        actor: p.actor.speaker().to_string(),
+        group,
+        breadth: breadth(p),
+        documents: documents
+            .iter()
+            .map(|d| ReportDocument {
+                id: d.id.to_string(),
+                title: d.title.clone(),
+                kind: d.kind.map_or_else(|| "unknown".to_owned(), |k| k.to_string()),
+                date: d.date.map(|d| d.to_string()),
+            })
+            .collect(),
+        cells,
+        priorities,
+        gaps: names(&gaps),
+        below_median: names(&below_peer_median(p, peers_in_group)),
+        peers: nearest(profiles, p, PEERS)
+            .into_iter()
+            .filter_map(|(q, cosine, _)| {
+                Some(ReportPeer {
+                    label: q.name().to_owned(),
+                    slug: slugs.get(index_of(q)?)?.clone(),
+                    cosine: (cosine * 100.0).round() / 100.0,
+                })
+            })
+            .collect(),
+    }
 }

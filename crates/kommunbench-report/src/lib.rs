@@ -1,5 +1,6 @@
-//! Drawing and writing a [`Benchmark`]: the heatmap (SVG, drawn with
-//! plotters), the HTML report, and the report folder with every table,
+//! Drawing and writing a [`Benchmark`]: the map of Sweden, the heatmap
+//! (SVG, drawn with plotters), the overview page and a page per row (HTML
+//! from minijinja templates), and the report folder with every table,
 //! written as one unit. The analysis crate computes; this one renders.
 //!
 //! ```
@@ -11,8 +12,10 @@
 //! let bench = Pipeline::builder().build()?.run(&[doc]);
 //! let dir = tempfile::tempdir()?;
 //! let files = kommunbench_report::write_report(&bench, &dir.path().join("report"), Vec::new())?;
-//! assert_eq!(files.len(), kommunbench_report::REPORT_FILES.len());
-//! assert!(kommunbench_report::heatmap(&bench)?.starts_with("<svg"));
+//! assert_eq!(files.len(), kommunbench_report::REPORT_FILES.len() + 1); // and the pages' folder
+//! let options = kommunbench_report::ReportOptions::default();
+//! assert!(kommunbench_report::heatmap(&bench, &options)?.starts_with("<svg"));
+//! assert_eq!(kommunbench_report::map(&bench, &options)?.matches("<path class=\"m").count(), 290);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
@@ -22,10 +25,13 @@ mod outdir;
 mod render;
 mod write;
 
-pub use data::report_data;
+pub use data::{ReportOptions, RowOrder, report_data, slug};
 pub use outdir::{REPORT_MARKER, ReportDir};
-pub use render::{RenderError, ReportCell, ReportData, ReportEvidence, ReportRow, Table, heatmap_svg, report_html};
-pub use write::{REPORT_FILES, write_report, write_report_with};
+pub use render::{
+    RenderError, ReportCell, ReportData, ReportDocument, ReportEvidence, ReportMerge, ReportPeer, ReportPriority, ReportRow,
+    Table, area_chart_svg, breadth_chart_svg, heatmap_svg, map_svg, municipality_html, report_html,
+};
+pub use write::{PAGES_DIR, REPORT_FILES, write_report, write_report_with};
 
 use kommunbench_analysis::{Benchmark, ExportError};
 use polars::prelude::PolarsError;
@@ -45,7 +51,13 @@ pub enum ReportError {
     Render(#[from] RenderError),
 }
 
-/// The benchmark's heatmap as SVG.
-pub fn heatmap(bench: &Benchmark) -> Result<String, ReportError> {
-    Ok(heatmap_svg(&report_data(bench, Vec::new())?)?)
+/// The benchmark's heatmap as SVG, its rows in `options.order`.
+pub fn heatmap(bench: &Benchmark, options: &ReportOptions) -> Result<String, ReportError> {
+    Ok(heatmap_svg(&report_data(bench, Vec::new(), options)?)?)
+}
+
+/// The benchmark's map of Sweden as SVG, coloured by breadth or by
+/// `options.map_area`.
+pub fn map(bench: &Benchmark, options: &ReportOptions) -> Result<String, ReportError> {
+    Ok(map_svg(&report_data(bench, Vec::new(), options)?)?)
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use kommunbench_analysis::Pipeline;
 use kommunbench_analysis::polars::prelude::*;
 use kommunbench_core::{CorpusReader, PolicyDocument};
-use kommunbench_report::{REPORT_FILES, write_report};
+use kommunbench_report::{PAGES_DIR, REPORT_FILES, write_report};
 
 fn corpus() -> Vec<PolicyDocument> {
     CorpusReader::new().read(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus")]).documents
@@ -16,7 +16,8 @@ fn report_files_are_written_and_read_back() {
     let bench = Pipeline::builder().build().unwrap().run(&corpus());
     let dir = tempfile::tempdir().unwrap();
     let files = write_report(&bench, dir.path(), vec!["bad.txt: the file is empty".into()]).unwrap();
-    assert_eq!(files.len(), REPORT_FILES.len());
+    assert_eq!(files.len(), REPORT_FILES.len() + 1);
+    assert!(files.last().unwrap().ends_with(PAGES_DIR));
     for f in &files {
         assert!(f.metadata().unwrap().len() > 0, "{}", f.display());
     }
@@ -26,6 +27,18 @@ fn report_files_are_written_and_read_back() {
     for name in ["Hedemora", "Jönköping", "Vaggeryd", "Vasa", "Vingåker", "bad.txt: the file is empty"] {
         assert!(html.contains(name), "{name} missing from the report");
     }
+    // Each municipality has its page, with its priorities.
+    let pages: Vec<String> = std::fs::read_dir(dir.path().join(PAGES_DIR))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(pages.len(), 5, "{pages:?}");
+    let vingaker = std::fs::read_to_string(dir.path().join(PAGES_DIR).join("0428-vingaker.html")).unwrap();
+    assert!(vingaker.contains("<h1>Vingåker</h1>") && vingaker.contains("id=\"priorities-table\""));
+    assert!(html.contains("href=\"municipalities/0428-vingaker.html\""));
+    let map = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    assert_eq!(map.matches("<path class=\"m\"").count(), 4, "four Swedish municipalities coloured, Vasa beside the map");
+    assert!(map.contains("Vasa, Österbotten"));
     let svg = std::fs::read_to_string(dir.path().join("heatmap.svg")).unwrap();
     for area in ["reception", "work", "school", "adult_learning", "discrimination", "urban", "values"] {
         assert!(svg.contains(area));

@@ -1,6 +1,6 @@
 //! `kommunbench report`: the main job. Maps a corpus (the bundled fixtures
 //! by default), prints the coverage matrix and writes every table, the
-//! heatmap and the HTML report.
+//! map, the heatmap, the overview page and a page per municipality.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use kommunbench_analysis::{Benchmark, ExportError, Pipeline, PipelineBuilder, plain_table, spreadsheet_safe, write_atomic};
 use kommunbench_core::Corpus;
+use kommunbench_report::ReportOptions;
 
 use super::{ReadOptions, bundled_corpus};
 use crate::args::{MapperArgs, PeerArgs};
@@ -29,6 +30,34 @@ pub(crate) struct Args {
     /// nearest peers (the file grows with the square of the corpus).
     #[arg(long)]
     pub all_pairs: bool,
+    /// The heatmap's row order: county (with county bands), cluster (the
+    /// dendrogram drawn beside it), breadth or name.
+    #[arg(long, default_value = "county", value_parser = clap::builder::PossibleValuesParser::new(["county", "cluster", "breadth", "name"]))]
+    pub order: String,
+    /// The linkage of the clustering for `--order cluster`.
+    #[arg(long, default_value = "average", value_parser = clap::builder::PossibleValuesParser::new(["average", "complete", "ward"]))]
+    pub linkage: String,
+    /// What the map colours: `breadth`, or an area id for its score.
+    #[arg(long, value_name = "AREA", default_value = "breadth")]
+    pub map: String,
+}
+
+impl Args {
+    fn report_options(&self, framework: &kommunbench_core::Framework) -> anyhow::Result<ReportOptions> {
+        let map_area = match self.map.as_str() {
+            "breadth" => None,
+            area if framework.areas().iter().any(|a| a.id.as_str() == area) => Some(area.to_owned()),
+            area => {
+                let known: Vec<&str> = framework.areas().iter().map(|a| a.id.as_str()).collect();
+                anyhow::bail!("--map {area}: not an area of {} (breadth, {})", framework.id(), known.join(", "))
+            }
+        };
+        Ok(ReportOptions {
+            order: self.order.parse().map_err(anyhow::Error::msg)?,
+            linkage: self.linkage.parse().map_err(anyhow::Error::msg)?,
+            map_area,
+        })
+    }
 }
 
 /// Reads and benchmarks: shared by `report` and `compare`.
@@ -48,10 +77,11 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let pipeline = args.peers.apply(args.mapper.pipeline()).all_pairs(args.all_pairs);
     let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
     let framework = pipeline.framework();
+    let options = args.report_options(framework)?;
     let matrix = bench.terminal_matrix()?;
     // Files first: a reader that stops early must not cost the outputs.
     let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
-    let files = kommunbench_report::write_report_with(&bench, &args.out, notes, |dir| {
+    let files = kommunbench_report::write_report_with(&bench, &args.out, notes, &options, |dir| {
         write_failures(&corpus, &dir.join("failures.csv"))?;
         Ok(vec!["failures.csv".to_owned()])
     })?;

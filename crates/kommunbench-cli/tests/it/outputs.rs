@@ -79,7 +79,7 @@ fn report_and_its_tables() {
     let out = dir.path().join("report");
     let printed = output(&["report", CORPUS, "--out", out.to_str().unwrap(), "--by-county"], Some(dir.path()));
     insta::assert_snapshot!("report_stdout", printed);
-    for table in ["documents", "coverage", "metrics", "areas", "peers", "changes", "evidence", "failures"] {
+    for table in ["documents", "coverage", "metrics", "areas", "peers", "changes", "evidence", "priorities", "failures"] {
         let text = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
         insta::assert_snapshot!(format!("report_{table}_csv"), rounded(&text));
     }

@@ -1,10 +1,11 @@
-//! The municipality x area heatmap as a standalone SVG document.
+//! The row x area heatmap as a standalone SVG document.
 //!
 //! Cells, scores, row labels, the legend and the title are drawn with
 //! plotters' SVG backend, which writes text as SVG `<text>` elements and
-//! needs no font at all. The column labels are written here by hand, since
-//! each carries the area's Swedish title as a `<title>` tooltip, which
-//! plotters cannot express.
+//! needs no font at all. What plotters cannot express is written here by
+//! hand: the column labels with the areas' Swedish titles as tooltips, the
+//! county strip and band labels, a link and tooltip on every row and cell,
+//! and the dendrogram beside the rows in cluster order.
 
 use std::fmt::Write as _;
 
@@ -18,6 +19,14 @@ use super::{RenderError, ReportData, escape, escape_into, format_score, plural, 
 
 /// Height of one row of cells, in pixels.
 const CELL_H: i32 = 28;
+/// From this many rows on, rows are compact: this high, scores in
+/// tooltips rather than printed.
+const COMPACT_FROM_ROWS: usize = 60;
+const COMPACT_CELL_H: i32 = 14;
+/// The county strip left of the row labels.
+const STRIP_W: i32 = 8;
+/// The dendrogram right of the grid.
+const DENDROGRAM_W: i32 = 170;
 /// Narrowest and widest cell; column labels wider than the widest are turned.
 const CELL_W_MIN: i32 = 64;
 const CELL_W_MAX: i32 = 128;
@@ -84,15 +93,28 @@ pub fn heatmap_svg(data: &ReportData) -> Result<String, RenderError> {
 
     let close =
         svg.rfind("</svg>").ok_or_else(|| RenderError::Drawing { message: "no </svg> in the backend output".to_owned() })?;
-    svg.insert_str(close, &column_labels(data, &layout));
+    let mut extra = column_labels(data, &layout);
+    extra.push_str(&strip(data, &layout));
+    extra.push_str(&links(data, &layout));
+    extra.push_str(&dendrogram(data, &layout));
+    svg.insert_str(close, &extra);
     Ok(svg)
 }
 
 /// Where everything goes, all in pixels.
+#[expect(clippy::struct_excessive_bools, reason = "independent yes-or-no facts of one layout")]
 struct Layout {
     width: i32,
     height: i32,
     cell_w: i32,
+    cell_h: i32,
+    compact: bool,
+    /// Left edge of the county strip, when counties are known.
+    strip_x: Option<i32>,
+    /// County names beside their bands (rows in county order).
+    band_labels: bool,
+    /// Left edge of the dendrogram, when there is one.
+    dendrogram_x: Option<i32>,
     /// Column labels at 45° instead of horizontal.
     turn_labels: bool,
     legend_top: i32,
@@ -105,7 +127,19 @@ struct Layout {
 
 impl Layout {
     fn new(data: &ReportData) -> Self {
-        let longest_label = data.rows.iter().map(|row| text_width(&row_label(&row.label), LABEL_PX)).fold(60, i32::max);
+        let compact = data.rows.len() >= COMPACT_FROM_ROWS;
+        let cell_h = if compact { COMPACT_CELL_H } else { CELL_H };
+        let label_px = if compact { SMALL_PX - 1.0 } else { LABEL_PX };
+        let longest_label = data.rows.iter().map(|row| text_width(&row_label(&row.label), label_px)).fold(60, i32::max);
+        let counties = data.rows.iter().any(|r| r.county.is_some());
+        let band_labels = counties && data.order == "county";
+        let longest_county = if band_labels {
+            data.rows.iter().filter_map(|r| r.county.as_deref()).map(|c| text_width(c, SMALL_PX)).fold(0, i32::max) + 10
+        } else {
+            0
+        };
+        let strip_x = counties.then_some(MARGIN + longest_county);
+        let labels_left = strip_x.map_or(MARGIN, |x| x + STRIP_W + 6);
         let longest_id = data.areas.iter().map(|(id, _)| text_width(id, SMALL_PX)).fold(0, i32::max);
         let turn_labels = longest_id + 16 > CELL_W_MAX;
         let cell_w = if turn_labels { CELL_W_MIN } else { (longest_id + 16).max(CELL_W_MIN) };
@@ -114,14 +148,15 @@ impl Layout {
         let (header_h, right_pad) = if turn_labels { (turned + 16, (turned - cell_w / 2).max(0)) } else { (26, 0) };
 
         let legend_top = MARGIN + 52;
-        let grid_left = MARGIN + longest_label + 14;
+        let grid_left = labels_left + longest_label + 14;
         let grid_top = legend_top + 58 + header_h;
         let grid_rows = count(data.rows.len()).max(1);
         let footer = data.rows.len() >= FOOTER_FROM_ROWS && !data.areas.is_empty();
         let grid_w = count(data.areas.len()).saturating_mul(cell_w).max(cell_w);
 
+        let dendrogram_x = (!data.dendrogram.is_empty()).then_some(grid_left + grid_w + 10);
         let width = [
-            grid_left + grid_w + right_pad,
+            grid_left + grid_w + right_pad + dendrogram_x.map_or(0, |_| DENDROGRAM_W + 10),
             MARGIN + LEGEND_W + 24 + 40 + 8 + text_width("covered", SMALL_PX),
             MARGIN + text_width(&data.title, TITLE_PX) + 8,
             MARGIN + text_width(&subtitle(data), SMALL_PX),
@@ -130,12 +165,32 @@ impl Layout {
         .max()
         .unwrap_or(0)
             + MARGIN;
-        let height = grid_top + grid_rows.saturating_mul(CELL_H) + if footer { header_h } else { 0 } + MARGIN;
-        Self { width, height, cell_w, turn_labels, legend_top, grid_left, grid_top, grid_rows, footer }
+        let height = grid_top + grid_rows.saturating_mul(cell_h) + if footer { header_h } else { 0 } + MARGIN;
+        Self {
+            width,
+            height,
+            cell_w,
+            cell_h,
+            compact,
+            strip_x,
+            band_labels,
+            dendrogram_x,
+            turn_labels,
+            legend_top,
+            grid_left,
+            grid_top,
+            grid_rows,
+            footer,
+        }
     }
 
     fn grid_bottom(&self) -> i32 {
-        self.grid_top + self.grid_rows * CELL_H
+        self.grid_top + self.grid_rows * self.cell_h
+    }
+
+    /// The vertical middle of row `r`.
+    fn row_middle(&self, r: usize) -> i32 {
+        self.grid_top + count(r) * self.cell_h + (self.cell_h - 1) / 2
     }
 
     fn column_center(&self, column: usize) -> i32 {
@@ -204,12 +259,14 @@ fn draw(data: &ReportData, layout: &Layout, svg: &mut String) -> Result<(), Stri
 
     // The grid: grey lines between cells come from a grey background showing
     // through a one-pixel gap.
-    let label_style = font(LABEL_PX, FontStyle::Normal, INK, HPos::Right, VPos::Center);
+    let label_px = if layout.compact { SMALL_PX - 1.0 } else { LABEL_PX };
+    let label_style = font(label_px, FontStyle::Normal, INK, HPos::Right, VPos::Center);
+    let cell_h = layout.cell_h;
     let columns = count(data.areas.len());
     if data.rows.is_empty() || data.areas.is_empty() {
         let what = if data.rows.is_empty() { "No municipalities to show." } else { "No areas to show." };
         let style = font(LABEL_PX, FontStyle::Normal, MUTED, HPos::Left, VPos::Center);
-        text(what, &style, (layout.grid_left, layout.grid_top + CELL_H / 2))?;
+        text(what, &style, (layout.grid_left, layout.grid_top + cell_h / 2))?;
     } else {
         rect(
             (layout.grid_left - 1, layout.grid_top - 1),
@@ -219,21 +276,25 @@ fn draw(data: &ReportData, layout: &Layout, svg: &mut String) -> Result<(), Stri
         )?;
     }
     for (r, row) in data.rows.iter().enumerate() {
-        let y0 = layout.grid_top + count(r) * CELL_H;
-        let y_mid = y0 + (CELL_H - 1) / 2;
+        let y0 = layout.grid_top + count(r) * cell_h;
+        let y_mid = y0 + (cell_h - 1) / 2;
         text(&row_label(&row.label), &label_style, (layout.grid_left - 8, y_mid))?;
         for (c, cell) in row.cells.iter().enumerate() {
             let x0 = layout.grid_left + count(c) * layout.cell_w;
-            let (x1, y1) = (x0 + layout.cell_w - 1, y0 + CELL_H - 1);
+            let (x1, y1) = (x0 + layout.cell_w - 1, y0 + cell_h - 1);
             let fill = if cell.score.is_finite() { scale(cell.score) } else { NO_SCORE };
             rect((x0, y0), (x1, y1), fill, true)?;
             let ink = on(fill);
-            let score_style = font(SMALL_PX, FontStyle::Normal, ink, HPos::Center, VPos::Center);
-            text(&format_score(cell.score), &score_style, (layout.column_center(c), y_mid))?;
+            if !layout.compact {
+                let score_style = font(SMALL_PX, FontStyle::Normal, ink, HPos::Center, VPos::Center);
+                text(&format_score(cell.score), &score_style, (layout.column_center(c), y_mid))?;
+            }
             if cell.covered {
                 covered_frame(&rect, (x0, y0), (x1, y1))?;
-                let check = font(SMALL_PX, FontStyle::Bold, ink, HPos::Right, VPos::Center);
-                text("✓", &check, (x1 - 5, y_mid))?;
+                if !layout.compact {
+                    let check = font(SMALL_PX, FontStyle::Bold, ink, HPos::Right, VPos::Center);
+                    text("✓", &check, (x1 - 5, y_mid))?;
+                }
             }
         }
     }
@@ -283,14 +344,126 @@ fn column_labels(data: &ReportData, layout: &Layout) -> String {
     out
 }
 
+/// Colours of the county strip: twelve distinguishable hues, light enough
+/// to sit beside the labels.
+const COUNTY_COLORS: [&str; 12] = [
+    "#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#d9d9d9",
+    "#a6cee3",
+];
+
+/// The county strip: a colour per county (the same county, the same
+/// colour), each run of rows one rectangle with the county as tooltip; in
+/// county order also the county's name beside its band.
+fn strip(data: &ReportData, layout: &Layout) -> String {
+    let Some(x) = layout.strip_x else { return String::new() };
+    let mut counties: Vec<&str> = data.rows.iter().filter_map(|r| r.county.as_deref()).collect();
+    counties.sort_unstable();
+    counties.dedup();
+    let mut out = String::from("<g class=\"counties\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#555555\">\n");
+    let mut start = 0;
+    while start < data.rows.len() {
+        let county = data.rows[start].county.as_deref();
+        let end = (start..data.rows.len()).find(|&r| data.rows[r].county.as_deref() != county).unwrap_or(data.rows.len());
+        if let Some(county) = county {
+            let color = COUNTY_COLORS[counties.binary_search(&county).unwrap_or(0) % COUNTY_COLORS.len()];
+            let (y0, h) = (layout.grid_top + count(start) * layout.cell_h, count(end - start) * layout.cell_h - 1);
+            let _ = write!(
+                out,
+                "<rect class=\"band\" x=\"{x}\" y=\"{y0}\" width=\"{STRIP_W}\" height=\"{h}\" fill=\"{color}\"><title>"
+            );
+            escape_into(&mut out, county);
+            out.push_str("</title></rect>\n");
+            if layout.band_labels && h >= 11 {
+                let _ =
+                    write!(out, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\">", x - 4, y0 + h / 2);
+                escape_into(&mut out, county);
+                out.push_str("</text>\n");
+            }
+        }
+        start = end;
+    }
+    out.push_str("</g>\n");
+    out
+}
+
+/// A link on every row label to the row's page, and on every cell to its
+/// evidence there, each with a tooltip (in compact rows the only place the
+/// score is written).
+fn links(data: &ReportData, layout: &Layout) -> String {
+    let mut out = String::from("<g class=\"links\" fill=\"transparent\">\n");
+    let label_left = layout.strip_x.map_or(MARGIN, |x| x + STRIP_W);
+    for (r, row) in data.rows.iter().enumerate() {
+        if row.slug.is_empty() {
+            continue;
+        }
+        let y0 = layout.grid_top + count(r) * layout.cell_h;
+        let _ = write!(
+            out,
+            "<a href=\"municipalities/{}.html\"><rect x=\"{label_left}\" y=\"{y0}\" width=\"{}\" height=\"{}\"><title>",
+            escape(&row.slug),
+            layout.grid_left - label_left,
+            layout.cell_h
+        );
+        escape_into(&mut out, &row.label);
+        out.push_str("</title></rect></a>\n");
+        for (c, (cell, (id, _))) in row.cells.iter().zip(&data.areas).enumerate() {
+            let x0 = layout.grid_left + count(c) * layout.cell_w;
+            let _ = write!(
+                out,
+                "<a href=\"municipalities/{}.html#area-{}\"><rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\"><title>",
+                escape(&row.slug),
+                escape(id),
+                layout.cell_w - 1,
+                layout.cell_h - 1
+            );
+            escape_into(&mut out, &row.label);
+            let _ = writeln!(
+                out,
+                " · {id}: {}{}</title></rect></a>",
+                format_score(cell.score),
+                if cell.covered { ", covered" } else { "" }
+            );
+        }
+    }
+    out.push_str("</g>\n");
+    out
+}
+
+/// The dendrogram right of the grid: leaves at the rows' middles, each
+/// merge an elbow at its distance (scaled to the largest), drawn when the
+/// rows are in cluster order.
+fn dendrogram(data: &ReportData, layout: &Layout) -> String {
+    let Some(x0) = layout.dendrogram_x else { return String::new() };
+    let n = data.rows.len();
+    let top = data.dendrogram.iter().map(|m| m.distance).fold(0.0_f64, f64::max).max(1e-9);
+    let x_of = |d: f64| x0 + px(d / top * f64::from(DENDROGRAM_W - 10));
+    // Each node's (x, y): leaves at x0, merges at their distance.
+    let mut nodes: Vec<(i32, i32)> = (0..n).map(|r| (x0, layout.row_middle(r))).collect();
+    let mut out = String::from("<g class=\"dendrogram\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\">\n");
+    for m in &data.dendrogram {
+        let (Some(&(xa, ya)), Some(&(xb, yb))) = (nodes.get(m.left), nodes.get(m.right)) else { break };
+        let x = x_of(m.distance);
+        let _ = writeln!(out, "<path d=\"M{xa} {ya}H{x}V{yb}H{xb}\"/>");
+        nodes.push((x, i32::midpoint(ya, yb)));
+    }
+    let _ = writeln!(
+        out,
+        "<text x=\"{x0}\" y=\"{}\" stroke=\"none\" fill=\"#555555\" font-family=\"sans-serif\" font-size=\"11\">distance →</text>",
+        layout.grid_top - 8
+    );
+    out.push_str("</g>\n");
+    out
+}
+
 /// The line under the title.
 fn subtitle(data: &ReportData) -> String {
     format!(
-        "framework {}: {} × {}, covered from score {}",
+        "framework {}: {} × {}, covered from score {}{}",
         data.framework,
-        plural(data.rows.len(), "municipality", "municipalities"),
+        plural(data.rows.len(), "row", "rows"),
         plural(data.areas.len(), "area", "areas"),
         format_score(data.threshold),
+        if data.order.is_empty() { String::new() } else { format!(", rows by {}", data.order) },
     )
 }
 
@@ -313,7 +486,7 @@ fn font(size: f64, style: FontStyle, color: RGBColor, h: HPos, v: VPos) -> TextS
 
 /// The colour of `score` on the sequential scale; scores outside `0..=1`
 /// take the colour of the nearest end.
-fn scale(score: f64) -> RGBColor {
+pub(super) fn scale(score: f64) -> RGBColor {
     // Position on the scale in classes, 0.0 ..= 8.0, and the class below it.
     let position = score.clamp(0.0, 1.0) * 8.0;
     let mut low = 0_u8;
@@ -381,11 +554,12 @@ fn count(n: usize) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::super::fixture;
-    use super::{CELL_H, INK, PAPER, heatmap_svg, on, scale};
+    use super::{CELL_H, COMPACT_CELL_H, INK, PAPER, heatmap_svg, on, scale};
+    use crate::ReportMerge;
 
     /// Rects that are heatmap cells: filled and one row high less the gap.
-    fn cell_rects(svg: &str) -> usize {
-        let height = format!("height=\"{}\"", CELL_H - 1);
+    fn cell_rects(svg: &str, cell_h: i32) -> usize {
+        let height = format!("height=\"{}\"", cell_h - 1);
         svg.lines().filter(|l| l.starts_with("<rect") && l.contains(&height) && !l.contains("fill=\"none\"")).count()
     }
 
@@ -408,14 +582,17 @@ mod tests {
         }
         // Vingåker x work.
         assert!(svg.contains("0.63"));
-        assert_eq!(cell_rects(&svg), data.rows.len() * data.areas.len());
+        assert_eq!(cell_rects(&svg, CELL_H), data.rows.len() * data.areas.len());
         let covered = data.rows.iter().flat_map(|r| &r.cells).filter(|c| c.covered).count();
         // One tick per covered cell plus the legend's sample.
         assert_eq!(svg.matches("✓").count(), covered + 1);
         assert!(svg.contains("covered from 0.50"));
-        // Standalone: the namespace is the only URL, nothing is linked.
+        // The namespace is the only absolute URL; rows and cells link to
+        // the rows' pages.
         assert_eq!(svg.matches("http").count(), 1);
-        assert!(!svg.contains("href"));
+        assert_eq!(svg.matches("href=\"municipalities/").count(), data.rows.len() * (1 + data.areas.len()));
+        assert!(svg.contains("<a href=\"municipalities/vingaker-2016.html#area-work\">"));
+        assert!(svg.contains("<title>Vingåker · work: 0.63, covered</title>"));
     }
 
     #[test]
@@ -437,14 +614,38 @@ mod tests {
         let data = fixture::large(290);
         let large = heatmap_svg(&data).unwrap();
         fixture::write_if_asked("heatmap-290.svg", &large);
-        assert_eq!(cell_rects(&large), 290 * 7);
+        // Compact rows: half as high, the score in the tooltip only.
+        assert_eq!(cell_rects(&large, COMPACT_CELL_H), 290 * 7);
         let height = |svg: &str| -> i32 {
             let start = svg.find("height=\"").unwrap() + 8;
             svg[start..].split('"').next().unwrap().parse().unwrap()
         };
-        assert_eq!(height(&large) - height(&small), (287 * CELL_H) + 26, "rows plus repeated labels");
+        assert_eq!(height(&large) - height(&small), 290 * COMPACT_CELL_H - 3 * CELL_H + 26, "rows plus repeated labels");
+        assert!(!large.contains(">0.63</text>") && large.contains("· work: "));
         // Column labels above and below a long grid.
         assert_eq!(large.matches(">reception</text>").count(), 2);
+    }
+
+    #[test]
+    fn county_bands_and_the_dendrogram() {
+        let mut data = fixture::sample();
+        for (row, county) in data.rows.iter_mut().zip(["Dalarnas län", "Dalarnas län", "Jönköpings län"]) {
+            row.county = Some(county.to_owned());
+        }
+        data.order = "county".to_owned();
+        let svg = heatmap_svg(&data).unwrap();
+        // Two bands, each named beside it.
+        assert_eq!(svg.matches("<rect class=\"band\"").count(), 2);
+        assert!(svg.contains(">Dalarnas län</text>") && svg.contains(">Jönköpings län</text>"));
+        assert!(!svg.contains("class=\"dendrogram\""));
+        data.order = "cluster (average linkage)".to_owned();
+        data.dendrogram =
+            vec![ReportMerge { left: 0, right: 1, distance: 0.1 }, ReportMerge { left: 2, right: 3, distance: 0.4 }];
+        let svg = heatmap_svg(&data).unwrap();
+        fixture::write_if_asked("heatmap-cluster.svg", &svg);
+        assert!(!svg.contains(">Dalarnas län</text>"), "band names only in county order");
+        assert_eq!(svg.matches("<path d=\"M").count(), 2, "one elbow per merge");
+        assert!(svg.contains("rows by cluster (average linkage)"));
     }
 
     #[test]

@@ -1,21 +1,25 @@
-//! Reports a person reads: a municipality x area heatmap as standalone SVG
-//! and a self-contained HTML page around it with the evidence behind every
-//! cell and the metrics tables.
+//! Reports a person reads: the map of Sweden, the row x area heatmap and
+//! two charts as standalone SVG, the overview page around them, and a page
+//! per row with its priorities and evidence.
 //!
 //! Everything here is a pure transform of an already computed
 //! [`ReportData`]: no file is read or written and nothing is fetched, so the
-//! output needs no fonts, scripts or other resources at view time.
+//! output needs no fonts or other resources at view time.
 
+mod charts;
 mod heatmap;
-mod html;
+mod map;
+mod page;
 
+pub use charts::{area_chart_svg, breadth_chart_svg};
 pub use heatmap::heatmap_svg;
-pub use html::report_html;
+pub use map::map_svg;
+pub use page::{municipality_html, report_html};
 
 use serde::{Deserialize, Serialize};
 
 /// Everything a report shows, already computed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReportData {
     /// Report title, e.g. `"Integration policy coverage, se-2008"`.
     pub title: String,
@@ -23,9 +27,20 @@ pub struct ReportData {
     pub framework: String,
     /// `(area id, Swedish title)` pairs, in column order.
     pub areas: Vec<(String, String)>,
-    /// Heatmap rows, in display order.
+    /// Rows (actors), in display order.
     pub rows: Vec<ReportRow>,
-    /// Metrics tables shown under the heatmap.
+    /// How the rows are ordered: `name`, `county`, `breadth`, or
+    /// `cluster (average linkage)`.
+    pub order: String,
+    /// The dendrogram of the rows when they are in cluster order: merges
+    /// of rows (by display position, `0..rows`) and earlier merges
+    /// (`rows + i`), closest first.
+    #[serde(default)]
+    pub dendrogram: Vec<ReportMerge>,
+    /// What the map colours: `None` for breadth, else an area id.
+    #[serde(default)]
+    pub map_area: Option<String>,
+    /// Tables shown on the overview page.
     pub tables: Vec<Table>,
     /// Warnings shown in a box, e.g. input files that failed.
     pub notes: Vec<String>,
@@ -33,18 +48,102 @@ pub struct ReportData {
     pub threshold: f64,
 }
 
-/// One heatmap row: a municipality and its score in every area.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReportRow {
-    /// Row label, the municipality name, e.g. `"Vingåker"`.
-    pub label: String,
-    /// Ids of the documents behind the row.
-    pub documents: Vec<String>,
-    /// One cell per area, in the order of [`ReportData::areas`].
-    pub cells: Vec<ReportCell>,
+/// One merge of the dendrogram (see [`ReportData::dendrogram`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ReportMerge {
+    /// One side: a row position or an earlier merge.
+    pub left: usize,
+    /// The other side.
+    pub right: usize,
+    /// The distance at which they merge.
+    pub distance: f64,
 }
 
-/// One municipality x area cell.
+/// One row: an actor (a municipality, a party in it, a region), its
+/// score in every area, its documents and priorities.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportRow {
+    /// Row label, e.g. `"Vingåker"` or `"Lomma (M)"`.
+    pub label: String,
+    /// The file name of its page, without `.html`: `0428`, `1262-m`.
+    #[serde(default)]
+    pub slug: String,
+    /// The municipality code, for a municipality's or a party's row.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The country (`SE`, `FI`), when known.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The county (län, landskap), when known.
+    #[serde(default)]
+    pub county: Option<String>,
+    /// Who speaks: `municipality`, `party:M`, `region`, `national`.
+    #[serde(default)]
+    pub actor: String,
+    /// The peer group.
+    #[serde(default)]
+    pub group: String,
+    /// The share of areas covered.
+    #[serde(default)]
+    pub breadth: f64,
+    /// The documents behind the row.
+    pub documents: Vec<ReportDocument>,
+    /// One cell per area, in the order of [`ReportData::areas`].
+    pub cells: Vec<ReportCell>,
+    /// The priorities the documents state, in document order.
+    #[serde(default)]
+    pub priorities: Vec<ReportPriority>,
+    /// Areas not covered.
+    #[serde(default)]
+    pub gaps: Vec<String>,
+    /// Areas where the row scores below its peers' median.
+    #[serde(default)]
+    pub below_median: Vec<String>,
+    /// The nearest peers, most alike first.
+    #[serde(default)]
+    pub peers: Vec<ReportPeer>,
+}
+
+/// A document behind a row.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportDocument {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its kind (`policy`, `party_programme`, ...).
+    pub kind: String,
+    /// Its date, `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+}
+
+/// A priority a document states.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportPriority {
+    /// The document it stands in.
+    pub document: String,
+    /// Its title.
+    pub title: String,
+    /// Its level: `goal`, `sub_goal`, `priority_area`, `action`.
+    pub level: String,
+    /// The areas it maps to.
+    pub areas: Vec<String>,
+    /// Whether it maps to no area of the framework: a local priority.
+    pub local: bool,
+}
+
+/// A nearest peer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportPeer {
+    /// Its label.
+    pub label: String,
+    /// Its page.
+    pub slug: String,
+    /// Cosine of the two score profiles.
+    pub cosine: f64,
+}
+
+/// One row x area cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportCell {
     /// Coverage score in `0..=1`.
@@ -71,8 +170,8 @@ pub struct ReportEvidence {
     pub page: Option<u32>,
 }
 
-/// A metrics table with already formatted cells.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A table with already formatted cells.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Table {
     /// Table title.
     pub title: String,
@@ -80,6 +179,13 @@ pub struct Table {
     pub columns: Vec<String>,
     /// Rows of formatted cells, normally one per column.
     pub rows: Vec<Vec<String>>,
+    /// The page of each row (a [`ReportRow::slug`]), linked from its first
+    /// cell; empty for tables without pages.
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// Why the table is empty, shown in its place when it has no rows.
+    #[serde(default)]
+    pub empty: String,
 }
 
 /// Why a report could not be rendered.
@@ -101,6 +207,20 @@ pub enum RenderError {
     Threshold {
         /// The offending threshold.
         value: f64,
+    },
+    /// The map was asked for an area the report does not have.
+    #[error("no area `{area}` in the report ({areas})")]
+    UnknownArea {
+        /// The area asked for.
+        area: String,
+        /// The report's areas, comma separated.
+        areas: String,
+    },
+    /// A page template failed.
+    #[error("cannot render the page: {message}")]
+    Template {
+        /// The template engine's message.
+        message: String,
     },
     /// The drawing library failed.
     #[error("cannot draw the heatmap: {message}")]
@@ -159,7 +279,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub(crate) mod fixture {
     //! A small hand-built report shared by the renderer tests.
 
-    use super::{ReportCell, ReportData, ReportEvidence, ReportRow, Table};
+    use super::{ReportCell, ReportData, ReportDocument, ReportEvidence, ReportRow, Table};
+
+    fn document(id: &str) -> ReportDocument {
+        ReportDocument { id: id.to_owned(), title: "Integrationsplan".to_owned(), kind: "plan".to_owned(), date: None }
+    }
 
     pub(crate) const AREAS: [(&str, &str); 7] = [
         ("reception", "Mottagande och introduktion för nyanlända"),
@@ -234,7 +358,14 @@ pub(crate) mod fixture {
                         cell(score, threshold, evidence)
                     })
                     .collect();
-                ReportRow { label: (*label).to_owned(), documents: vec![(*document).to_owned()], cells }
+                ReportRow {
+                    label: (*label).to_owned(),
+                    slug: (*document).to_owned(),
+                    actor: "municipality".to_owned(),
+                    documents: vec![self::document(document)],
+                    cells,
+                    ..ReportRow::default()
+                }
             })
             .collect();
         ReportData {
@@ -250,9 +381,12 @@ pub(crate) mod fixture {
                     vec!["work".to_owned(), "2".to_owned(), "0.59".to_owned()],
                     vec!["values & <norms>".to_owned(), "1".to_owned(), "0.41".to_owned()],
                 ],
+                ..Table::default()
             }],
             notes: vec!["fixtures/corpus/broken.txt: not UTF-8 at byte 17".to_owned()],
             threshold,
+            order: "name".to_owned(),
+            ..ReportData::default()
         }
     }
 
@@ -262,13 +396,15 @@ pub(crate) mod fixture {
         data.rows = (0..n)
             .map(|i| ReportRow {
                 label: format!("Kommun nr {i} Överkalix-Åsele"),
-                documents: vec![format!("doc-{i}")],
+                slug: format!("doc-{i}"),
+                documents: vec![document(&format!("doc-{i}"))],
                 cells: (0..AREAS.len())
                     .map(|a| {
                         let score = f64::from(u8::try_from((i * 7 + a * 13) % 101).unwrap()) / 100.0;
                         cell(score, data.threshold, Vec::new())
                     })
                     .collect(),
+                ..ReportRow::default()
             })
             .collect();
         data
