@@ -73,7 +73,7 @@ pub fn breadth_chart_svg(data: &ReportData) -> String {
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let (col_w, plot_h) = (36u32, 140u32);
     let width = 40 + (col_w + 8) * (k as u32 + 1);
-    let height = plot_h + 60;
+    let height = plot_h + 72;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -84,7 +84,7 @@ pub fn breadth_chart_svg(data: &ReportData) -> String {
     for (c, &count) in counts.iter().enumerate() {
         let x = 30 + c as u32 * (col_w + 8);
         let h = (count as f64 / most as f64 * f64::from(plot_h)).round() as u32;
-        let y = 10 + plot_h - h;
+        let y = 22 + plot_h - h;
         let shade = scale(if k == 0 { 0.0 } else { c as f64 / k as f64 });
         let _ = writeln!(
             out,
@@ -99,10 +99,10 @@ pub fn breadth_chart_svg(data: &ReportData) -> String {
             x + col_w / 2,
             y.saturating_sub(4).max(10),
             x + col_w / 2,
-            plot_h + 28,
+            plot_h + 40,
         );
     }
-    let _ = writeln!(out, "<text x=\"30\" y=\"{}\" fill=\"#555\">areas covered</text></svg>", plot_h + 50);
+    let _ = writeln!(out, "<text x=\"30\" y=\"{}\" fill=\"#555\">areas covered</text></svg>", plot_h + 62);
     out
 }
 
