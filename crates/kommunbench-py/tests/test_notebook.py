@@ -24,3 +24,4 @@ def test_notebook_code_runs(capsys: object) -> None:
     bench = namespace["bench"]
     assert bench.wide("score").height == 5  # type: ignore[attr-defined]
     assert str(namespace["svg"]).startswith("<svg")
+    assert str(namespace["map_svg"]).count('<path class="m') == 290
