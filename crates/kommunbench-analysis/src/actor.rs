@@ -34,7 +34,7 @@ use kommunbench_core::{CountryCode, DocumentId, Municipality, MunicipalityCode, 
 /// let id = DocumentId::new("lomma-m")?;
 /// let own = Actor::of(&id, Some(&lomma), &Speaker::Municipality);
 /// let party = Actor::of(&id, Some(&lomma), &Speaker::Party("M".into()));
-/// let region = Actor::of(&id, Some(&lomma), &Speaker::Region);
+/// let region = Actor::of(&id, Some(&lomma), &Speaker::Region(None));
 /// assert_eq!((own.name(), party.name(), region.name()), ("Lomma", "Lomma (M)", "Skåne län (region)"));
 /// assert_eq!(party.code().map(ToString::to_string).as_deref(), Some("1262"));
 /// assert!(own < party);
@@ -54,7 +54,7 @@ pub struct Actor {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum ActorId {
     Municipality(CountryCode, MunicipalityCode),
-    County(CountryCode, String),
+    County(String),
     Document(DocumentId),
     Nation,
     Name,
@@ -66,8 +66,9 @@ impl Actor {
         let speaker = speaker.clone();
         let (name, id) = match (&speaker, municipality) {
             (Speaker::National, _) => ("National (state)".to_owned(), ActorId::Nation),
-            (Speaker::Region, Some(m)) if !m.county.is_empty() => {
-                (format!("{} (region)", m.county), ActorId::County(m.country.clone(), m.county.clone()))
+            (Speaker::Region(Some(county)), _) => (format!("{county} (region)"), ActorId::County(county.clone())),
+            (Speaker::Region(None), Some(m)) if !m.county.is_empty() => {
+                (format!("{} (region)", m.county), ActorId::County(m.county.clone()))
             }
             (Speaker::Party(p), Some(m)) => {
                 (format!("{} ({p})", m.name), ActorId::Municipality(m.country.clone(), m.code.clone()))
@@ -75,8 +76,9 @@ impl Actor {
             (Speaker::Municipality, Some(m)) => (m.name.clone(), ActorId::Municipality(m.country.clone(), m.code.clone())),
             _ => (format!("({document})"), ActorId::Document(document.clone())),
         };
-        let county = match speaker {
+        let county = match &speaker {
             Speaker::National => None,
+            Speaker::Region(Some(county)) => Some(county.clone()),
             _ => municipality.map(|m| m.county.clone()).filter(|c| !c.is_empty()),
         };
         Actor { name, id, speaker, county }
@@ -135,7 +137,7 @@ impl Actor {
     /// The country, when known.
     pub fn country(&self) -> Option<&CountryCode> {
         match &self.id {
-            ActorId::Municipality(country, _) | ActorId::County(country, _) => Some(country),
+            ActorId::Municipality(country, _) => Some(country),
             _ => None,
         }
     }

@@ -199,8 +199,9 @@ pub enum Speaker {
     /// A political party, by its usual abbreviation (`M`, `KD`, `SFP`).
     Party(String),
     /// A region, a county board (länsstyrelse), a regional council or, on
-    /// Åland, the government of the province (landskapsregeringen).
-    Region,
+    /// Åland, the government of the province (landskapsregeringen): the
+    /// county it speaks for, when the text names one.
+    Region(Option<String>),
     /// The government or a national authority.
     National,
 }
@@ -217,7 +218,7 @@ impl fmt::Display for Speaker {
         match self {
             Speaker::Municipality => f.write_str("municipality"),
             Speaker::Party(p) => write!(f, "party:{p}"),
-            Speaker::Region => f.write_str("region"),
+            Speaker::Region(_) => f.write_str("region"),
             Speaker::National => f.write_str("national"),
         }
     }
@@ -225,19 +226,23 @@ impl fmt::Display for Speaker {
 
 impl FromStr for Speaker {
     type Err = String;
-    /// `municipality`, `region`, `national` or `party:ABBR` (`party:M`).
+    /// `municipality`, `region`, `region:COUNTY` (`region:Åland`),
+    /// `national` or `party:ABBR` (`party:M`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim() {
             "municipality" => Ok(Speaker::Municipality),
-            "region" => Ok(Speaker::Region),
+            "region" => Ok(Speaker::Region(None)),
             "national" => Ok(Speaker::National),
+            other if other.starts_with("region:") && other.len() > "region:".len() => {
+                Ok(Speaker::Region(Some(other["region:".len()..].trim().to_owned())))
+            }
             other => match other.strip_prefix("party:").map(str::trim) {
                 Some(p) if !p.is_empty() && p.len() <= 8 && p.chars().all(char::is_alphabetic) => {
                     Ok(Speaker::Party(p.to_uppercase()))
                 }
-                _ => {
-                    Err(format!("unknown speaker `{s}` (expected municipality, region, national or party:ABBR such as party:M)"))
-                }
+                _ => Err(format!(
+                    "unknown speaker `{s}` (expected municipality, region, region:COUNTY, national or party:ABBR such as party:M)"
+                )),
             },
         }
     }

@@ -166,6 +166,15 @@ impl MunicipalityRegistry {
         &self.entries
     }
 
+    /// The counties (län, landskap) of the municipalities, each once, in
+    /// order of their names.
+    pub fn counties(&self) -> Vec<&str> {
+        let mut counties: Vec<&str> = self.entries.iter().map(|m| m.county.as_str()).filter(|c| !c.is_empty()).collect();
+        counties.sort_unstable();
+        counties.dedup();
+        counties
+    }
+
     /// A municipality by country and code.
     pub fn get(&self, country: &str, code: &str) -> Option<&Municipality> {
         self.entries.iter().find(|m| m.country.as_str() == country && m.code.as_str() == code)

@@ -78,6 +78,17 @@ const PEERS: usize = 5;
 /// The file name of a row's page (without `.html`): the municipality code
 /// and the name in ASCII (`0428-vingaker`, `1262-lomma-m`), or the name
 /// alone (`skane-lan-region`, `plan-2019`).
+///
+/// ```
+/// use kommunbench_analysis::Actor;
+/// use kommunbench_core::{DocumentId, Speaker};
+///
+/// let unknown = Actor::of(&DocumentId::new("aland-lr")?, None, &Speaker::Municipality);
+/// assert_eq!(kommunbench_report::slug(&unknown), "aland-lr");
+/// let region = Actor::of(&DocumentId::new("x")?, None, &Speaker::Region(Some("Åland".into())));
+/// assert_eq!(kommunbench_report::slug(&region), "aland-region");
+/// # Ok::<(), kommunbench_core::IdError>(())
+/// ```
 pub fn slug(actor: &Actor) -> String {
     let mut out = actor.code().map(|c| format!("{c}-")).unwrap_or_default();
     let mut dash = !out.is_empty();
@@ -92,7 +103,7 @@ pub fn slug(actor: &Actor) -> String {
         if c.is_ascii_alphanumeric() {
             out.push(c);
             dash = false;
-        } else if !dash {
+        } else if !dash && !out.is_empty() {
             out.push('-');
             dash = true;
         }

@@ -88,7 +88,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "Coverage of {} ({} documents, {} municipalities); score per area, * = covered at {:.2}",
+        "Coverage of {} ({} documents, {} rows); score per area, * = covered at {:.2}",
         framework.id(),
         corpus.documents.len(),
         bench.profiles().len(),

@@ -8,7 +8,7 @@ fn report_on_the_bundled_corpus_prints_the_matrix_and_writes_every_file() {
     let out = run(&["report", "--out", dir.path().to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("Coverage of se-2008 (5 documents, 5 municipalities)"), "{text}");
+    assert!(text.starts_with("Coverage of se-2008 (5 documents, 5 rows)"), "{text}");
     assert!(text.contains("municipality  reception  work   school  adult_learning  discrimination  urban  values"), "{text}");
     for name in ["Hedemora", "Jönköping", "Vaggeryd", "Vasa", "Vingåker"] {
         assert!(text.lines().any(|l| l.starts_with(name)), "{name} row missing");

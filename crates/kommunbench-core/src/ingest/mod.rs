@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub use decode::{DecodeError, Decoded, decode};
 pub use furniture::furniture_reason;
 
-use crate::document::{PolicyDocument, Source};
+use crate::document::{PolicyDocument, Source, Speaker};
 use crate::files::{ReadError, read_limited};
 use crate::id::{DocumentId, IdError};
 use crate::municipality::{Municipality, MunicipalityRegistry};
@@ -317,7 +317,11 @@ impl Ingester {
         let mut layout = layout::layout(&text);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-        let speaker = speaker::speaker(&title, &text);
+        let mut speaker = speaker::speaker(&title, &text);
+        if speaker == Speaker::Region(None) {
+            let counties = self.registry.counties();
+            speaker = Speaker::Region(speaker::county_named(&title, &text, &counties).map(str::to_owned));
+        }
         let kind = metadata::kind(&meta, &title, &speaker);
         let municipality = self.municipality(&id, &title, &content);
         let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title);

@@ -73,6 +73,30 @@ const MUNICIPALITY: &[&str] = &["kommun", "kommunen", "kommunens", "stad", "stad
 /// The government's own texts (word beginnings in the title).
 const NATIONAL_TITLE: &[&str] = &["regeringens", "regeringskansliet", "regeringsbeslut"];
 
+/// Names of counties that are not their official name with `län` taken
+/// off, and what speaks only for one county.
+const COUNTY_ALIASES: &[(&str, &str)] =
+    &[("sörmland", "Södermanlands län"), ("landskapsregering", "Åland"), ("åländsk", "Åland"), ("österbottnisk", "Österbotten")];
+
+/// The county a region's text names most often in its title and head:
+/// one of `counties` (`Södermanlands län`, `Åland`) by its name, its name
+/// without `län` (`Södermanland`, `Region Skåne`) or a common other name
+/// (`Sörmland`).
+pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) -> Option<&'a str> {
+    let head: String = format!("{title}\n{}", text.chars().take(HEAD_CHARS).collect::<String>()).to_lowercase();
+    let mut best: Option<(usize, &'a str)> = None;
+    for &county in counties {
+        let lower = county.to_lowercase();
+        let stem = lower.strip_suffix("s län").or_else(|| lower.strip_suffix(" län")).unwrap_or(&lower);
+        let aliases = COUNTY_ALIASES.iter().filter(|(_, c)| *c == county).map(|(alias, _)| *alias);
+        let n: usize = std::iter::once(stem).chain(aliases).map(|form| mentions(&head, form)).sum();
+        if n > 0 && best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, county));
+        }
+    }
+    best.map(|(_, county)| county)
+}
+
 /// Who speaks in a text with `title`.
 pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
     let title = title.to_lowercase();
@@ -86,7 +110,7 @@ pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
     let region: usize = REGION.iter().map(|c| mentions(&head, c) + mentions(&title, c)).sum();
     let municipality: usize = MUNICIPALITY.iter().map(|c| words(&head, c) + words(&title, c)).sum();
     if region >= 2 && region > municipality {
-        return Speaker::Region;
+        return Speaker::Region(None);
     }
     Speaker::Municipality
 }
@@ -158,9 +182,9 @@ mod tests {
     fn a_region_speaks_of_itself_more_than_of_a_municipality() {
         let region = "Integration är ett av den regionala utvecklingsnämndens prioriterade områden. \
             Alla som bor i länet ska känna sig delaktiga, och länets befolkning ska öka.";
-        assert_eq!(speaker("Integration", region), Speaker::Region);
+        assert_eq!(speaker("Integration", region), Speaker::Region(None));
         let aland = "Landskapsregeringens program för integration. Landskapsregeringen samarbetar med kommunerna.";
-        assert_eq!(speaker("Program för integration", aland), Speaker::Region);
+        assert_eq!(speaker("Program för integration", aland), Speaker::Region(None));
         // A municipal page naming the county board as a partner.
         let municipal = "Kommunen tar emot nyanlända som Länsstyrelsen i länet anvisar. Kommunens mottagning ordnar bostad.";
         assert_eq!(speaker("Mottagande", municipal), Speaker::Municipality);
@@ -170,10 +194,24 @@ mod tests {
     }
 
     #[test]
+    fn a_region_s_county_is_read_from_its_names() {
+        let counties = ["Södermanlands län", "Skåne län", "Jämtlands län", "Åland", "Österbotten"];
+        let county = |title: &str, text: &str| county_named(title, text, &counties);
+        assert_eq!(
+            county("Integration för tillväxt", "Sörmlandsstrategin är grunden. Regionförbundet Sörmland."),
+            Some("Södermanlands län")
+        );
+        assert_eq!(county("Integration", "Region Jämtland Härjedalen arbetar för länets befolkning."), Some("Jämtlands län"));
+        assert_eq!(county("Landskapsregeringens program", "De åländska kommunerna påverkas."), Some("Åland"));
+        assert_eq!(county("Region Skåne", "Skånes kommuner och Region Skåne samverkar."), Some("Skåne län"));
+        assert_eq!(county("Integration", "Regionala utvecklingsnämnden arbetar i länet."), None);
+    }
+
+    #[test]
     fn the_government_speaks_in_its_own_titles() {
         assert_eq!(speaker("Regeringens strategi för integration", "Egen försörjning och delaktighet."), Speaker::National);
         assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl."), Speaker::Municipality);
         let aland = "Landskapsregeringens program för integration 2020–2023";
-        assert_eq!(speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna."), Speaker::Region);
+        assert_eq!(speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna."), Speaker::Region(None));
     }
 }

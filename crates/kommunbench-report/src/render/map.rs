@@ -247,7 +247,8 @@ fn legend(out: &mut String, data: &ReportData, area: Option<usize>, x: u32, on_m
                 Some(a) => format_score(row.cells[a].score),
                 None => format!("{} of {k}", row.cells.iter().filter(|c| c.covered).count()),
             };
-            let where_ = row.county.as_deref().map_or(String::new(), |c| format!(", {c}"));
+            // The county, unless the label names it (a region's row).
+            let where_ = row.county.as_deref().filter(|c| !row.label.contains(c)).map_or(String::new(), |c| format!(", {c}"));
             let _ = writeln!(
                 out,
                 "<a href=\"municipalities/{}.html\"><text class=\"off-map\" x=\"{x}\" y=\"{y}\">{}{}: {}</text></a>",
