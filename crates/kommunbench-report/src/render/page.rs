@@ -17,6 +17,7 @@ use super::{
 static TEMPLATES: LazyLock<Result<Environment<'static>, String>> = LazyLock::new(|| {
     let mut env = Environment::new();
     for (name, source) in [
+        ("base.html", include_str!("../../templates/base.html")),
         ("report.html", include_str!("../../templates/report.html")),
         ("municipality.html", include_str!("../../templates/municipality.html")),
         ("style.css", include_str!("../../templates/style.css")),
