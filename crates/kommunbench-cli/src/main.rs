@@ -7,6 +7,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc: the pipeline allocates many small strings and vectors per
+/// document on every core, where the system allocator spends a sixth of
+/// the run (see docs/benchmarks.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = commands::Cli::parse();
     match commands::run(cli) {

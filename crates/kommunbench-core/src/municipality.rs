@@ -115,6 +115,9 @@ pub struct MunicipalityRegistry {
     /// Each pattern's municipality.
     pattern_owner: Vec<usize>,
     matcher: AhoCorasick,
+    /// Each name's and alias's slugs (as written, folded to ASCII) and its
+    /// municipality, for file stems.
+    slugs: Vec<(String, String, usize)>,
 }
 
 impl MunicipalityRegistry {
@@ -139,7 +142,8 @@ impl MunicipalityRegistry {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("municipality names build an automaton");
-        MunicipalityRegistry { entries, pattern_owner, matcher }
+        let slugs = patterns.iter().zip(&pattern_owner).map(|(name, &i)| (slug(name), ascii_slug(name), i)).collect();
+        MunicipalityRegistry { entries, pattern_owner, matcher, slugs }
     }
 
     /// Adds or replaces (same country and code) municipalities from a CSV
@@ -202,23 +206,21 @@ impl MunicipalityRegistry {
     /// or `jonkoping` (accents folded, words joined by `-` or `_`).
     pub fn by_file_stem(&self, stem: &str) -> Option<&Municipality> {
         // Letters as written first (`håbo-2020` is Håbo, not Habo), then folded.
-        self.by_slug(stem, slug).or_else(|| self.by_slug(stem, ascii_slug))
+        self.by_slug(&slug(stem), |s| &s.0).or_else(|| self.by_slug(&ascii_slug(stem), |s| &s.1))
     }
 
-    fn by_slug(&self, stem: &str, slug_of: fn(&str) -> String) -> Option<&Municipality> {
-        let stem = slug_of(stem);
-        self.entries
-            .iter()
-            .filter_map(|m| {
-                std::iter::once(&m.name)
-                    .chain(&m.aliases)
-                    .map(|n| slug_of(n))
-                    .filter(|n| stem == *n || stem.strip_prefix(n.as_str()).is_some_and(|rest| rest.starts_with('-')))
-                    .map(|n| (n.len(), m))
-                    .max_by_key(|(len, _)| *len)
-            })
-            .max_by_key(|(len, _)| *len)
-            .map(|(_, m)| m)
+    /// The municipality whose name's slug is the longest that `stem` is
+    /// or begins with (followed by `-`); the last of equals.
+    fn by_slug(&self, stem: &str, slug_of: fn(&(String, String, usize)) -> &String) -> Option<&Municipality> {
+        let mut best: Option<(usize, usize)> = None;
+        for entry in &self.slugs {
+            let n = slug_of(entry);
+            let fits = stem == n.as_str() || stem.strip_prefix(n.as_str()).is_some_and(|rest| rest.starts_with('-'));
+            if fits && best.is_none_or(|(len, _)| n.len() >= len) {
+                best = Some((n.len(), entry.2));
+            }
+        }
+        best.map(|(_, i)| &self.entries[i])
     }
 
     /// Every mention of a municipality in `text`.

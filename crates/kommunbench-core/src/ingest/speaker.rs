@@ -101,52 +101,109 @@ pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) ->
 pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
     let title = title.to_lowercase();
     let head: String = text.chars().take(HEAD_CHARS).collect::<String>().to_lowercase();
-    if let Some(party) = party(&title, &head) {
-        return Speaker::Party(party.to_owned());
+    let (t, h) = (Counts::of(&title), Counts::of(&head));
+    let voiced = t.voice + h.voice + h.wants > 0;
+    let party = PARTIES
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (h.party[i] + 2 * t.party[i], p.abbreviation))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n);
+    if let (true, Some((_, abbreviation))) = (voiced, party) {
+        return Speaker::Party(abbreviation.to_owned());
     }
-    if NATIONAL_TITLE.iter().any(|c| mentions(&title, c) > 0) {
+    if t.national > 0 {
         return Speaker::National;
     }
-    let region: usize = REGION.iter().map(|c| mentions(&head, c) + mentions(&title, c)).sum();
-    let municipality: usize = MUNICIPALITY.iter().map(|c| words(&head, c) + words(&title, c)).sum();
-    if region >= 2 && region > municipality {
+    let region = t.region + h.region;
+    if region >= 2 && region > t.municipality + h.municipality {
         return Speaker::Region(None);
     }
     Speaker::Municipality
 }
 
-/// The party whose voice the text is, if any.
-fn party(title: &str, head: &str) -> Option<&'static str> {
-    // `vi vill`, or the party itself wanting: `Liberalerna vill`.
-    let wants = |p: &Party| p.forms.iter().any(|f| head.contains(&format!("{} vill", f.trim_end_matches([' ', ',']))));
-    let voiced = VOICE.iter().any(|v| head.contains(v) || title.contains(v)) || PARTIES.iter().any(wants);
-    if !voiced {
-        return None;
+/// What a cue string stands for.
+#[derive(Clone, Copy)]
+enum Cue {
+    /// The first person plural (anywhere).
+    Voice,
+    /// A form of the i-th party (at a word start).
+    Party(usize),
+    /// The i-th party wanting: `Liberalerna vill` (at a word start).
+    Wants,
+    /// A regional body (at a word start).
+    Region,
+    /// A municipality naming itself (a whole word).
+    Municipality,
+    /// The government's own text (at a word start).
+    National,
+}
+
+/// Every cue string, found in one pass.
+static CUES: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<Cue>)> = std::sync::LazyLock::new(|| {
+    let mut strings: Vec<String> = Vec::new();
+    let mut cues = Vec::new();
+    let mut add = |s: String, cue: Cue| {
+        strings.push(s);
+        cues.push(cue);
+    };
+    for v in VOICE {
+        add((*v).to_owned(), Cue::Voice);
     }
-    PARTIES
-        .iter()
-        .map(|p| {
-            let mentions: usize = p.forms.iter().map(|f| mentions(head, f) + 2 * mentions(title, f)).sum();
-            (mentions, p.abbreviation)
-        })
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, _)| *n)
-        .map(|(_, abbreviation)| abbreviation)
+    for (i, p) in PARTIES.iter().enumerate() {
+        for f in p.forms {
+            add((*f).to_owned(), Cue::Party(i));
+            add(format!("{} vill", f.trim_end_matches([' ', ','])), Cue::Wants);
+        }
+    }
+    for r in REGION {
+        add((*r).to_owned(), Cue::Region);
+    }
+    for m in MUNICIPALITY {
+        add((*m).to_owned(), Cue::Municipality);
+    }
+    for n in NATIONAL_TITLE {
+        add((*n).to_owned(), Cue::National);
+    }
+    let matcher = aho_corasick::AhoCorasick::new(&strings).unwrap_or_else(|e| unreachable!("cue strings build: {e}"));
+    (matcher, cues)
+});
+
+/// How often each kind of cue stands in a text.
+#[derive(Default)]
+struct Counts {
+    voice: usize,
+    party: [usize; PARTIES.len()],
+    wants: usize,
+    region: usize,
+    municipality: usize,
+    national: usize,
+}
+
+impl Counts {
+    fn of(text: &str) -> Counts {
+        let (matcher, cues) = &*CUES;
+        let mut counts = Counts::default();
+        let starts_word = |i: usize| text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let ends_word = |i: usize| text[i..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        for m in matcher.find_overlapping_iter(text) {
+            match cues[m.pattern().as_usize()] {
+                Cue::Voice => counts.voice += 1,
+                Cue::Party(i) if starts_word(m.start()) => counts.party[i] += 1,
+                Cue::Wants if starts_word(m.start()) => counts.wants += 1,
+                Cue::Region if starts_word(m.start()) => counts.region += 1,
+                Cue::Municipality if starts_word(m.start()) && ends_word(m.end()) => counts.municipality += 1,
+                Cue::National if starts_word(m.start()) => counts.national += 1,
+                _ => {}
+            }
+        }
+        counts
+    }
 }
 
 /// Occurrences of `form` that begin a word.
 fn mentions(text: &str, form: &str) -> usize {
     text.match_indices(form).filter(|(i, _)| text[..*i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())).count()
-}
-
-/// Occurrences of `form` as a whole word.
-fn words(text: &str, form: &str) -> usize {
-    text.match_indices(form)
-        .filter(|(i, m)| {
-            text[..*i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                && text[i + m.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-        })
-        .count()
 }
 
 #[cfg(test)]

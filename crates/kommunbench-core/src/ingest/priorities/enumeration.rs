@@ -182,21 +182,59 @@ pub(crate) fn find(text: &str) -> Vec<Enumeration> {
     out
 }
 
-/// Byte offset of the word `w` (lower case) in `sentence`, at a word
-/// boundary, searching from `from`.
-fn find_word(sentence: &str, lower: &str, w: &str, from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(i) = lower.get(at..)?.find(w) {
-        let start = at + i;
-        let end = start + w.len();
-        let before = lower[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if before && after && sentence.is_char_boundary(start) {
-            return Some(start);
+/// The words and phrases [`in_sentence`] looks for, in the order of its
+/// rules: the copula, the `så som` cues, the `satsningar på` cues, `som`.
+const WORD_CUES: [&str; 12] = [
+    "är",
+    "så som",
+    "såsom",
+    "till exempel",
+    "bland annat",
+    "satsningar på",
+    "satsning på",
+    "fokus på",
+    "fokuserar på",
+    "satsar på",
+    "satsa på",
+    "som",
+];
+const COPULA: usize = 0;
+const EXAMPLES: std::ops::Range<usize> = 1..5;
+const FOCUS: std::ops::Range<usize> = 5..11;
+const SOM: usize = 11;
+
+static WORD_CUE_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(WORD_CUES).unwrap_or_else(|e| unreachable!("the word cues build an automaton: {e}"))
+});
+
+/// Where each of [`WORD_CUES`] stands in a lower-cased sentence as whole
+/// words, found in one pass: the first place of each, and every place of
+/// `som`.
+struct WordCues {
+    first: [Option<usize>; WORD_CUES.len()],
+    som: Vec<usize>,
+}
+
+impl WordCues {
+    fn of(sentence: &str, lower: &str) -> WordCues {
+        let mut cues = WordCues { first: [None; WORD_CUES.len()], som: Vec::new() };
+        for m in WORD_CUE_MATCHER.find_overlapping_iter(lower) {
+            let (start, end) = (m.start(), m.end());
+            let before = lower[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !(before && after && sentence.is_char_boundary(start)) {
+                continue;
+            }
+            let cue = m.pattern().as_usize();
+            if cues.first[cue].is_none() {
+                cues.first[cue] = Some(start);
+            }
+            if cue == SOM {
+                cues.som.push(start);
+            }
         }
-        at = end;
+        cues
     }
-    None
 }
 
 fn in_sentence(sentence: &str) -> Option<Enumeration> {
@@ -206,6 +244,7 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         return None;
     }
     let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len();
+    let cues = WordCues::of(sentence, &lower);
     // 1. A colon after an announcing head.
     if let Some(colon) = sentence.find(':') {
         let head = &sentence[..colon];
@@ -214,7 +253,7 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         }
     }
     // 2. `<head> är <list>`: the head opens the sentence and names priorities.
-    if let Some(copula) = find_word(sentence, &lower, "är", 0) {
+    if let Some(copula) = cues.first[COPULA] {
         let head = &sentence[..copula];
         let head_words = words(head);
         // The subject: the head up to a relative clause (`Fyra områden som
@@ -233,8 +272,9 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         }
     }
     // 3. `så som` after the author's work: `arbetar vi med integration så som a, b och c`.
-    for cue in ["så som", "såsom", "till exempel", "bland annat"] {
-        if let Some(at) = find_word(sentence, &lower, cue, 0) {
+    for i in EXAMPLES {
+        let cue = WORD_CUES[i];
+        if let Some(at) = cues.first[i] {
             let head = words(&sentence[..at]);
             let author = head.iter().any(|w| matches!(w.as_str(), "vi" | "kommunen" | "staden" | "regionen"));
             let works = head.iter().any(|w| w.starts_with("arbeta") || w.starts_with("satsa") || w.starts_with("jobba"));
@@ -244,15 +284,14 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         }
     }
     // 4. `satsningar på a, b och c`.
-    for cue in ["satsningar på", "satsning på", "fokus på", "fokuserar på", "satsar på", "satsa på"] {
-        if let Some(at) = find_word(sentence, &lower, cue, 0) {
+    for i in FOCUS {
+        let cue = WORD_CUES[i];
+        if let Some(at) = cues.first[i] {
             return split(sentence, at + cue.len()..end, None, Level::PriorityArea);
         }
     }
     // 5. `lyfts a, b och c ut som prioriterade områden`.
-    let mut from = 0;
-    while let Some(at) = find_word(sentence, &lower, "som", from) {
-        from = at + 3;
+    for &at in &cues.som {
         let after = words(&sentence[at + 3..]);
         // Nouns that name priorities, not verbs (`som kommunen prioriterar`,
         // `vem som ansvarar`).
