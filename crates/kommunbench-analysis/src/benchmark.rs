@@ -43,7 +43,9 @@ pub struct Benchmark {
     pub threshold: f64,
     /// The municipality x area matrix.
     pub matrix: CoverageMatrix,
-    /// The mapping of every document.
+    /// The mapping of every document, without the text and evidence of
+    /// its segment alignments (see
+    /// [`DocumentMapping::drop_segment_detail`]).
     pub mappings: Vec<DocumentMapping>,
     /// Each mapped document's facts, in the order of `mappings`.
     pub documents: Vec<DocumentInfo>,
@@ -170,6 +172,18 @@ impl Benchmark {
     /// The evidence behind document coverage (see [`crate::evidence`]).
     pub fn evidence(&self) -> PolarsResult<DataFrame> {
         evidence(&self.mappings, &self.documents)
+    }
+
+    /// The same table in parts of `documents` documents each, in order,
+    /// at least one part (for the header): to write it without holding
+    /// it whole (see [`crate::write_csv_parts`]).
+    pub fn evidence_parts(&self, documents: usize) -> impl Iterator<Item = PolarsResult<DataFrame>> + '_ {
+        let size = documents.max(1);
+        let parts = self.mappings.len().div_ceil(size).max(1);
+        (0..parts).map(move |i| {
+            let range = (i * size).min(self.mappings.len())..((i + 1) * size).min(self.mappings.len());
+            evidence(&self.mappings[range.clone()], &self.documents[range])
+        })
     }
 
     /// Every priority of every row's documents with the areas it maps to:

@@ -137,6 +137,21 @@ pub fn write_table_as(df: &DataFrame, path: &Path, format: TableFormat) -> Resul
     write_atomic(path, |out| write_table_to(df, out, format, path))
 }
 
+/// Writes a CSV file from a table made in parts (the header once, from the
+/// first part), so that a table too large to hold whole is never held:
+/// each part is made, written and dropped in turn. Cells are made
+/// [`spreadsheet_safe`] as in [`write_table`].
+pub fn write_csv_parts(parts: impl Iterator<Item = PolarsResult<DataFrame>>, path: &Path) -> Result<(), ExportError> {
+    let pl = |source| ExportError::Polars { path: path.to_owned(), source };
+    write_atomic(path, |out| {
+        for (i, part) in parts.enumerate() {
+            let mut df = spreadsheet_safe_frame(&part.map_err(pl)?).map_err(pl)?;
+            CsvWriter::new(&mut *out).include_header(i == 0).finish(&mut df).map_err(pl)?;
+        }
+        Ok(())
+    })
+}
+
 /// Writes a table to a stream (standard output, say) in the given format,
 /// as [`write_table_as`] writes a file; `name` names the stream in errors.
 pub fn write_table_to(df: &DataFrame, out: &mut dyn Write, format: TableFormat, name: &Path) -> Result<(), ExportError> {

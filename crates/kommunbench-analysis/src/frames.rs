@@ -125,9 +125,9 @@ pub fn evidence(mappings: &[DocumentMapping], documents: &[DocumentInfo]) -> Pol
                     m.document.to_string(),
                     key.name().to_owned(),
                     c.area.to_string(),
-                    e.term.clone(),
+                    e.term.to_string(),
                     e.text.clone(),
-                    e.sentence.clone(),
+                    e.sentence.to_string(),
                 ];
                 for (col, v) in cols.iter_mut().zip(values) {
                     col.push(v);

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use kommunbench_core::{DocumentId, Framework, FrameworkError, PolicyDocument};
 use kommunbench_mapping::{Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, Mapper, MapperKind, Unit};
+use rayon::prelude::*;
 
 use crate::actor::Actor;
 use crate::benchmark::Benchmark;
@@ -319,16 +320,33 @@ impl Pipeline {
         }
     }
 
-    /// Maps the corpus and computes every table of the benchmark.
+    /// Maps the corpus and computes every table of the benchmark. Each
+    /// mapping keeps what the benchmark uses
+    /// ([`DocumentMapping::drop_segment_detail`]) as soon as it is made.
     pub fn run(&self, corpus: &[PolicyDocument]) -> Benchmark {
-        self.benchmark(corpus, self.map(corpus))
+        let mapped = self.with_mapper(corpus, |mapper| {
+            let aligner = Aligner::new(&self.framework, mapper);
+            Mapped {
+                mappings: corpus
+                    .par_iter()
+                    .map(|d| {
+                        let mut m = aligner.map_document(d);
+                        m.drop_segment_detail();
+                        m
+                    })
+                    .collect(),
+                threshold: mapper.threshold(),
+            }
+        });
+        self.benchmark(corpus, mapped)
     }
 
     /// The benchmark of a corpus already mapped (by [`Pipeline::map`]).
     pub fn benchmark(&self, corpus: &[PolicyDocument], mapped: Mapped) -> Benchmark {
         let (mut mappings, mut left_out) = (Vec::with_capacity(mapped.mappings.len()), Vec::new());
         let speakers: HashMap<&DocumentId, &PolicyDocument> = corpus.iter().map(|d| (&d.id, d)).collect();
-        for m in mapped.mappings {
+        for mut m in mapped.mappings {
+            m.drop_segment_detail();
             match speakers.get(&m.document) {
                 Some(d) if self.municipalities_only && !d.speaker.is_municipality() => left_out.push(DocumentInfo::from(*d)),
                 _ => mappings.push(m),

@@ -71,6 +71,17 @@ pub struct DocumentMapping {
 }
 
 impl DocumentMapping {
+    /// Drops what only a listing of every alignment shows: the text and
+    /// the evidence of segment alignments (their area, score and
+    /// acceptance stay). Document coverage and priorities keep theirs.
+    /// What a benchmark of many documents keeps in memory.
+    pub fn drop_segment_detail(&mut self) {
+        for a in self.alignments.iter_mut().filter(|a| a.unit_kind == UnitKind::Segment) {
+            a.unit = String::new();
+            a.evidence = Vec::new();
+        }
+    }
+
     /// The accepted areas of the `i`-th priority.
     pub fn priority_areas(&self, i: usize) -> Vec<&AreaId> {
         self.alignments

@@ -252,9 +252,9 @@ fn row(
                 .flat_map(|(m, c)| {
                     c.evidence.iter().map(|e| ReportEvidence {
                         document: m.document.to_string(),
-                        term: e.term.clone(),
+                        term: std::sync::Arc::clone(&e.term),
                         text: e.text.clone(),
-                        sentence: e.sentence.clone(),
+                        sentence: std::sync::Arc::clone(&e.sentence),
                         page: e.page,
                     })
                 })

@@ -4,7 +4,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use kommunbench_analysis::{Benchmark, ExportError, write_atomic, write_table};
+use kommunbench_analysis::{Benchmark, ExportError, write_atomic, write_csv_parts, write_table};
 use polars::prelude::{DataFrame, PolarsResult};
 
 use crate::outdir::ReportDir;
@@ -15,9 +15,14 @@ use crate::{ReportError, ReportOptions, report_data};
 enum Content {
     /// A table of the benchmark, in the format its extension names.
     Table(fn(&Benchmark) -> PolarsResult<DataFrame>),
+    /// A table too large to hold whole, written part by part.
+    Parts(fn(&Benchmark, &Path) -> Result<(), ExportError>),
     /// A drawing of the report data.
     Drawing(fn(&ReportData) -> Result<String, crate::RenderError>),
 }
+
+/// Documents per part of the evidence table.
+const EVIDENCE_PART: usize = 64;
 
 /// Every file of the report folder, in the order they are listed; the
 /// rows' pages follow in [`PAGES_DIR`].
@@ -29,7 +34,7 @@ const FILES: [(&str, Content); 12] = [
     ("areas.csv", Content::Table(Benchmark::area_metrics)),
     ("peers.csv", Content::Table(Benchmark::peers)),
     ("changes.csv", Content::Table(Benchmark::changes)),
-    ("evidence.csv", Content::Table(Benchmark::evidence)),
+    ("evidence.csv", Content::Parts(|b, path| write_csv_parts(b.evidence_parts(EVIDENCE_PART), path))),
     ("priorities.csv", Content::Table(Benchmark::priorities)),
     ("heatmap.svg", Content::Drawing(heatmap_svg)),
     ("map.svg", Content::Drawing(map_svg)),
@@ -76,6 +81,7 @@ pub fn write_report_with(
         let path = staged.path().join(name);
         match content {
             Content::Table(table) => write_table(&table(bench)?, &path)?,
+            Content::Parts(write) => write(bench, &path)?,
             Content::Drawing(draw) => write_text(&path, &draw(&data)?)?,
         }
     }

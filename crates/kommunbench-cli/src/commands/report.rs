@@ -75,7 +75,9 @@ pub(crate) fn benchmark(
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let pipeline = args.peers.apply(args.mapper.pipeline()).all_pairs(args.all_pairs);
-    let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
+    let (mut corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
+    // The benchmark keeps what it needs; the documents' text is not.
+    let documents = std::mem::take(&mut corpus.documents).len();
     let framework = pipeline.framework();
     let options = args.report_options(framework)?;
     let matrix = bench.terminal_matrix()?;
@@ -90,7 +92,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         out,
         "Coverage of {} ({} documents, {} rows); score per area, * = covered at {:.2}",
         framework.id(),
-        corpus.documents.len(),
+        documents,
         bench.profiles().len(),
         bench.threshold
     )?;

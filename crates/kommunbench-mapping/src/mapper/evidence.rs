@@ -1,22 +1,27 @@
 //! Evidence: the words a score rests on, where they stand, and the
 //! sentence around them.
 
+use std::sync::Arc;
+
 use kommunbench_core::{PolicyDocument, Span};
 use serde::Serialize;
 
 use kommunbench_core::collapse_whitespace;
 
 /// A term found in a unit, where, and the sentence it stands in.
+///
+/// The term and the sentence are shared: every hit of one term, and every
+/// hit in one sentence, point to one copy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
     /// The lexicon term, framework wording, or other reason that matched.
-    pub term: String,
+    pub term: Arc<str>,
     /// The words as written in the document.
     pub text: String,
     /// Where they stand in the document's text.
     pub span: Span,
     /// The sentence around them.
-    pub sentence: String,
+    pub sentence: Arc<str>,
     /// The page they stand on, for paged formats (PDF).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
@@ -24,7 +29,7 @@ pub struct Evidence {
 
 impl Evidence {
     /// Evidence for `span` of `document`, with its sentence.
-    pub fn at(document: &PolicyDocument, term: impl Into<String>, piece: Span, span: Span) -> Evidence {
+    pub fn at(document: &PolicyDocument, term: impl Into<Arc<str>>, piece: Span, span: Span) -> Evidence {
         Sentences::default().evidence(document, term, piece, span)
     }
 }
@@ -34,19 +39,19 @@ impl Evidence {
 #[derive(Default)]
 pub(crate) struct Sentences {
     /// The last sentence found: its piece, its bounds in the piece, its text.
-    last: Option<(Span, usize, usize, String)>,
+    last: Option<(Span, usize, usize, Arc<str>)>,
 }
 
 impl Sentences {
-    pub(crate) fn evidence(&mut self, document: &PolicyDocument, term: impl Into<String>, piece: Span, span: Span) -> Evidence {
+    pub(crate) fn evidence(&mut self, document: &PolicyDocument, term: impl Into<Arc<str>>, piece: Span, span: Span) -> Evidence {
         let piece_text = document.slice(piece);
         let (local_start, local_end) = (span.start - piece.start, span.end - piece.start);
         let sentence = match &self.last {
-            Some((p, s, e, sentence)) if *p == piece && (*s..*e).contains(&local_start) => sentence.clone(),
+            Some((p, s, e, sentence)) if *p == piece && (*s..*e).contains(&local_start) => Arc::clone(sentence),
             _ => {
                 let (s, e) = sentence_around(piece_text, local_start);
-                let sentence = collapse_whitespace(&piece_text[s..e]);
-                self.last = Some((piece, s, e, sentence.clone()));
+                let sentence: Arc<str> = collapse_whitespace(&piece_text[s..e]).into();
+                self.last = Some((piece, s, e, Arc::clone(&sentence)));
                 sentence
             }
         };

@@ -26,7 +26,7 @@ use crate::lexicon::{Hit, Lexicon, LexiconError};
 /// let mapping = Aligner::new(&framework, &mapper).map_document(&doc);
 /// let discrimination = &mapping.coverage[4];
 /// assert!(discrimination.covered);
-/// assert_eq!(discrimination.evidence[0].sentence, "I kommunen råder nolltolerans mot rasism och diskriminering.");
+/// assert_eq!(&*discrimination.evidence[0].sentence, "I kommunen råder nolltolerans mot rasism och diskriminering.");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -104,7 +104,7 @@ impl LexiconMapper {
                 let role_weight = if role == Role::Title { title_weight } else { 1.0 };
                 weight[hit.area] += hit.weight * role_weight / *k;
                 let span = Span::new(within.start + hit.start, (within.start + hit.end).min(piece.end));
-                evidence[hit.area].push(sentences.evidence(unit.document, &*hit.term, piece, span));
+                evidence[hit.area].push(sentences.evidence(unit.document, Arc::clone(&hit.term), piece, span));
             }
         }
         weight

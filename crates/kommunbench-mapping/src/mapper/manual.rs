@@ -60,10 +60,10 @@ impl Mapper for ManualMapper {
         let doc = unit.document.id.as_str();
         let evidence = |area: &str| {
             vec![Evidence {
-                term: format!("hand coding: {area}"),
+                term: format!("hand coding: {area}").into(),
                 text: String::new(),
                 span: unit.pieces.first().map_or_else(Default::default, |p| p.0),
-                sentence: String::new(),
+                sentence: "".into(),
                 page: None,
             }]
         };

@@ -16,6 +16,8 @@ pub use heatmap::heatmap_svg;
 pub use map::map_svg;
 pub use page::{municipality_html, report_html};
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// Everything a report shows, already computed.
@@ -160,11 +162,12 @@ pub struct ReportEvidence {
     /// Id of the document the match is in.
     pub document: String,
     /// The lexicon term that matched.
-    pub term: String,
+    pub term: Arc<str>,
     /// The matched words, as they stand in the sentence.
     pub text: String,
-    /// The sentence the matched words stand in.
-    pub sentence: String,
+    /// The sentence the matched words stand in (shared with the other
+    /// matches in it).
+    pub sentence: Arc<str>,
     /// The page it stands on, for paged formats (PDF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
@@ -298,9 +301,9 @@ pub(crate) mod fixture {
     fn evidence(document: &str, term: &str, text: &str, sentence: &str) -> ReportEvidence {
         ReportEvidence {
             document: document.to_owned(),
-            term: term.to_owned(),
+            term: term.into(),
             text: text.to_owned(),
-            sentence: sentence.to_owned(),
+            sentence: sentence.into(),
             page: None,
         }
     }

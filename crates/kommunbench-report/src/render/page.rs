@@ -131,7 +131,7 @@ struct MarkedEvidence<'a> {
 fn marked(e: &ReportEvidence) -> MarkedEvidence<'_> {
     let (before, text, after) = match find(&e.sentence, &e.text) {
         Some(at) => (&e.sentence[..at], &e.sentence[at..at + e.text.len()], &e.sentence[at + e.text.len()..]),
-        None => (e.sentence.as_str(), "", ""),
+        None => (&*e.sentence, "", ""),
     };
     MarkedEvidence { before, text, after, term: &e.term, document: &e.document, page: e.page }
 }
