@@ -299,11 +299,27 @@ def main() -> None:
     ap.add_argument("--framework", type=Path, required=True)
     ap.add_argument("--cli", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument(
+        "--extra",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("DIR", "GOLD"),
+        help="another labelled folder and its gold_documents.csv, scored too (e.g. target/dev-web)",
+    )
     args = ap.parse_args()
 
     areas = load_areas(args.framework)
     terms = load_terms(args.lexicon, areas)
     gold = load_gold(args.gold, areas)
+    extras = []
+    for directory, gold_path in args.extra:
+        extra_gold = load_gold(Path(gold_path), areas)
+        present = {p.stem for p in txt_files(Path(directory))}
+        missing = sorted(set(extra_gold) - present)
+        if missing:
+            sys.exit(f"error: {directory} lacks {len(missing)} gold documents ({', '.join(missing[:5])}, ...); fetch them first")
+        extras.append((Path(directory), extra_gold))
     files = txt_files(args.corpus)
     if not files:
         sys.exit(f"error: no *.txt files in {args.corpus}")
@@ -325,22 +341,30 @@ def main() -> None:
         pred = ap_.decisions(ap_.run(args.dev), areas)
         f1 = macro_f1(pred, gold, areas)
         print(f"    dev macro-F1 {f1:.3f}", flush=True)
+        extra_f1 = []
+        for directory, extra_gold in extras:
+            extra_pred = ap_.decisions(ap_.run(directory), areas)
+            extra_f1.append(macro_f1(extra_pred, extra_gold, areas))
+            print(f"    {directory} macro-F1 {extra_f1[-1]:.3f}", flush=True)
         seconds, runs, result = time_it(ap_, args.corpus)
         covered = ap_.decisions(result, areas)
         if len(covered) != len(files) or any(len(cells) != len(areas) for cells in covered.values()):
             sys.exit(f"error: {ap_.name} gave coverage for {len(covered)} documents, the corpus has {len(files)}")
         share = sum(sum(cells.values()) for cells in covered.values()) / (len(covered) * len(areas))
         print(f"    {len(covered)} documents, {share:.0%} of document x area cells covered", flush=True)
-        rows.append((ap_.name, mb / seconds, f1, seconds, runs))
+        rows.append((ap_.name, mb / seconds, f1, seconds, runs, extra_f1))
 
     cli_rate = rows[0][1]
     print()
     print(f"Corpus {mb:.1f} MB in {len(files)} documents; wall clock, best of {REPEATS} (1 run when over {TIME_LIMIT:.0f} s)")
-    print(f"{'approach':<26}{'MB/s':>9}{'seconds':>9}{'runs':>6}{'kommunbench/x':>15}{'macro-F1':>10}")
-    for name, rate, f1, seconds, runs in rows:
-        print(f"{name:<26}{rate:>9.2f}{seconds:>9.2f}{runs:>6}{cli_rate / rate:>14.2f}x{f1:>10.3f}")
+    extra_names = "".join(f"{d.name + ' F1':>14}" for d, _ in extras)
+    print(f"{'approach':<26}{'MB/s':>9}{'seconds':>9}{'runs':>6}{'kommunbench/x':>15}{'dev F1':>10}{extra_names}")
+    for name, rate, f1, seconds, runs, extra_f1 in rows:
+        extra_cells = "".join(f"{x:>14.3f}" for x in extra_f1)
+        print(f"{name:<26}{rate:>9.2f}{seconds:>9.2f}{runs:>6}{cli_rate / rate:>14.2f}x{f1:>10.3f}{extra_cells}")
     print()
-    print("macro-F1: document level on the 5 dev documents of fixtures/corpus against fixtures/gold/gold_documents.csv,")
+    print("macro-F1: document level on the 5 dev documents of fixtures/corpus against fixtures/gold/gold_documents.csv")
+    print("  (and on each --extra folder against its gold file),")
     print("  '?' cells left out; per area F1 = 2tp/(2tp+fp+fn), mean over areas where defined.")
     print("Peers use the se-2008 lexicon's [[entries]] terms (all weights), markers * and = stripped, lower-cased;")
     print("  exclusions, context conditions and [[rules]] are not used. An area is covered by a document when:")
@@ -351,9 +375,9 @@ def main() -> None:
 
     with args.out.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["approach", "mb_per_s", "macro_f1"])
-        for name, rate, f1, _, _ in rows:
-            w.writerow([name, f"{rate:.3f}", f"{f1:.4f}"])
+        w.writerow(["approach", "mb_per_s", "macro_f1", *[f"macro_f1_{d.name}" for d, _ in extras]])
+        for name, rate, f1, _, _, extra_f1 in rows:
+            w.writerow([name, f"{rate:.3f}", f"{f1:.4f}", *[f"{x:.4f}" for x in extra_f1]])
     print(f"\nwrote {args.out}")
 
 

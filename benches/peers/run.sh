@@ -59,6 +59,13 @@ else
     echo "$key, $(corpus_bytes) bytes" > "$stamp"
 fi
 
+# The dev-web texts, when fetched into target/dev-web (see
+# ../shared/eval/dev-web/README.md), are scored too.
+extra=()
+if [ -d target/dev-web ] && [ -f ../shared/eval/dev-web/gold_documents.csv ]; then
+    extra=(--extra target/dev-web ../shared/eval/dev-web/gold_documents.csv)
+fi
+
 step "timing and scoring (machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 "$venv/bin/python" "$peers/peers.py" \
     --corpus "$corpus" \
@@ -67,5 +74,6 @@ step "timing and scoring (machine: $(nproc) cores, load average $(cut -d' ' -f1-
     --lexicon crates/kommunbench-mapping/data/lexicons/se-2008.toml \
     --framework crates/kommunbench-core/data/frameworks/se-2008.toml \
     --cli "$cli" \
+    "${extra[@]}" \
     --out "$peers/results.csv"
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

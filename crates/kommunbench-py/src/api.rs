@@ -188,9 +188,13 @@ pub fn coverage(
 ) -> PyResult<PyDataFrame> {
     let docs = inner(&documents);
     let (framework, mapper) = defaults(py, framework, mapper);
-    let (_, mapped) = run_mapper(&docs, &framework, &mapper, Pipeline::builder().threshold(threshold))?;
-    let infos: Vec<analysis::DocumentInfo> = docs.iter().map(analysis::DocumentInfo::from).collect();
-    Ok(PyDataFrame(analysis::document_coverage(&mapped.mappings, &infos).map_err(Error::from)?))
+    let chosen = choose(resolve_framework(&framework)?, &mapper, Pipeline::builder().threshold(threshold))?;
+    // Document coverage only, as `kommunbench coverage` computes it: not
+    // every segment's alignments. The GIL is free for a Python mapper.
+    let coverages = py.detach(|| chosen.pipeline.coverages(&docs));
+    chosen.check()?;
+    let table = analysis::coverage_table(chosen.pipeline.framework().id().as_str(), &docs, &coverages);
+    Ok(PyDataFrame(table.map_err(Error::from)?))
 }
 
 fn aggregation(value: &str) -> Result<Aggregation, Error> {

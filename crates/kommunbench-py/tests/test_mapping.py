@@ -45,6 +45,10 @@ def test_coverage_long_form(documents: list[kb.Document]) -> None:
     assert df.height == 5 * 7
     row = df.filter((pl.col("document") == "jonkoping") & (pl.col("area") == "school"))
     assert row["covered"].to_list() == [False]
+    # The fast path (document coverage only) agrees with the full mapping.
+    from polars.testing import assert_frame_equal
+
+    assert_frame_equal(df, kb.benchmark(documents).documents)
     se2025 = kb.coverage(documents, framework="se-2025")
     assert set(se2025["area"].unique()) == {"economic", "linguistic", "education", "democratic", "social_cultural"}
 

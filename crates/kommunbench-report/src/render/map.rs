@@ -77,7 +77,9 @@ struct Value {
 /// # Errors
 ///
 /// [`RenderError::UnknownArea`] when `map_area` is not an area of the
-/// report, and the errors of [`validate`].
+/// report, [`RenderError::CellCount`] when a row does not have one cell
+/// per area, and [`RenderError::Threshold`] when the threshold is not in
+/// `0..=1`.
 pub fn map_svg(data: &ReportData) -> Result<String, RenderError> {
     validate(data)?;
     let area = match &data.map_area {
