@@ -278,9 +278,23 @@ impl Pipeline {
 
     /// Maps every document; a similarity mapper is fitted on `corpus`.
     pub fn map(&self, corpus: &[PolicyDocument]) -> Mapped {
-        self.with_mapper(corpus, |mapper| Mapped {
-            mappings: Aligner::new(&self.framework, mapper).map_documents(corpus),
-            threshold: mapper.threshold(),
+        self.map_each(corpus, |_| {})
+    }
+
+    /// Maps every document in parallel, `finish` applied to each mapping as
+    /// soon as it is made.
+    fn map_each(&self, corpus: &[PolicyDocument], finish: impl Fn(&mut DocumentMapping) + Sync) -> Mapped {
+        self.with_mapper(corpus, |mapper| {
+            let aligner = Aligner::new(&self.framework, mapper);
+            let mappings = corpus
+                .par_iter()
+                .map(|d| {
+                    let mut m = aligner.map_document(d);
+                    finish(&mut m);
+                    m
+                })
+                .collect();
+            Mapped { mappings, threshold: mapper.threshold() }
         })
     }
 
@@ -324,21 +338,7 @@ impl Pipeline {
     /// mapping keeps what the benchmark uses
     /// ([`DocumentMapping::drop_segment_detail`]) as soon as it is made.
     pub fn run(&self, corpus: &[PolicyDocument]) -> Benchmark {
-        let mapped = self.with_mapper(corpus, |mapper| {
-            let aligner = Aligner::new(&self.framework, mapper);
-            Mapped {
-                mappings: corpus
-                    .par_iter()
-                    .map(|d| {
-                        let mut m = aligner.map_document(d);
-                        m.drop_segment_detail();
-                        m
-                    })
-                    .collect(),
-                threshold: mapper.threshold(),
-            }
-        });
-        self.benchmark(corpus, mapped)
+        self.benchmark(corpus, self.map_each(corpus, DocumentMapping::drop_segment_detail))
     }
 
     /// The benchmark of a corpus already mapped (by [`Pipeline::map`]).

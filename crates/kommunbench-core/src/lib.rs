@@ -54,5 +54,5 @@ pub use id::{AreaId, CountryCode, DocumentId, FrameworkId, IdError, Municipality
 pub use ingest::{
     Converted, Converter, DecodeError, Decoded, FormatMeta, IngestError, Ingester, IngesterBuilder, decode, furniture_reason,
 };
-pub use municipality::{Mention, MentionForm, Municipality, MunicipalityRegistry, RegistryError};
+pub use municipality::{Mention, MentionForm, Municipality, MunicipalityRegistry, RegistryError, ascii_slug};
 pub use text::collapse_whitespace;

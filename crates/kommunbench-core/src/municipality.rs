@@ -309,15 +309,25 @@ fn slug(s: &str) -> String {
     out
 }
 
-/// `Malung-Sälen` → `malung-salen`; `Upplands Väsby` → `upplands-vasby`.
-fn ascii_slug(s: &str) -> String {
+/// A name in lower-case ASCII for file names: Swedish and Finnish letters
+/// folded (`å`, `ä` → `a`, `ö` → `o`), spaces, `_` and `-` as one `-`,
+/// anything else left out.
+///
+/// ```
+/// use kommunbench_core::ascii_slug;
+///
+/// assert_eq!(ascii_slug("Malung-Sälen"), "malung-salen");
+/// assert_eq!(ascii_slug("Upplands Väsby"), "upplands-vasby");
+/// assert_eq!(ascii_slug("Lomma (M)"), "lomma-m");
+/// ```
+pub fn ascii_slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.to_lowercase().chars() {
         let c = match c {
             'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
             'ö' | 'ø' | 'ó' | 'ô' => 'o',
-            'é' | 'è' | 'ë' => 'e',
-            'ü' => 'u',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
             ' ' | '_' | '-' => '-',
             c if c.is_ascii_alphanumeric() => c,
             _ => continue,

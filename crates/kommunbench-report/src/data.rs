@@ -8,6 +8,7 @@ use std::str::FromStr;
 use kommunbench_analysis::{
     Actor, Benchmark, Linkage, Profile, below_peer_median, breadth, cluster, leaf_order, nearest, text_rows,
 };
+use kommunbench_core::ascii_slug;
 use polars::prelude::*;
 
 use crate::ReportError;
@@ -90,26 +91,14 @@ const PEERS: usize = 5;
 /// # Ok::<(), kommunbench_core::IdError>(())
 /// ```
 pub fn slug(actor: &Actor) -> String {
-    let mut out = actor.code().map(|c| format!("{c}-")).unwrap_or_default();
-    let mut dash = !out.is_empty();
-    for c in actor.name().chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-            dash = false;
-        } else if !dash && !out.is_empty() {
-            out.push('-');
-            dash = true;
-        }
+    let name = ascii_slug(actor.name());
+    let name = name.trim_matches('-');
+    match (actor.code(), name.is_empty()) {
+        (Some(code), false) => format!("{code}-{name}"),
+        (Some(code), true) => code.to_string(),
+        (None, false) => name.to_owned(),
+        (None, true) => "row".to_owned(),
     }
-    let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() { "row".to_owned() } else { out }
 }
 
 /// What the pages and drawings show, the rows in `options.order`; `notes`
@@ -129,15 +118,17 @@ pub fn report_data(bench: &Benchmark, mut notes: Vec<String>, options: &ReportOp
     let profiles = bench.profiles();
     let slugs = unique_slugs(profiles);
     let area_ids: Vec<&str> = bench.areas.iter().map(|(id, _)| id.as_str()).collect();
-    let group_of = |p: &Profile| bench.groups.get(&p.actor).cloned().unwrap_or_else(|| "all".to_owned());
+    // Each row's peer group, and the rows of each group, found once.
+    let groups: Vec<&str> = profiles.iter().map(|p| bench.groups.get(&p.actor).map_or("all", String::as_str)).collect();
+    let mut members: HashMap<&str, Vec<&Profile>> = HashMap::new();
+    for (p, &g) in profiles.iter().zip(&groups) {
+        members.entry(g).or_default().push(p);
+    }
     let rows: Vec<ReportRow> = profiles
         .iter()
         .zip(&slugs)
-        .map(|(p, slug)| {
-            let group = group_of(p);
-            let peers_in_group: Vec<&Profile> = profiles.iter().filter(|q| group_of(q) == group).collect();
-            row(bench, p, slug, &area_ids, group, &peers_in_group, profiles, &slugs)
-        })
+        .zip(&groups)
+        .map(|((p, slug), &group)| row(bench, p, slug, &area_ids, group.to_owned(), &members[group], profiles, &slugs))
         .collect();
 
     let (order, dendrogram, order_name) = match options.order {
