@@ -202,3 +202,22 @@ fn snapshots_of_the_parsed_fixtures() {
         insta::assert_yaml_snapshot!(doc.id.to_string(), outline(&doc));
     }
 }
+
+#[test]
+fn who_speaks_in_the_written_texts() {
+    use kommunbench_core::{DocumentKind, Speaker};
+    let corpus = CorpusReader::new().read(&[root().join("written/corpus")]);
+    let speakers: BTreeMap<String, (Speaker, DocumentKind)> =
+        corpus.documents.into_iter().map(|d| (d.id.to_string(), (d.speaker, d.kind))).collect();
+    let party = |p: &str| (Speaker::Party(p.to_owned()), DocumentKind::PartyProgramme);
+    assert_eq!(speakers["parti-c-falun-integration"], party("C"));
+    assert_eq!(speakers["parti-kd-kristianstad-integration"], party("KD"));
+    assert_eq!(speakers["parti-s-boras-integration"], party("S"));
+    assert_eq!(speakers["lansstyrelsen-kalmar-regionalt-program"].0, Speaker::Region(Some("Kalmar län".to_owned())));
+    // Municipal pages that name the county board and `kommuner i länet` as partners.
+    assert_eq!(speakers["webb-vetlanda-mottagande-nyanlanda"].0, Speaker::Municipality);
+    let others = speakers.iter().filter(|(id, _)| !id.starts_with("parti-") && !id.starts_with("lansstyrelsen-"));
+    for (id, (speaker, _)) in others {
+        assert_eq!(*speaker, Speaker::Municipality, "{id}");
+    }
+}
