@@ -98,9 +98,17 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     )?;
     write!(out, "{}", plain_table(&matrix))?;
     writeln!(out)?;
-    writeln!(out, "Wrote {} files to {}:", files.len(), args.out.display())?;
+    let folders = files.iter().filter(|f| f.ends_with(kommunbench_report::PAGES_DIR)).count();
+    writeln!(
+        out,
+        "Wrote {} files and a page per row ({} pages) to {}:",
+        files.len() - folders,
+        bench.profiles().len(),
+        args.out.display()
+    )?;
     for f in &files {
-        writeln!(out, "  {}", f.display())?;
+        let folder = if f.ends_with(kommunbench_report::PAGES_DIR) { "/" } else { "" };
+        writeln!(out, "  {}{folder}", f.display())?;
     }
     Ok(super::status(&corpus))
 }
