@@ -55,12 +55,31 @@ pub fn document_coverage(mappings: &[DocumentMapping], documents: &[DocumentInfo
     coverage_rows(mappings.iter().map(|m| (&m.document, by_id.get(&m.document).copied(), m.framework.as_str(), &m.coverage[..])))
 }
 
+/// One document's facts and its coverage, without its text: what
+/// [`Pipeline::read_coverages`](crate::Pipeline::read_coverages) keeps of
+/// each document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentCoverage {
+    /// The document's facts.
+    pub info: DocumentInfo,
+    /// Its coverage of each area of the framework.
+    pub coverage: Vec<AreaCoverage>,
+}
+
+impl DocumentCoverage {
+    /// Lets go of the evidence, keeping its count in each area.
+    pub fn drop_evidence(&mut self) {
+        for area in &mut self.coverage {
+            area.evidence = Vec::new();
+        }
+    }
+}
+
 /// The same table from coverage alone (what
-/// [`Pipeline::coverages`](crate::Pipeline::coverages) gives), the
-/// documents and their coverage in one order.
-pub fn coverage_table(framework: &str, documents: &[PolicyDocument], coverages: &[Vec<AreaCoverage>]) -> PolarsResult<DataFrame> {
-    let infos: Vec<DocumentInfo> = documents.iter().map(DocumentInfo::from).collect();
-    coverage_rows(infos.iter().zip(coverages).map(|(d, c)| (&d.id, Some(d), framework, &c[..])))
+/// [`Pipeline::read_coverages`](crate::Pipeline::read_coverages) and
+/// [`Pipeline::coverages`](crate::Pipeline::coverages) give).
+pub fn coverage_table(framework: &str, documents: &[DocumentCoverage]) -> PolarsResult<DataFrame> {
+    coverage_rows(documents.iter().map(|d| (&d.info.id, Some(&d.info), framework, &d.coverage[..])))
 }
 
 fn coverage_rows<'a>(

@@ -26,7 +26,7 @@ pub use export::{
     ExportError, TableFormat, markdown, plain_table, spreadsheet_safe, text_rows, write_atomic, write_csv_parts, write_table,
     write_table_as, write_table_to,
 };
-pub use frames::{DocumentInfo, alignment_table, coverage_table, document_coverage, evidence};
+pub use frames::{DocumentCoverage, DocumentInfo, alignment_table, coverage_table, document_coverage, evidence};
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use peers::{

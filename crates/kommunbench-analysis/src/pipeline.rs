@@ -4,15 +4,15 @@
 //! [`PipelineBuilder`]; no recipe lives in them.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use kommunbench_core::{DocumentId, Framework, FrameworkError, PolicyDocument};
+use kommunbench_core::{Corpus, CorpusReader, DocumentId, Framework, FrameworkError, PolicyDocument, Progress};
 use kommunbench_mapping::{Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, Mapper, MapperKind, Unit};
 use rayon::prelude::*;
 
 use crate::actor::Actor;
 use crate::benchmark::Benchmark;
-use crate::frames::DocumentInfo;
+use crate::frames::{DocumentCoverage, DocumentInfo};
 use crate::peers::{PeerGroupError, peer_groups_by_county, peer_groups_by_name, peer_groups_from_csv};
 
 /// How municipalities are grouped into peers for the gap metrics.
@@ -302,6 +302,65 @@ impl Pipeline {
     /// `coverage` prints, without the alignments of every unit.
     pub fn coverages(&self, corpus: &[PolicyDocument]) -> Vec<Vec<AreaCoverage>> {
         self.with_mapper(corpus, |mapper| Aligner::new(&self.framework, mapper).coverages(corpus))
+    }
+
+    /// Reads `paths` with `reader` and gives each document's coverage and
+    /// facts, in the corpus's order: what `kommunbench coverage` prints.
+    /// `finish` is applied to each as soon as it is made (to drop its
+    /// evidence, say, when only the counts are wanted).
+    ///
+    /// With a mapper that is not fitted on the corpus (the lexicon mapper,
+    /// the default, or your own), each document is mapped as soon as it is
+    /// read and its text let go, so memory holds a few dozen documents at
+    /// a time whatever the corpus's size. A fitted mapper
+    /// ([`MapperKind::fits_corpus`](kommunbench_mapping::MapperKind::fits_corpus))
+    /// reads the whole corpus first. The coverage is the same either way.
+    ///
+    /// ```
+    /// use kommunbench_analysis::Pipeline;
+    /// use kommunbench_core::CorpusReader;
+    ///
+    /// let pipeline = Pipeline::builder().build()?;
+    /// let read = pipeline.read_coverages(&CorpusReader::new(), &["../../fixtures/corpus"], |_| {}, |_| {});
+    /// assert_eq!(read.documents.len(), 5);
+    /// assert!(read.failures.is_empty());
+    /// let vaggeryd = read.documents.iter().find(|d| d.info.id.as_str() == "vaggeryd-2017").unwrap();
+    /// let work = vaggeryd.coverage.iter().find(|c| c.area.as_str() == "work").unwrap();
+    /// assert!(work.covered && !work.evidence.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_coverages<P: AsRef<Path>>(
+        &self,
+        reader: &CorpusReader,
+        paths: &[P],
+        progress: impl FnMut(Progress<'_>),
+        finish: impl Fn(&mut DocumentCoverage) + Sync,
+    ) -> Corpus<DocumentCoverage> {
+        if let Ready::Kind(kind, _) = &self.mapper
+            && kind.fits_corpus()
+        {
+            let corpus = reader.read_with_progress(paths, progress);
+            let coverages = self.coverages(&corpus.documents);
+            let documents = corpus
+                .documents
+                .iter()
+                .zip(coverages)
+                .map(|(d, coverage)| {
+                    let mut read = DocumentCoverage { info: DocumentInfo::from(d), coverage };
+                    finish(&mut read);
+                    read
+                })
+                .collect();
+            return Corpus { documents, failures: corpus.failures, warnings: corpus.warnings };
+        }
+        self.with_mapper(&[], |mapper| {
+            let aligner = Aligner::new(&self.framework, mapper);
+            reader.read_each(paths, progress, |doc| {
+                let mut read = DocumentCoverage { coverage: aligner.coverage(&doc), info: DocumentInfo::from(&doc) };
+                finish(&mut read);
+                read
+            })
+        })
     }
 
     /// Runs `f` with the mapper for `corpus`, at the chosen threshold.

@@ -179,15 +179,34 @@ pub enum CorpusWarning {
 }
 
 /// Documents read from files, and the inputs that failed.
-#[derive(Debug, Default)]
-pub struct Corpus {
-    /// Documents in the order of the paths given (directories sorted by name).
-    pub documents: Vec<PolicyDocument>,
+///
+/// [`CorpusReader::read`] keeps the documents themselves;
+/// [`CorpusReader::read_each`] keeps what a function makes of each (its
+/// coverage, say), so a large corpus never has to be held whole.
+#[derive(Debug)]
+pub struct Corpus<D = PolicyDocument> {
+    /// Documents (or what was kept of each) in the order of the paths
+    /// given (directories sorted by name).
+    pub documents: Vec<D>,
     /// What went wrong, one entry per bad input.
     pub failures: Vec<CorpusError>,
     /// What was read with a caveat: link loops, files reached twice, ids
     /// made unique, damaged UTF-8.
     pub warnings: Vec<CorpusWarning>,
+}
+
+impl<D> Default for Corpus<D> {
+    fn default() -> Self {
+        Corpus { documents: Vec::new(), failures: Vec::new(), warnings: Vec::new() }
+    }
+}
+
+/// One file's result in [`CorpusReader::read_each`]: what was kept of
+/// the document, its damaged bytes, and its manifest entry's outcome.
+struct Read<T> {
+    kept: T,
+    damaged: Option<(usize, usize)>,
+    manifest: Option<(usize, String, Option<String>)>,
 }
 
 /// Reads corpora from files and directories.
@@ -240,7 +259,30 @@ impl CorpusReader {
     /// the walk's own path (loops) are not followed, and a file reached
     /// twice is read once, both with a warning. Files whose stems collide
     /// get unique ids (see [`CorpusWarning::SameId`]).
-    pub fn read_with_progress<P: AsRef<Path>>(&self, paths: &[P], mut progress: impl FnMut(Progress<'_>)) -> Corpus {
+    pub fn read_with_progress<P: AsRef<Path>>(&self, paths: &[P], progress: impl FnMut(Progress<'_>)) -> Corpus {
+        self.read_each(paths, progress, |doc| doc)
+    }
+
+    /// Reads like [`CorpusReader::read_with_progress`], handing each
+    /// document to `each` as soon as it is read and its manifest entry
+    /// applied, and keeping what `each` returns instead of the document.
+    /// Documents are read and handed on in parallel, a few dozen at a
+    /// time, so memory holds only those few and what is kept.
+    ///
+    /// ```
+    /// use kommunbench_core::CorpusReader;
+    ///
+    /// // Keep each document's id and the number of its priorities, not its text.
+    /// let corpus = CorpusReader::new().read_each(&["../../fixtures/corpus"], |_| {}, |doc| (doc.id, doc.priorities.len()));
+    /// assert_eq!(corpus.documents.len(), 5);
+    /// assert!(corpus.documents.iter().all(|(_, priorities)| *priorities > 0));
+    /// ```
+    pub fn read_each<P: AsRef<Path>, T: Send>(
+        &self,
+        paths: &[P],
+        mut progress: impl FnMut(Progress<'_>),
+        each: impl Fn(PolicyDocument) -> T + Sync,
+    ) -> Corpus<T> {
         let mut corpus = Corpus::default();
         let mut files: Vec<Found> = Vec::new();
         let mut manifests: Vec<(PathBuf, Manifest)> = Vec::new();
@@ -297,23 +339,33 @@ impl CorpusReader {
         let ids = unique_ids(&files, &mut corpus.warnings);
         let total = files.len();
         let mut applied: Vec<Vec<String>> = vec![Vec::new(); manifests.len()];
-        // Files are parsed in parallel, a chunk at a time, so progress is
-        // reported as chunks finish; results keep the files' order.
+        // Files are read in parallel, a chunk at a time, so progress is
+        // reported as chunks finish and only a chunk's documents are held at
+        // once; results keep the files' order.
         let mut done = 0;
         for (chunk, ids) in files.chunks(PARALLEL_CHUNK).zip(ids.chunks(PARALLEL_CHUNK)) {
-            let results: Vec<_> =
-                chunk.par_iter().zip(ids).map(|(file, id)| self.ingester.ingest_file_as(&file.path, id)).collect();
+            let results: Vec<Result<Read<T>, IngestError>> =
+                chunk.par_iter().zip(ids).map(|(file, id)| self.read_one(file, id, &manifests, &each)).collect();
             for (file, result) in chunk.iter().zip(results) {
-                if let Ok(doc) = &result
-                    && let Some(&first) = doc.source.damaged.first()
-                {
-                    corpus.warnings.push(CorpusWarning::DamagedUtf8 {
-                        path: file.path.clone(),
-                        count: doc.source.damaged.len(),
-                        first,
-                    });
+                match result {
+                    Ok(read) => {
+                        if let Some((count, first)) = read.damaged {
+                            corpus.warnings.push(CorpusWarning::DamagedUtf8 { path: file.path.clone(), count, first });
+                        }
+                        if let Some((m, document, error)) = read.manifest {
+                            if let Some(message) = error {
+                                corpus.failures.push(CorpusError::ManifestEntry {
+                                    path: manifests[m].0.clone(),
+                                    document: document.clone(),
+                                    message,
+                                });
+                            }
+                            applied[m].push(document);
+                        }
+                        corpus.documents.push(read.kept);
+                    }
+                    Err(e) => corpus.failures.push(e.into()),
                 }
-                self.collect(result, file.manifest, &manifests, &mut applied, &mut corpus);
                 done += 1;
                 progress(Progress { done, total, path: &file.path });
             }
@@ -330,36 +382,21 @@ impl CorpusReader {
         corpus
     }
 
-    /// Adds one file's result to the corpus, applying its manifest entry.
-    fn collect(
+    /// Reads one file, applies its manifest entry, and hands it to `each`.
+    fn read_one<T>(
         &self,
-        result: Result<PolicyDocument, IngestError>,
-        manifest: Option<usize>,
+        file: &Found,
+        id: &str,
         manifests: &[(PathBuf, Manifest)],
-        applied: &mut [Vec<String>],
-        corpus: &mut Corpus,
-    ) {
-        {
-            match result {
-                Ok(mut doc) => {
-                    if let Some(m) = manifest {
-                        let (manifest_path, manifest) = &manifests[m];
-                        if let Some(meta) = manifest.documents.get(doc.id.as_str()) {
-                            applied[m].push(doc.id.to_string());
-                            if let Err(message) = apply(&mut doc, meta, self.ingester.registry()) {
-                                corpus.failures.push(CorpusError::ManifestEntry {
-                                    path: manifest_path.clone(),
-                                    document: doc.id.to_string(),
-                                    message,
-                                });
-                            }
-                        }
-                    }
-                    corpus.documents.push(doc);
-                }
-                Err(e) => corpus.failures.push(e.into()),
-            }
-        }
+        each: &(impl Fn(PolicyDocument) -> T + Sync),
+    ) -> Result<Read<T>, IngestError> {
+        let mut doc = self.ingester.ingest_file_as(&file.path, id)?;
+        let damaged = doc.source.damaged.first().map(|&first| (doc.source.damaged.len(), first));
+        let manifest = file.manifest.and_then(|m| {
+            let meta = manifests[m].1.documents.get(doc.id.as_str())?;
+            Some((m, doc.id.to_string(), apply(&mut doc, meta, self.ingester.registry()).err()))
+        });
+        Ok(Read { kept: each(doc), damaged, manifest })
     }
 }
 

@@ -193,7 +193,12 @@ pub fn coverage(
     // every segment's alignments. The GIL is free for a Python mapper.
     let coverages = py.detach(|| chosen.pipeline.coverages(&docs));
     chosen.check()?;
-    let table = analysis::coverage_table(chosen.pipeline.framework().id().as_str(), &docs, &coverages);
+    let rows: Vec<analysis::DocumentCoverage> = docs
+        .iter()
+        .zip(coverages)
+        .map(|(d, coverage)| analysis::DocumentCoverage { info: analysis::DocumentInfo::from(d), coverage })
+        .collect();
+    let table = analysis::coverage_table(chosen.pipeline.framework().id().as_str(), &rows);
     Ok(PyDataFrame(table.map_err(Error::from)?))
 }
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kommunbench_core::{Corpus, CorpusReader, Ingester, MunicipalityRegistry};
+use kommunbench_core::{Corpus, CorpusReader, Ingester, MunicipalityRegistry, Progress};
 
 /// Benchmark municipal integration policies against national frameworks.
 #[derive(Debug, Parser)]
@@ -77,12 +77,30 @@ impl Input {
     pub(crate) fn read(&self) -> anyhow::Result<Corpus> {
         self.options.read(&self.paths)
     }
+
+    /// Reads the corpus with `read` (see [`ReadOptions::read_with`]).
+    pub(crate) fn read_with<T>(
+        &self,
+        read: impl FnOnce(&CorpusReader, &[PathBuf], &mut dyn FnMut(Progress<'_>)) -> Corpus<T>,
+    ) -> anyhow::Result<Corpus<T>> {
+        self.options.read_with(&self.paths, read)
+    }
 }
 
 impl ReadOptions {
     /// Reads the corpus, printing progress on stderr for large ones and
     /// every failure as it is met.
     pub(crate) fn read(&self, paths: &[PathBuf]) -> anyhow::Result<Corpus> {
+        self.read_with(paths, |reader, paths, progress| reader.read_with_progress(paths, progress))
+    }
+
+    /// Like [`ReadOptions::read`], with `read` deciding what is kept of
+    /// each document ([`CorpusReader::read_each`]).
+    pub(crate) fn read_with<T>(
+        &self,
+        paths: &[PathBuf],
+        read: impl FnOnce(&CorpusReader, &[PathBuf], &mut dyn FnMut(Progress<'_>)) -> Corpus<T>,
+    ) -> anyhow::Result<Corpus<T>> {
         let mut registry = MunicipalityRegistry::builtin();
         if let Some(file) = &self.municipalities {
             registry.extend_from_csv(file)?;
@@ -90,7 +108,7 @@ impl ReadOptions {
         let ingester = kommunbench_formats::ingester().registry(registry).max_file_size(self.max_file_size).build();
         let reader = CorpusReader::new().ingester(ingester).max_documents(self.max_documents);
         let quiet = self.quiet;
-        let corpus = reader.read_with_progress(paths, |p| {
+        let corpus = read(&reader, paths, &mut |p| {
             let step = (p.total / 10).max(1);
             if !quiet && p.total >= 100 && (p.done % step == 0 || p.done == p.total) {
                 eprintln!("read {}/{} documents", p.done, p.total);
@@ -121,7 +139,7 @@ pub(crate) fn bundled_corpus() -> PathBuf {
 
 /// The exit status: 0 when every input was read, 1 when some failed (the
 /// others' results written); fatal errors exit with 2 in `main`.
-pub(crate) fn status(corpus: &Corpus) -> ExitCode {
+pub(crate) fn status<T>(corpus: &Corpus<T>) -> ExitCode {
     if corpus.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 

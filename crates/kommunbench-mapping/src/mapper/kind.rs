@@ -46,6 +46,13 @@ impl MapperKind {
         }
     }
 
+    /// Whether [`MapperKind::build`] fits the mapper on the corpus (the
+    /// similarity mapper and the ensemble, which holds one): such a mapper
+    /// needs every document read before it can map one.
+    pub fn fits_corpus(self) -> bool {
+        !matches!(self, MapperKind::Lexicon)
+    }
+
     /// The mapper for `framework` with `lexicon`; the similarity mapper's
     /// inverse document frequencies are fitted on `corpus`.
     pub fn build(self, framework: &Framework, lexicon: Lexicon, corpus: &[PolicyDocument]) -> Box<dyn Mapper> {
