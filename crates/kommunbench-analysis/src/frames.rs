@@ -66,15 +66,6 @@ pub struct DocumentCoverage {
     pub coverage: Vec<AreaCoverage>,
 }
 
-impl DocumentCoverage {
-    /// Lets go of the evidence, keeping its count in each area.
-    pub fn drop_evidence(&mut self) {
-        for area in &mut self.coverage {
-            area.evidence = Vec::new();
-        }
-    }
-}
-
 /// The same table from coverage alone (what
 /// [`Pipeline::read_coverages`](crate::Pipeline::read_coverages) and
 /// [`Pipeline::coverages`](crate::Pipeline::coverages) give).

@@ -33,7 +33,7 @@ pub use peers::{
     NEAREST_PEERS, PeerGroupError, cosine, jaccard, nearest, nearest_peers, peer_groups_by_county, peer_groups_by_name,
     peer_groups_from_csv, similarities,
 };
-pub use pipeline::{Mapped, PeerGroups, Pipeline, PipelineBuilder, PipelineError};
+pub use pipeline::{EvidenceDetail, Mapped, PeerGroups, Pipeline, PipelineBuilder, PipelineError};
 pub use polars;
 pub use profile::Profile;
 pub use timeline::{Change, Generation, changes};

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use kommunbench_core::{Corpus, CorpusReader, DocumentId, Framework, FrameworkError, PolicyDocument, Progress};
-use kommunbench_mapping::{Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, Mapper, MapperKind, Unit};
+use kommunbench_mapping::{
+    Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, LexiconMapper, Mapper, MapperKind, Unit,
+};
 use rayon::prelude::*;
 
 use crate::actor::Actor;
@@ -27,6 +29,17 @@ pub enum PeerGroups {
     Given(HashMap<String, String>),
     /// A `municipality,group` CSV file.
     File(PathBuf),
+}
+
+/// How much of the evidence behind coverage is kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EvidenceDetail {
+    /// Every piece, with its words and sentence.
+    #[default]
+    Full,
+    /// Only how many pieces each area has (`evidence_count`): what
+    /// `kommunbench coverage` prints, in less time and memory.
+    Count,
 }
 
 /// The peer groups of a built pipeline, their file read.
@@ -306,27 +319,35 @@ impl Pipeline {
 
     /// Reads `paths` with `reader` and gives each document's coverage and
     /// facts, in the corpus's order: what `kommunbench coverage` prints.
-    /// `finish` is applied to each as soon as it is made (to drop its
-    /// evidence, say, when only the counts are wanted).
+    /// With [`EvidenceDetail::Count`] each area keeps its evidence count
+    /// and not the evidence itself.
     ///
     /// With a mapper that is not fitted on the corpus (the lexicon mapper,
     /// the default, or your own), each document is mapped as soon as it is
     /// read and its text let go, so memory holds a few dozen documents at
     /// a time whatever the corpus's size. A fitted mapper
-    /// ([`MapperKind::fits_corpus`](kommunbench_mapping::MapperKind::fits_corpus))
-    /// reads the whole corpus first. The coverage is the same either way.
+    /// ([`MapperKind::fits_corpus`]) reads the whole corpus first. The
+    /// coverage is the same either way.
     ///
     /// ```
-    /// use kommunbench_analysis::Pipeline;
+    /// use kommunbench_analysis::{EvidenceDetail, Pipeline};
     /// use kommunbench_core::CorpusReader;
     ///
     /// let pipeline = Pipeline::builder().build()?;
-    /// let read = pipeline.read_coverages(&CorpusReader::new(), &["../../fixtures/corpus"], |_| {}, |_| {});
+    /// let reader = CorpusReader::new();
+    /// let read = pipeline.read_coverages(&reader, &["../../fixtures/corpus"], |_| {}, EvidenceDetail::Full);
     /// assert_eq!(read.documents.len(), 5);
     /// assert!(read.failures.is_empty());
     /// let vaggeryd = read.documents.iter().find(|d| d.info.id.as_str() == "vaggeryd-2017").unwrap();
     /// let work = vaggeryd.coverage.iter().find(|c| c.area.as_str() == "work").unwrap();
-    /// assert!(work.covered && !work.evidence.is_empty());
+    /// assert!(work.covered && work.evidence.len() == work.evidence_count);
+    ///
+    /// // Counts only: the same coverage, without the evidence.
+    /// let counted = pipeline.read_coverages(&reader, &["../../fixtures/corpus"], |_| {}, EvidenceDetail::Count);
+    /// let again = counted.documents.iter().find(|d| d.info.id.as_str() == "vaggeryd-2017").unwrap();
+    /// let work_again = again.coverage.iter().find(|c| c.area.as_str() == "work").unwrap();
+    /// assert_eq!((work_again.score, work_again.evidence_count), (work.score, work.evidence_count));
+    /// assert!(work_again.evidence.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_coverages<P: AsRef<Path>>(
@@ -334,8 +355,16 @@ impl Pipeline {
         reader: &CorpusReader,
         paths: &[P],
         progress: impl FnMut(Progress<'_>),
-        finish: impl Fn(&mut DocumentCoverage) + Sync,
+        evidence: EvidenceDetail,
     ) -> Corpus<DocumentCoverage> {
+        let finish = |mut coverage: Vec<AreaCoverage>| {
+            if evidence == EvidenceDetail::Count {
+                for area in &mut coverage {
+                    area.evidence = Vec::new();
+                }
+            }
+            coverage
+        };
         if let Ready::Kind(kind, _) = &self.mapper
             && kind.fits_corpus()
         {
@@ -345,28 +374,33 @@ impl Pipeline {
                 .documents
                 .iter()
                 .zip(coverages)
-                .map(|(d, coverage)| {
-                    let mut read = DocumentCoverage { info: DocumentInfo::from(d), coverage };
-                    finish(&mut read);
-                    read
-                })
+                .map(|(d, coverage)| DocumentCoverage { info: DocumentInfo::from(d), coverage: finish(coverage) })
                 .collect();
             return Corpus { documents, failures: corpus.failures, warnings: corpus.warnings };
         }
-        self.with_mapper(&[], |mapper| {
+        self.with_mapper_for(&[], evidence, |mapper| {
             let aligner = Aligner::new(&self.framework, mapper);
-            reader.read_each(paths, progress, |doc| {
-                let mut read = DocumentCoverage { coverage: aligner.coverage(&doc), info: DocumentInfo::from(&doc) };
-                finish(&mut read);
-                read
+            reader.read_each(paths, progress, |doc| DocumentCoverage {
+                coverage: finish(aligner.coverage(&doc)),
+                info: DocumentInfo::from(&doc),
             })
         })
     }
 
     /// Runs `f` with the mapper for `corpus`, at the chosen threshold.
     fn with_mapper<R>(&self, corpus: &[PolicyDocument], f: impl FnOnce(&dyn Mapper) -> R) -> R {
+        self.with_mapper_for(corpus, EvidenceDetail::Full, f)
+    }
+
+    /// [`Pipeline::with_mapper`], with a lexicon mapper that keeps only
+    /// evidence spans when the evidence is only counted.
+    fn with_mapper_for<R>(&self, corpus: &[PolicyDocument], evidence: EvidenceDetail, f: impl FnOnce(&dyn Mapper) -> R) -> R {
         let built;
         let mapper: &dyn Mapper = match &self.mapper {
+            Ready::Kind(MapperKind::Lexicon, lexicon) if evidence == EvidenceDetail::Count => {
+                built = Box::new(LexiconMapper::new(lexicon.clone()).spans_only()) as Box<dyn Mapper>;
+                built.as_ref()
+            }
             Ready::Kind(kind, lexicon) => {
                 built = kind.build(&self.framework, lexicon.clone(), corpus);
                 built.as_ref()

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kommunbench_analysis::{DocumentCoverage, coverage_table, write_table_to};
+use kommunbench_analysis::{EvidenceDetail, coverage_table, write_table_to};
 
 use super::Input;
 use crate::args::{MapperArgs, TableArg};
@@ -26,7 +26,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     // and of its evidence the counts this table prints.
     let corpus = args
         .input
-        .read_with(|reader, paths, progress| pipeline.read_coverages(reader, paths, progress, DocumentCoverage::drop_evidence))?;
+        .read_with(|reader, paths, progress| pipeline.read_coverages(reader, paths, progress, EvidenceDetail::Count))?;
     let table = coverage_table(pipeline.framework().id().as_str(), &corpus.documents)?;
     let mut out = std::io::stdout().lock();
     write_table_to(&table, &mut out, args.format.into(), Path::new("<standard output>"))?;

@@ -152,11 +152,16 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         {
             meta.dates.updated = meta.dates.updated.or_else(date_here_or_next);
         }
-        // Cheap tests first: a reference opens with its label, an adoption
+        // Cheap tests first: a reference opens a cell with its label (`b`
+        // or `d`: the line is searched for one only then), an adoption
         // stamp holds a four-digit year.
-        let reference = REFERENCE_LABELS.is_match(text);
+        let mut reference: Option<bool> = None;
         for cell in text.split('\t').map(str::trim) {
-            if let Some(c) = reference.then(|| REFERENCE.captures(cell)).flatten() {
+            let may_open = cell.bytes().next().is_some_and(|b| matches!(b, b'b' | b'B' | b'd' | b'D') || !b.is_ascii());
+            if may_open
+                && *reference.get_or_insert_with(|| REFERENCE_LABELS.is_match(text))
+                && let Some(c) = REFERENCE.captures(cell)
+            {
                 meta.decision.reference.get_or_insert_with(|| c[1].trim().to_owned());
             }
             if let Some(c) = lower.contains("dokumenttyp").then(|| DOC_TYPE.captures(cell)).flatten() {

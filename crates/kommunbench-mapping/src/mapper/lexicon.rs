@@ -32,17 +32,44 @@ use crate::lexicon::{Hit, Lexicon, LexiconError};
 #[derive(Debug, Clone)]
 pub struct LexiconMapper {
     lexicon: Lexicon,
+    spans_only: bool,
 }
 
 impl LexiconMapper {
     /// A mapper with the lexicon that ships for a built-in framework.
     pub fn builtin(framework: &Framework) -> Result<LexiconMapper, LexiconError> {
-        Ok(LexiconMapper { lexicon: Lexicon::builtin(framework)? })
+        Ok(LexiconMapper::new(Lexicon::builtin(framework)?))
     }
 
     /// A mapper with this lexicon.
     pub fn new(lexicon: Lexicon) -> LexiconMapper {
-        LexiconMapper { lexicon }
+        LexiconMapper { lexicon, spans_only: false }
+    }
+
+    /// A mapper whose evidence keeps its term, span and page but not the
+    /// words and sentence around them (left empty), for a caller that only
+    /// counts evidence (`kommunbench coverage`): tidying every hit's
+    /// sentence is most of the cost of evidence. Scores, coverage and
+    /// evidence counts are the same.
+    ///
+    /// ```
+    /// use kommunbench_core::{Framework, Ingester};
+    /// use kommunbench_mapping::{Aligner, LexiconMapper};
+    ///
+    /// let framework = Framework::builtin("se-2008")?;
+    /// let doc = Ingester::new().ingest_str("x", "Integrationsplan\n\nVi arbetar mot rasism och diskriminering.\n")?;
+    /// let full = LexiconMapper::builtin(&framework)?;
+    /// let spans = full.clone().spans_only();
+    /// let (a, b) = (Aligner::new(&framework, &full).coverage(&doc), Aligner::new(&framework, &spans).coverage(&doc));
+    /// assert_eq!(a[4].evidence_count, b[4].evidence_count);
+    /// assert_eq!(a[4].evidence[0].span, b[4].evidence[0].span);
+    /// assert!(b[4].evidence[0].sentence.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn spans_only(mut self) -> LexiconMapper {
+        self.spans_only = true;
+        self
     }
 
     /// The lexicon.
@@ -90,6 +117,7 @@ impl LexiconMapper {
         let mut seen: HashMap<(usize, Arc<str>), f64> = HashMap::new();
         let title_weight = self.lexicon.scoring().title_weight;
         let mut sentences = Sentences::default();
+        let empty: Arc<str> = Arc::from("");
         for &(piece, role) in &unit.pieces {
             let first = hits.partition_point(|h| within.start + h.start < piece.start);
             // A hit counts where it lies inside the piece: a rule whose
@@ -104,7 +132,17 @@ impl LexiconMapper {
                 let role_weight = if role == Role::Title { title_weight } else { 1.0 };
                 weight[hit.area] += hit.weight * role_weight / *k;
                 let span = Span::new(within.start + hit.start, (within.start + hit.end).min(piece.end));
-                evidence[hit.area].push(sentences.evidence(unit.document, Arc::clone(&hit.term), piece, span));
+                evidence[hit.area].push(if self.spans_only {
+                    Evidence {
+                        term: Arc::clone(&hit.term),
+                        text: String::new(),
+                        span,
+                        sentence: Arc::clone(&empty),
+                        page: unit.document.source.page_at(span.start),
+                    }
+                } else {
+                    sentences.evidence(unit.document, Arc::clone(&hit.term), piece, span)
+                });
             }
         }
         weight

@@ -158,11 +158,15 @@ const AUTHORITIES: &[&str] = &[
 
 /// Lower-cased words of `text`, hyphens kept inside words.
 pub(crate) fn words(text: &str) -> Vec<String> {
+    word_iter(text).collect()
+}
+
+/// [`words`] one at a time, for a reader that needs only the first few.
+pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+        .map(crate::text::lowercase)
 }
 
 /// The level a noun announces, if it names priorities: `målen`, `delmål`,

@@ -18,7 +18,7 @@
 //! joins one (`hälsa och välfärd`). Without a count the last `och`
 //! separates unless earlier items use `och` inside themselves.
 
-use super::cues::{self, Cue, words};
+use super::cues::{self, Cue, word_iter, words};
 use crate::document::Level;
 
 /// One item: a byte range into the sentence text given to [`find`].
@@ -99,16 +99,15 @@ const LEAD_STOPS: &[&str] = &[
 fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?') {
-            let end = i + c.len_utf8();
-            let rest = &text[end..];
-            let next = rest.trim_start();
-            if next.is_empty() || (rest.starts_with(' ') && next.starts_with(|c: char| c.is_uppercase() || c == '–' || c == '”'))
-            {
-                out.push(start..end);
-                start = end;
-            }
+    // The terminators are ASCII: a byte search finds them.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
+        let end = i + 1;
+        let rest = &text[end..];
+        let next = rest.trim_start();
+        if next.is_empty() || (rest.starts_with(' ') && next.starts_with(|c: char| c.is_uppercase() || c == '–' || c == '”'))
+        {
+            out.push(start..end);
+            start = end;
         }
     }
     if start < text.len() {
@@ -168,7 +167,9 @@ pub(crate) fn find(text: &str) -> Vec<Enumeration> {
     }
     for s in sentences(text) {
         let sentence = &text[s.clone()];
-        let cued = stems.iter().any(|at| s.contains(at)) || sentence.contains(':');
+        // The stems are in text order: the first at or after the sentence's start.
+        let cued =
+            stems.get(stems.partition_point(|&at| at < s.start)).is_some_and(|at| s.contains(at)) || sentence.contains(':');
         if !cued || !sentence.contains(',') && !sentence.contains(" och ") && !sentence.contains(" samt ") {
             continue;
         }
@@ -239,7 +240,7 @@ impl WordCues {
 
 fn in_sentence(sentence: &str) -> Option<Enumeration> {
     // Lower-casing keeps byte offsets for Swedish letters; bail out where it does not.
-    let lower = sentence.to_lowercase();
+    let lower = crate::text::lowercase(sentence);
     if lower.len() != sentence.len() {
         return None;
     }
@@ -292,14 +293,14 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
     }
     // 5. `lyfts a, b och c ut som prioriterade områden`.
     for &at in &cues.som {
-        let after = words(&sentence[at + 3..]);
+        let after = word_iter(&sentence[at + 3..]).take(3);
         // Nouns that name priorities, not verbs (`som kommunen prioriterar`,
         // `vem som ansvarar`).
         let noun = |w: &String| {
             let verb = w.starts_with("prioritera") && !w.ends_with("ade");
             cues::noun_level(w).filter(|l| *l != Level::Responsibility && !verb)
         };
-        let Some(level) = after.iter().take(3).find_map(noun) else { continue };
+        let Some(level) = after.filter_map(|w| noun(&w)).next() else { continue };
         let list_end = sentence[..at].trim_end().strip_suffix(" ut").map_or(at, str::len);
         let first_comma = sentence[..list_end].find(',')?;
         let start = lead_start(sentence, first_comma);
@@ -361,22 +362,19 @@ fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>,
     }
     parts.extend(tail);
     let items: Vec<Item> = parts.into_iter().map(|p| tidy(sentence, p)).filter(|p| !p.is_empty()).collect();
+    if items.len() < 2 || items.len() > 15 {
+        return None;
+    }
+    let item_words: Vec<Vec<String>> = items.iter().map(|i| words(&sentence[i.clone()])).collect();
     // `att stödja a, b och c`: the commas coordinate one verb's objects.
-    let infinitive = |i: &Item| {
-        let w = words(&sentence[i.clone()]);
+    let infinitive = |w: &Vec<String>| {
         let skip = w.iter().take_while(|w| matches!(w.as_str(), "också" | "även" | "främst" | "dessutom" | "särskilt")).count();
         w.get(skip).is_some_and(|w| w == "att")
     };
-    let one_verb = items.first().is_some_and(infinitive) && !items.iter().all(infinitive);
+    let one_verb = item_words.first().is_some_and(infinitive) && !item_words.iter().all(infinitive);
     let valid = !one_verb
-        && items.len() >= 2
-        && items.len() <= 15
-        && items.iter().all(|i| is_name(&sentence[i.clone()]))
-        && items
-            .iter()
-            .filter(|i| words(&sentence[(*i).clone()]).last().is_some_and(|w| FORMULA_WORDS.contains(&w.as_str())))
-            .count()
-            < 2;
+        && item_words.iter().all(|w| is_name(w))
+        && item_words.iter().filter(|w| w.last().is_some_and(|w| FORMULA_WORDS.contains(&w.as_str()))).count() < 2;
     valid.then_some(Enumeration { level, items })
 }
 
@@ -432,8 +430,7 @@ fn tidy(sentence: &str, part: std::ops::Range<usize>) -> Item {
 }
 
 /// A name of a priority: a short noun phrase, not a clause.
-fn is_name(item: &str) -> bool {
-    let w = words(item);
+fn is_name(w: &[String]) -> bool {
     if w.is_empty() || w.len() > 14 {
         return false;
     }
