@@ -118,8 +118,8 @@ class KommunbenchPython:
     name = "kommunbench-python"
 
     def run(self, directory: Path) -> pl.DataFrame:
-        corpus = kb.read_corpus([str(directory)])
-        return kb.coverage(corpus.documents)
+        # Read and mapped in one pass, as `kommunbench coverage` does.
+        return kb.read_coverage([str(directory)])
 
     def decisions(self, result: pl.DataFrame, areas: list[str]) -> dict[str, dict[str, bool]]:
         out: dict[str, dict[str, bool]] = {}

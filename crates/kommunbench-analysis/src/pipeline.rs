@@ -42,6 +42,18 @@ pub enum EvidenceDetail {
     Count,
 }
 
+impl EvidenceDetail {
+    /// `coverage` with as much of its evidence as this detail keeps.
+    fn keep(self, mut coverage: Vec<AreaCoverage>) -> Vec<AreaCoverage> {
+        if self == EvidenceDetail::Count {
+            for area in &mut coverage {
+                area.evidence = Vec::new();
+            }
+        }
+        coverage
+    }
+}
+
 /// The peer groups of a built pipeline, their file read.
 #[derive(Debug)]
 enum Groups {
@@ -312,9 +324,14 @@ impl Pipeline {
     }
 
     /// Document coverage only, per document in the corpus's order: what
-    /// `coverage` prints, without the alignments of every unit.
-    pub fn coverages(&self, corpus: &[PolicyDocument]) -> Vec<Vec<AreaCoverage>> {
-        self.with_mapper(corpus, |mapper| Aligner::new(&self.framework, mapper).coverages(corpus))
+    /// `coverage` prints, without the alignments of every unit. With
+    /// [`EvidenceDetail::Count`] each area keeps its evidence count and not
+    /// the evidence itself.
+    pub fn coverages(&self, corpus: &[PolicyDocument], evidence: EvidenceDetail) -> Vec<Vec<AreaCoverage>> {
+        self.with_mapper_for(corpus, evidence, |mapper| {
+            let aligner = Aligner::new(&self.framework, mapper);
+            corpus.par_iter().map(|d| evidence.keep(aligner.coverage(d))).collect()
+        })
     }
 
     /// Reads `paths` with `reader` and gives each document's coverage and
@@ -357,31 +374,23 @@ impl Pipeline {
         progress: impl FnMut(Progress<'_>),
         evidence: EvidenceDetail,
     ) -> Corpus<DocumentCoverage> {
-        let finish = |mut coverage: Vec<AreaCoverage>| {
-            if evidence == EvidenceDetail::Count {
-                for area in &mut coverage {
-                    area.evidence = Vec::new();
-                }
-            }
-            coverage
-        };
         if let Ready::Kind(kind, _) = &self.mapper
             && kind.fits_corpus()
         {
             let corpus = reader.read_with_progress(paths, progress);
-            let coverages = self.coverages(&corpus.documents);
+            let coverages = self.coverages(&corpus.documents, evidence);
             let documents = corpus
                 .documents
                 .iter()
                 .zip(coverages)
-                .map(|(d, coverage)| DocumentCoverage { info: DocumentInfo::from(d), coverage: finish(coverage) })
+                .map(|(d, coverage)| DocumentCoverage { info: DocumentInfo::from(d), coverage })
                 .collect();
             return Corpus { documents, failures: corpus.failures, warnings: corpus.warnings };
         }
         self.with_mapper_for(&[], evidence, |mapper| {
             let aligner = Aligner::new(&self.framework, mapper);
             reader.read_each(paths, progress, |doc| DocumentCoverage {
-                coverage: finish(aligner.coverage(&doc)),
+                coverage: evidence.keep(aligner.coverage(&doc)),
                 info: DocumentInfo::from(&doc),
             })
         })

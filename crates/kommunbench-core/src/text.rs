@@ -18,9 +18,9 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 /// `text` in lower case: the same as [`str::to_lowercase`], with a fast
 /// path for the letters of Swedish and Finnish text. ASCII, Latin-1
-/// (`ÅÄÖÉ`) and general punctuation (`–`, `”`) are folded a character at a
-/// time without Unicode tables; any other character hands the whole text
-/// to the standard library.
+/// (`ÅÄÖÉ`) and general punctuation (`–`, `”`) are folded byte by byte,
+/// runs without capitals copied whole; any other character hands the
+/// whole text to the standard library.
 ///
 /// ```
 /// use kommunbench_core::lowercase;
@@ -29,21 +29,41 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// assert_eq!(lowercase("ΣΟΦΙΑ"), "ΣΟΦΙΑ".to_lowercase());
 /// ```
 pub fn lowercase(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let code = u32::from(c);
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if code < 0x100 {
-            // Latin-1: À..Þ (but ×) fold 0x20 down; the rest have no case.
-            let folded = if (0xC0..=0xDE).contains(&code) && code != 0xD7 { char::from_u32(code + 0x20) } else { None };
-            out.push(folded.unwrap_or(c));
-        } else if (0x2000..=0x206F).contains(&code) {
-            out.push(c);
-        } else {
-            return text.to_lowercase();
-        }
+    // `text[run..i]` is copied as it is when a capital or the end is met.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let width = match b {
+            0x00..=0x7F => {
+                if b.is_ascii_uppercase() {
+                    out.push_str(&text[run..i]);
+                    out.push(char::from(b.to_ascii_lowercase()));
+                    run = i + 1;
+                }
+                1
+            }
+            // U+0080..U+00BF: no case.
+            0xC2 => 2,
+            // U+00C0..U+00FF: À..Þ but × fold 0x20 down, the rest have no case.
+            0xC3 => {
+                let next = bytes[i + 1];
+                if (0x80..=0x9E).contains(&next) && next != 0x97 {
+                    out.push_str(&text[run..i]);
+                    out.push(char::from_u32(u32::from(next) + 0x60).unwrap_or(char::REPLACEMENT_CHARACTER));
+                    run = i + 2;
+                }
+                2
+            }
+            // U+2000..U+206F, general punctuation: no case.
+            0xE2 if bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 && bytes[i + 2] <= 0xAF => 3,
+            _ => return text.to_lowercase(),
+        };
+        i += width;
     }
+    out.push_str(&text[run..]);
     out
 }
 

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use kommunbench_analysis::{
-    self as analysis, Aggregation, Benchmark, CoverageMatrix, Granularity, Mapped, PeerGroups, Pipeline, PipelineBuilder,
+    self as analysis, Aggregation, Benchmark, CoverageMatrix, EvidenceDetail, Granularity, Mapped, PeerGroups, Pipeline,
+    PipelineBuilder,
 };
 use kommunbench_core::{CorpusReader, DocumentMeta, Framework, Ingester, MunicipalityRegistry, PolicyDocument};
 use kommunbench_mapping::{self as mapping, GoldDocuments, GoldPriorities, Unit};
@@ -191,7 +192,7 @@ pub fn coverage(
     let chosen = choose(resolve_framework(&framework)?, &mapper, Pipeline::builder().threshold(threshold))?;
     // Document coverage only, as `kommunbench coverage` computes it: not
     // every segment's alignments. The GIL is free for a Python mapper.
-    let coverages = py.detach(|| chosen.pipeline.coverages(&docs));
+    let coverages = py.detach(|| chosen.pipeline.coverages(&docs, EvidenceDetail::Count));
     chosen.check()?;
     let rows: Vec<analysis::DocumentCoverage> = docs
         .iter()
@@ -199,6 +200,46 @@ pub fn coverage(
         .map(|(d, coverage)| analysis::DocumentCoverage { info: analysis::DocumentInfo::from(d), coverage })
         .collect();
     let table = analysis::coverage_table(chosen.pipeline.framework().id().as_str(), &rows);
+    Ok(PyDataFrame(table.map_err(Error::from)?))
+}
+
+/// Reads documents from files and directories and gives the table of
+/// `coverage()` in one pass: each document is mapped as soon as it is read
+/// and its text let go, so a corpus of any size fits in memory (what
+/// `kommunbench coverage` does). Inputs that fail are left out with a
+/// warning each; with `strict=True` the first one is raised.
+#[pyfunction]
+#[pyo3(signature = (
+    paths, framework = None, mapper = None, *, threshold = None, strict = false, max_file_size = None,
+    max_documents = None, municipalities = None
+))]
+#[allow(clippy::too_many_arguments, reason = "Python keyword arguments: those of read_corpus and coverage")]
+pub fn read_coverage(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    framework: Option<&Bound<'_, PyAny>>,
+    mapper: Option<&Bound<'_, PyAny>>,
+    threshold: Option<f64>,
+    strict: bool,
+    max_file_size: Option<u64>,
+    max_documents: Option<usize>,
+    municipalities: Option<PathBuf>,
+) -> PyResult<PyDataFrame> {
+    let reader = CorpusReader::new()
+        .ingester(ingester(municipalities, max_file_size)?)
+        .max_documents(max_documents.unwrap_or(CorpusReader::DEFAULT_MAX_DOCUMENTS));
+    let (framework, mapper) = defaults(py, framework, mapper);
+    let chosen = choose(resolve_framework(&framework)?, &mapper, Pipeline::builder().threshold(threshold))?;
+    let mut read = py.detach(|| chosen.pipeline.read_coverages(&reader, &paths, |_| {}, EvidenceDetail::Count));
+    chosen.check()?;
+    if strict && !read.failures.is_empty() {
+        return Err(Error::from(read.failures.remove(0)).into());
+    }
+    for failure in &read.failures {
+        let message = std::ffi::CString::new(failure.to_string().replace('\0', " ")).unwrap_or_default();
+        PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), &message, 1)?;
+    }
+    let table = analysis::coverage_table(chosen.pipeline.framework().id().as_str(), &read.documents);
     Ok(PyDataFrame(table.map_err(Error::from)?))
 }
 

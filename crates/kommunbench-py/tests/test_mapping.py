@@ -53,6 +53,21 @@ def test_coverage_long_form(documents: list[kb.Document]) -> None:
     assert set(se2025["area"].unique()) == {"economic", "linguistic", "education", "democratic", "social_cultural"}
 
 
+def test_read_coverage_streams_the_same_table(documents: list[kb.Document], fixtures: Path, tmp_path: Path) -> None:
+    corpus = fixtures / "corpus"
+    # Read and mapped in one pass: the same table as reading, then mapping.
+    assert_frame_equal(kb.read_coverage([corpus]), kb.coverage(documents))
+    assert_frame_equal(kb.read_coverage([corpus], mapper="ensemble"), kb.coverage(documents, mapper="ensemble"))
+    # A bad input is left out with a warning naming it; the others stay.
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "ok.txt").write_text("Integrationsprogram\n\nVi arbetar mot diskriminering och rasism.\n")
+    with pytest.warns(UserWarning, match="empty.txt"):
+        df = kb.read_coverage([tmp_path])
+    assert df["document"].unique().to_list() == ["ok"]
+    with pytest.raises(kb.InputFileError, match="empty.txt"):
+        kb.read_coverage([tmp_path], strict=True)
+
+
 def test_python_callable_mapper(documents: list[kb.Document]) -> None:
     calls: list[tuple[str, str]] = []
 

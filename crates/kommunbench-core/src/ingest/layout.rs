@@ -538,7 +538,7 @@ fn find_title(layout: &mut Layout) {
     let candidate =
         |b: &Block| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && b.text.starts_with(char::is_uppercase);
     let named = head.iter().position(|b| {
-        let lower = b.text.to_lowercase();
+        let lower = crate::text::lowercase(&b.text);
         candidate(b) && TITLE_WORDS.iter().any(|w| lower.contains(w))
     });
     let Some(title) = named.or_else(|| head.iter().rposition(candidate)) else {

@@ -83,7 +83,7 @@ const COUNTY_ALIASES: &[(&str, &str)] =
 /// without `län` (`Södermanland`, `Region Skåne`) or a common other name
 /// (`Sörmland`).
 pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) -> Option<&'a str> {
-    let head: String = format!("{title}\n{}", text.chars().take(HEAD_CHARS).collect::<String>()).to_lowercase();
+    let head: String = crate::text::lowercase(&format!("{title}\n{}", text.chars().take(HEAD_CHARS).collect::<String>()));
     let mut best: Option<(usize, &'a str)> = None;
     for &county in counties {
         let lower = county.to_lowercase();
@@ -99,8 +99,8 @@ pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) ->
 
 /// Who speaks in a text with `title`.
 pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
-    let title = title.to_lowercase();
-    let head: String = text.chars().take(HEAD_CHARS).collect::<String>().to_lowercase();
+    let title = crate::text::lowercase(title);
+    let head: String = crate::text::lowercase(&text.chars().take(HEAD_CHARS).collect::<String>());
     let (t, h) = (Counts::of(&title), Counts::of(&head));
     let voiced = t.voice + h.voice + h.wants > 0;
     let party = PARTIES

@@ -60,6 +60,7 @@ from kommunbench._kommunbench import (  # noqa: E402
     map,
     matrix,
     read_corpus,
+    read_coverage,
     units,
 )
 
@@ -88,5 +89,6 @@ __all__ = [
     "map",
     "matrix",
     "read_corpus",
+    "read_coverage",
     "units",
 ]

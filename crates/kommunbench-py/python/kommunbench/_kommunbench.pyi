@@ -127,6 +127,17 @@ def map(
 def coverage(
     documents: Sequence[Document], framework: FrameworkSpec | None = None, mapper: MapperSpec | None = None, *, threshold: float | None = None
 ) -> pl.DataFrame: ...
+def read_coverage(
+    paths: Sequence[PathLike],
+    framework: FrameworkSpec | None = None,
+    mapper: MapperSpec | None = None,
+    *,
+    threshold: float | None = None,
+    strict: bool = False,
+    max_file_size: int | None = None,
+    max_documents: int | None = None,
+    municipalities: PathLike | None = None,
+) -> pl.DataFrame: ...
 def matrix(
     documents: Sequence[Document],
     framework: FrameworkSpec | None = None,

@@ -397,7 +397,8 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
             NUMBERS.iter().position(|x| same(w, x)).map(|p| p + 2)
         };
         let Some(n) = n else { continue };
-        let level = tokens.clone().take(2).find_map(|x| noun_level(&x.to_lowercase()).filter(|l| *l != Level::Responsibility));
+        let level =
+            tokens.clone().take(2).find_map(|x| noun_level(&crate::text::lowercase(x)).filter(|l| *l != Level::Responsibility));
         if let Some(level) = level {
             return Some((n, level));
         }

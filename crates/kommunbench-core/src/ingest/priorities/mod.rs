@@ -45,7 +45,7 @@ static LETTERED: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^[A-ZÅÄÖ][.)]\s+").expect("lettered chapter pattern compiles"));
 
 fn normalise(heading: &str) -> String {
-    let lower = heading.trim().to_lowercase();
+    let lower = crate::text::lowercase(heading.trim());
     let lower = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     lower.trim_end_matches([':', '.', ' ']).to_owned()
 }
@@ -163,7 +163,7 @@ fn is_background(heading: &str) -> bool {
 
 /// Detail labels of actions.
 fn detail_key(label: &str) -> Option<&'static str> {
-    let l = label.trim().to_lowercase();
+    let l = crate::text::lowercase(label.trim());
     match l.as_str() {
         "ansvarig"
         | "ansvariga"
