@@ -439,13 +439,14 @@ impl<'a> Extractor<'a> {
             if self.used[i] || !matches!(block.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) {
                 continue;
             }
-            let Some((n, level)) = cues::counted(&block.text) else { continue };
-            if !enumeration::find(&block.text).is_empty() {
-                continue;
-            }
-            // The first heading after it, within two blocks.
+            // The first heading after it, within two blocks (looked for
+            // first: most blocks have none, and reading the count costs more).
             let Some(first) = (i + 1..(i + 3).min(self.blocks.len())).find(|&j| self.level[j].is_some()) else { continue };
             if (i + 1..first).any(|j| !matches!(self.blocks[j].kind, BlockKind::Paragraph)) {
+                continue;
+            }
+            let Some((n, level)) = cues::counted(&block.text) else { continue };
+            if !enumeration::find(&block.text).is_empty() {
                 continue;
             }
             let depth = self.level[first];
