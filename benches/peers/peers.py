@@ -368,7 +368,7 @@ def main() -> None:
     print("  '?' cells left out; per area F1 = 2tp/(2tp+fp+fn), mean over areas where defined.")
     print("Peers use the se-2008 lexicon's [[entries]] terms (all weights), markers * and = stripped, lower-cased;")
     print("  exclusions, context conditions and [[rules]] are not used. An area is covered by a document when:")
-    print("  kommunbench(-python): the `covered` column of `kommunbench coverage` / kb.coverage (default lexicon mapper);")
+    print("  kommunbench(-python): the `covered` column of `kommunbench coverage` / kb.read_coverage (default lexicon mapper);")
     print("  polars: str.count_matches(alternation of the area's terms) >= 1 on the lower-cased text (substring, no word boundaries);")
     print("  sklearn-countvectorizer: a term counted >= 1 as a whole token or token n-gram (token_pattern \\w+, lower-cased);")
     print("  nltk-loop: a term's Swedish Snowball stem equals a token stem, or a phrase's stems occur as consecutive token stems.")

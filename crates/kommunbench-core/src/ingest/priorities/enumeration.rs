@@ -293,14 +293,14 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
     }
     // 5. `lyfts a, b och c ut som prioriterade områden`.
     for &at in &cues.som {
-        let after = word_iter(&sentence[at + 3..]).take(3);
+        let mut after = word_iter(&sentence[at + 3..]).take(3);
         // Nouns that name priorities, not verbs (`som kommunen prioriterar`,
         // `vem som ansvarar`).
         let noun = |w: &String| {
             let verb = w.starts_with("prioritera") && !w.ends_with("ade");
             cues::noun_level(w).filter(|l| *l != Level::Responsibility && !verb)
         };
-        let Some(level) = after.filter_map(|w| noun(&w)).next() else { continue };
+        let Some(level) = after.find_map(|w| noun(&w)) else { continue };
         let list_end = sentence[..at].trim_end().strip_suffix(" ut").map_or(at, str::len);
         let first_comma = sentence[..list_end].find(',')?;
         let start = lead_start(sentence, first_comma);
