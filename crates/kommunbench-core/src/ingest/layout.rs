@@ -2,10 +2,10 @@
 //! `Label: text` lines, quotes and table rows recovered, paragraphs broken
 //! by page breaks joined again, and the title found.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::furniture::{furniture_reason, heads_links, starts_footer};
 use crate::document::{Block, BlockKind, DropReason, Dropped, Span};
@@ -106,7 +106,8 @@ pub(crate) fn layout(text: &str) -> Layout {
     // 1. Furniture, line by line; the footer from its first closing line on.
     // A short line that recurs on three pages or more is a running header
     // or footer: its first occurrence stays (a title page), the rest go.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Hashed with rustc-hash: every line of every document goes in.
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for line in lines.iter().flatten() {
         if running_candidate(line.text) {
             *seen.entry(line.text).or_default() += 1;

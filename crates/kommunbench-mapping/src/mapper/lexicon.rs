@@ -1,9 +1,9 @@
 //! The default mapper: lexicon terms with weights, explainable hit by hit.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use kommunbench_core::{Framework, Span};
+use rustc_hash::FxHashMap;
 
 use super::{AreaScore, Evidence, Mapper, Role, Sentences, Unit};
 use crate::lexicon::{Hit, Lexicon, LexiconError};
@@ -114,7 +114,8 @@ impl LexiconMapper {
         let areas = self.lexicon.area_count();
         let mut weight = vec![0.0; areas];
         let mut evidence: Vec<Vec<Evidence>> = vec![Vec::new(); areas];
-        let mut seen: HashMap<(usize, Arc<str>), f64> = HashMap::new();
+        // Hashed with rustc-hash: every hit goes in.
+        let mut seen: FxHashMap<(usize, Arc<str>), f64> = FxHashMap::default();
         let title_weight = self.lexicon.scoring().title_weight;
         let mut sentences = Sentences::default();
         let empty: Arc<str> = Arc::from("");
