@@ -159,18 +159,14 @@ static CUE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::La
 /// The enumerations of a paragraph.
 pub(crate) fn find(text: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
-    // One pass for the cue stems of the whole paragraph; a sentence is read
-    // word by word only when one stands in it (or it has a colon).
-    let stems: Vec<usize> = CUE_STEMS.find_iter(text).map(|m| m.start()).collect();
-    if stems.is_empty() && !text.contains(':') {
-        return out;
-    }
     for s in sentences(text) {
         let sentence = &text[s.clone()];
-        // The stems are in text order: the first at or after the sentence's start.
-        let cued =
-            stems.get(stems.partition_point(|&at| at < s.start)).is_some_and(|at| s.contains(at)) || sentence.contains(':');
-        if !cued || !sentence.contains(',') && !sentence.contains(" och ") && !sentence.contains(" samt ") {
+        // A sentence is read word by word only when it could coordinate
+        // items and a cue stem stands in it (or a colon); the stems are
+        // looked for only then, and only up to the first.
+        if !sentence.contains(',') && !sentence.contains(" och ") && !sentence.contains(" samt ")
+            || !sentence.contains(':') && !CUE_STEMS.is_match(sentence)
+        {
             continue;
         }
         if let Some(mut e) = in_sentence(sentence) {
