@@ -42,6 +42,17 @@ pub fn load_framework(spec: &Bound<'_, PyAny>) -> PyResult<PyFramework> {
     Ok(PyFramework { inner: resolve_framework(spec)? })
 }
 
+/// The reader of `read_corpus` and `read_coverage`, with their limits.
+fn reader(
+    municipalities: Option<PathBuf>,
+    max_file_size: Option<u64>,
+    max_documents: Option<usize>,
+) -> Result<CorpusReader, Error> {
+    Ok(CorpusReader::new()
+        .ingester(ingester(municipalities, max_file_size)?)
+        .max_documents(max_documents.unwrap_or(CorpusReader::DEFAULT_MAX_DOCUMENTS)))
+}
+
 fn ingester(municipalities: Option<PathBuf>, max_file_size: Option<u64>) -> Result<Ingester, Error> {
     let mut registry = MunicipalityRegistry::builtin();
     if let Some(file) = municipalities {
@@ -64,9 +75,7 @@ pub fn read_corpus(
     max_documents: Option<usize>,
     municipalities: Option<PathBuf>,
 ) -> PyResult<PyCorpus> {
-    let reader = CorpusReader::new()
-        .ingester(ingester(municipalities, max_file_size)?)
-        .max_documents(max_documents.unwrap_or(CorpusReader::DEFAULT_MAX_DOCUMENTS));
+    let reader = reader(municipalities, max_file_size, max_documents)?;
     let mut corpus = reader.read(&paths);
     if strict && !corpus.failures.is_empty() {
         return Err(Error::from(corpus.failures.remove(0)).into());
@@ -225,9 +234,7 @@ pub fn read_coverage(
     max_documents: Option<usize>,
     municipalities: Option<PathBuf>,
 ) -> PyResult<PyDataFrame> {
-    let reader = CorpusReader::new()
-        .ingester(ingester(municipalities, max_file_size)?)
-        .max_documents(max_documents.unwrap_or(CorpusReader::DEFAULT_MAX_DOCUMENTS));
+    let reader = reader(municipalities, max_file_size, max_documents)?;
     let (framework, mapper) = defaults(py, framework, mapper);
     let chosen = choose(resolve_framework(&framework)?, &mapper, Pipeline::builder().threshold(threshold))?;
     let mut read = py.detach(|| chosen.pipeline.read_coverages(&reader, &paths, |_| {}, EvidenceDetail::Count));
