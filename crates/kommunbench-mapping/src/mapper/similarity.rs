@@ -45,6 +45,15 @@ fn features(text: &str) -> Vec<(String, Option<(usize, usize)>)> {
     out
 }
 
+/// A vector's entries in the order of their features: sums over them
+/// come out the same on every run (a map's order changes from run to run,
+/// and with it the last digits of a sum).
+fn in_feature_order(v: &Vector) -> Vec<(&String, f64)> {
+    let mut entries: Vec<(&String, f64)> = v.iter().map(|(f, x)| (f, *x)).collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    entries
+}
+
 fn term_frequencies(text: &str) -> Vector {
     let mut tf = Vector::new();
     for (f, _) in features(text) {
@@ -111,7 +120,7 @@ impl SimilarityMapper {
     fn vector(&self, text: &str) -> Vector {
         let mut v: Vector =
             term_frequencies(text).into_iter().map(|(f, tf)| (f.clone(), (1.0 + f64::ln(tf)) * self.idf(&f))).collect();
-        let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+        let norm = in_feature_order(&v).iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
         if norm > 0.0 {
             for x in v.values_mut() {
                 *x /= norm;
@@ -133,11 +142,12 @@ impl Mapper for SimilarityMapper {
     fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore> {
         let text = unit.text();
         let v = self.vector(&text);
+        let v = in_feature_order(&v);
         self.profiles
             .iter()
             .enumerate()
             .map(|(area, profile)| {
-                let score = v.iter().map(|(f, x)| x * profile.get(f).copied().unwrap_or(0.0)).sum::<f64>().clamp(0.0, 1.0);
+                let score = v.iter().map(|(f, x)| x * profile.get(*f).copied().unwrap_or(0.0)).sum::<f64>().clamp(0.0, 1.0);
                 AreaScore { area, score, evidence: Self::evidence(unit, profile) }
             })
             .collect()

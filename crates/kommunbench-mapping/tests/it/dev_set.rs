@@ -122,3 +122,22 @@ fn written_texts_meet_the_bar_for_unseen_genres() {
     assert!(doc_f1 >= 0.9, "document level: macro-F1 {doc_f1:.3}");
     assert!(pri_f1 >= 0.8 && pri_kappa >= 0.75, "priority level: macro-F1 {pri_f1:.3}, kappa {pri_kappa:.3}");
 }
+
+#[test]
+fn similarity_scores_are_the_same_on_every_fit() {
+    use kommunbench_mapping::{Lexicon, SimilarityMapper};
+    let framework = se2008();
+    let docs = corpus();
+    let lexicon = Lexicon::builtin(&framework).unwrap();
+    // Each fit hashes its maps with other keys, so a sum taken in a map's
+    // order would differ in its last digits from one fit to the next.
+    let scores = || {
+        let mapper = SimilarityMapper::fit(&framework, &lexicon, &docs);
+        let coverage = Aligner::new(&framework, &mapper).coverages(&docs);
+        coverage.iter().flatten().map(|c| c.score.to_bits()).collect::<Vec<u64>>()
+    };
+    let first = scores();
+    for _ in 0..4 {
+        assert_eq!(scores(), first);
+    }
+}
