@@ -323,15 +323,17 @@ impl Pipeline {
         })
     }
 
-    /// Document coverage only, per document in the corpus's order: what
-    /// `coverage` prints, without the alignments of every unit. With
-    /// [`EvidenceDetail::Count`] each area keeps its evidence count and not
-    /// the evidence itself.
-    pub fn coverages(&self, corpus: &[PolicyDocument], evidence: EvidenceDetail) -> Vec<Vec<AreaCoverage>> {
-        self.with_mapper_for(corpus, evidence, |mapper| {
-            let aligner = Aligner::new(&self.framework, mapper);
-            corpus.par_iter().map(|d| evidence.keep(aligner.coverage(d))).collect()
-        })
+    /// Document coverage only, with each document's facts, in the corpus's
+    /// order: what `coverage` prints, without the alignments of every
+    /// unit. With [`EvidenceDetail::Count`] each area keeps its evidence
+    /// count and not the evidence itself.
+    pub fn coverages(&self, corpus: &[PolicyDocument], evidence: EvidenceDetail) -> Vec<DocumentCoverage> {
+        let coverages = self.with_mapper_for(corpus, evidence, |mapper| Aligner::new(&self.framework, mapper).coverages(corpus));
+        corpus
+            .iter()
+            .zip(coverages)
+            .map(|(d, coverage)| DocumentCoverage { info: DocumentInfo::from(d), coverage: evidence.keep(coverage) })
+            .collect()
     }
 
     /// Reads `paths` with `reader` and gives each document's coverage and
@@ -378,13 +380,7 @@ impl Pipeline {
             && kind.fits_corpus()
         {
             let corpus = reader.read_with_progress(paths, progress);
-            let coverages = self.coverages(&corpus.documents, evidence);
-            let documents = corpus
-                .documents
-                .iter()
-                .zip(coverages)
-                .map(|(d, coverage)| DocumentCoverage { info: DocumentInfo::from(d), coverage })
-                .collect();
+            let documents = self.coverages(&corpus.documents, evidence);
             return Corpus { documents, failures: corpus.failures, warnings: corpus.warnings };
         }
         self.with_mapper_for(&[], evidence, |mapper| {

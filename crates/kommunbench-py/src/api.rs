@@ -201,13 +201,8 @@ pub fn coverage(
     let chosen = choose(resolve_framework(&framework)?, &mapper, Pipeline::builder().threshold(threshold))?;
     // Document coverage only, as `kommunbench coverage` computes it: not
     // every segment's alignments. The GIL is free for a Python mapper.
-    let coverages = py.detach(|| chosen.pipeline.coverages(&docs, EvidenceDetail::Count));
+    let rows = py.detach(|| chosen.pipeline.coverages(&docs, EvidenceDetail::Count));
     chosen.check()?;
-    let rows: Vec<analysis::DocumentCoverage> = docs
-        .iter()
-        .zip(coverages)
-        .map(|(d, coverage)| analysis::DocumentCoverage { info: analysis::DocumentInfo::from(d), coverage })
-        .collect();
     let table = analysis::coverage_table(chosen.pipeline.framework().id().as_str(), &rows);
     Ok(PyDataFrame(table.map_err(Error::from)?))
 }

@@ -40,10 +40,22 @@ impl Evidence {
 pub(crate) struct Sentences {
     /// The last sentence found: its piece, its bounds in the piece, its text.
     last: Option<(Span, usize, usize, Arc<str>)>,
+    /// Evidence without its words and sentence (both empty, the sentence
+    /// shared), for a caller that only counts it.
+    spans_only: Option<Arc<str>>,
 }
 
 impl Sentences {
+    /// Evidence that keeps its term, span and page only.
+    pub(crate) fn spans_only() -> Sentences {
+        Sentences { last: None, spans_only: Some(Arc::from("")) }
+    }
+
     pub(crate) fn evidence(&mut self, document: &PolicyDocument, term: impl Into<Arc<str>>, piece: Span, span: Span) -> Evidence {
+        if let Some(empty) = &self.spans_only {
+            let (term, sentence, page) = (term.into(), Arc::clone(empty), document.source.page_at(span.start));
+            return Evidence { term, text: String::new(), span, sentence, page };
+        }
         let piece_text = document.slice(piece);
         let (local_start, local_end) = (span.start - piece.start, span.end - piece.start);
         let sentence = match &self.last {

@@ -117,8 +117,7 @@ impl LexiconMapper {
         // Hashed with rustc-hash: every hit goes in.
         let mut seen: FxHashMap<(usize, Arc<str>), f64> = FxHashMap::default();
         let title_weight = self.lexicon.scoring().title_weight;
-        let mut sentences = Sentences::default();
-        let empty: Arc<str> = Arc::from("");
+        let mut sentences = if self.spans_only { Sentences::spans_only() } else { Sentences::default() };
         for &(piece, role) in &unit.pieces {
             let first = hits.partition_point(|h| within.start + h.start < piece.start);
             // A hit counts where it lies inside the piece: a rule whose
@@ -133,17 +132,7 @@ impl LexiconMapper {
                 let role_weight = if role == Role::Title { title_weight } else { 1.0 };
                 weight[hit.area] += hit.weight * role_weight / *k;
                 let span = Span::new(within.start + hit.start, (within.start + hit.end).min(piece.end));
-                evidence[hit.area].push(if self.spans_only {
-                    Evidence {
-                        term: Arc::clone(&hit.term),
-                        text: String::new(),
-                        span,
-                        sentence: Arc::clone(&empty),
-                        page: unit.document.source.page_at(span.start),
-                    }
-                } else {
-                    sentences.evidence(unit.document, Arc::clone(&hit.term), piece, span)
-                });
+                evidence[hit.area].push(sentences.evidence(unit.document, Arc::clone(&hit.term), piece, span));
             }
         }
         weight
