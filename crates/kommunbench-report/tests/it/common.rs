@@ -1,6 +1,4 @@
-//! Reports shared by the scale and browser tests, made once per test binary.
-
-#![allow(dead_code, reason = "each test binary uses a part")]
+//! Reports shared by the scale and browser tests, made once per test run.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -1,9 +1,7 @@
 //! The report of a generated corpus of all 290 Swedish municipalities (and
 //! a second generation for some): its size budget and its structure.
 
-mod common;
-
-use common::national_report;
+use crate::common::national_report;
 
 #[test]
 fn the_overview_of_290_municipalities_fits_its_budget() {

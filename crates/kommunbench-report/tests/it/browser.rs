@@ -7,13 +7,11 @@
 //! Without Chromium the tests say how to install it and pass; every other
 //! test still runs. `.ci/run` installs it.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{fixture_report, national_report, screenshot_dir};
+use crate::common::{fixture_report, national_report, screenshot_dir};
 
 /// The browser: `KOMMUNBENCH_CHROMIUM`, else the first of the usual names
 /// found on `PATH`.
@@ -121,7 +119,7 @@ fn the_national_report_loads_with_a_shape_per_municipality() {
 /// The first render of the 290-municipality overview: the time Chromium
 /// takes to load and draw it, less the time it takes for an empty page,
 /// best of three. A measurement, not a unit test: run it with
-/// `cargo test -p kommunbench-report --test browser -- --ignored --nocapture`.
+/// `cargo test -p kommunbench-report --test it first_render -- --ignored --nocapture`.
 #[test]
 #[ignore = "a timing measurement on this machine, not a check of behaviour"]
 fn first_render_of_290_municipalities_is_under_two_seconds() {
