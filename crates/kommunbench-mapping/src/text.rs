@@ -245,9 +245,15 @@ pub(crate) fn inflects(tail: &str, base: &str, term_stem: &str) -> bool {
     ENDINGS.contains(&rest) || (rest.len() <= 4 && stem(tail) == term_stem)
 }
 
-/// Whether a character is part of a word (letters and digits).
+/// Whether a character is part of a word (letters and digits):
+/// [`char::is_alphanumeric`], answered without a table search for ASCII
+/// and Latin-1, where nearly every character of Swedish text lies.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{FF}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The word around byte `at` of `text`: `(start, end)`.
@@ -281,6 +287,13 @@ pub fn word_at(text: &str, at: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_characters_are_the_alphanumeric_ones() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn offsets_map_back_through_collapsed_whitespace_and_joined_words() {

@@ -116,6 +116,12 @@ const INVISIBLE: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u
 /// offsets in `damaged`) when any valid multi-byte character shows the
 /// file is UTF-8; Windows-1252 only when no high byte forms UTF-8.
 fn utf8_or_1252(bytes: &[u8], skipped: usize, damaged: &mut Vec<usize>) -> Result<(String, &'static str), DecodeError> {
+    // Nearly every file is valid UTF-8: simdutf8 says so in a fraction of
+    // the standard library's time; the standard library then tells where
+    // a file that is not goes wrong.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok((s.to_owned(), "UTF-8"));
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_owned(), "UTF-8")),
         Err(e) if bytes.utf8_chunks().any(|c| !c.valid().is_ascii()) && !bytes.iter().any(|&b| is_control(b)) => {

@@ -352,7 +352,19 @@ fn opening(text: &str) -> Option<(&str, &str)> {
 /// A `Label: text` line: a short label (at most six words) and a text of
 /// two or more words, or a one- or two-word label.
 fn labeled_captures(text: &str) -> Option<regex::Captures<'_>> {
-    let labeled = text.contains(':').then(|| LABELED.captures(text)).flatten()?;
+    // What [`LABELED`] needs, tested first (most lines with a colon are
+    // sentences, and the captures read the whole line): white space after
+    // the first colon, which ends the label, and before it at most 61
+    // characters with no `.;,!?`.
+    let colon = text.find(':')?;
+    let (label, rest) = (&text[..colon], &text[colon + 1..]);
+    if !rest.starts_with(char::is_whitespace)
+        || label.trim_end().chars().nth(61).is_some()
+        || label.contains(['.', ';', ',', '!', '?'])
+    {
+        return None;
+    }
+    let labeled = LABELED.captures(text)?;
     (word_count(&labeled[1]) <= 6 && (word_count(&labeled[2]) >= 2 || word_count(&labeled[1]) <= 2)).then_some(labeled)
 }
 

@@ -153,9 +153,10 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
             meta.dates.updated = meta.dates.updated.or_else(date_here_or_next);
         }
         // Cheap tests first: a reference opens a cell with its label (`b`
-        // or `d`: the line is searched for one only then), an adoption
-        // stamp holds a four-digit year.
+        // or `d`: the line is searched for one only then); an adoption
+        // stamp is a short line that holds a four-digit year.
         let mut reference: Option<bool> = None;
+        let doc_type = lower.contains("dokumenttyp");
         for cell in text.split('\t').map(str::trim) {
             let may_open = cell.bytes().next().is_some_and(|b| matches!(b, b'b' | b'B' | b'd' | b'D') || !b.is_ascii());
             if may_open
@@ -164,7 +165,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
             {
                 meta.decision.reference.get_or_insert_with(|| c[1].trim().to_owned());
             }
-            if let Some(c) = lower.contains("dokumenttyp").then(|| DOC_TYPE.captures(cell)).flatten() {
+            if let Some(c) = doc_type.then(|| DOC_TYPE.captures(cell)).flatten() {
                 meta.kind = meta.kind.or_else(|| kind_from_word(&c[1]));
             }
             if let Some(rest) = cell.strip_prefix("Beslutande").or_else(|| cell.strip_prefix("Beslutad av")) {
@@ -176,8 +177,8 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         }
         // Adoption: a short line (a stamp or a one-sentence notice) with
         // a decision verb and a date.
-        let year = text.bytes().filter(u8::is_ascii_digit).nth(3).is_some();
-        if year && meta.dates.adopted.is_none() && words_at_most(text, 20) && ADOPTION.is_match(text) {
+        let year = || text.bytes().filter(u8::is_ascii_digit).nth(3).is_some();
+        if meta.dates.adopted.is_none() && words_at_most(text, 20) && year() && ADOPTION.is_match(text) {
             for cell in text.split('\t') {
                 if ADOPTION.is_match(cell)
                     && let Some(date) = first_date(cell)
