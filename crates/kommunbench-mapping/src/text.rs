@@ -41,7 +41,7 @@ impl Normalized {
         let bytes = original.as_bytes();
         // Decomposed letters (a + U+0308 from some editors) carry combining
         // diacritics, U+0300 to U+036F, whose UTF-8 starts with 0xCC or 0xCD.
-        let needs_nfc = bytes.iter().any(|&b| b == 0xCC || b == 0xCD) && is_nfc_quick(original.chars()) != IsNormalized::Yes;
+        let needs_nfc = memchr::memchr2(0xCC, 0xCD, bytes).is_some() && is_nfc_quick(original.chars()) != IsNormalized::Yes;
         let mut out = String::with_capacity(bytes.len());
         let mut shifts = vec![(0, 0)];
         let mut i = 0;

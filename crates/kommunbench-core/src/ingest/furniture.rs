@@ -336,11 +336,14 @@ pub(crate) fn fold_opening(text: &str, max_chars: usize) -> (String, bool) {
     // `text[run..i]` is copied as it is when a capital or the end is met.
     let (mut run, mut i, mut n) = (0, 0, 0);
     while i < bytes.len() && n < max_chars {
-        n += 1;
-        if bytes[i].is_ascii() {
-            i += 1;
+        // An ASCII run, as far as the characters left allow.
+        let budget = (max_chars - n).min(bytes.len() - i);
+        let ascii = bytes[i..i + budget].iter().position(|b| !b.is_ascii()).unwrap_or(budget);
+        (i, n) = (i + ascii, n + ascii);
+        if ascii == budget {
             continue;
         }
+        n += 1;
         let c = text[i..].chars().next().unwrap_or_else(|| unreachable!("a char boundary"));
         let mut lower = c.to_lowercase();
         if lower.len() != 1 || lower.next() != Some(c) {

@@ -373,9 +373,14 @@ fn has_small_number(text: &str) -> bool {
 const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
 
 pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
-    // Most text counts nothing: no number word, no digit.
+    // Most text counts nothing: no number word, no digit. The automaton
+    // folds ASCII; the capital `Å` of `TVÅ` and `Åtta` is a pattern of
+    // its own, so that it finds every number word the reading below takes.
     static NUMBER_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(NUMBERS).expect("number words compile")
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(NUMBERS.iter().chain(&["TVÅ", "Åtta"]))
+            .expect("number words compile")
     });
     // A whole number word: `tio` inside `integration` is none.
     let whole = |m: aho_corasick::Match| {
@@ -388,8 +393,8 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     }
     // Token by token, without allocating; only the two words after a
     // number are lower-cased.
-    let mut tokens = sentence.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty());
     let same = |w: &str, x: &str| w.len() == x.len() && w.chars().flat_map(char::to_lowercase).eq(x.chars());
+    let mut tokens = sentence.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty());
     while let Some(w) = tokens.next() {
         let n = if w.bytes().all(|b| b.is_ascii_digit()) {
             w.parse::<usize>().ok().filter(|n| (2..=20).contains(n))
@@ -453,6 +458,18 @@ mod tests {
             Some(Level::PriorityArea)
         );
         assert_eq!(counted_level("Arbetet med prioriterade områden pågår."), None);
+    }
+
+    #[test]
+    fn a_count_is_a_whole_number_word_or_a_small_number() {
+        assert_eq!(counted("Planen har TRE prioriterade områden."), Some((3, Level::PriorityArea)));
+        assert_eq!(counted("Planen har 4 prioriterade områden."), Some((4, Level::PriorityArea)));
+        assert_eq!(counted("Åtta fokusområden"), Some((8, Level::PriorityArea)));
+        assert_eq!(counted("TVÅ prioriterade områden"), Some((2, Level::PriorityArea)));
+        // `tio` in `integration`, `sex` in `sexualundervisning`: no count.
+        assert_eq!(counted("Integrationsprogrammets prioriterade områden"), None);
+        assert_eq!(counted("Sexualundervisning och prioriterade områden"), None);
+        assert_eq!(counted("Från 2024 gäller prioriterade områden"), None);
     }
 
     #[test]

@@ -395,8 +395,8 @@ fn top_level_commas(sentence: &str, range: std::ops::Range<usize>) -> Vec<std::o
 }
 
 fn opens_clause(part: &str) -> bool {
-    let w = words(part);
-    w.first().is_some_and(|f| CLAUSE_OPENERS.contains(&f.as_str()) || f == "och" && w.get(1).is_some_and(|s| s == "att"))
+    let mut w = word_iter(part);
+    w.next().is_some_and(|f| CLAUSE_OPENERS.contains(&f.as_str()) || f == "och" && w.next().is_some_and(|s| s == "att"))
 }
 
 /// The last item ends before a subordinate clause: `trygghet för att öka ...`.
