@@ -30,6 +30,16 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 import kommunbench as kb
 
+# `scripts/test.sh` builds a debug module in the source tree, which this
+# environment's editable install then loads: timing it would be timing a
+# debug build.
+if kb.BUILD_PROFILE != "release":
+    sys.exit(
+        "error: the kommunbench module here is a debug build (scripts/test.sh builds one in place); "
+        "rebuild it with benches/peers/run.sh, or: benches/peers/.venv/bin/maturin develop --release "
+        "-m crates/kommunbench-py/Cargo.toml"
+    )
+
 MARKERS = "*="
 TIME_LIMIT = 60.0  # seconds: above this for one run, the approach is run once
 REPEATS = 3

@@ -9,6 +9,13 @@ import pytest
 import kommunbench as kb
 
 
+def test_the_module_says_how_it_was_built() -> None:
+    # scripts/test.sh builds with `maturin develop` (debug); benches/peers
+    # refuses to time anything else than "release".
+    assert kb.BUILD_PROFILE in {"debug", "release"}
+    assert "BUILD_PROFILE" in kb.__all__
+
+
 def test_builtin_frameworks() -> None:
     assert kb.frameworks() == ["se-2008", "se-2025"]
     f = kb.load_framework("se-2008")

@@ -21,7 +21,7 @@ pub(crate) struct Line<'a> {
 
 /// The text's lines; `None` for blank ones.
 pub(crate) fn lines(text: &str) -> Vec<Option<Line<'_>>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     for raw in text.split('\n') {
         let lead = raw.len() - raw.trim_start().len();

@@ -31,7 +31,8 @@ impl Lexicon {
         let norm = Normalized::new(text);
         let n = norm.as_str();
         // Verified matches: (pattern, start, end) in normalised offsets.
-        let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(n.len() / 64);
+        // About one per 50 bytes of running text (most are dropped below).
+        let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(n.len() / 32);
         self.each_key(n, |i, start, end| {
             if let Some((start, end)) = self.verify(n, &self.patterns[i], start, end) {
                 raw.push((i, start, end));

@@ -36,6 +36,7 @@ def _check_polars(version: str) -> None:
 _check_polars(_polars.__version__)
 
 from kommunbench._kommunbench import (  # noqa: E402
+    BUILD_PROFILE,
     POLARS_RUST_VERSION,
     Benchmark,
     Corpus,
@@ -65,6 +66,7 @@ from kommunbench._kommunbench import (  # noqa: E402
 )
 
 __all__ = [
+    "BUILD_PROFILE",
     "POLARS_RUST_VERSION",
     "Benchmark",
     "Corpus",

@@ -8,6 +8,8 @@ from typing import Any, Callable, Sequence, Union
 import polars as pl
 
 POLARS_RUST_VERSION: str
+BUILD_PROFILE: str
+"""``"release"`` or ``"debug"``: how the compiled module was built."""
 
 PathLike = Union[str, os.PathLike[str]]
 FrameworkSpec = Union[str, os.PathLike[str], "Framework"]
