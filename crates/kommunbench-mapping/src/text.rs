@@ -28,6 +28,10 @@ pub struct Normalized {
     text: String,
     /// `(normalised offset, original offset)` from which offsets run in step.
     shifts: Vec<(usize, usize)>,
+    /// Indices into `shifts` of regions that kept their length but not
+    /// their characters' places (combining marks put in canonical order):
+    /// an offset inside one maps to its end, as for a changed length.
+    reordered: Vec<usize>,
     original_len: usize,
 }
 
@@ -44,6 +48,7 @@ impl Normalized {
         let needs_nfc = memchr::memchr2(0xCC, 0xCD, bytes).is_some() && is_nfc_quick(original.chars()) != IsNormalized::Yes;
         let mut out = String::with_capacity(bytes.len());
         let mut shifts = vec![(0, 0)];
+        let mut reordered = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
             // Copy what needs no change in one go: lower-case ASCII, digits,
@@ -125,12 +130,19 @@ impl Normalized {
                     out.push(lower);
                 }
             }
-            if out.len() - before != i - start {
+            // Composition can reorder marks (`\u{11370}\u{c55}` becomes
+            // `\u{c55}\u{11370}`) and keep the length: such a region is
+            // mapped as a whole too.
+            let moved = out.len() - before == i - start && i - start > c.len_utf8() && out[before..] != original[start..i];
+            if out.len() - before != i - start || moved {
+                if moved {
+                    reordered.push(shifts.len());
+                }
                 shifts.push((before, start));
                 shifts.push((out.len(), i));
             }
         }
-        Normalized { text: out, shifts, original_len: original.len() }
+        Normalized { text: out, shifts, reordered, original_len: original.len() }
     }
 
     /// The normalised text.
@@ -140,15 +152,16 @@ impl Normalized {
 
     /// The original byte offset of a normalised byte offset.
     ///
-    /// Each character or whitespace run whose length changed is a region
-    /// between two shifts; an offset inside one maps to the region's end,
-    /// so that it is always a character boundary of the original.
+    /// Each character or whitespace run whose length changed (or whose
+    /// combining marks were reordered) is a region between two shifts; an
+    /// offset inside one maps to the region's end, so that it is always a
+    /// character boundary of the original.
     pub fn to_original(&self, offset: usize) -> usize {
         let k = self.shifts.partition_point(|(n, _)| *n <= offset) - 1;
         let (n, o) = self.shifts[k];
         let (next_n, next_o) = self.shifts.get(k + 1).copied().unwrap_or((self.text.len(), self.original_len));
         let next_o = next_o.min(self.original_len);
-        if offset > n && next_n.saturating_sub(n) != next_o.saturating_sub(o) {
+        if offset > n && (next_n.saturating_sub(n) != next_o.saturating_sub(o) || self.reordered.binary_search(&k).is_ok()) {
             return next_o;
         }
         (o + (offset - n)).min(next_o)
@@ -287,6 +300,22 @@ pub fn word_at(text: &str, at: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_inside_reordered_marks_map_to_character_boundaries() {
+        // The decomposed `a\u{308}` makes the text need NFC; NFC puts
+        // U+0C55 (class 84) before U+11370 (class 230), same length.
+        for original in [
+            "diskriminering\u{11370}\u{c55}Arbete och egen försörjninga\u{308}r",
+            "a\u{308} x\u{301}\u{316}y \u{11370}\u{c55}\u{11370}",
+        ] {
+            let n = Normalized::new(original);
+            for offset in (0..=n.as_str().len()).filter(|&o| n.as_str().is_char_boundary(o)) {
+                let at = n.to_original(offset);
+                assert!(original.is_char_boundary(at), "{offset} maps to {at} in {original:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_characters_are_the_alphanumeric_ones() {
