@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::RegexSet;
 
+use super::folded::Folded;
 use crate::document::DropReason;
 
 /// Whole lines (case-insensitive, trailing `:`/`?`/`!` ignored).
@@ -208,13 +209,7 @@ const MAX_PHRASE_LINE_BYTES: usize = 420;
 
 /// The phrases as one automaton, ASCII case folded (the phrases' own
 /// non-ASCII letters stand in lower case mid-sentence).
-static PHRASE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .ascii_case_insensitive(true)
-        .build(PHRASES.iter().map(|(phrase, _)| phrase))
-        .expect("furniture phrases compile")
-});
+static PHRASE_MATCHER: LazyLock<Folded> = LazyLock::new(|| Folded::new(PHRASES.iter().map(|(phrase, _)| phrase)));
 
 /// The longest line the patterns below are tried on, in bytes: page
 /// numbers, addresses and adoption stamps are well under it.

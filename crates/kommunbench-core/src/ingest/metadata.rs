@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::folded::Folded;
 use super::furniture::fold_opening;
 use super::layout::{Line, words_at_most};
 use crate::document::{Date, Dates, Decision, DocumentKind, Speaker};
@@ -71,12 +72,7 @@ pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
 /// The labels a case reference opens with, found in any case without
 /// lower-casing the line (a searcher, not a scan per label: every line of
 /// every document passes here).
-static REFERENCE_LABELS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["beteckning", "diarie", "dnr"])
-        .expect("reference labels")
-});
+static REFERENCE_LABELS: LazyLock<Folded> = LazyLock::new(|| Folded::new(["beteckning", "diarie", "dnr"]));
 
 fn first_date(line: &str) -> Option<Date> {
     dates_in(line).first().map(|(_, d)| *d)

@@ -1,6 +1,7 @@
 //! Ingestion: raw municipal texts, as collected, into [`PolicyDocument`]s.
 
 mod decode;
+mod folded;
 mod furniture;
 mod layout;
 mod metadata;

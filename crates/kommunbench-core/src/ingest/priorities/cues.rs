@@ -8,6 +8,7 @@
 //! introduces starting points, not focus areas).
 
 use crate::document::Level;
+use crate::ingest::folded::Folded;
 
 /// What an introduction says about the list it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -376,19 +377,17 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // Most text counts nothing: no number word, no digit. The automaton
     // folds ASCII; the capital `Å` of `TVÅ` and `Åtta` is a pattern of
     // its own, so that it finds every number word the reading below takes.
-    static NUMBER_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(NUMBERS.iter().chain(&["TVÅ", "Åtta"]))
-            .expect("number words compile")
-    });
+    // No number word holds another and none holds a non-letter, so no
+    // match hides a whole word from the leftmost-first search.
+    static NUMBER_WORDS: std::sync::LazyLock<Folded> =
+        std::sync::LazyLock::new(|| Folded::new(NUMBERS.iter().chain(&["TVÅ", "Åtta"])));
     // A whole number word: `tio` inside `integration` is none.
     let whole = |m: aho_corasick::Match| {
         let before = sentence[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let after = sentence[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         before && after
     };
-    if !has_small_number(sentence) && !NUMBER_WORDS.find_iter(sentence).any(whole) {
+    if !has_small_number(sentence) && !NUMBER_WORDS.any(sentence, whole) {
         return None;
     }
     // Token by token, without allocating; only the two words after a

@@ -20,6 +20,7 @@
 
 use super::cues::{self, Cue, word_iter, words};
 use crate::document::Level;
+use crate::ingest::folded::Folded;
 
 /// One item: a byte range into the sentence text given to [`find`].
 pub(crate) type Item = std::ops::Range<usize>;
@@ -119,41 +120,38 @@ fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Stems of every cue in [`in_sentence`] but the colon's: a sentence
 /// without one of them holds no enumeration (a cheap test that spares
 /// most running text the word-by-word reading).
-static CUE_STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "mål",
-            "område",
-            "prioriter",
-            "strategi",
-            "fokus",
-            "insats",
-            "åtgärd",
-            "satsning",
-            "satsa",
-            "tema",
-            "helhet",
-            "perspektiv",
-            "hörnsten",
-            "byggsten",
-            "inriktning",
-            "löfte",
-            "förslag",
-            "krav",
-            "uppdrag",
-            "ansvar",
-            "roll",
-            "aktivitet",
-            "vision",
-            "så som",
-            "såsom",
-            "till exempel",
-            "bland annat",
-            "vallöfte",
-            "ståndpunkt",
-        ])
-        .expect("cue stems compile")
+static CUE_STEMS: std::sync::LazyLock<Folded> = std::sync::LazyLock::new(|| {
+    Folded::new([
+        "mål",
+        "område",
+        "prioriter",
+        "strategi",
+        "fokus",
+        "insats",
+        "åtgärd",
+        "satsning",
+        "satsa",
+        "tema",
+        "helhet",
+        "perspektiv",
+        "hörnsten",
+        "byggsten",
+        "inriktning",
+        "löfte",
+        "förslag",
+        "krav",
+        "uppdrag",
+        "ansvar",
+        "roll",
+        "aktivitet",
+        "vision",
+        "så som",
+        "såsom",
+        "till exempel",
+        "bland annat",
+        "vallöfte",
+        "ståndpunkt",
+    ])
 });
 
 /// The enumerations of a paragraph.
