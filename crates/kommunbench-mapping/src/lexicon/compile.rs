@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
 use kommunbench_core::Framework;
 
 use super::Lexicon;
@@ -141,9 +142,10 @@ impl Lexicon {
         for (p, key) in patterns.iter_mut().zip(&keys) {
             p.last_key_len = key.rsplit(' ').next().map_or(0, str::len);
         }
-        let matcher = AhoCorasick::builder()
+        // A DFA without a prefilter: hundreds of keys leave no rare bytes
+        // to skip to, and `find` runs its own loop over it (see `each_key`).
+        let matcher = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .prefilter(false)
             .build(&keys)
             .map_err(|e| invalid(0, format!("cannot build the matcher: {e}")))?;

@@ -19,7 +19,7 @@ mod file;
 mod matcher;
 mod syntax;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::dfa::DFA;
 
 pub use file::{LexiconError, Scoring};
 pub use matcher::Hit;
@@ -47,7 +47,7 @@ pub struct Lexicon {
     patterns: Vec<Pattern>,
     guards: Vec<Guard>,
     rules: Vec<Rule>,
-    matcher: AhoCorasick,
+    matcher: DFA,
     areas: usize,
 }
 
