@@ -67,9 +67,58 @@ pub fn lowercase(text: &str) -> String {
     out
 }
 
+/// Calls `f(pattern, start, end)` for every occurrence of every pattern
+/// of `dfa` in `haystack`, overlapping ones included: the matches of
+/// [`AhoCorasick::find_overlapping_iter`](aho_corasick::AhoCorasick::find_overlapping_iter),
+/// in its order (by where they end, then in the automaton's order).
+///
+/// This is the search loop the `aho_corasick::automaton::Automaton` trait
+/// documents: one transition a byte, and every pattern of a match state
+/// reported where it is found. The iterator returns one match a call and
+/// resumes its search from a saved state each time, which costs more than
+/// the scan itself where matches stand every few dozen bytes. Build `dfa`
+/// with `MatchKind::Standard` (overlapping matches need it) and without a
+/// prefilter, which this loop does not use.
+///
+/// ```
+/// use aho_corasick::dfa::DFA;
+///
+/// let dfa = DFA::builder().prefilter(false).build(["mål", "delmål"]).unwrap();
+/// let mut found = Vec::new();
+/// kommunbench_core::each_overlapping(&dfa, "Delmål: mål".as_bytes(), |p, start, end| found.push((p, start, end)));
+/// assert_eq!(found, [(0, 3, 7), (0, 9, 13)]);
+/// ```
+pub fn each_overlapping(dfa: &aho_corasick::dfa::DFA, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
+    use aho_corasick::Anchored;
+    use aho_corasick::automaton::Automaton;
+
+    debug_assert_eq!(dfa.match_kind(), aho_corasick::MatchKind::Standard);
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else { return };
+    let mut report = |sid, end: usize| {
+        for k in 0..dfa.match_len(sid) {
+            let pattern = dfa.match_pattern(sid, k);
+            f(pattern.as_usize(), end - dfa.pattern_len(pattern), end);
+        }
+    };
+    if dfa.is_match(sid) {
+        report(sid, 0);
+    }
+    for (at, &byte) in haystack.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            if dfa.is_match(sid) {
+                report(sid, at + 1);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::lowercase;
+    use super::{each_overlapping, lowercase};
 
     #[test]
     fn lowercase_is_the_standard_librarys() {
@@ -79,6 +128,25 @@ mod tests {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             let text = format!("Ab{c}Öx");
             assert_eq!(lowercase(&text), text.to_lowercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn each_overlapping_finds_what_the_overlapping_iterator_finds() {
+        use aho_corasick::{AhoCorasick, dfa::DFA};
+
+        let patterns = ["så som", "som", "s", "är", "mål", "delmål", "ål"];
+        let dfa = DFA::builder().prefilter(false).build(patterns).unwrap();
+        let with_prefilter = DFA::new(patterns).unwrap();
+        let reference = AhoCorasick::new(patterns).unwrap();
+        for text in ["", "s", "Delmål är mål så som så som, såsom", "ååå ålands mål: som som"] {
+            let theirs: Vec<_> =
+                reference.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
+            for dfa in [&dfa, &with_prefilter] {
+                let mut ours = Vec::new();
+                each_overlapping(dfa, text.as_bytes(), |p, s, e| ours.push((p, s, e)));
+                assert_eq!(ours, theirs, "{text:?}");
+            }
         }
     }
 }

@@ -143,7 +143,7 @@ impl Lexicon {
             p.last_key_len = key.rsplit(' ').next().map_or(0, str::len);
         }
         // A DFA without a prefilter: hundreds of keys leave no rare bytes
-        // to skip to, and `find` runs its own loop over it (see `each_key`).
+        // to skip to, and `find` runs `kommunbench_core::each_overlapping` over it.
         let matcher = DFA::builder()
             .match_kind(MatchKind::Standard)
             .prefilter(false)

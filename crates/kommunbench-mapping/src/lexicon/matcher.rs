@@ -3,9 +3,6 @@
 
 use std::sync::Arc;
 
-use aho_corasick::Anchored;
-use aho_corasick::automaton::Automaton;
-
 use super::Lexicon;
 use super::compile::Pattern;
 use super::syntax::Position;
@@ -144,38 +141,9 @@ impl Lexicon {
         hits
     }
 
-    /// Calls `f(pattern, start, end)` for every occurrence of every key, in
-    /// the order of their ends (and of the automaton's patterns at one end),
-    /// as `find_overlapping_iter` gives them.
-    ///
-    /// The loop is the one the `Automaton` trait documents: one state
-    /// transition a byte, and every pattern of a match state reported in
-    /// place. The iterator gives one match a call, and each call resumes
-    /// its search from a saved state: a third of the scan's cost, with a
-    /// match every 40 bytes of running text.
-    fn each_key(&self, n: &str, mut f: impl FnMut(usize, usize, usize)) {
-        let dfa = &self.matcher;
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return };
-        let mut report = |sid, end: usize| {
-            for k in 0..dfa.match_len(sid) {
-                let pattern = dfa.match_pattern(sid, k);
-                f(pattern.as_usize(), end - dfa.pattern_len(pattern), end);
-            }
-        };
-        if dfa.is_match(sid) {
-            report(sid, 0);
-        }
-        for (at, &byte) in n.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, byte);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    return;
-                }
-                if dfa.is_match(sid) {
-                    report(sid, at + 1);
-                }
-            }
-        }
+    /// Calls `f(pattern, start, end)` for every occurrence of every key.
+    fn each_key(&self, n: &str, f: impl FnMut(usize, usize, usize)) {
+        kommunbench_core::each_overlapping(&self.matcher, n.as_bytes(), f);
     }
 
     /// Checks a raw match against the term's position and guards; returns
