@@ -77,8 +77,9 @@ impl Normalized {
                 && !needs_nfc
                 && let Some(&next) = bytes.get(i + 1)
             {
-                let c = original[i..].chars().next().expect("in bounds");
-                out.push(if (0x80..=0x9E).contains(&next) && next != 0x97 { c.to_lowercase().next().unwrap_or(c) } else { c });
+                // A capital (`À` to `Þ` but `×`) is its small letter less 0x20.
+                let small = if (0x80..=0x9E).contains(&next) && next != 0x97 { next + 0x20 } else { next };
+                out.push(char::from(small + 0x40)); // 0xC3 `small` is U+0040 + `small`
                 i += 2;
                 continue;
             }
