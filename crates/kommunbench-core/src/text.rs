@@ -67,6 +67,24 @@ pub fn lowercase(text: &str) -> String {
     out
 }
 
+/// [`lowercase`], borrowing `text` when it is in lower case already (no
+/// ASCII capital, nothing beyond ASCII but Latin-1 small letters): most
+/// words of running text, which then need no copy.
+pub(crate) fn lowercase_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'A'..=b'Z' => return std::borrow::Cow::Owned(lowercase(text)),
+            0x00..=0x7F => i += 1,
+            // `×`, `ß` and `à` to `ÿ` stay as they are.
+            0xC3 if matches!(bytes.get(i + 1), Some(0x97 | 0x9F | 0xA0..=0xBF)) => i += 2,
+            _ => return std::borrow::Cow::Owned(lowercase(text)),
+        }
+    }
+    std::borrow::Cow::Borrowed(text)
+}
+
 /// Calls `f(pattern, start, end)` for every occurrence of every pattern
 /// of `dfa` in `haystack`, overlapping ones included: the matches of
 /// [`AhoCorasick::find_overlapping_iter`](aho_corasick::AhoCorasick::find_overlapping_iter),
@@ -118,7 +136,7 @@ pub fn each_overlapping(dfa: &aho_corasick::dfa::DFA, haystack: &[u8], mut f: im
 
 #[cfg(test)]
 mod tests {
-    use super::{each_overlapping, lowercase};
+    use super::{each_overlapping, lowercase, lowercase_cow};
 
     #[test]
     fn lowercase_is_the_standard_librarys() {
@@ -148,5 +166,21 @@ mod tests {
                 assert_eq!(ours, theirs, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn lowercase_cow_borrows_only_what_lowercase_leaves_alone() {
+        let every = (0u32..0x3000).filter_map(char::from_u32);
+        for c in every {
+            for text in [c.to_string(), format!("ab{c}cd")] {
+                let cow = lowercase_cow(&text);
+                assert_eq!(cow, lowercase(&text), "{c:?}");
+                if matches!(cow, std::borrow::Cow::Borrowed(_)) {
+                    assert_eq!(lowercase(&text), text, "{c:?}");
+                }
+            }
+        }
+        assert!(matches!(lowercase_cow("integration och språk"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(lowercase_cow("Språk"), std::borrow::Cow::Owned(_)));
     }
 }

@@ -342,12 +342,11 @@ pub(crate) fn fold_opening(text: &str, max_chars: usize) -> (String, bool) {
         let c = text[i..].chars().next().unwrap_or_else(|| unreachable!("a char boundary"));
         // Latin-1 capitals (`À` to `Þ` but `×`) are their small letter
         // less 0x20, and nothing else there changes: no table search.
-        let changes = match c {
-            '\u{80}'..='\u{FF}' => matches!(c, 'À'..='Þ') && c != '×',
-            _ => {
-                let mut lower = c.to_lowercase();
-                lower.len() != 1 || lower.next() != Some(c)
-            }
+        let changes = if ('\u{80}'..='\u{FF}').contains(&c) {
+            matches!(c, 'À'..='Þ') && c != '×'
+        } else {
+            let mut lower = c.to_lowercase();
+            lower.len() != 1 || lower.next() != Some(c)
         };
         if changes {
             out.push_str(&text[run..i]);

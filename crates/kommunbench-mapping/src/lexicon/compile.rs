@@ -156,7 +156,7 @@ impl Lexicon {
             patterns,
             guards,
             rules,
-            matcher,
+            matcher: Arc::new(matcher),
             areas: framework.areas().len(),
         })
     }

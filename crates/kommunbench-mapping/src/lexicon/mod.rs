@@ -19,6 +19,8 @@ mod file;
 mod matcher;
 mod syntax;
 
+use std::sync::Arc;
+
 use aho_corasick::dfa::DFA;
 
 pub use file::{LexiconError, Scoring};
@@ -47,7 +49,8 @@ pub struct Lexicon {
     patterns: Vec<Pattern>,
     guards: Vec<Guard>,
     rules: Vec<Rule>,
-    matcher: DFA,
+    /// Shared: the automaton is large, and a lexicon is cloned per run.
+    matcher: Arc<DFA>,
     areas: usize,
 }
 

@@ -158,16 +158,19 @@ const AUTHORITIES: &[&str] = &[
 ];
 
 /// Lower-cased words of `text`, hyphens kept inside words.
-pub(crate) fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     word_iter(text).collect()
 }
 
+/// A word in lower case: borrowed from the text when it is already.
+pub(crate) type Word<'a> = std::borrow::Cow<'a, str>;
+
 /// [`words`] one at a time, for a reader that needs only the first few.
-pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
-        .map(crate::text::lowercase)
+        .map(crate::text::lowercase_cow)
 }
 
 /// The level a noun announces, if it names priorities: `målen`, `delmål`,
@@ -224,7 +227,7 @@ pub(crate) fn kind_label(label: &str) -> Option<Level> {
         words.pop();
     }
     let [noun] = words.as_slice() else { return None };
-    match noun.as_str() {
+    match noun.as_ref() {
         "mål" | "målsättning" | "effektmål" | "huvudmål" | "inriktningsmål" => Some(Level::Goal),
         "delmål" => Some(Level::SubGoal),
         "vision" => Some(Level::Vision),
@@ -260,21 +263,21 @@ pub(crate) fn scan(text: &str, stance: bool) -> Cue {
     // priorities, goals and areas named as such are (a region's programme).
     let other = !author && words.iter().any(|w| is_authority(w));
     for (i, word) in words.iter().enumerate().rev() {
-        if NOT_WORDS.contains(&word.as_str()) {
+        if NOT_WORDS.contains(&word.as_ref()) {
             return Cue::Not;
         }
-        if FRAMING_WORDS.contains(&word.as_str()) {
+        if FRAMING_WORDS.contains(&word.as_ref()) {
             return Cue::Framing;
         }
         if let Some(level) = noun_level(word) {
             return if level == Level::Responsibility && other { Cue::Not } else { Cue::Priority(level) };
         }
-        if other && STANCE_VERBS.contains(&word.as_str()) {
+        if other && STANCE_VERBS.contains(&word.as_ref()) {
             return Cue::Not;
         }
-        if stance && author && STANCE_VERBS.contains(&word.as_str()) {
+        if stance && author && STANCE_VERBS.contains(&word.as_ref()) {
             let municipal = words[..i].iter().chain(words.get(i + 1)).any(|w| is_public_body(w));
-            let duty = matches!(word.as_str(), "ska" | "skall" | "ansvarar" | "tar" | "åtar");
+            let duty = matches!(word.as_ref(), "ska" | "skall" | "ansvarar" | "tar" | "åtar");
             return Cue::Priority(if duty && municipal { Level::Responsibility } else { Level::PriorityArea });
         }
     }
@@ -307,7 +310,7 @@ pub(crate) fn heading_excludes(heading: &str) -> bool {
             "källor",
             "referenser",
         ]
-        .contains(&first.as_str())
+        .contains(&first.as_ref())
 }
 
 /// The last sentence of a paragraph: what introduces a list after it.

@@ -18,7 +18,7 @@
 //! joins one (`hälsa och välfärd`). Without a count the last `och`
 //! separates unless earlier items use `och` inside themselves.
 
-use super::cues::{self, Cue, word_iter, words};
+use super::cues::{self, Cue, Word, word_iter, words};
 use crate::document::Level;
 use crate::ingest::folded::Folded;
 
@@ -255,8 +255,8 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         // The subject: the head up to a relative clause (`Fyra områden som
         // lyfts fram ... är`); a verb in it makes the head a clause of its own.
         let subject =
-            head_words.iter().position(|w| matches!(w.as_str(), "som" | "där")).map_or(&head_words[..], |r| &head_words[..r]);
-        let clause = subject.iter().any(|w| FINITE.contains(&w.as_str()) || w == "att");
+            head_words.iter().position(|w| matches!(w.as_ref(), "som" | "där")).map_or(&head_words[..], |r| &head_words[..r]);
+        let clause = subject.iter().any(|w| FINITE.contains(&w.as_ref()) || w == "att");
         if !head_words.is_empty()
             && head_words.len() <= 18
             && !head.contains(',')
@@ -272,7 +272,7 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         let cue = WORD_CUES[i];
         if let Some(at) = cues.first[i] {
             let head = words(&sentence[..at]);
-            let author = head.iter().any(|w| matches!(w.as_str(), "vi" | "kommunen" | "staden" | "regionen"));
+            let author = head.iter().any(|w| matches!(w.as_ref(), "vi" | "kommunen" | "staden" | "regionen"));
             let works = head.iter().any(|w| w.starts_with("arbeta") || w.starts_with("satsa") || w.starts_with("jobba"));
             if author && works {
                 return split(sentence, at + cue.len()..end, None, Level::PriorityArea);
@@ -291,7 +291,7 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         let mut after = word_iter(&sentence[at + 3..]).take(3);
         // Nouns that name priorities, not verbs (`som kommunen prioriterar`,
         // `vem som ansvarar`).
-        let noun = |w: &String| {
+        let noun = |w: &Word<'_>| {
             let verb = w.starts_with("prioritera") && !w.ends_with("ade");
             cues::noun_level(w).filter(|l| *l != Level::Responsibility && !verb)
         };
@@ -360,16 +360,16 @@ fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>,
     if items.len() < 2 || items.len() > 15 {
         return None;
     }
-    let item_words: Vec<Vec<String>> = items.iter().map(|i| words(&sentence[i.clone()])).collect();
+    let item_words: Vec<Vec<Word<'_>>> = items.iter().map(|i| words(&sentence[i.clone()])).collect();
     // `att stödja a, b och c`: the commas coordinate one verb's objects.
-    let infinitive = |w: &Vec<String>| {
-        let skip = w.iter().take_while(|w| matches!(w.as_str(), "också" | "även" | "främst" | "dessutom" | "särskilt")).count();
+    let infinitive = |w: &Vec<Word<'_>>| {
+        let skip = w.iter().take_while(|w| matches!(w.as_ref(), "också" | "även" | "främst" | "dessutom" | "särskilt")).count();
         w.get(skip).is_some_and(|w| w == "att")
     };
     let one_verb = item_words.first().is_some_and(infinitive) && !item_words.iter().all(infinitive);
     let valid = !one_verb
         && item_words.iter().all(|w| is_name(w))
-        && item_words.iter().filter(|w| w.last().is_some_and(|w| FORMULA_WORDS.contains(&w.as_str()))).count() < 2;
+        && item_words.iter().filter(|w| w.last().is_some_and(|w| FORMULA_WORDS.contains(&w.as_ref()))).count() < 2;
     valid.then_some(Enumeration { level, items })
 }
 
@@ -395,7 +395,7 @@ fn top_level_commas(sentence: &str, range: std::ops::Range<usize>) -> Vec<std::o
 
 fn opens_clause(part: &str) -> bool {
     let mut w = word_iter(part);
-    w.next().is_some_and(|f| CLAUSE_OPENERS.contains(&f.as_str()) || f == "och" && w.next().is_some_and(|s| s == "att"))
+    w.next().is_some_and(|f| CLAUSE_OPENERS.contains(&f.as_ref()) || f == "och" && w.next().is_some_and(|s| s == "att"))
 }
 
 /// The last item ends before a subordinate clause: `trygghet för att öka ...`.
@@ -425,13 +425,13 @@ fn tidy(sentence: &str, part: std::ops::Range<usize>) -> Item {
 }
 
 /// A name of a priority: a short noun phrase, not a clause.
-fn is_name(w: &[String]) -> bool {
+fn is_name(w: &[Word<'_>]) -> bool {
     if w.is_empty() || w.len() > 14 {
         return false;
     }
     // An auxiliary counts only outside a relative clause (`en skola som ger ...`).
-    let relative = w.iter().position(|x| matches!(x.as_str(), "som" | "där" | "vilken" | "vilket"));
-    !w.iter().enumerate().any(|(i, x)| FINITE.contains(&x.as_str()) && relative.is_none_or(|r| i < r))
+    let relative = w.iter().position(|x| matches!(x.as_ref(), "som" | "där" | "vilken" | "vilket"));
+    !w.iter().enumerate().any(|(i, x)| FINITE.contains(&x.as_ref()) && relative.is_none_or(|r| i < r))
 }
 
 #[cfg(test)]

@@ -124,7 +124,7 @@ const FRAMING_WORDS: &[&str] =
 /// its own it is not one priority.
 fn announces_many(heading: &str) -> bool {
     cues::words(heading).iter().any(|w| {
-        ["strategier", "åtgärder", "insatser", "aktiviteter", "prioriteringar", "teman", "helheter"].contains(&w.as_str())
+        ["strategier", "åtgärder", "insatser", "aktiviteter", "prioriteringar", "teman", "helheter"].contains(&w.as_ref())
             || (w.ends_with("områden") || w.ends_with("områdena")) && cues::noun_level(w).is_some()
     })
 }
@@ -158,7 +158,7 @@ fn is_background(heading: &str) -> bool {
         || h.starts_with("så ")
         || BACKGROUND_STARTS.iter().any(|s| h.starts_with(s))
         || BACKGROUND_EXACT.contains(&h.as_str())
-        || cues::words(&h).iter().any(|w| FRAMING_WORDS.contains(&w.as_str()))
+        || cues::words(&h).iter().any(|w| FRAMING_WORDS.contains(&w.as_ref()))
 }
 
 /// Detail labels of actions.
