@@ -154,6 +154,20 @@ static CUE_STEMS: std::sync::LazyLock<Folded> = std::sync::LazyLock::new(|| {
     ])
 });
 
+/// The conjunctions that join a list's last items, found by a searcher
+/// built once (`str::contains` builds one per call).
+static OCH: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" och "));
+static OCH_BACK: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new(" och "));
+static SAMT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" samt "));
+
+/// Whether `finder`'s needle stands in `text`.
+fn has(finder: &memchr::memmem::Finder<'_>, text: &str) -> bool {
+    finder.find(text.as_bytes()).is_some()
+}
+
 /// The enumerations of a paragraph.
 pub(crate) fn find(text: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
@@ -162,7 +176,7 @@ pub(crate) fn find(text: &str) -> Vec<Enumeration> {
         // A sentence is read word by word only when it could coordinate
         // items and a cue stem stands in it (or a colon); the stems are
         // looked for only then, and only up to the first.
-        if !sentence.contains(',') && !sentence.contains(" och ") && !sentence.contains(" samt ")
+        if !sentence.contains(',') && !has(&OCH, sentence) && !has(&SAMT, sentence)
             || !sentence.contains(':') && !CUE_STEMS.is_match(sentence)
         {
             continue;
@@ -335,13 +349,13 @@ fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>,
     }
     let last = parts.pop()?;
     let last = cut_clause_inside(sentence, last);
-    let earlier_och = parts.iter().any(|p| sentence[p.clone()].contains(" och "));
+    let earlier_och = parts.iter().any(|p| has(&OCH, &sentence[p.clone()]));
     let mut tail = Vec::new();
     let last_text = &sentence[last.clone()];
-    if let Some(at) = last_text.find(" samt ") {
+    if let Some(at) = SAMT.find(last_text.as_bytes()) {
         tail.push(last.start..last.start + at);
         tail.push(last.start + at + " samt ".len()..last.end);
-    } else if let Some(at) = last_text.rfind(" och ") {
+    } else if let Some(at) = OCH_BACK.rfind(last_text.as_bytes()) {
         let split_och = match expected {
             Some(n) => n == parts.len() + 2,
             None => !earlier_och && !parts.is_empty(),
@@ -400,12 +414,15 @@ fn opens_clause(part: &str) -> bool {
 
 /// The last item ends before a subordinate clause: `trygghet för att öka ...`.
 fn cut_clause_inside(sentence: &str, part: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // The leftmost of them: where the first of each stands, the least.
+    static CLAUSES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build([" för att ", " så att ", " eftersom ", " vilket ", " men ", " där ", " när "])
+            .unwrap_or_else(|e| unreachable!("the clause openers build an automaton: {e}"))
+    });
     let text = &sentence[part.clone()];
-    let cut = [" för att ", " så att ", " eftersom ", " vilket ", " men ", " där ", " när "]
-        .iter()
-        .filter_map(|c| text.find(c))
-        .min()
-        .unwrap_or(text.len());
+    let cut = CLAUSES.find(text).map_or(text.len(), |m| m.start());
     part.start..part.start + cut
 }
 
