@@ -55,4 +55,4 @@ pub use ingest::{
     Converted, Converter, DecodeError, Decoded, FormatMeta, IngestError, Ingester, IngesterBuilder, decode, furniture_reason,
 };
 pub use municipality::{Mention, MentionForm, Municipality, MunicipalityRegistry, RegistryError, ascii_slug};
-pub use text::{collapse_whitespace, each_overlapping, lowercase};
+pub use text::{Overlapping, collapse_whitespace, lowercase};

@@ -47,10 +47,10 @@ pub fn lowercase(text: &str) -> String {
             }
             // U+0080..U+00BF: no case.
             0xC2 => 2,
-            // U+00C0..U+00FF: À..Þ but × fold 0x20 down, the rest have no case.
+            // U+00C0..U+00FF: capitals fold 0x20 down, the rest have no case.
             0xC3 => {
                 let next = bytes[i + 1];
-                if (0x80..=0x9E).contains(&next) && next != 0x97 {
+                if latin1_capital(next) {
                     out.push_str(&text[run..i]);
                     out.push(char::from_u32(u32::from(next) + 0x60).unwrap_or(char::REPLACEMENT_CHARACTER));
                     run = i + 2;
@@ -67,6 +67,22 @@ pub fn lowercase(text: &str) -> String {
     out
 }
 
+/// Whether the byte after 0xC3 makes a capital letter, `À` to `Þ` but
+/// `×`: the Latin-1 letters that change in lower case (0x20 down).
+fn latin1_capital(second: u8) -> bool {
+    (0x80..=0x9E).contains(&second) && second != 0x97
+}
+
+/// Whether `x` and `y` are the same with each character in lower case
+/// (`char::to_lowercase`). ASCII words, the most, compare byte by byte.
+pub(crate) fn same_ignoring_case(x: &str, y: &str) -> bool {
+    if x.is_ascii() && y.is_ascii() {
+        x.eq_ignore_ascii_case(y)
+    } else {
+        x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase))
+    }
+}
+
 /// [`lowercase`], borrowing `text` when it is in lower case already (no
 /// ASCII capital, nothing beyond ASCII but Latin-1 small letters): most
 /// words of running text, which then need no copy.
@@ -78,57 +94,80 @@ pub(crate) fn lowercase_cow(text: &str) -> std::borrow::Cow<'_, str> {
             b'A'..=b'Z' => return std::borrow::Cow::Owned(lowercase(text)),
             0x00..=0x7F => i += 1,
             // `×`, `ß` and `à` to `ÿ` stay as they are.
-            0xC3 if matches!(bytes.get(i + 1), Some(0x97 | 0x9F | 0xA0..=0xBF)) => i += 2,
+            0xC3 if bytes.get(i + 1).is_some_and(|&next| !latin1_capital(next)) => i += 2,
             _ => return std::borrow::Cow::Owned(lowercase(text)),
         }
     }
     std::borrow::Cow::Borrowed(text)
 }
 
-/// Calls `f(pattern, start, end)` for every occurrence of every pattern
-/// of `dfa` in `haystack`, overlapping ones included: the matches of
-/// [`AhoCorasick::find_overlapping_iter`](aho_corasick::AhoCorasick::find_overlapping_iter),
-/// in its order (by where they end, then in the automaton's order).
+/// Patterns found wherever they stand, overlapping ones included: the
+/// matches [`AhoCorasick::find_overlapping_iter`](aho_corasick::AhoCorasick::find_overlapping_iter)
+/// gives, in its order (by where they end, then in the order of the
+/// patterns at one end).
 ///
-/// This is the search loop the `aho_corasick::automaton::Automaton` trait
-/// documents: one transition a byte, and every pattern of a match state
-/// reported where it is found. The iterator returns one match a call and
-/// resumes its search from a saved state each time, which costs more than
-/// the scan itself where matches stand every few dozen bytes. Build `dfa`
-/// with `MatchKind::Standard` (overlapping matches need it) and without a
-/// prefilter, which this loop does not use.
+/// It holds a DFA built as its search loop needs it (standard match
+/// semantics, which overlapping matches need, and no prefilter, which the
+/// loop does not use), and [`Overlapping::each`] runs the loop the
+/// `aho_corasick::automaton::Automaton` trait documents: one transition
+/// a byte, and every pattern of a match state reported where it is found.
+/// The iterator returns one match a call and resumes its search from a
+/// saved state each time, which costs more than the scan itself where
+/// matches stand every few dozen bytes.
 ///
 /// ```
-/// use aho_corasick::dfa::DFA;
-///
-/// let dfa = DFA::builder().prefilter(false).build(["mål", "delmål"]).unwrap();
+/// let words = kommunbench_core::Overlapping::new(["mål", "delmål"]).unwrap();
 /// let mut found = Vec::new();
-/// kommunbench_core::each_overlapping(&dfa, "Delmål: mål".as_bytes(), |p, start, end| found.push((p, start, end)));
+/// words.each("Delmål: mål".as_bytes(), |p, start, end| found.push((p, start, end)));
 /// assert_eq!(found, [(0, 3, 7), (0, 9, 13)]);
 /// ```
-pub fn each_overlapping(dfa: &aho_corasick::dfa::DFA, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
-    use aho_corasick::Anchored;
-    use aho_corasick::automaton::Automaton;
+#[derive(Debug, Clone)]
+pub struct Overlapping {
+    dfa: aho_corasick::dfa::DFA,
+}
 
-    debug_assert_eq!(dfa.match_kind(), aho_corasick::MatchKind::Standard);
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else { return };
-    let mut report = |sid, end: usize| {
-        for k in 0..dfa.match_len(sid) {
-            let pattern = dfa.match_pattern(sid, k);
-            f(pattern.as_usize(), end - dfa.pattern_len(pattern), end);
-        }
-    };
-    if dfa.is_match(sid) {
-        report(sid, 0);
+impl Overlapping {
+    /// The automaton of `patterns`.
+    ///
+    /// # Errors
+    ///
+    /// When `aho-corasick` cannot build it (too many patterns or states).
+    pub fn new<I, P>(patterns: I) -> Result<Overlapping, aho_corasick::BuildError>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<[u8]>,
+    {
+        let dfa =
+            aho_corasick::dfa::DFA::builder().match_kind(aho_corasick::MatchKind::Standard).prefilter(false).build(patterns)?;
+        Ok(Overlapping { dfa })
     }
-    for (at, &byte) in haystack.iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, byte);
-        if dfa.is_special(sid) {
-            if dfa.is_dead(sid) {
-                return;
+
+    /// Calls `f(pattern, start, end)` for every occurrence of every
+    /// pattern in `haystack`.
+    pub fn each(&self, haystack: &[u8], mut f: impl FnMut(usize, usize, usize)) {
+        use aho_corasick::Anchored;
+        use aho_corasick::automaton::Automaton;
+
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return };
+        let mut report = |sid, end: usize| {
+            for k in 0..dfa.match_len(sid) {
+                let pattern = dfa.match_pattern(sid, k);
+                f(pattern.as_usize(), end - dfa.pattern_len(pattern), end);
             }
-            if dfa.is_match(sid) {
-                report(sid, at + 1);
+        };
+        if dfa.is_match(sid) {
+            report(sid, 0);
+        }
+        for (at, &byte) in haystack.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, byte);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    return;
+                }
+                if dfa.is_match(sid) {
+                    report(sid, at + 1);
+                }
             }
         }
     }
@@ -136,7 +175,7 @@ pub fn each_overlapping(dfa: &aho_corasick::dfa::DFA, haystack: &[u8], mut f: im
 
 #[cfg(test)]
 mod tests {
-    use super::{each_overlapping, lowercase, lowercase_cow};
+    use super::{Overlapping, lowercase, lowercase_cow};
 
     #[test]
     fn lowercase_is_the_standard_librarys() {
@@ -150,21 +189,18 @@ mod tests {
     }
 
     #[test]
-    fn each_overlapping_finds_what_the_overlapping_iterator_finds() {
-        use aho_corasick::{AhoCorasick, dfa::DFA};
+    fn overlapping_finds_what_the_overlapping_iterator_finds() {
+        use aho_corasick::AhoCorasick;
 
         let patterns = ["så som", "som", "s", "är", "mål", "delmål", "ål"];
-        let dfa = DFA::builder().prefilter(false).build(patterns).unwrap();
-        let with_prefilter = DFA::new(patterns).unwrap();
+        let overlapping = Overlapping::new(patterns).unwrap();
         let reference = AhoCorasick::new(patterns).unwrap();
         for text in ["", "s", "Delmål är mål så som så som, såsom", "ååå ålands mål: som som"] {
             let theirs: Vec<_> =
                 reference.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
-            for dfa in [&dfa, &with_prefilter] {
-                let mut ours = Vec::new();
-                each_overlapping(dfa, text.as_bytes(), |p, s, e| ours.push((p, s, e)));
-                assert_eq!(ours, theirs, "{text:?}");
-            }
+            let mut ours = Vec::new();
+            overlapping.each(text.as_bytes(), |p, s, e| ours.push((p, s, e)));
+            assert_eq!(ours, theirs, "{text:?}");
         }
     }
 

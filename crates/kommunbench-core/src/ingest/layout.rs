@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::furniture::{furniture_reason, heads_links, starts_footer};
 use crate::document::{Block, BlockKind, DropReason, Dropped, Span};
+use crate::text::same_ignoring_case;
 
 /// A non-blank line, trimmed, with its span in the text.
 #[derive(Debug, Clone, Copy)]
@@ -206,16 +207,8 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     // Lines that open alike, three or more in a row (`Vi vill att ...`,
     // one demand a line): a list without markers.
     // The first two words, borrowed; compared without case below.
-    // (ASCII words, the most, compare byte by byte: the same answer.)
-    let same_word = |x: &str, y: &str| {
-        if x.is_ascii() && y.is_ascii() {
-            x.eq_ignore_ascii_case(y)
-        } else {
-            x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase))
-        }
-    };
     let same = |x: &Option<(&str, &str)>, y: &Option<(&str, &str)>| match (x, y) {
-        (Some((a, b)), Some((c, d))) => same_word(a, c) && same_word(b, d),
+        (Some((a, b)), Some((c, d))) => same_ignoring_case(a, c) && same_ignoring_case(b, d),
         _ => false,
     };
     let openings: Vec<Option<(&str, &str)>> =

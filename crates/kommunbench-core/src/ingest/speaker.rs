@@ -140,7 +140,7 @@ enum Cue {
 }
 
 /// Every cue string, found in one pass.
-static CUES: std::sync::LazyLock<(aho_corasick::dfa::DFA, Vec<Cue>)> = std::sync::LazyLock::new(|| {
+static CUES: std::sync::LazyLock<(crate::text::Overlapping, Vec<Cue>)> = std::sync::LazyLock::new(|| {
     let mut strings: Vec<String> = Vec::new();
     let mut cues = Vec::new();
     let mut add = |s: String, cue: Cue| {
@@ -165,10 +165,7 @@ static CUES: std::sync::LazyLock<(aho_corasick::dfa::DFA, Vec<Cue>)> = std::sync
     for n in NATIONAL_TITLE {
         add((*n).to_owned(), Cue::National);
     }
-    let matcher = aho_corasick::dfa::DFA::builder()
-        .prefilter(false)
-        .build(&strings)
-        .unwrap_or_else(|e| unreachable!("cue strings build: {e}"));
+    let matcher = crate::text::Overlapping::new(&strings).unwrap_or_else(|e| unreachable!("cue strings build: {e}"));
     (matcher, cues)
 });
 
@@ -189,7 +186,7 @@ impl Counts {
         let mut counts = Counts::default();
         let starts_word = |i: usize| text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let ends_word = |i: usize| text[i..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        crate::text::each_overlapping(matcher, text.as_bytes(), |cue, start, end| match cues[cue] {
+        matcher.each(text.as_bytes(), |cue, start, end| match cues[cue] {
             Cue::Voice => counts.voice += 1,
             Cue::Party(i) if starts_word(start) => counts.party[i] += 1,
             Cue::Wants if starts_word(start) => counts.wants += 1,

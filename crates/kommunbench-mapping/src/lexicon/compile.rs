@@ -4,9 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use aho_corasick::MatchKind;
-use aho_corasick::dfa::DFA;
-use kommunbench_core::Framework;
+use kommunbench_core::{Framework, Overlapping};
 
 use super::Lexicon;
 use super::file::{LexiconError, read};
@@ -142,13 +140,7 @@ impl Lexicon {
         for (p, key) in patterns.iter_mut().zip(&keys) {
             p.last_key_len = key.rsplit(' ').next().map_or(0, str::len);
         }
-        // A DFA without a prefilter: hundreds of keys leave no rare bytes
-        // to skip to, and `find` runs `kommunbench_core::each_overlapping` over it.
-        let matcher = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&keys)
-            .map_err(|e| invalid(0, format!("cannot build the matcher: {e}")))?;
+        let matcher = Overlapping::new(&keys).map_err(|e| invalid(0, format!("cannot build the matcher: {e}")))?;
         Ok(Lexicon {
             framework: raw.framework,
             description: raw.description,

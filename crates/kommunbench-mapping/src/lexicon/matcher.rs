@@ -143,7 +143,7 @@ impl Lexicon {
 
     /// Calls `f(pattern, start, end)` for every occurrence of every key.
     fn each_key(&self, n: &str, f: impl FnMut(usize, usize, usize)) {
-        kommunbench_core::each_overlapping(&self.matcher, n.as_bytes(), f);
+        self.matcher.each(n.as_bytes(), f);
     }
 
     /// Checks a raw match against the term's position and guards; returns

@@ -21,7 +21,7 @@ mod syntax;
 
 use std::sync::Arc;
 
-use aho_corasick::dfa::DFA;
+use kommunbench_core::Overlapping;
 
 pub use file::{LexiconError, Scoring};
 pub use matcher::Hit;
@@ -49,8 +49,9 @@ pub struct Lexicon {
     patterns: Vec<Pattern>,
     guards: Vec<Guard>,
     rules: Vec<Rule>,
-    /// Shared: the automaton is large, and a lexicon is cloned per run.
-    matcher: Arc<DFA>,
+    /// The keys of the terms. Shared: the automaton is large, and a
+    /// lexicon is cloned per run.
+    matcher: Arc<Overlapping>,
     areas: usize,
 }
 

@@ -401,11 +401,7 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     }
     // Token by token, without allocating; only the two words after a
     // number are lower-cased.
-    // (An ASCII word, the most, compares byte by byte: the same answer.)
-    let same = |w: &str, x: &str| {
-        w.len() == x.len()
-            && if w.is_ascii() { w.eq_ignore_ascii_case(x) } else { w.chars().flat_map(char::to_lowercase).eq(x.chars()) }
-    };
+    let same = |w: &str, x: &str| w.len() == x.len() && crate::text::same_ignoring_case(w, x);
     let mut tokens = sentence.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty());
     while let Some(w) = tokens.next() {
         let n = if w.bytes().all(|b| b.is_ascii_digit()) {

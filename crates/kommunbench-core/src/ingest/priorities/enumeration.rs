@@ -212,11 +212,8 @@ const EXAMPLES: std::ops::Range<usize> = 1..5;
 const FOCUS: std::ops::Range<usize> = 5..11;
 const SOM: usize = 11;
 
-static WORD_CUE_MATCHER: std::sync::LazyLock<aho_corasick::dfa::DFA> = std::sync::LazyLock::new(|| {
-    aho_corasick::dfa::DFA::builder()
-        .prefilter(false)
-        .build(WORD_CUES)
-        .unwrap_or_else(|e| unreachable!("the word cues build an automaton: {e}"))
+static WORD_CUE_MATCHER: std::sync::LazyLock<crate::text::Overlapping> = std::sync::LazyLock::new(|| {
+    crate::text::Overlapping::new(WORD_CUES).unwrap_or_else(|e| unreachable!("the word cues build an automaton: {e}"))
 });
 
 /// Where each of [`WORD_CUES`] stands in a lower-cased sentence as whole
@@ -230,7 +227,7 @@ struct WordCues {
 impl WordCues {
     fn of(sentence: &str, lower: &str) -> WordCues {
         let mut cues = WordCues { first: [None; WORD_CUES.len()], som: Vec::new() };
-        crate::text::each_overlapping(&WORD_CUE_MATCHER, lower.as_bytes(), |cue, start, end| {
+        WORD_CUE_MATCHER.each(lower.as_bytes(), |cue, start, end| {
             let before = lower[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
             let after = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             if !(before && after && sentence.is_char_boundary(start)) {
