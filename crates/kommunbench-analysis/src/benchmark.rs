@@ -4,13 +4,14 @@
 //! them).
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use kommunbench_core::{AreaId, DocumentId, DocumentKind, Framework, PolicyDocument, Speaker};
 use kommunbench_mapping::DocumentMapping;
 use polars::prelude::*;
 
 use crate::actor::Actor;
-use crate::export::ExportError;
+use crate::export::{ExportError, write_evidence_csv};
 use crate::frames::{DocumentInfo, document_coverage, evidence};
 use crate::matrix::{Aggregation, CoverageMatrix, Granularity};
 use crate::metrics::{area_metrics, municipality_metrics};
@@ -174,16 +175,13 @@ impl Benchmark {
         evidence(&self.mappings, &self.documents)
     }
 
-    /// The same table in parts of `documents` documents each, in order,
-    /// at least one part (for the header): to write it without holding
-    /// it whole (see [`crate::write_csv_parts`]).
-    pub fn evidence_parts(&self, documents: usize) -> impl Iterator<Item = PolarsResult<DataFrame>> + '_ {
-        let size = documents.max(1);
-        let parts = self.mappings.len().div_ceil(size).max(1);
-        (0..parts).map(move |i| {
-            let range = (i * size).min(self.mappings.len())..((i + 1) * size).min(self.mappings.len());
-            evidence(&self.mappings[range.clone()], &self.documents[range])
-        })
+    /// Writes [`Benchmark::evidence`] to `path` as CSV, as [`write_table`]
+    /// would write the frame, without holding it: the rows are formatted
+    /// straight from the mappings, in parallel parts written in order.
+    ///
+    /// [`write_table`]: crate::write_table
+    pub fn write_evidence_csv(&self, path: &Path) -> Result<(), ExportError> {
+        write_evidence_csv(&self.mappings, &self.documents, path)
     }
 
     /// Every priority of every row's documents with the areas it maps to:

@@ -4,9 +4,14 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use kommunbench_mapping::DocumentMapping;
 use polars::prelude::*;
+use rayon::prelude::*;
+
+use crate::frames::{DocumentInfo, evidence_with};
 
 /// A table format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,16 +142,37 @@ pub fn write_table_as(df: &DataFrame, path: &Path, format: TableFormat) -> Resul
     write_atomic(path, |out| write_table_to(df, out, format, path))
 }
 
-/// Writes a CSV file from a table made in parts (the header once, from the
-/// first part), so that a table too large to hold whole is never held:
-/// each part is made, written and dropped in turn. Cells are made
-/// [`spreadsheet_safe`] as in [`write_table`].
-pub fn write_csv_parts(parts: impl Iterator<Item = PolarsResult<DataFrame>>, path: &Path) -> Result<(), ExportError> {
+/// Documents whose evidence rows one worker formats at a time.
+const EVIDENCE_PART: usize = 64;
+
+/// Writes the evidence table of `mappings` (see [`crate::evidence`]) to
+/// `path` as CSV, byte for byte what [`write_table`] writes of the whole
+/// frame, without holding it: the table of a large corpus is the largest
+/// output by far (hundreds of megabytes). Parts of [`EVIDENCE_PART`]
+/// documents are made and formatted on every core, their cells made
+/// [`spreadsheet_safe`] as they are copied in, and written in order, a
+/// few at a time.
+pub(crate) fn write_evidence_csv(
+    mappings: &[DocumentMapping],
+    documents: &[DocumentInfo],
+    path: &Path,
+) -> Result<(), ExportError> {
     let pl = |source| ExportError::Polars { path: path.to_owned(), source };
+    let format = |range: Range<usize>| -> PolarsResult<Vec<u8>> {
+        let mut part = evidence_with(&mappings[range.clone()], documents, spreadsheet_safe)?;
+        let mut bytes = Vec::new();
+        CsvWriter::new(&mut bytes).include_header(range.start == 0).finish(&mut part)?;
+        Ok(bytes)
+    };
+    let parts: Vec<Range<usize>> = (0..mappings.len().div_ceil(EVIDENCE_PART).max(1))
+        .map(|i| i * EVIDENCE_PART..((i + 1) * EVIDENCE_PART).min(mappings.len()))
+        .collect();
     write_atomic(path, |out| {
-        for (i, part) in parts.enumerate() {
-            let mut df = spreadsheet_safe_frame(&part.map_err(pl)?).map_err(pl)?;
-            CsvWriter::new(&mut *out).include_header(i == 0).finish(&mut df).map_err(pl)?;
+        for window in parts.chunks(2 * rayon::current_num_threads()) {
+            let formatted: Vec<PolarsResult<Vec<u8>>> = window.par_iter().map(|r| format(r.clone())).collect();
+            for bytes in formatted {
+                out.write_all(&bytes.map_err(pl)?).map_err(|source| ExportError::Io { path: path.to_owned(), source })?;
+            }
         }
         Ok(())
     })
@@ -278,6 +304,80 @@ mod tests {
         assert!(text.contains("| Vingåker | work | 0.632 | true | 2 |"));
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+    }
+
+    /// Mappings of `n` documents with evidence a CSV writer must quote or
+    /// guard: separators, quotes, line breaks, formulas, empty words, pages.
+    fn evidence_mappings(n: usize) -> (Vec<DocumentMapping>, Vec<DocumentInfo>) {
+        use kommunbench_core::{AreaId, DocumentId, FrameworkId, Span};
+        use kommunbench_mapping::{AreaCoverage, Evidence};
+        let piece = |i: usize, term: &str, text: &str, sentence: &str, page: Option<u32>| Evidence {
+            term: term.into(),
+            text: text.to_owned(),
+            span: Span::new(i * 10, i * 10 + text.len()),
+            sentence: sentence.into(),
+            page,
+        };
+        let mappings: Vec<DocumentMapping> = (0..n)
+            .map(|i| DocumentMapping {
+                document: DocumentId::new(format!("doc-{i}")).unwrap(),
+                municipality: None,
+                framework: FrameworkId::new("se-2008").unwrap(),
+                method: "lexicon".to_owned(),
+                alignments: Vec::new(),
+                coverage: vec![
+                    AreaCoverage {
+                        area: AreaId::new("work").unwrap(),
+                        score: 0.5,
+                        covered: true,
+                        evidence_count: 3,
+                        evidence: vec![
+                            piece(i, "arbete", "arbete", "Fler i arbete, \"snabbt\" och väl.", None),
+                            piece(i, "=SUM(A1)", "", "Rad ett\nrad två; och tre", Some(7)),
+                            piece(i, "-jobb", "+jobb", "@kommunen\r\nsäger", Some(u32::MAX)),
+                        ],
+                    },
+                    AreaCoverage {
+                        area: AreaId::new("school").unwrap(),
+                        score: 0.0,
+                        covered: false,
+                        evidence_count: 0,
+                        evidence: Vec::new(),
+                    },
+                ],
+                local_priorities: Vec::new(),
+            })
+            .collect();
+        // Every other document without its facts: its row is named by its id.
+        let documents = mappings
+            .iter()
+            .step_by(2)
+            .map(|m| DocumentInfo {
+                id: m.document.clone(),
+                title: "Integrationsplan".to_owned(),
+                priorities: Vec::new(),
+                actor: crate::Actor::named(format!("Kommun, \"{}\"", m.document)),
+                municipality: None,
+                kind: None,
+                date: None,
+            })
+            .collect();
+        (mappings, documents)
+    }
+
+    #[test]
+    fn the_evidence_csv_is_the_frame_written_as_csv() {
+        let dir = tempfile::tempdir().unwrap();
+        // None, one part, several parts and a last part that is not full.
+        for n in [0, 1, EVIDENCE_PART, 3 * EVIDENCE_PART + 5] {
+            let (mappings, documents) = evidence_mappings(n);
+            let (streamed, framed) = (dir.path().join("streamed.csv"), dir.path().join("framed.csv"));
+            write_evidence_csv(&mappings, &documents, &streamed).unwrap();
+            write_table(&crate::evidence(&mappings, &documents).unwrap(), &framed).unwrap();
+            let streamed = std::fs::read_to_string(&streamed).unwrap();
+            assert_eq!(streamed, std::fs::read_to_string(&framed).unwrap(), "{n} documents");
+            assert_eq!(streamed.matches("'=SUM(A1)").count(), n);
+        }
     }
 
     #[test]

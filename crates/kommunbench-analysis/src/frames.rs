@@ -1,10 +1,11 @@
 //! The tables of mapped documents, made from the typed mappings when they
 //! are written or handed to Python.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use kommunbench_core::{Date, DocumentId, DocumentKind, Level, Municipality, PolicyDocument};
-use kommunbench_mapping::{AreaCoverage, DocumentMapping, UnitKind};
+use kommunbench_mapping::{AreaCoverage, DocumentMapping, Evidence, UnitKind};
 use polars::prelude::*;
 
 use crate::actor::Actor;
@@ -119,47 +120,73 @@ fn coverage_rows<'a>(
     )
 }
 
+/// The columns of the evidence table, in order.
+pub(crate) const EVIDENCE_COLUMNS: [&str; 9] =
+    ["document", "municipality", "area", "term", "text", "sentence", "start", "end", "page"];
+
+/// One row of the evidence table, borrowed from the mappings.
+pub(crate) struct EvidenceRow<'a> {
+    pub document: &'a DocumentId,
+    pub municipality: Cow<'a, str>,
+    pub area: &'a str,
+    pub evidence: &'a Evidence,
+}
+
+/// The rows of the evidence table, in the mappings' order.
+pub(crate) fn evidence_rows<'a>(
+    mappings: &'a [DocumentMapping],
+    documents: &'a [DocumentInfo],
+) -> impl Iterator<Item = EvidenceRow<'a>> + 'a {
+    let actors: HashMap<&DocumentId, &Actor> = documents.iter().map(|d| (&d.id, &d.actor)).collect();
+    mappings.iter().flat_map(move |m| {
+        let municipality: Cow<'a, str> = match actors.get(&m.document) {
+            Some(actor) => Cow::Borrowed(actor.name()),
+            None => Cow::Owned(Actor::document(&m.document).name().to_owned()),
+        };
+        m.coverage.iter().flat_map(move |c| {
+            let municipality = municipality.clone();
+            c.evidence.iter().map(move |evidence| EvidenceRow {
+                document: &m.document,
+                municipality: municipality.clone(),
+                area: c.area.as_str(),
+                evidence,
+            })
+        })
+    })
+}
+
 /// Every piece of evidence behind document-level coverage, for drill-down:
 /// `document, municipality, area, term, text, sentence, start, end, page`
 /// (`page` is null but for paged formats: PDF).
 pub fn evidence(mappings: &[DocumentMapping], documents: &[DocumentInfo]) -> PolarsResult<DataFrame> {
-    let actors: HashMap<&DocumentId, &Actor> = documents.iter().map(|d| (&d.id, &d.actor)).collect();
-    let mut cols: [Vec<String>; 6] = Default::default();
+    evidence_with(mappings, documents, |s| Cow::Borrowed(s))
+}
+
+/// The evidence table, each text cell passed through `cell` (the CSV
+/// writer makes them spreadsheet-safe as it goes).
+pub(crate) fn evidence_with(
+    mappings: &[DocumentMapping],
+    documents: &[DocumentInfo],
+    cell: impl for<'s> Fn(&'s str) -> Cow<'s, str>,
+) -> PolarsResult<DataFrame> {
+    let mut text: [StringChunkedBuilder; 6] = std::array::from_fn(|i| StringChunkedBuilder::new(EVIDENCE_COLUMNS[i].into(), 0));
     let (mut start, mut end, mut page) = (Vec::new(), Vec::new(), Vec::new());
-    for m in mappings {
-        let fallback = Actor::document(&m.document);
-        let key = actors.get(&m.document).copied().unwrap_or(&fallback);
-        for c in &m.coverage {
-            for e in &c.evidence {
-                let values = [
-                    m.document.to_string(),
-                    key.name().to_owned(),
-                    c.area.to_string(),
-                    e.term.to_string(),
-                    e.text.clone(),
-                    e.sentence.to_string(),
-                ];
-                for (col, v) in cols.iter_mut().zip(values) {
-                    col.push(v);
-                }
-                start.push(e.span.start as u64);
-                end.push(e.span.end as u64);
-                page.push(e.page);
-            }
+    for row in evidence_rows(mappings, documents) {
+        let e = row.evidence;
+        for (column, value) in
+            text.iter_mut().zip([row.document.as_str(), &row.municipality, row.area, &e.term, &e.text, &e.sentence])
+        {
+            column.append_value(cell(value));
         }
+        start.push(e.span.start as u64);
+        end.push(e.span.end as u64);
+        page.push(e.page);
     }
-    let [document, municipality, area, term, text, sentence] = cols;
-    df!(
-        "document" => document,
-        "municipality" => municipality,
-        "area" => area,
-        "term" => term,
-        "text" => text,
-        "sentence" => sentence,
-        "start" => start,
-        "end" => end,
-        "page" => page,
-    )
+    let mut columns: Vec<Column> = text.into_iter().map(|b| b.finish().into_column()).collect();
+    columns.push(Column::new(EVIDENCE_COLUMNS[6].into(), start));
+    columns.push(Column::new(EVIDENCE_COLUMNS[7].into(), end));
+    columns.push(Column::new(EVIDENCE_COLUMNS[8].into(), page));
+    DataFrame::new_infer_height(columns)
 }
 
 /// The accepted (or, with `all`, every) priority and segment x area

@@ -23,8 +23,8 @@ pub use cluster::{Linkage, Merge, cluster, cut, leaf_order};
 pub use compare::{Comparison, NearPeer};
 pub use crosswalk::{Crosswalk, CrosswalkError, compare_frameworks};
 pub use export::{
-    ExportError, TableFormat, markdown, plain_table, spreadsheet_safe, text_rows, write_atomic, write_csv_parts, write_table,
-    write_table_as, write_table_to,
+    ExportError, TableFormat, markdown, plain_table, spreadsheet_safe, text_rows, write_atomic, write_table, write_table_as,
+    write_table_to,
 };
 pub use frames::{DocumentCoverage, DocumentInfo, alignment_table, coverage_table, document_coverage, evidence};
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};

@@ -4,8 +4,9 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use kommunbench_analysis::{Benchmark, ExportError, write_atomic, write_csv_parts, write_table};
+use kommunbench_analysis::{Benchmark, ExportError, write_atomic, write_table};
 use polars::prelude::{DataFrame, PolarsResult};
+use rayon::prelude::*;
 
 use crate::outdir::ReportDir;
 use crate::render::{ReportData, heatmap_svg, map_svg, municipality_html, report_html};
@@ -15,14 +16,11 @@ use crate::{ReportError, ReportOptions, report_data};
 enum Content {
     /// A table of the benchmark, in the format its extension names.
     Table(fn(&Benchmark) -> PolarsResult<DataFrame>),
-    /// A table too large to hold whole, written part by part.
-    Parts(fn(&Benchmark, &Path) -> Result<(), ExportError>),
+    /// A table too large to hold whole, written as it is made.
+    Streamed(fn(&Benchmark, &Path) -> Result<(), ExportError>),
     /// A drawing of the report data.
     Drawing(fn(&ReportData) -> Result<String, crate::RenderError>),
 }
-
-/// Documents per part of the evidence table.
-const EVIDENCE_PART: usize = 64;
 
 /// Every file of the report folder, in the order they are listed; the
 /// rows' pages follow in [`PAGES_DIR`].
@@ -34,7 +32,7 @@ const FILES: [(&str, Content); 12] = [
     ("areas.csv", Content::Table(Benchmark::area_metrics)),
     ("peers.csv", Content::Table(Benchmark::peers)),
     ("changes.csv", Content::Table(Benchmark::changes)),
-    ("evidence.csv", Content::Parts(|b, path| write_csv_parts(b.evidence_parts(EVIDENCE_PART), path))),
+    ("evidence.csv", Content::Streamed(Benchmark::write_evidence_csv)),
     ("priorities.csv", Content::Table(Benchmark::priorities)),
     ("heatmap.svg", Content::Drawing(heatmap_svg)),
     ("map.svg", Content::Drawing(map_svg)),
@@ -81,17 +79,18 @@ pub fn write_report_with(
         let path = staged.path().join(name);
         match content {
             Content::Table(table) => write_table(&table(bench)?, &path)?,
-            Content::Parts(write) => write(bench, &path)?,
+            Content::Streamed(write) => write(bench, &path)?,
             Content::Drawing(draw) => write_text(&path, &draw(&data)?)?,
         }
     }
     let pages = staged.path().join(PAGES_DIR);
     std::fs::create_dir_all(&pages).map_err(|source| ExportError::Io { path: pages.clone(), source })?;
-    for row in &data.rows {
+    // Each page is drawn and written on its own: on every core.
+    data.rows.par_iter().try_for_each(|row| -> Result<(), ReportError> {
         let path = pages.join(format!("{}.html", row.slug));
-        let text = municipality_html(&data, row)?;
-        write_text(&path, &text)?;
-    }
+        write_text(&path, &municipality_html(&data, row)?)?;
+        Ok(())
+    })?;
     let extra = also(staged.path())?;
     let target = staged.commit()?;
     Ok(REPORT_FILES
