@@ -16,6 +16,12 @@ use crate::render::{
     ReportCell, ReportData, ReportDocument, ReportEvidence, ReportMerge, ReportPeer, ReportPriority, ReportRow, Table,
 };
 
+/// The sentences with a match a row's page shows in each area; the
+/// report's `evidence.csv` lists every match. A municipality's page with
+/// a policy of its own rarely has more (the 35 `dev-web` texts have at
+/// most 11 in a cell), and a row of many long documents stays readable.
+pub const EVIDENCE_SENTENCES: usize = 25;
+
 /// How the heatmap's rows are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum RowOrder {
@@ -234,22 +240,28 @@ fn row(
     let cells = area_ids
         .iter()
         .enumerate()
-        .map(|(i, area)| ReportCell {
-            score: p.scores[i],
-            covered: p.covered[i],
-            evidence: mappings
+        .map(|(i, area)| {
+            let pieces = mappings
                 .iter()
                 .filter_map(|m| m.coverage.iter().find(|c| c.area.as_str() == *area).map(|c| (m, c)))
-                .flat_map(|(m, c)| {
-                    c.evidence.iter().map(|e| ReportEvidence {
+                .flat_map(|(m, c)| c.evidence.iter().map(move |e| (m, e)));
+            // Each sentence with a match, and whether it is shown.
+            let mut sentences: HashMap<(&str, &str), bool> = HashMap::new();
+            let (mut evidence, mut evidence_count) = (Vec::new(), 0);
+            for (m, e) in pieces {
+                evidence_count += 1;
+                let next = sentences.len();
+                if *sentences.entry((m.document.as_str(), &*e.sentence)).or_insert(next < EVIDENCE_SENTENCES) {
+                    evidence.push(ReportEvidence {
                         document: m.document.to_string(),
                         term: std::sync::Arc::clone(&e.term),
                         text: e.text.clone(),
                         sentence: std::sync::Arc::clone(&e.sentence),
                         page: e.page,
-                    })
-                })
-                .collect(),
+                    });
+                }
+            }
+            ReportCell { score: p.scores[i], covered: p.covered[i], evidence, evidence_count, sentence_count: sentences.len() }
         })
         .collect();
     let priorities = documents

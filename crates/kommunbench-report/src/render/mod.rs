@@ -152,8 +152,16 @@ pub struct ReportCell {
     pub score: f64,
     /// Whether the cell counts as covered.
     pub covered: bool,
-    /// The matches behind the score.
+    /// The matches behind the score: those in the first
+    /// [`EVIDENCE_SENTENCES`](crate::EVIDENCE_SENTENCES) sentences that
+    /// hold one, the documents in corpus order.
     pub evidence: Vec<ReportEvidence>,
+    /// How many matches there are in all (`evidence.csv` lists each).
+    #[serde(default)]
+    pub evidence_count: usize,
+    /// In how many sentences they stand.
+    #[serde(default)]
+    pub sentence_count: usize,
 }
 
 /// One match behind a cell's score.
@@ -309,7 +317,8 @@ pub(crate) mod fixture {
     }
 
     fn cell(score: f64, threshold: f64, evidence: Vec<ReportEvidence>) -> ReportCell {
-        ReportCell { score, covered: score >= threshold, evidence }
+        let (evidence_count, sentence_count) = (evidence.len(), evidence.len());
+        ReportCell { score, covered: score >= threshold, evidence, evidence_count, sentence_count }
     }
 
     /// Three municipalities, the seven `se-2008` areas, a metrics table and

@@ -3,6 +3,7 @@
 //! first and holds no evidence, and a page per row with its documents,
 //! priorities, evidence per area and nearest peers.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use minijinja::{Environment, context};
@@ -117,23 +118,66 @@ pub fn report_html(data: &ReportData) -> Result<String, RenderError> {
     render("report.html", ctx)
 }
 
-/// A piece of evidence split around its matched words, for marking them.
+/// A sentence with matches, its matched words marked, and what matched.
 #[derive(Serialize)]
-struct MarkedEvidence<'a> {
-    before: &'a str,
-    text: &'a str,
-    after: &'a str,
-    term: &'a str,
+struct Quote<'a> {
+    /// The sentence in order: plain text and marked words.
+    parts: Vec<Part<'a>>,
+    /// The terms that matched in it, each once.
+    terms: Vec<&'a str>,
     document: &'a str,
     page: Option<u32>,
 }
 
-fn marked(e: &ReportEvidence) -> MarkedEvidence<'_> {
-    let (before, text, after) = match find(&e.sentence, &e.text) {
-        Some(at) => (&e.sentence[..at], &e.sentence[at..at + e.text.len()], &e.sentence[at + e.text.len()..]),
-        None => (&*e.sentence, "", ""),
-    };
-    MarkedEvidence { before, text, after, term: &e.term, document: &e.document, page: e.page }
+/// A stretch of a quoted sentence.
+#[derive(Serialize)]
+struct Part<'a> {
+    text: &'a str,
+    marked: bool,
+}
+
+/// The evidence of a cell as quotes, one per sentence of a document (in
+/// the order of their first match), every match in it marked: a sentence
+/// that holds three terms is read once, not three times.
+fn quotes(evidence: &[ReportEvidence]) -> Vec<Quote<'_>> {
+    let mut groups: Vec<(&ReportEvidence, Vec<&ReportEvidence>)> = Vec::new();
+    let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+    for e in evidence {
+        let next = groups.len();
+        let i = *index.entry((&e.document, &e.sentence)).or_insert(next);
+        if i == next {
+            groups.push((e, Vec::new()));
+        }
+        groups[i].1.push(e);
+    }
+    groups.into_iter().map(|(first, pieces)| quote(first, &pieces)).collect()
+}
+
+/// One sentence with the words of `pieces` marked where they stand, left
+/// to right; a match inside one already marked adds its term only.
+fn quote<'a>(first: &'a ReportEvidence, pieces: &[&'a ReportEvidence]) -> Quote<'a> {
+    let sentence: &str = &first.sentence;
+    let mut at: Vec<(usize, &str)> = pieces.iter().filter_map(|e| Some((find(sentence, &e.text)?, e.text.as_str()))).collect();
+    at.sort_by_key(|&(start, text)| (start, std::cmp::Reverse(text.len())));
+    let (mut parts, mut cursor) = (Vec::new(), 0);
+    for (_, text) in at {
+        let Some(start) = find(&sentence[cursor..], text).map(|i| cursor + i) else { continue };
+        if start > cursor {
+            parts.push(Part { text: &sentence[cursor..start], marked: false });
+        }
+        parts.push(Part { text: &sentence[start..start + text.len()], marked: true });
+        cursor = start + text.len();
+    }
+    if cursor < sentence.len() || parts.is_empty() {
+        parts.push(Part { text: &sentence[cursor..], marked: false });
+    }
+    let mut terms: Vec<&str> = Vec::new();
+    for e in pieces {
+        if !terms.contains(&&*e.term) {
+            terms.push(&e.term);
+        }
+    }
+    Quote { parts, terms, document: &first.document, page: first.page }
 }
 
 /// Where `needle` stands in `haystack`, exactly or ignoring case.
@@ -157,7 +201,10 @@ struct AreaCell<'a> {
     title: &'a str,
     score: String,
     covered: bool,
-    evidence: Vec<MarkedEvidence<'a>>,
+    quotes: Vec<Quote<'a>>,
+    /// All the sentences with a match, and all the matches.
+    sentences: usize,
+    matches: usize,
 }
 
 /// Renders the page of `row`: who speaks, what it covers, its gaps and
@@ -179,7 +226,9 @@ pub fn municipality_html(data: &ReportData, row: &ReportRow) -> Result<String, R
             title,
             score: format_score(cell.score),
             covered: cell.covered,
-            evidence: cell.evidence.iter().map(marked).collect(),
+            quotes: quotes(&cell.evidence),
+            sentences: cell.sentence_count,
+            matches: cell.evidence_count.max(cell.evidence.len()),
         })
         .collect();
     let covered: Vec<&str> = cells.iter().filter(|c| c.covered).map(|c| c.id).collect();
@@ -292,6 +341,39 @@ mod tests {
         assert!(html.contains("fler ska ha egen försörjning inom &lt; 2 år."));
         assert!(html.contains("href=\"../report.html\""));
         assert!(html.contains("No other row to compare with."));
+    }
+
+    fn piece(term: &str, text: &str, sentence: &str) -> ReportEvidence {
+        ReportEvidence { document: "d".into(), term: term.into(), text: text.into(), sentence: sentence.into(), page: None }
+    }
+
+    /// A quote as text, marked words in brackets.
+    fn shown(q: &Quote<'_>) -> String {
+        q.parts.iter().map(|p| if p.marked { format!("[{}]", p.text) } else { p.text.to_owned() }).collect()
+    }
+
+    #[test]
+    fn a_sentence_with_many_matches_is_one_quote_with_each_marked() {
+        let s = "Nyanlända ska få arbete, praktik och arbete på riktigt.";
+        // Out of text order, one inside another, one word twice, one not found.
+        let evidence = [
+            piece("praktik", "praktik", s),
+            piece("nyanlända", "Nyanlända", s),
+            piece("arbete", "arbete", s),
+            piece("*arbete + praktik", "arbete, praktik", s),
+            piece("arbete", "arbete", s),
+            piece("saknas", "saknas", s),
+            piece("sfi", "sfi", "Sfi ges på kvällstid."),
+        ];
+        let quotes = quotes(&evidence);
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(shown(&quotes[0]), "[Nyanlända] ska få [arbete, praktik] och [arbete] på riktigt.");
+        assert_eq!(quotes[0].terms, ["praktik", "nyanlända", "arbete", "*arbete + praktik", "saknas"]);
+        assert_eq!(shown(&quotes[1]), "[Sfi] ges på kvällstid.");
+        // The same sentence in another document is a quote of its own.
+        let mut other = piece("sfi", "sfi", "Sfi ges på kvällstid.");
+        other.document = "e".into();
+        assert_eq!(super::quotes(&[evidence[6].clone(), other]).len(), 2);
     }
 
     #[test]

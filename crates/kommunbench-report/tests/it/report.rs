@@ -44,3 +44,37 @@ fn report_files_are_written_and_read_back() {
         assert!(svg.contains(area));
     }
 }
+
+#[test]
+fn a_page_shows_the_first_sentences_of_an_area_and_counts_the_rest() {
+    use kommunbench_core::Ingester;
+    use kommunbench_report::EVIDENCE_SENTENCES;
+    // One sentence on work per line, more of them than a page shows.
+    let lines = EVIDENCE_SENTENCES + 15;
+    let text = (1..=lines)
+        .map(|i| format!("Insats {i} ger fler nyanlända arbete och egen försörjning."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let doc = Ingester::new().ingest_str("vingaker", &format!("Vingåkers kommun\n\nIntegrationsplan\n\n{text}")).unwrap();
+    let bench = Pipeline::builder().build().unwrap().run(&[doc]);
+    let work = bench.mappings[0].coverage.iter().find(|c| c.area.as_str() == "work").unwrap();
+    assert!(work.evidence_count >= 2 * lines, "{} pieces", work.evidence_count);
+    let dir = tempfile::tempdir().unwrap();
+    write_report(&bench, dir.path(), Vec::new()).unwrap();
+    let page = std::fs::read_to_string(dir.path().join(PAGES_DIR).join("0428-vingaker.html")).unwrap();
+    let area = &page[page.find("id=\"area-work\"").unwrap()..];
+    let area = &area[..area.find("</section>").unwrap()];
+    assert_eq!(area.matches("<li>").count(), EVIDENCE_SENTENCES, "{area}");
+    assert!(area.contains(&format!(
+        "The first {EVIDENCE_SENTENCES} of {lines} sentences with a match ({} matches in all)",
+        work.evidence_count
+    )));
+    // Each sentence once, with every match in it marked.
+    assert!(area.contains("Insats 1 ger fler"), "{area}");
+    assert!(!area.contains(&format!("Insats {lines} ger")));
+    assert!(area.contains("<mark>arbete</mark>") && area.contains("<mark>egen försörjning</mark>"), "{area}");
+    // evidence.csv keeps every match.
+    let csv = std::fs::read_to_string(dir.path().join("evidence.csv")).unwrap();
+    assert!(csv.matches(",work,").count() >= work.evidence_count);
+    assert!(csv.contains(&format!("Insats {lines} ger")));
+}
