@@ -315,7 +315,12 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
     if line.len() > MAX_PATTERN_BYTES {
         return None;
     }
+    // Most short lines are no furniture: a search that stops at the first
+    // match says so for less than one that finds every pattern's.
     let (set, reasons) = &*PATTERNS;
+    if !set.is_match(line) {
+        return None;
+    }
     set.matches(line).iter().next().map(|i| reasons[i])
 }
 
