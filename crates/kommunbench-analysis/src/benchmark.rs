@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use kommunbench_core::{AreaId, DocumentId, DocumentKind, Framework, PolicyDocument, Speaker};
+use kommunbench_core::{AreaId, DocumentId, DocumentKind, Framework, PolicyDocument};
 use kommunbench_mapping::DocumentMapping;
 use polars::prelude::*;
 
@@ -69,26 +69,27 @@ impl Benchmark {
         mappings: Vec<DocumentMapping>,
         groups: HashMap<Actor, String>,
     ) -> Benchmark {
-        let area_ids: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
-        let matrix = CoverageMatrix::new(docs, &mappings, &area_ids, Granularity::Municipality, threshold);
         let by_id: HashMap<&DocumentId, &PolicyDocument> = docs.iter().map(|d| (&d.id, d)).collect();
         let documents = mappings
             .iter()
-            .map(|m| {
-                by_id.get(&m.document).map_or_else(
-                    || DocumentInfo {
-                        id: m.document.clone(),
-                        title: m.document.to_string(),
-                        priorities: Vec::new(),
-                        actor: Actor::of(&m.document, m.municipality.as_ref(), &Speaker::Municipality),
-                        municipality: m.municipality.clone(),
-                        kind: None,
-                        date: None,
-                    },
-                    |d| DocumentInfo::from(*d),
-                )
-            })
+            .map(|m| by_id.get(&m.document).map_or_else(|| DocumentInfo::of_mapping(m), |d| DocumentInfo::from(*d)))
             .collect();
+        Benchmark::from_documents(framework, threshold, documents, mappings, groups)
+    }
+
+    /// The benchmark of mapped documents from their facts, `documents[i]`
+    /// those of `mappings[i]`: what a corpus read and mapped document by
+    /// document keeps (see
+    /// [`Pipeline::read_benchmark`](crate::Pipeline::read_benchmark)).
+    pub fn from_documents(
+        framework: &Framework,
+        threshold: f64,
+        documents: Vec<DocumentInfo>,
+        mappings: Vec<DocumentMapping>,
+        groups: HashMap<Actor, String>,
+    ) -> Benchmark {
+        let area_ids: Vec<String> = framework.areas().iter().map(|a| a.id.to_string()).collect();
+        let matrix = CoverageMatrix::from_documents(&documents, &mappings, &area_ids, Granularity::Municipality, threshold);
         Benchmark {
             areas: framework.areas().iter().map(|a| (a.id.to_string(), a.title_sv.clone())).collect(),
             framework: framework.id().to_string(),

@@ -360,6 +360,7 @@ mod tests {
                 municipality: None,
                 kind: None,
                 date: None,
+                segments: 0,
             })
             .collect();
         (mappings, documents)

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use kommunbench_core::{Date, DocumentId, DocumentKind, Level, Municipality, PolicyDocument};
+use kommunbench_core::{Date, DocumentId, DocumentKind, Level, Municipality, PolicyDocument, Speaker};
 use kommunbench_mapping::{AreaCoverage, DocumentMapping, Evidence, UnitKind};
 use polars::prelude::*;
 
@@ -29,6 +29,9 @@ pub struct DocumentInfo {
     pub kind: Option<DocumentKind>,
     /// Its date (adopted, else published, else updated).
     pub date: Option<Date>,
+    /// How many content blocks (segments) it has: the denominator of the
+    /// attention shares.
+    pub segments: usize,
 }
 
 impl From<&PolicyDocument> for DocumentInfo {
@@ -41,6 +44,24 @@ impl From<&PolicyDocument> for DocumentInfo {
             municipality: d.municipality.clone(),
             kind: Some(d.kind),
             date: d.dates.effective(),
+            segments: d.blocks.len(),
+        }
+    }
+}
+
+impl DocumentInfo {
+    /// The facts of a mapping given without its document: named by its
+    /// id, spoken by its municipality, no priorities, kind or segments.
+    pub fn of_mapping(m: &DocumentMapping) -> DocumentInfo {
+        DocumentInfo {
+            id: m.document.clone(),
+            title: m.document.to_string(),
+            priorities: Vec::new(),
+            actor: Actor::of(&m.document, m.municipality.as_ref(), &Speaker::Municipality),
+            municipality: m.municipality.clone(),
+            kind: None,
+            date: None,
+            segments: 0,
         }
     }
 }

@@ -9,6 +9,7 @@ use kommunbench_mapping::{DocumentMapping, UnitKind};
 use polars::prelude::*;
 
 use crate::actor::Actor;
+use crate::frames::DocumentInfo;
 use crate::profile::Profile;
 
 /// The rows of a matrix.
@@ -99,14 +100,43 @@ impl CoverageMatrix {
         threshold: f64,
     ) -> CoverageMatrix {
         let by_id: HashMap<&DocumentId, &PolicyDocument> = documents.iter().map(|d| (&d.id, d)).collect();
+        CoverageMatrix::with_facts(mappings, areas, level, threshold, |m| {
+            let doc = by_id.get(&m.document);
+            let speaker = doc.map_or(&Speaker::Municipality, |d| &d.speaker);
+            (Actor::of(&m.document, m.municipality.as_ref(), speaker), doc.map_or(0, |d| d.blocks.len()))
+        })
+    }
+
+    /// The same matrix from the documents' facts (what a benchmark keeps
+    /// of them) instead of the documents.
+    pub fn from_documents(
+        documents: &[DocumentInfo],
+        mappings: &[DocumentMapping],
+        areas: &[String],
+        level: Granularity,
+        threshold: f64,
+    ) -> CoverageMatrix {
+        let by_id: HashMap<&DocumentId, &DocumentInfo> = documents.iter().map(|d| (&d.id, d)).collect();
+        CoverageMatrix::with_facts(mappings, areas, level, threshold, |m| match by_id.get(&m.document) {
+            Some(d) => (d.actor.clone(), d.segments),
+            None => (Actor::of(&m.document, m.municipality.as_ref(), &Speaker::Municipality), 0),
+        })
+    }
+
+    /// The matrix, `facts` giving each mapping's row and segment count.
+    fn with_facts(
+        mappings: &[DocumentMapping],
+        areas: &[String],
+        level: Granularity,
+        threshold: f64,
+        facts: impl Fn(&DocumentMapping) -> (Actor, usize),
+    ) -> CoverageMatrix {
         let area_index: HashMap<&str, usize> = areas.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
         let n = areas.len();
         // Rows in key order: (document for document rows, municipality).
         let mut rows: BTreeMap<(Option<&DocumentId>, Actor), Row> = BTreeMap::new();
         for m in mappings {
-            let doc = by_id.get(&m.document);
-            let speaker = doc.map_or(&Speaker::Municipality, |d| &d.speaker);
-            let key = Actor::of(&m.document, m.municipality.as_ref(), speaker);
+            let (key, blocks) = facts(m);
             let document = (level == Granularity::Document).then_some(&m.document);
             let Row { profile: p, shares, uncoded } = rows.entry((document, key.clone())).or_insert_with(|| Row {
                 profile: Profile::new(key, document.cloned(), n),
@@ -122,8 +152,7 @@ impl CoverageMatrix {
                 p.evidence[a] += c.evidence_count as u32;
             }
             // Every block is a segment; an alignment may name others.
-            let mut segments: BTreeMap<usize, Segment> =
-                (0..doc.map_or(0, |d| d.blocks.len())).map(|i| (i, Segment::default())).collect();
+            let mut segments: BTreeMap<usize, Segment> = (0..blocks).map(|i| (i, Segment::default())).collect();
             for al in m.alignments.iter().filter(|al| al.unit_kind == UnitKind::Segment) {
                 let segment = segments.entry(al.unit_index).or_default();
                 if let (true, Some(&a)) = (al.accepted, area_index.get(al.area.as_str())) {

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::PolicyDocument;
 use polars::prelude::*;
 
 use crate::actor::Actor;
+use crate::frames::DocumentInfo;
 use crate::profile::Profile;
 
 /// Cosine similarity of two score vectors (0 when either is all zero).
@@ -124,23 +124,23 @@ pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, Peer
     Ok(out)
 }
 
-/// Peer groups by county (län or landskap), from the documents.
-pub fn peer_groups_by_county(documents: &[PolicyDocument]) -> HashMap<Actor, String> {
-    documents.iter().filter_map(|d| d.municipality.as_ref().map(|m| (Actor::of_document(d), m.county.clone()))).collect()
+/// Peer groups by county (län or landskap), from the documents' facts.
+pub fn peer_groups_by_county(documents: &[DocumentInfo]) -> HashMap<Actor, String> {
+    documents.iter().filter_map(|d| d.municipality.as_ref().map(|m| (d.actor.clone(), m.county.clone()))).collect()
 }
 
 /// Peer groups given by name or code (as [`peer_groups_from_csv`] reads
 /// them) for the municipalities of `documents`; a municipality the map
 /// does not name has no group.
-pub fn peer_groups_by_name(documents: &[PolicyDocument], given: &HashMap<String, String>) -> HashMap<Actor, String> {
+pub fn peer_groups_by_name(documents: &[DocumentInfo], given: &HashMap<String, String>) -> HashMap<Actor, String> {
     let mut out = HashMap::new();
     for d in documents {
-        let key = Actor::of_document(d);
-        if out.contains_key(&key) {
+        let key = &d.actor;
+        if out.contains_key(key) {
             continue;
         }
         if let Some(group) = given.get(key.name()).or_else(|| given.iter().find(|(k, _)| key.answers_to(k)).map(|(_, g)| g)) {
-            out.insert(key, group.clone());
+            out.insert(key.clone(), group.clone());
         }
     }
     out

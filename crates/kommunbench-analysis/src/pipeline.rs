@@ -425,10 +425,15 @@ impl Pipeline {
 
     /// The peer group of each municipality of `corpus`.
     pub fn groups(&self, corpus: &[PolicyDocument]) -> HashMap<Actor, String> {
+        self.groups_of(&corpus.iter().map(DocumentInfo::from).collect::<Vec<_>>())
+    }
+
+    /// The peer group of each municipality of these documents.
+    fn groups_of(&self, documents: &[DocumentInfo]) -> HashMap<Actor, String> {
         match &self.groups {
             Groups::All => HashMap::new(),
-            Groups::ByCounty => peer_groups_by_county(corpus),
-            Groups::Given(g) => peer_groups_by_name(corpus, g),
+            Groups::ByCounty => peer_groups_by_county(documents),
+            Groups::Given(g) => peer_groups_by_name(documents, g),
         }
     }
 
@@ -439,18 +444,85 @@ impl Pipeline {
         self.benchmark(corpus, self.map_each(corpus, DocumentMapping::drop_segment_detail))
     }
 
+    /// Reads `paths` with `reader` and benchmarks them: the benchmark
+    /// [`Pipeline::run`] gives of the same documents, with the ids of the
+    /// documents read and what failed or was read with a caveat.
+    ///
+    /// With a mapper that is not fitted on the corpus (the lexicon mapper,
+    /// the default, or your own), each document is mapped as soon as it is
+    /// read and only its facts ([`DocumentInfo`]) and mapping are kept, so
+    /// memory holds the evidence, not the text. A fitted mapper
+    /// ([`MapperKind::fits_corpus`]) reads the whole corpus first.
+    ///
+    /// ```
+    /// use kommunbench_analysis::Pipeline;
+    /// use kommunbench_core::CorpusReader;
+    ///
+    /// let pipeline = Pipeline::builder().build()?;
+    /// let reader = CorpusReader::new();
+    /// let (bench, read) = pipeline.read_benchmark(&reader, &["../../fixtures/corpus"], |_| {});
+    /// assert_eq!(read.documents.len(), 5);
+    /// assert!(read.failures.is_empty());
+    /// // The benchmark of the documents read whole and run.
+    /// let whole = pipeline.run(&reader.read(&["../../fixtures/corpus"]).documents);
+    /// assert_eq!(bench.matrix.long()?, whole.matrix.long()?);
+    /// assert_eq!(bench.evidence()?, whole.evidence()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_benchmark<P: AsRef<Path>>(
+        &self,
+        reader: &CorpusReader,
+        paths: &[P],
+        progress: impl FnMut(Progress<'_>),
+    ) -> (Benchmark, Corpus<DocumentId>) {
+        if let Ready::Kind(kind, _) = &self.mapper
+            && kind.fits_corpus()
+        {
+            let corpus = reader.read_with_progress(paths, progress);
+            let bench = self.run(&corpus.documents);
+            let documents = corpus.documents.into_iter().map(|d| d.id).collect();
+            return (bench, Corpus { documents, failures: corpus.failures, warnings: corpus.warnings });
+        }
+        let (read, threshold) = self.with_mapper(&[], |mapper| {
+            let aligner = Aligner::new(&self.framework, mapper);
+            let read = reader.read_each(paths, progress, |doc| {
+                let mut mapping = aligner.map_document(&doc);
+                mapping.drop_segment_detail();
+                (DocumentInfo::from(&doc), mapping)
+            });
+            (read, mapper.threshold())
+        });
+        let ids = read.documents.iter().map(|(d, _)| d.id.clone()).collect();
+        let (documents, mappings) = read.documents.into_iter().unzip();
+        let bench = self.benchmark_of(documents, mappings, threshold);
+        (bench, Corpus { documents: ids, failures: read.failures, warnings: read.warnings })
+    }
+
     /// The benchmark of a corpus already mapped (by [`Pipeline::map`]).
     pub fn benchmark(&self, corpus: &[PolicyDocument], mapped: Mapped) -> Benchmark {
-        let (mut mappings, mut left_out) = (Vec::with_capacity(mapped.mappings.len()), Vec::new());
-        let speakers: HashMap<&DocumentId, &PolicyDocument> = corpus.iter().map(|d| (&d.id, d)).collect();
-        for mut m in mapped.mappings {
+        let by_id: HashMap<&DocumentId, &PolicyDocument> = corpus.iter().map(|d| (&d.id, d)).collect();
+        let documents = mapped
+            .mappings
+            .iter()
+            .map(|m| by_id.get(&m.document).map_or_else(|| DocumentInfo::of_mapping(m), |d| DocumentInfo::from(*d)))
+            .collect();
+        self.benchmark_of(documents, mapped.mappings, mapped.threshold)
+    }
+
+    /// The benchmark of mappings and their documents' facts, in step.
+    fn benchmark_of(&self, documents: Vec<DocumentInfo>, mappings: Vec<DocumentMapping>, threshold: f64) -> Benchmark {
+        let groups = self.groups_of(&documents);
+        let (mut kept, mut left_out) = ((Vec::new(), Vec::new()), Vec::new());
+        for (d, mut m) in documents.into_iter().zip(mappings) {
             m.drop_segment_detail();
-            match speakers.get(&m.document) {
-                Some(d) if self.municipalities_only && !d.speaker.is_municipality() => left_out.push(DocumentInfo::from(*d)),
-                _ => mappings.push(m),
+            if self.municipalities_only && !d.actor.speaker().is_municipality() {
+                left_out.push(d);
+            } else {
+                kept.0.push(d);
+                kept.1.push(m);
             }
         }
-        let mut bench = Benchmark::build(&self.framework, mapped.threshold, corpus, mappings, self.groups(corpus));
+        let mut bench = Benchmark::from_documents(&self.framework, threshold, kept.0, kept.1, groups);
         bench.left_out = left_out;
         if self.all_pairs { bench.with_all_pairs() } else { bench }
     }
@@ -553,6 +625,36 @@ mod tests {
         let own = Pipeline::builder().municipalities_only(true).build().unwrap().run(&docs);
         assert_eq!(own.profiles().len(), 1);
         assert_eq!(own.left_out.iter().map(|d| d.actor.name()).collect::<Vec<_>>(), ["Lomma (M)"]);
+    }
+
+    #[test]
+    fn a_corpus_benchmarked_as_it_is_read_is_the_corpus_run_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            ("lomma.txt", "Lomma kommun\n\nIntegration\n\nKommunen erbjuder sfi och praktik för nyanlända.\n"),
+            ("lomma-m.txt", "Integration\n\nVi moderater i Lomma vill att fler nyanlända får arbete.\n\n- Fler i jobb\n"),
+            ("vasa.txt", "Vasa stad\n\nMål\n\n- Fler i arbete och eget företagande\n- Svenska för vuxna\n"),
+            ("hedemora.txt", "Hedemora kommun\n\nVi vill:\n\n- Fler i arbete\n- Trygga bostadsområden\n"),
+        ];
+        for (name, text) in texts {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        let reader = CorpusReader::new();
+        for municipalities_only in [false, true] {
+            let pipeline =
+                Pipeline::builder().peer_groups(PeerGroups::ByCounty).municipalities_only(municipalities_only).build().unwrap();
+            let (streamed, read) = pipeline.read_benchmark(&reader, &[dir.path()], |_| {});
+            assert_eq!((read.documents.len(), read.failures.len()), (4, 1), "the empty file fails, the others are read");
+            let whole = pipeline.run(&reader.read(&[dir.path()]).documents);
+            assert_eq!(streamed.documents, whole.documents);
+            assert_eq!(streamed.left_out, whole.left_out);
+            assert_eq!(streamed.groups, whole.groups);
+            assert_eq!(streamed.mappings, whole.mappings);
+            assert_eq!(streamed.matrix.long().unwrap(), whole.matrix.long().unwrap());
+            assert_eq!(streamed.metrics().unwrap(), whole.metrics().unwrap());
+            assert_eq!(streamed.peers().unwrap(), whole.peers().unwrap());
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kommunbench_analysis::{Benchmark, ExportError, Pipeline, PipelineBuilder, plain_table, spreadsheet_safe, write_atomic};
-use kommunbench_core::Corpus;
+use kommunbench_core::{Corpus, DocumentId};
 use kommunbench_report::ReportOptions;
 
 use super::{ReadOptions, bundled_corpus};
@@ -60,24 +60,29 @@ impl Args {
     }
 }
 
-/// Reads and benchmarks: shared by `report` and `compare`.
+/// Reads and benchmarks, each document mapped as it is read: shared by
+/// `report` and `compare`.
 pub(crate) fn benchmark(
     paths: &[PathBuf],
     options: &ReadOptions,
     pipeline: PipelineBuilder,
-) -> anyhow::Result<(Corpus, Pipeline, Benchmark)> {
+) -> anyhow::Result<(Corpus<DocumentId>, Pipeline, Benchmark)> {
     let paths = if paths.is_empty() { vec![bundled_corpus()] } else { paths.to_vec() };
-    let corpus = options.read(&paths)?;
     let pipeline = pipeline.build()?;
-    let bench = pipeline.run(&corpus.documents);
+    let mut bench = None;
+    let corpus = options.read_with(&paths, |reader, paths, progress| {
+        let (read, corpus) = pipeline.read_benchmark(reader, paths, progress);
+        bench = Some(read);
+        corpus
+    })?;
+    let bench = bench.ok_or_else(|| anyhow::anyhow!("the corpus was not read"))?;
     Ok((corpus, pipeline, bench))
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let pipeline = args.peers.apply(args.mapper.pipeline()).all_pairs(args.all_pairs);
-    let (mut corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
-    // The benchmark keeps what it needs; the documents' text is not.
-    let documents = std::mem::take(&mut corpus.documents).len();
+    let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
+    let documents = corpus.documents.len();
     let framework = pipeline.framework();
     let options = args.report_options(framework)?;
     let matrix = bench.terminal_matrix()?;
@@ -116,7 +121,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 /// The inputs that failed, one row each (`path,error`, the error without
 /// the path; a manifest's keeps its `line:column`); only the header when
 /// none did, so that scripts can always read it.
-fn write_failures(corpus: &Corpus, path: &std::path::Path) -> Result<PathBuf, ExportError> {
+fn write_failures<T>(corpus: &Corpus<T>, path: &std::path::Path) -> Result<PathBuf, ExportError> {
     write_atomic(path, |out| {
         let io = |e: csv::Error| ExportError::Io { path: path.to_owned(), source: e.into() };
         let mut w = csv::Writer::from_writer(out);
