@@ -7,7 +7,7 @@ use kommunbench_analysis::{
     self as analysis, Aggregation, Benchmark, CoverageMatrix, EvidenceDetail, Granularity, Mapped, PeerGroups, Pipeline,
     PipelineBuilder,
 };
-use kommunbench_core::{CorpusReader, DocumentMeta, Framework, Ingester, MunicipalityRegistry, PolicyDocument};
+use kommunbench_core::{CorpusError, CorpusReader, DocumentMeta, Framework, Ingester, MunicipalityRegistry, PolicyDocument};
 use kommunbench_mapping::{self as mapping, GoldDocuments, GoldPriorities, Unit};
 use polars::prelude::*;
 use pyo3::prelude::*;
@@ -232,17 +232,24 @@ pub fn read_coverage(
     let reader = reader(municipalities, max_file_size, max_documents)?;
     let (framework, mapper) = defaults(py, framework, mapper);
     let chosen = choose(resolve_framework(&framework)?, &mapper, Pipeline::builder().threshold(threshold))?;
-    let mut read = py.detach(|| chosen.pipeline.read_coverages(&reader, &paths, |_| {}, EvidenceDetail::Count));
+    let read = py.detach(|| chosen.pipeline.read_coverages(&reader, &paths, |_| {}, EvidenceDetail::Count));
     chosen.check()?;
-    if strict && !read.failures.is_empty() {
-        return Err(Error::from(read.failures.remove(0)).into());
+    failed(py, read.failures, strict)?;
+    let table = analysis::coverage_table(chosen.pipeline.framework().id().as_str(), &read.documents);
+    Ok(PyDataFrame(table.map_err(Error::from)?))
+}
+
+/// The inputs that failed: the first raised with `strict`, else a warning
+/// each.
+fn failed(py: Python<'_>, mut failures: Vec<CorpusError>, strict: bool) -> PyResult<()> {
+    if strict && !failures.is_empty() {
+        return Err(Error::from(failures.remove(0)).into());
     }
-    for failure in &read.failures {
+    for failure in &failures {
         let message = std::ffi::CString::new(failure.to_string().replace('\0', " ")).unwrap_or_default();
         PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), &message, 1)?;
     }
-    let table = analysis::coverage_table(chosen.pipeline.framework().id().as_str(), &read.documents);
-    Ok(PyDataFrame(table.map_err(Error::from)?))
+    Ok(())
 }
 
 fn aggregation(value: &str) -> Result<Aggregation, Error> {
@@ -326,6 +333,43 @@ pub fn benchmark(
     let builder = Pipeline::builder().threshold(threshold).peer_groups(groups).municipalities_only(municipalities_only);
     let (pipeline, mapped) = run_mapper(&docs, &framework, &mapper, builder)?;
     let inner = pipeline.benchmark(&docs, mapped);
+    Ok(PyBenchmark { inner })
+}
+
+/// Reads documents from files and directories and gives the benchmark of
+/// `benchmark()` in one pass: each document is mapped as soon as it is
+/// read and only its facts and mapping are kept, not its text (what
+/// `kommunbench report` does). Inputs that fail are left out with a
+/// warning each; with `strict=True` the first one is raised.
+#[pyfunction]
+#[pyo3(signature = (
+    paths, framework = None, mapper = None, *, threshold = None, groups = None, by_county = false,
+    municipalities_only = false, strict = false, max_file_size = None, max_documents = None, municipalities = None
+))]
+#[expect(clippy::too_many_arguments, reason = "Python keyword arguments: those of read_corpus and benchmark")]
+pub fn read_benchmark(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    framework: Option<&Bound<'_, PyAny>>,
+    mapper: Option<&Bound<'_, PyAny>>,
+    threshold: Option<f64>,
+    groups: Option<&Bound<'_, PyAny>>,
+    by_county: bool,
+    municipalities_only: bool,
+    strict: bool,
+    max_file_size: Option<u64>,
+    max_documents: Option<usize>,
+    municipalities: Option<PathBuf>,
+) -> PyResult<PyBenchmark> {
+    let reader = reader(municipalities, max_file_size, max_documents)?;
+    let (framework, mapper) = defaults(py, framework, mapper);
+    let groups = self::groups(groups, by_county)?;
+    let builder = Pipeline::builder().threshold(threshold).peer_groups(groups).municipalities_only(municipalities_only);
+    let chosen = choose(resolve_framework(&framework)?, &mapper, builder)?;
+    // The GIL is free for a Python mapper, as in `read_coverage`.
+    let (inner, read) = py.detach(|| chosen.pipeline.read_benchmark(&reader, &paths, |_| {}));
+    chosen.check()?;
+    failed(py, read.failures, strict)?;
     Ok(PyBenchmark { inner })
 }
 

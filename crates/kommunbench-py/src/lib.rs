@@ -35,6 +35,7 @@ fn _kommunbench(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(api::map, m)?)?;
     m.add_function(wrap_pyfunction!(api::coverage, m)?)?;
     m.add_function(wrap_pyfunction!(api::read_coverage, m)?)?;
+    m.add_function(wrap_pyfunction!(api::read_benchmark, m)?)?;
     m.add_function(wrap_pyfunction!(api::matrix, m)?)?;
     m.add_function(wrap_pyfunction!(api::benchmark, m)?)?;
     m.add_function(wrap_pyfunction!(api::evaluate, m)?)?;

@@ -43,6 +43,22 @@ def test_benchmark_tables(documents: list[kb.Document]) -> None:
     assert bench.nearest("0665", 2) == bench.nearest("VAGGERYD", 2) == nearest
 
 
+def test_read_benchmark_streams_the_same_benchmark(documents: list[kb.Document], fixtures: Path, tmp_path: Path) -> None:
+    corpus = fixtures / "corpus"
+    # Read and mapped in one pass: the same tables as reading, then benchmarking.
+    streamed, whole = kb.read_benchmark([corpus], by_county=True), kb.benchmark(documents, by_county=True)
+    for table in ("coverage", "metrics", "areas", "peers", "evidence", "documents", "priorities"):
+        assert_frame_equal(getattr(streamed, table), getattr(whole, table))
+    # A bad input is left out with a warning naming it; the others stay.
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "ok.txt").write_text("Integrationsprogram\n\nVi arbetar mot diskriminering och rasism.\n")
+    with pytest.warns(UserWarning, match="empty.txt"):
+        bench = kb.read_benchmark([tmp_path])
+    assert bench.documents["document"].unique().to_list() == ["ok"]
+    with pytest.raises(kb.InputFileError, match="empty.txt"):
+        kb.read_benchmark([tmp_path], strict=True)
+
+
 def test_report_files(documents: list[kb.Document], tmp_path: Path) -> None:
     bench = kb.benchmark(documents)
     files = bench.write(tmp_path / "report", notes=["x.txt: the file is empty"])

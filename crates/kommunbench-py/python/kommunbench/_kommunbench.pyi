@@ -157,6 +157,21 @@ def benchmark(
     threshold: float | None = None,
     groups: dict[str, str] | PathLike | None = None,
     by_county: bool = False,
+    municipalities_only: bool = False,
+) -> Benchmark: ...
+def read_benchmark(
+    paths: Sequence[PathLike],
+    framework: FrameworkSpec | None = None,
+    mapper: MapperSpec | None = None,
+    *,
+    threshold: float | None = None,
+    groups: dict[str, str] | PathLike | None = None,
+    by_county: bool = False,
+    municipalities_only: bool = False,
+    strict: bool = False,
+    max_file_size: int | None = None,
+    max_documents: int | None = None,
+    municipalities: PathLike | None = None,
 ) -> Benchmark: ...
 def evaluate(
     documents: Sequence[Document],
