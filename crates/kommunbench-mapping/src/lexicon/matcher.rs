@@ -33,7 +33,7 @@ impl Lexicon {
         // Verified matches: (pattern, start, end) in normalised offsets.
         // About one per 50 bytes of running text (most are dropped below).
         let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(n.len() / 32);
-        self.each_key(n, |i, start, end| {
+        self.each_key_unordered(n, |i, start, end| {
             if let Some((start, end)) = self.verify(n, &self.patterns[i], start, end) {
                 raw.push((i, start, end));
             }
@@ -59,7 +59,8 @@ impl Lexicon {
             return Vec::new();
         }
         // Sentence numbers, counted once along the hits in text order.
-        raw.sort_unstable_by_key(|r| (r.1, r.0));
+        // (The keys were found in no set order; the end settles a tie.)
+        raw.sort_unstable_by_key(|r| (r.1, r.0, r.2));
         let mut sentence = Vec::with_capacity(raw.len());
         let (mut at, mut count) = (0, 0);
         for &(_, start, _) in &raw {
@@ -144,6 +145,12 @@ impl Lexicon {
     /// Calls `f(pattern, start, end)` for every occurrence of every key.
     fn each_key(&self, n: &str, f: impl FnMut(usize, usize, usize)) {
         self.matcher.each(n.as_bytes(), f);
+    }
+
+    /// [`Lexicon::each_key`] in no set order, for a whole text (see
+    /// [`Overlapping::each_unordered`](kommunbench_core::Overlapping::each_unordered)).
+    fn each_key_unordered(&self, n: &str, f: impl FnMut(usize, usize, usize)) {
+        self.matcher.each_unordered(n.as_bytes(), f);
     }
 
     /// Checks a raw match against the term's position and guards; returns
@@ -247,6 +254,11 @@ mod tests {
             let theirs: Vec<_> =
                 reference.find_overlapping_iter(n.as_str()).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
             assert_eq!(ours, theirs);
+            let (mut unordered, mut sorted) = (Vec::new(), theirs.clone());
+            lexicon.each_key_unordered(n.as_str(), |p, s, e| unordered.push((p, s, e)));
+            unordered.sort_unstable();
+            sorted.sort_unstable();
+            assert_eq!(unordered, sorted, "side by side, the same keys");
             total += ours.len();
         }
         assert!(total > 250, "the seeds hold many keys: {total}");
