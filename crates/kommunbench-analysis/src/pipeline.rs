@@ -207,12 +207,21 @@ impl PipelineBuilder {
             FrameworkSpec::Named(spec) => Framework::resolve(&spec)?,
             FrameworkSpec::Given(f) => f,
         };
-        let lexicon = self.lexicon.as_ref().map(|path| Lexicon::from_path(path, &framework)).transpose()?;
-        let mapper = match self.mapper {
-            Chosen::Kind(kind) => Ready::Kind(kind, lexicon.map_or_else(|| Lexicon::builtin(&framework), Ok)?),
-            // Your own mapper needs no lexicon (a framework of your own may have none).
-            Chosen::Custom(m) => Ready::Custom(m),
-        };
+        // Ingestion's patterns are built on another core while the
+        // lexicon's automaton is built here: the first documents read
+        // would otherwise wait on both, one after the other.
+        let (mapper, ()) = rayon::join(
+            || -> Result<Ready, PipelineError> {
+                let lexicon = self.lexicon.as_ref().map(|path| Lexicon::from_path(path, &framework)).transpose()?;
+                Ok(match self.mapper {
+                    Chosen::Kind(kind) => Ready::Kind(kind, lexicon.map_or_else(|| Lexicon::builtin(&framework), Ok)?),
+                    // Your own mapper needs no lexicon (a framework of your own may have none).
+                    Chosen::Custom(m) => Ready::Custom(m),
+                })
+            },
+            kommunbench_core::prepare_ingestion,
+        );
+        let mapper = mapper?;
         if let Some(t) = self.threshold
             && !(0.0..=1.0).contains(&t)
         {

@@ -53,6 +53,7 @@ pub use framework::{Area, Framework, FrameworkError, FrameworkFormat};
 pub use id::{AreaId, CountryCode, DocumentId, FrameworkId, IdError, MunicipalityCode};
 pub use ingest::{
     Converted, Converter, DecodeError, Decoded, FormatMeta, IngestError, Ingester, IngesterBuilder, decode, furniture_reason,
+    prepare_ingestion,
 };
 pub use municipality::{Mention, MentionForm, Municipality, MunicipalityRegistry, RegistryError, ascii_slug};
 pub use text::{Overlapping, collapse_whitespace, lowercase};

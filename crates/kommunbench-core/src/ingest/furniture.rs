@@ -283,6 +283,13 @@ static PATTERNS: LazyLock<(RegexSet, Vec<DropReason>)> = LazyLock::new(|| {
     (set, patterns.iter().map(|(_, r)| *r).collect())
 });
 
+/// Builds the lists and patterns above (see [`super::prepare_ingestion`]).
+pub(super) fn prepare() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&PREFIXES);
+    LazyLock::force(&PHRASE_MATCHER);
+}
+
 /// Why `line` is page furniture, if it is.
 ///
 /// ```

@@ -103,6 +103,13 @@ static TOC_PLAIN: LazyLock<Regex> =
 /// What a label opens with: a capital letter or a digit.
 static LABEL_OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{Lu}\d]").unwrap());
 
+/// Builds the patterns above (see [`super::prepare_ingestion`]).
+pub(super) fn prepare() {
+    for regex in [&NUMBERED_ITEM, &NUMBERED_HEADING, &TOC_ENTRY, &TOC_PLAIN, &LABEL_OPENING] {
+        LazyLock::force(regex);
+    }
+}
+
 /// Builds the layout of a text.
 pub(crate) fn layout(text: &str) -> Layout {
     let lines = lines(text);

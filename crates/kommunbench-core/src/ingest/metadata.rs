@@ -74,6 +74,14 @@ pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
 /// every document passes here).
 static REFERENCE_LABELS: LazyLock<Folded> = LazyLock::new(|| Folded::new(["beteckning", "diarie", "dnr"]));
 
+/// Builds the patterns above (see [`super::prepare_ingestion`]).
+pub(super) fn prepare() {
+    for regex in [&ISO_DATE, &FINNISH_DATE, &WRITTEN_DATE, &ADOPTION, &BODY, &PARAGRAPH, &REFERENCE, &DOC_TYPE] {
+        LazyLock::force(regex);
+    }
+    LazyLock::force(&REFERENCE_LABELS);
+}
+
 fn first_date(line: &str) -> Option<Date> {
     dates_in(line).first().map(|(_, d)| *d)
 }

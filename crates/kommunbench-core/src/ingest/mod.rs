@@ -13,6 +13,33 @@ use std::path::{Path, PathBuf};
 pub use decode::{DecodeError, Decoded, decode};
 pub use furniture::furniture_reason;
 
+/// Builds ingestion's patterns and automata now rather than on the first
+/// line that needs each: the furniture, metadata and layout patterns, the
+/// cue lists of priority extraction, who speaks.
+///
+/// They take a process a few tens of milliseconds to build, and the first
+/// document waits for them on every core. [`Ingester`] never needs this
+/// call (each is built on first use, once per process, whatever calls it
+/// first); a program with something else to do first, as a pipeline
+/// building its lexicon, can have them built on another core meanwhile.
+/// Halves are built side by side where a second core is free. A second
+/// call costs nothing.
+///
+/// ```
+/// kommunbench_core::prepare_ingestion();
+/// let doc = kommunbench_core::Ingester::new().ingest_str("vaggeryd", "Mål\n\n- Fler i arbete\n")?;
+/// assert_eq!(doc.priorities.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn prepare_ingestion() {
+    rayon::join(furniture::prepare, || {
+        metadata::prepare();
+        layout::prepare();
+        priorities::prepare();
+        speaker::prepare();
+    });
+}
+
 use crate::document::{PolicyDocument, Source, Speaker};
 use crate::files::{ReadError, read_limited};
 use crate::id::{DocumentId, IdError};

@@ -139,6 +139,11 @@ enum Cue {
     National,
 }
 
+/// Builds the cue automaton (see [`super::prepare_ingestion`]).
+pub(super) fn prepare() {
+    std::sync::LazyLock::force(&CUES);
+}
+
 /// Every cue string, found in one pass.
 static CUES: std::sync::LazyLock<(crate::text::Overlapping, Vec<Cue>)> = std::sync::LazyLock::new(|| {
     let mut strings: Vec<String> = Vec::new();

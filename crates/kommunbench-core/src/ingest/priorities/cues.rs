@@ -377,19 +377,27 @@ fn has_small_number(text: &str) -> bool {
     false
 }
 
-/// How many priorities of which level a sentence counts: `tre
-/// prioriterade områden` is three priority areas.
 /// The Swedish number words from two to twelve, in order.
 const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
 
+/// The number words of [`NUMBERS`], and the capital `Å` of `TVÅ` and
+/// `Åtta` as patterns of their own (the automaton folds ASCII only).
+static NUMBER_WORDS: std::sync::LazyLock<Folded> =
+    std::sync::LazyLock::new(|| Folded::new(NUMBERS.iter().chain(&["TVÅ", "Åtta"])));
+
+/// Builds the number words' automaton (see [`crate::prepare_ingestion`]).
+pub(super) fn prepare() {
+    std::sync::LazyLock::force(&NUMBER_WORDS);
+}
+
+/// How many priorities of which level a sentence counts: `tre
+/// prioriterade områden` is three priority areas.
 pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // Most text counts nothing: no number word, no digit. The automaton
     // folds ASCII; the capital `Å` of `TVÅ` and `Åtta` is a pattern of
     // its own, so that it finds every number word the reading below takes.
     // No number word holds another and none holds a non-letter, so no
     // match hides a whole word from the leftmost-first search.
-    static NUMBER_WORDS: std::sync::LazyLock<Folded> =
-        std::sync::LazyLock::new(|| Folded::new(NUMBERS.iter().chain(&["TVÅ", "Åtta"])));
     // A whole number word: `tio` inside `integration` is none.
     let whole = |m: aho_corasick::Match| {
         let before = sentence[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());

@@ -409,15 +409,27 @@ fn opens_clause(part: &str) -> bool {
     w.next().is_some_and(|f| CLAUSE_OPENERS.contains(&f.as_ref()) || f == "och" && w.next().is_some_and(|s| s == "att"))
 }
 
+/// Builds the cue lists above and [`CLAUSES`] (see [`crate::prepare_ingestion`]).
+pub(super) fn prepare() {
+    std::sync::LazyLock::force(&CUE_STEMS);
+    std::sync::LazyLock::force(&OCH);
+    std::sync::LazyLock::force(&OCH_BACK);
+    std::sync::LazyLock::force(&SAMT);
+    std::sync::LazyLock::force(&WORD_CUE_MATCHER);
+    std::sync::LazyLock::force(&CLAUSES);
+}
+
+/// What opens a subordinate clause (see [`cut_clause_inside`]).
+static CLAUSES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build([" för att ", " så att ", " eftersom ", " vilket ", " men ", " där ", " när "])
+        .unwrap_or_else(|e| unreachable!("the clause openers build an automaton: {e}"))
+});
+
 /// The last item ends before a subordinate clause: `trygghet för att öka ...`.
 fn cut_clause_inside(sentence: &str, part: std::ops::Range<usize>) -> std::ops::Range<usize> {
     // The leftmost of them: where the first of each stands, the least.
-    static CLAUSES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build([" för att ", " så att ", " eftersom ", " vilket ", " men ", " där ", " när "])
-            .unwrap_or_else(|e| unreachable!("the clause openers build an automaton: {e}"))
-    });
     let text = &sentence[part.clone()];
     let cut = CLAUSES.find(text).map_or(text.len(), |m| m.start());
     part.start..part.start + cut

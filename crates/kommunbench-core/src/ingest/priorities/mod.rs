@@ -285,6 +285,15 @@ static KIND_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
     regex::Regex::new(r"^\p{L}+\s+\d{1,2}(?:\.\d{1,2})*\.?\s*[–—:.-]?\s+").expect("kind prefix pattern compiles")
 });
 
+/// Builds the patterns and cue lists of priority extraction (see
+/// [`super::prepare_ingestion`]).
+pub(super) fn prepare() {
+    std::sync::LazyLock::force(&LETTERED);
+    std::sync::LazyLock::force(&KIND_PREFIX);
+    cues::prepare();
+    enumeration::prepare();
+}
+
 /// Labels of a document's own facts, not of priorities (`Gäller:`,
 /// `Ersätter:`, `Ansvarig nämnd:`), and decision stamps.
 fn is_fact(text: &str) -> bool {
