@@ -160,8 +160,8 @@ pub(crate) fn write_evidence_csv(
     let pl = |source| ExportError::Polars { path: path.to_owned(), source };
     let format = |range: Range<usize>| -> PolarsResult<Vec<u8>> {
         let mut part = evidence_with(&mappings[range.clone()], documents, spreadsheet_safe)?;
-        let mut bytes = Vec::new();
-        CsvWriter::new(&mut bytes).include_header(range.start == 0).finish(&mut part)?;
+        let mut bytes = if range.start == 0 { csv_header(&part) } else { Vec::new() };
+        CsvWriter::new(&mut bytes).include_header(false).finish(&mut part)?;
         Ok(bytes)
     };
     let parts: Vec<Range<usize>> = (0..mappings.len().div_ceil(EVIDENCE_PART).max(1))
@@ -185,7 +185,10 @@ pub fn write_table_to(df: &DataFrame, out: &mut dyn Write, format: TableFormat, 
     let io = |source| ExportError::Io { path: name.to_owned(), source };
     let mut df = if format == TableFormat::Csv { spreadsheet_safe_frame(df).map_err(pl)? } else { df.clone() };
     match format {
-        TableFormat::Csv => CsvWriter::new(out).include_header(true).finish(&mut df).map_err(pl),
+        TableFormat::Csv => {
+            out.write_all(&csv_header(&df)).map_err(io)?;
+            CsvWriter::new(out).include_header(false).finish(&mut df).map_err(pl)
+        }
         TableFormat::Parquet => ParquetWriter::new(out).finish(&mut df).map(|_| ()).map_err(pl),
         TableFormat::Json => {
             JsonWriter::new(&mut *out).with_json_format(JsonFormat::Json).finish(&mut df).map_err(pl)?;
@@ -193,6 +196,27 @@ pub fn write_table_to(df: &DataFrame, out: &mut dyn Write, format: TableFormat, 
         }
         TableFormat::Markdown => out.write_all(markdown(&df).as_bytes()).map_err(io),
     }
+}
+
+/// The header line of a CSV table: the column names, each quoted where
+/// it is empty or holds a comma, a quote or a line break, as polars
+/// writes them.
+/// polars' own header writer fills a shared 8 MiB buffer of zeros on
+/// first use (`polars_buffer::GLOBAL_ZEROES`): about a tenth of a short
+/// command's run, for a line of names.
+fn csv_header(df: &DataFrame) -> Vec<u8> {
+    let names: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|name| {
+            if name.is_empty() || name.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", name.replace('"', "\"\""))
+            } else {
+                name.to_string()
+            }
+        })
+        .collect();
+    format!("{}\n", names.join(",")).into_bytes()
 }
 
 /// A cell as text: strings as they are, floats with three decimals, nulls empty.
@@ -274,6 +298,17 @@ mod tests {
         let names: Vec<String> =
             std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert_eq!(names, ["coverage.csv"]);
+    }
+
+    #[test]
+    fn the_csv_header_is_the_one_polars_writes() {
+        let names = ["municipality", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", "åäö"];
+        let mut df = DataFrame::new(1, names.iter().map(|name| Column::new((*name).into(), ["x"])).collect()).unwrap();
+        let mut ours = Vec::new();
+        write_table_to(&df, &mut ours, TableFormat::Csv, Path::new("t.csv")).unwrap();
+        let mut theirs = Vec::new();
+        CsvWriter::new(&mut theirs).include_header(true).finish(&mut df).unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
     }
 
     #[test]
