@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use kommunbench_core::{AreaId, DocumentId, DocumentKind, Framework, PolicyDocument};
+use kommunbench_core::{AreaId, DocumentKind, Framework, PolicyDocument};
 use kommunbench_mapping::DocumentMapping;
 use polars::prelude::*;
 
@@ -69,11 +69,7 @@ impl Benchmark {
         mappings: Vec<DocumentMapping>,
         groups: HashMap<Actor, String>,
     ) -> Benchmark {
-        let by_id: HashMap<&DocumentId, &PolicyDocument> = docs.iter().map(|d| (&d.id, d)).collect();
-        let documents = mappings
-            .iter()
-            .map(|m| by_id.get(&m.document).map_or_else(|| DocumentInfo::of_mapping(m), |d| DocumentInfo::from(*d)))
-            .collect();
+        let documents = DocumentInfo::of_mappings(docs, &mappings);
         Benchmark::from_documents(framework, threshold, documents, mappings, groups)
     }
 

@@ -64,6 +64,17 @@ impl DocumentInfo {
             segments: 0,
         }
     }
+
+    /// The facts of each mapping's document in `corpus`, in step with
+    /// `mappings`; [`DocumentInfo::of_mapping`] for a mapping whose
+    /// document is not there.
+    pub(crate) fn of_mappings(corpus: &[PolicyDocument], mappings: &[DocumentMapping]) -> Vec<DocumentInfo> {
+        let by_id: HashMap<&DocumentId, &PolicyDocument> = corpus.iter().map(|d| (&d.id, d)).collect();
+        mappings
+            .iter()
+            .map(|m| by_id.get(&m.document).map_or_else(|| DocumentInfo::of_mapping(m), |d| DocumentInfo::from(*d)))
+            .collect()
+    }
 }
 
 /// Document-level coverage with the documents' metadata, one row per

@@ -117,9 +117,13 @@ impl CoverageMatrix {
         threshold: f64,
     ) -> CoverageMatrix {
         let by_id: HashMap<&DocumentId, &DocumentInfo> = documents.iter().map(|d| (&d.id, d)).collect();
-        CoverageMatrix::with_facts(mappings, areas, level, threshold, |m| match by_id.get(&m.document) {
-            Some(d) => (d.actor.clone(), d.segments),
-            None => (Actor::of(&m.document, m.municipality.as_ref(), &Speaker::Municipality), 0),
+        CoverageMatrix::with_facts(mappings, areas, level, threshold, |m| {
+            if let Some(d) = by_id.get(&m.document) {
+                (d.actor.clone(), d.segments)
+            } else {
+                let d = DocumentInfo::of_mapping(m);
+                (d.actor, d.segments)
+            }
         })
     }
 

@@ -509,12 +509,7 @@ impl Pipeline {
 
     /// The benchmark of a corpus already mapped (by [`Pipeline::map`]).
     pub fn benchmark(&self, corpus: &[PolicyDocument], mapped: Mapped) -> Benchmark {
-        let by_id: HashMap<&DocumentId, &PolicyDocument> = corpus.iter().map(|d| (&d.id, d)).collect();
-        let documents = mapped
-            .mappings
-            .iter()
-            .map(|m| by_id.get(&m.document).map_or_else(|| DocumentInfo::of_mapping(m), |d| DocumentInfo::from(*d)))
-            .collect();
+        let documents = DocumentInfo::of_mappings(corpus, &mapped.mappings);
         self.benchmark_of(documents, mapped.mappings, mapped.threshold)
     }
 
