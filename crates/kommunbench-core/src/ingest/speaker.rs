@@ -83,7 +83,7 @@ const COUNTY_ALIASES: &[(&str, &str)] =
 /// without `län` (`Södermanland`, `Region Skåne`) or a common other name
 /// (`Sörmland`).
 pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) -> Option<&'a str> {
-    let head: String = crate::text::lowercase(&format!("{title}\n{}", text.chars().take(HEAD_CHARS).collect::<String>()));
+    let head = crate::text::lowercase(&format!("{title}\n{}", head_of(text)));
     let mut best: Option<(usize, &'a str)> = None;
     for &county in counties {
         let lower = county.to_lowercase();
@@ -97,10 +97,17 @@ pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) ->
     best.map(|(_, county)| county)
 }
 
+/// The first [`HEAD_CHARS`] characters of `text`, borrowed.
+fn head_of(text: &str) -> &str {
+    // A character starts at each byte that is not a continuation byte.
+    let mut starts = text.bytes().enumerate().filter(|(_, b)| (*b as i8) >= -0x40);
+    starts.nth(HEAD_CHARS).map_or(text, |(i, _)| &text[..i])
+}
+
 /// Who speaks in a text with `title`.
 pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
     let title = crate::text::lowercase(title);
-    let head: String = crate::text::lowercase(&text.chars().take(HEAD_CHARS).collect::<String>());
+    let head = crate::text::lowercase(head_of(text));
     let (t, h) = (Counts::of(&title), Counts::of(&head));
     let voiced = t.voice + h.voice + h.wants > 0;
     let party = PARTIES

@@ -141,6 +141,7 @@ impl Lexicon {
             p.last_key_len = key.rsplit(' ').next().map_or(0, str::len);
         }
         let matcher = Overlapping::new(&keys).map_err(|e| invalid(0, format!("cannot build the matcher: {e}")))?;
+        let inside_words = patterns.iter().map(|p| p.term.may_start_inside_a_word()).collect();
         Ok(Lexicon {
             framework: raw.framework,
             description: raw.description,
@@ -149,6 +150,7 @@ impl Lexicon {
             guards,
             rules,
             matcher: Arc::new(matcher),
+            inside_words,
             areas: framework.areas().len(),
         })
     }

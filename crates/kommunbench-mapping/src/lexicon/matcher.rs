@@ -34,22 +34,31 @@ impl Lexicon {
         // About one per 50 bytes of running text (most are dropped below).
         let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(n.len() / 32);
         self.each_key_unordered(n, |i, start, end| {
+            // Most raw matches are a word-start term inside a longer word:
+            // turned away on one byte a pattern, before the pattern is read.
+            if !self.inside_words[i] && !starts_word(n, start) {
+                return;
+            }
             if let Some((start, end)) = self.verify(n, &self.patterns[i], start, end) {
                 raw.push((i, start, end));
             }
         });
+        let mut candidate = String::new();
         for (start, hyphen, word) in elided_compounds(n) {
             // `vuxen- och ungdomsutbildning`: `vuxen` + each possible head of
             // the next word. Heads only: a modifier (`arbetsmarknads-`)
             // already matched on its own.
             let modifier = &n[start..hyphen];
             for (i, _) in word.char_indices().skip(2) {
-                let candidate = format!("{modifier}{}", &word[i..]);
-                self.each_key(&candidate, |i, s, e| {
+                candidate.clear();
+                candidate.push_str(modifier);
+                candidate.push_str(&word[i..]);
+                let candidate = candidate.as_str();
+                self.each_key(candidate, |i, s, e| {
                     let p = &self.patterns[i];
                     let head =
                         p.term.lead.is_empty() && matches!(p.term.position, Position::Word | Position::End | Position::Exact);
-                    if head && e > modifier.len() && self.verify(&candidate, p, s, e).is_some() {
+                    if head && e > modifier.len() && self.verify(candidate, p, s, e).is_some() {
                         raw.push((i, start, hyphen));
                     }
                 });
@@ -157,12 +166,8 @@ impl Lexicon {
     /// the span of the matched words.
     fn verify(&self, n: &str, p: &Pattern, start: usize, end: usize) -> Option<(usize, usize)> {
         let term = &p.term;
-        let at_word_start = match n.as_bytes()[..start].last() {
-            None => true,
-            Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-            Some(_) => !n[..start].chars().next_back().is_some_and(is_word_char),
-        };
-        if !at_word_start && (term.position != Position::End && term.position != Position::Any || !term.lead.is_empty()) {
+        let at_word_start = starts_word(n, start);
+        if !at_word_start && !term.may_start_inside_a_word() {
             return None; // most raw matches: a word-start term inside a longer word
         }
         let last_start = end - p.last_key_len;
@@ -201,6 +206,15 @@ impl Lexicon {
             }
         }
         true
+    }
+}
+
+/// Whether a word starts at `start` of `n` (no word character before it).
+fn starts_word(n: &str, start: usize) -> bool {
+    match n.as_bytes()[..start].last() {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !n[..start].chars().next_back().is_some_and(is_word_char),
     }
 }
 

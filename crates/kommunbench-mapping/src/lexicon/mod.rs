@@ -52,6 +52,9 @@ pub struct Lexicon {
     /// The keys of the terms. Shared: the automaton is large, and a
     /// lexicon is cloned per run.
     matcher: Arc<Overlapping>,
+    /// Per pattern, whether its key may start inside a word (a compound's
+    /// head): one byte each, read before the pattern itself.
+    inside_words: Vec<bool>,
     areas: usize,
 }
 

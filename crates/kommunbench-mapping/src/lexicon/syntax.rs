@@ -59,6 +59,12 @@ impl Term {
         })
     }
 
+    /// Whether a match of the key may start inside a word: a single-word
+    /// term that may end a compound (`*område`) or stand anywhere in one.
+    pub(super) fn may_start_inside_a_word(&self) -> bool {
+        self.lead.is_empty() && matches!(self.position, Position::End | Position::Any)
+    }
+
     /// The string searched for in normalised text.
     pub(super) fn key(&self) -> String {
         let last = match self.position {

@@ -260,7 +260,10 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         }
     }
     // 2. `<head> är <list>`: the head opens the sentence and names priorities.
-    if let Some(copula) = cues.first[COPULA] {
+    // (A comma in the head rules it out: tested before the words are read.)
+    if let Some(copula) = cues.first[COPULA]
+        && !sentence[..copula].contains(',')
+    {
         let head = &sentence[..copula];
         let head_words = words(head);
         // The subject: the head up to a relative clause (`Fyra områden som
@@ -270,7 +273,6 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         let clause = subject.iter().any(|w| FINITE.contains(&w.as_ref()) || w == "att");
         if !head_words.is_empty()
             && head_words.len() <= 18
-            && !head.contains(',')
             && !clause
             && let Some(level) = subject.iter().rev().find_map(|w| cues::noun_level(w))
             && cues::scan(head, false) != Cue::Not
