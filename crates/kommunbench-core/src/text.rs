@@ -73,6 +73,23 @@ fn latin1_capital(second: u8) -> bool {
     (0x80..=0x9E).contains(&second) && second != 0x97
 }
 
+/// Whether a character is part of a word (letters and digits):
+/// [`char::is_alphanumeric`], answered without a table search for ASCII
+/// and Latin-1, where nearly every character of Swedish text lies.
+///
+/// ```
+/// use kommunbench_core::is_word_char;
+/// assert!(is_word_char('å') && is_word_char('7'));
+/// assert!(!is_word_char('-') && !is_word_char('”'));
+/// ```
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{FF}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'),
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Whether `x` and `y` are the same with each character in lower case
 /// (`char::to_lowercase`). ASCII words, the most, compare byte by byte.
 pub(crate) fn same_ignoring_case(x: &str, y: &str) -> bool {
@@ -249,7 +266,14 @@ impl Overlapping {
 
 #[cfg(test)]
 mod tests {
-    use super::{Overlapping, lowercase, lowercase_cow};
+    use super::{Overlapping, is_word_char, lowercase, lowercase_cow};
+
+    #[test]
+    fn word_characters_are_the_alphanumeric_ones() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn lowercase_is_the_standard_librarys() {

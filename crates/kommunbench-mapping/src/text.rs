@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+pub use kommunbench_core::is_word_char;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -259,17 +260,6 @@ pub(crate) fn inflects(tail: &str, base: &str, term_stem: &str) -> bool {
     ENDINGS.contains(&rest) || (rest.len() <= 4 && stem(tail) == term_stem)
 }
 
-/// Whether a character is part of a word (letters and digits):
-/// [`char::is_alphanumeric`], answered without a table search for ASCII
-/// and Latin-1, where nearly every character of Swedish text lies.
-pub fn is_word_char(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
-        '\u{80}'..='\u{FF}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'),
-        _ => c.is_alphanumeric(),
-    }
-}
-
 /// The word around byte `at` of `text`: `(start, end)`.
 pub fn word_at(text: &str, at: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
@@ -315,13 +305,6 @@ mod tests {
                 let at = n.to_original(offset);
                 assert!(original.is_char_boundary(at), "{offset} maps to {at} in {original:?}");
             }
-        }
-    }
-
-    #[test]
-    fn word_characters_are_the_alphanumeric_ones() {
-        for c in (0u32..0x3000).filter_map(char::from_u32) {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

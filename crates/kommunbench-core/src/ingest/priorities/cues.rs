@@ -167,7 +167,7 @@ pub(crate) type Word<'a> = std::borrow::Cow<'a, str>;
 
 /// [`words`] one at a time, for a reader that needs only the first few.
 pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+    text.split(|c: char| !(crate::text::is_word_char(c) || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
         .map(crate::text::lowercase_cow)
@@ -400,8 +400,8 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // match hides a whole word from the leftmost-first search.
     // A whole number word: `tio` inside `integration` is none.
     let whole = |m: aho_corasick::Match| {
-        let before = sentence[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = sentence[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before = sentence[..m.start()].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c));
+        let after = sentence[m.end()..].chars().next().is_none_or(|c| !crate::text::is_word_char(c));
         before && after
     };
     if !has_small_number(sentence) && !NUMBER_WORDS.any(sentence, whole) {
@@ -410,7 +410,7 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // Token by token, without allocating; only the two words after a
     // number are lower-cased.
     let same = |w: &str, x: &str| w.len() == x.len() && crate::text::same_ignoring_case(w, x);
-    let mut tokens = sentence.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty());
+    let mut tokens = sentence.split(|c: char| !(crate::text::is_word_char(c) || c == '-')).filter(|w| !w.is_empty());
     while let Some(w) = tokens.next() {
         let n = if w.bytes().all(|b| b.is_ascii_digit()) {
             w.parse::<usize>().ok().filter(|n| (2..=20).contains(n))

@@ -1010,8 +1010,8 @@ impl<'a> Extractor<'a> {
     fn locate_word(&self, within: Span, needle: &str, from: usize) -> Option<Span> {
         let mut at = from.max(within.start);
         while let Some(found) = self.locate(within, needle, at) {
-            let before = self.text[..found.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after = self.text[found.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let before = self.text[..found.start].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c));
+            let after = self.text[found.end..].chars().next().is_none_or(|c| !crate::text::is_word_char(c));
             if before && after {
                 return Some(found);
             }
