@@ -100,7 +100,7 @@ pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) ->
 /// The first [`HEAD_CHARS`] characters of `text`, borrowed.
 fn head_of(text: &str) -> &str {
     // A character starts at each byte that is not a continuation byte.
-    let mut starts = text.bytes().enumerate().filter(|(_, b)| (*b as i8) >= -0x40);
+    let mut starts = text.bytes().enumerate().filter(|(_, b)| b & 0xC0 != 0x80);
     starts.nth(HEAD_CHARS).map_or(text, |(i, _)| &text[..i])
 }
 
@@ -222,6 +222,14 @@ mod tests {
 
     fn party(abbreviation: &str) -> Speaker {
         Speaker::Party(abbreviation.to_owned())
+    }
+
+    #[test]
+    fn the_head_is_the_first_characters_not_bytes() {
+        for text in ["", "kort", &"å".repeat(HEAD_CHARS + 7), &"aö€𝄞".repeat(HEAD_CHARS)] {
+            let expected: String = text.chars().take(HEAD_CHARS).collect();
+            assert_eq!(head_of(text), expected);
+        }
     }
 
     #[test]
