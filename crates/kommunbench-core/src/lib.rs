@@ -56,4 +56,4 @@ pub use ingest::{
     prepare_ingestion,
 };
 pub use municipality::{Mention, MentionForm, Municipality, MunicipalityRegistry, RegistryError, ascii_slug};
-pub use text::{Overlapping, collapse_whitespace, is_word_char, lowercase};
+pub use text::{Overlapping, collapse_whitespace, ends_word, is_word_char, lowercase, starts_word};

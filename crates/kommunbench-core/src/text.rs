@@ -90,6 +90,31 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether a word starts at byte `at` of `text`: no word character
+/// ([`is_word_char`]) stands right before it.
+///
+/// ```
+/// use kommunbench_core::{ends_word, starts_word};
+/// let text = "Mål: delmål";
+/// assert!(starts_word(text, 0) && starts_word(text, 6));
+/// assert!(!starts_word(text, 9), "`mål` inside `delmål`");
+/// assert!(!starts_word("växa", 3), "after `ä`, a letter beyond ASCII");
+/// assert!(ends_word(text, 4) && !ends_word(text, 1));
+/// ```
+pub fn starts_word(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..at].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// Whether a word ends at byte `at` of `text`: no word character
+/// ([`is_word_char`]) stands right after it.
+pub fn ends_word(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(is_word_char)
+}
+
 /// Whether `x` and `y` are the same with each character in lower case
 /// (`char::to_lowercase`). ASCII words, the most, compare byte by byte.
 pub(crate) fn same_ignoring_case(x: &str, y: &str) -> bool {

@@ -196,8 +196,8 @@ impl Counts {
     fn of(text: &str) -> Counts {
         let (matcher, cues) = &*CUES;
         let mut counts = Counts::default();
-        let starts_word = |i: usize| text[..i].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c));
-        let ends_word = |i: usize| text[i..].chars().next().is_none_or(|c| !crate::text::is_word_char(c));
+        let starts_word = |i: usize| crate::text::starts_word(text, i);
+        let ends_word = |i: usize| crate::text::ends_word(text, i);
         matcher.each(text.as_bytes(), |cue, start, end| match cues[cue] {
             Cue::Voice => counts.voice += 1,
             Cue::Party(i) if starts_word(start) => counts.party[i] += 1,
@@ -213,7 +213,7 @@ impl Counts {
 
 /// Occurrences of `form` that begin a word.
 fn mentions(text: &str, form: &str) -> usize {
-    text.match_indices(form).filter(|(i, _)| text[..*i].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c))).count()
+    text.match_indices(form).filter(|(i, _)| crate::text::starts_word(text, *i)).count()
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use kommunbench_core::starts_word;
+
 use super::Lexicon;
 use super::compile::Pattern;
 use super::syntax::Position;
@@ -206,15 +208,6 @@ impl Lexicon {
             }
         }
         true
-    }
-}
-
-/// Whether a word starts at `start` of `n` (no word character before it).
-fn starts_word(n: &str, start: usize) -> bool {
-    match n.as_bytes()[..start].last() {
-        None => true,
-        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-        Some(_) => !n[..start].chars().next_back().is_some_and(is_word_char),
     }
 }
 

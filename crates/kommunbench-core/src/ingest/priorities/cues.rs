@@ -399,11 +399,8 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // No number word holds another and none holds a non-letter, so no
     // match hides a whole word from the leftmost-first search.
     // A whole number word: `tio` inside `integration` is none.
-    let whole = |m: aho_corasick::Match| {
-        let before = sentence[..m.start()].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c));
-        let after = sentence[m.end()..].chars().next().is_none_or(|c| !crate::text::is_word_char(c));
-        before && after
-    };
+    let whole =
+        |m: aho_corasick::Match| crate::text::starts_word(sentence, m.start()) && crate::text::ends_word(sentence, m.end());
     if !has_small_number(sentence) && !NUMBER_WORDS.any(sentence, whole) {
         return None;
     }

@@ -228,9 +228,8 @@ impl WordCues {
     fn of(sentence: &str, lower: &str) -> WordCues {
         let mut cues = WordCues { first: [None; WORD_CUES.len()], som: Vec::new() };
         WORD_CUE_MATCHER.each(lower.as_bytes(), |cue, start, end| {
-            let before = lower[..start].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c));
-            let after = lower[end..].chars().next().is_none_or(|c| !crate::text::is_word_char(c));
-            if !(before && after && sentence.is_char_boundary(start)) {
+            if !(crate::text::starts_word(lower, start) && crate::text::ends_word(lower, end) && sentence.is_char_boundary(start))
+            {
                 return;
             }
             if cues.first[cue].is_none() {

@@ -1010,9 +1010,7 @@ impl<'a> Extractor<'a> {
     fn locate_word(&self, within: Span, needle: &str, from: usize) -> Option<Span> {
         let mut at = from.max(within.start);
         while let Some(found) = self.locate(within, needle, at) {
-            let before = self.text[..found.start].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c));
-            let after = self.text[found.end..].chars().next().is_none_or(|c| !crate::text::is_word_char(c));
-            if before && after {
+            if crate::text::starts_word(self.text, found.start) && crate::text::ends_word(self.text, found.end) {
                 return Some(found);
             }
             at = found.start + needle.chars().next().map_or(1, char::len_utf8);
