@@ -36,12 +36,7 @@ impl Lexicon {
         // About one per 50 bytes of running text (most are dropped below).
         let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(n.len() / 32);
         self.each_key_unordered(n, |i, start, end| {
-            // Most raw matches are a word-start term inside a longer word:
-            // turned away on one byte a pattern, before the pattern is read.
-            if !self.inside_words[i] && !starts_word(n, start) {
-                return;
-            }
-            if let Some((start, end)) = self.verify(n, &self.patterns[i], start, end) {
+            if let Some((start, end)) = self.verify(n, i, start, end) {
                 raw.push((i, start, end));
             }
         });
@@ -60,7 +55,7 @@ impl Lexicon {
                     let p = &self.patterns[i];
                     let head =
                         p.term.lead.is_empty() && matches!(p.term.position, Position::Word | Position::End | Position::Exact);
-                    if head && e > modifier.len() && self.verify(candidate, p, s, e).is_some() {
+                    if head && e > modifier.len() && self.verify(candidate, i, s, e).is_some() {
                         raw.push((i, start, hyphen));
                     }
                 });
@@ -164,14 +159,17 @@ impl Lexicon {
         self.matcher.each_unordered(n.as_bytes(), f);
     }
 
-    /// Checks a raw match against the term's position and guards; returns
-    /// the span of the matched words.
-    fn verify(&self, n: &str, p: &Pattern, start: usize, end: usize) -> Option<(usize, usize)> {
-        let term = &p.term;
+    /// Checks a raw match of pattern `i` against the term's position and
+    /// guards; returns the span of the matched words.
+    fn verify(&self, n: &str, i: usize, start: usize, end: usize) -> Option<(usize, usize)> {
         let at_word_start = starts_word(n, start);
-        if !at_word_start && !term.may_start_inside_a_word() {
-            return None; // most raw matches: a word-start term inside a longer word
+        // Most raw matches are a word-start term inside a longer word:
+        // turned away on one byte a pattern, before the pattern is read.
+        if !at_word_start && !self.inside_words[i] {
+            return None;
         }
+        let p = &self.patterns[i];
+        let term = &p.term;
         let last_start = end - p.last_key_len;
         let (word_start, word_end) = word_at(n, last_start);
         let word = &n[word_start..word_end];
