@@ -52,12 +52,12 @@ impl Normalized {
         let mut reordered = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
-            // Copy what needs no change in one go: lower-case ASCII, digits,
-            // punctuation, single spaces, lower-case Latin-1 letters.
+            // Copy what keeps its length in one go, folded to lower case:
+            // ASCII letters, digits, punctuation, single spaces, Latin-1 letters.
             if !needs_nfc {
                 let run = plain_run(&bytes[i..]);
                 if run > 0 {
-                    out.push_str(&original[i..i + run]);
+                    push_lowercase(&mut out, &original[i..i + run]);
                     i += run;
                     continue;
                 }
@@ -170,36 +170,69 @@ impl Normalized {
     }
 }
 
-/// Bytes copied unchanged: lower-case letters, digits, punctuation, space.
-const PLAIN: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0x21;
-    while b < 0x7F {
-        table[b] = !(b >= b'A' as usize && b <= b'Z' as usize);
-        b += 1;
-    }
-    table[b' ' as usize] = true;
-    table
-};
-
-/// Length of the prefix of `bytes` that normalises to itself.
+/// Length of the prefix of `bytes` that keeps its length in normal form:
+/// printable ASCII, single spaces and two-byte Latin-1 letters (`å`,
+/// `Ö`). Sixteen bytes are tested at a time where they all qualify (a
+/// test the compiler vectorises), one at a time elsewhere.
 fn plain_run(bytes: &[u8]) -> usize {
     let mut j = 0;
-    while j < bytes.len() {
-        let b = bytes[j];
-        if PLAIN[b as usize] {
-            // Two spaces in a row collapse: stop before them.
-            if b == b' ' && bytes.get(j + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == 0xC2) {
+    loop {
+        while let Some(chunk) = bytes.get(j..j + 16) {
+            if !plain_chunk(chunk) {
                 break;
             }
-            j += 1;
-        } else if b == 0xC3 && bytes.get(j + 1).is_some_and(|n| (0xA0..=0xBF).contains(n)) {
-            j += 2; // å, ä, ö, é: already lower case
-        } else {
-            break;
+            j += 16;
+        }
+        // Past the chunk that failed, a byte at a time.
+        let stop = j + 16;
+        while j < stop {
+            let Some(&b) = bytes.get(j) else { return j };
+            if (0x21..0x7F).contains(&b) {
+                j += 1;
+            } else if b == b' ' {
+                // Two spaces in a row collapse: stop before them.
+                if bytes.get(j + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == 0xC2) {
+                    return j;
+                }
+                j += 1;
+            } else if b == 0xC3 {
+                j += 2; // U+00C0..U+00FF, two bytes in either case
+            } else {
+                return j;
+            }
         }
     }
-    j
+}
+
+/// Whether sixteen bytes all keep their length in normal form, as
+/// [`plain_run`] reads them: printable ASCII, `0xC3` and the bytes that
+/// continue it, no two spaces in a row, and neither a space nor `0xC3` at
+/// the end (what follows them is the next chunk's).
+fn plain_chunk(chunk: &[u8]) -> bool {
+    let mut plain = true;
+    let mut double_space = false;
+    for (k, &b) in chunk.iter().enumerate() {
+        plain &= (b.wrapping_sub(0x20) < 0x5F) | (b.wrapping_sub(0x80) < 0x40) | (b == 0xC3);
+        double_space |= (b == b' ') & (chunk.get(k + 1) == Some(&b' '));
+    }
+    let last = chunk[chunk.len() - 1];
+    plain & !double_space & (last != b' ') & (last != 0xC3)
+}
+
+/// Appends `run` (a [`plain_run`]) to `out` in lower case: its ASCII
+/// folded in place, then each Latin-1 capital (`À` to `Þ` but `×`, its
+/// small letter less 0x20) where it stands.
+fn push_lowercase(out: &mut String, run: &str) {
+    let start = out.len();
+    out.push_str(run);
+    out[start..].make_ascii_lowercase();
+    for k in memchr::memchr_iter(0xC3, run.as_bytes()) {
+        let second = run.as_bytes()[k + 1];
+        if (0x80..=0x9E).contains(&second) && second != 0x97 {
+            let small = char::from(second + 0x60);
+            out.replace_range(start + k..start + k + 2, small.encode_utf8(&mut [0; 2]));
+        }
+    }
 }
 
 static SWEDISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Swedish));
