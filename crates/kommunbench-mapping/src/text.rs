@@ -395,6 +395,47 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Text of Swedish letters in both cases, other scripts, spaces,
+        /// line breaks and no-break spaces, in runs long and short enough
+        /// to cross the sixteen-byte chunks of the copy at every place:
+        /// each character lower-cased on its own, each run of whitespace
+        /// one space (a line break where it holds two), every offset
+        /// of a character mapped forward to a character boundary of the
+        /// original.
+        #[test]
+        fn normal_form_is_each_character_lowered_and_whitespace_collapsed(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Arbete", "å", "Å", "Ö", "é", "É", "×", "ß", "ẞ", "İ", "–", "ΣΑ", ".", "1",
+                " ", "  ", "\n", "\n\n", "\t", "\u{a0}", "abcdefghijklmnop",
+            ]), 0..120),
+        ) {
+            let original = pieces.concat();
+            let mut expected = String::new();
+            let mut chars = original.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c.is_whitespace() {
+                    let mut newlines = usize::from(c == '\n');
+                    while let Some(d) = chars.next_if(|d| d.is_whitespace()) {
+                        newlines += usize::from(d == '\n');
+                    }
+                    expected.push(if newlines >= 2 { '\n' } else { ' ' });
+                } else {
+                    expected.extend(c.to_lowercase());
+                }
+            }
+            let n = Normalized::new(&original);
+            proptest::prop_assert_eq!(n.as_str(), expected.as_str());
+            let mut last = 0;
+            for offset in (0..=n.as_str().len()).filter(|&o| n.as_str().is_char_boundary(o)) {
+                let o = n.to_original(offset);
+                proptest::prop_assert!(original.is_char_boundary(o) && o >= last, "{:?}: {} -> {}", original, offset, o);
+                last = o;
+            }
+            proptest::prop_assert_eq!(n.to_original(n.as_str().len()), original.len());
+        }
+    }
+
     /// The Snowball stems of the forms the lexicon relies on, quirks
     /// included: no `-et` suffix (`arbetet`), `skolan` and `bostadsområdena`
     /// left whole, `-ad` and `-s` cut (`arbetsmarkn`, `mötesplat`). The
