@@ -521,4 +521,17 @@ mod tests {
         let at = t.find("utbildning").unwrap();
         assert_eq!(word_at(t, at), (3, 18));
     }
+
+    /// Every character boundary of a text of ASCII, Latin-1 (letters and
+    /// the signs `×` and `÷`) and wider characters: the word is the run of
+    /// [`is_word_char`] characters around it.
+    #[test]
+    fn word_around_every_offset_is_the_run_of_word_characters() {
+        let t = "Åtgärd 3×4 ÷ mål–delmål ΣΟΦΙΑ öÿ¹x ”citat” ØÞß-x\u{a0}é";
+        for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            let start = t[..at].char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last().map_or(at, |(i, _)| i);
+            let end = t[at..].char_indices().find(|(_, c)| !is_word_char(*c)).map_or(t.len(), |(i, _)| at + i);
+            assert_eq!(word_at(t, at), (start, end), "at {at}");
+        }
+    }
 }

@@ -95,7 +95,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else {
         utf8_or_1252(bytes, 0, &mut damaged)?
     };
-    if let Some(at) = text.find('\0') {
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(DecodeError::NulByte { offset: at });
     }
     let text = normalise_newlines(text);
@@ -200,7 +200,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 }
 
 fn normalise_newlines(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")

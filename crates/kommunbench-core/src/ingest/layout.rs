@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::furniture::{furniture_reason, heads_links, starts_footer};
 use crate::document::{Block, BlockKind, DropReason, Dropped, Span};
-use crate::text::same_ignoring_case;
+use crate::text::{has_byte, same_ignoring_case};
 
 /// A non-blank line, trimmed, with its span in the text.
 #[derive(Debug, Clone, Copy)]
@@ -267,7 +267,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             });
             continue;
         }
-        if line.text.contains('\t') {
+        if has_byte(line.text, b'\t') {
             let cells: Vec<String> = line.text.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
             if cells.len() >= 2 {
                 flush(&mut paragraph, out);

@@ -9,6 +9,7 @@ use super::folded::Folded;
 use super::furniture::fold_opening;
 use super::layout::{Line, words_at_most};
 use crate::document::{Date, Dates, Decision, DocumentKind, Speaker};
+use crate::text::split_byte;
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 static FINNISH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)").unwrap());
@@ -161,7 +162,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         // stamp is a short line that holds a four-digit year.
         let mut reference: Option<bool> = None;
         let doc_type = lower.contains("dokumenttyp");
-        for cell in text.split('\t').map(str::trim) {
+        for cell in split_byte(text, b'\t').map(str::trim) {
             let may_open = cell.bytes().next().is_some_and(|b| matches!(b, b'b' | b'B' | b'd' | b'D') || !b.is_ascii());
             if may_open
                 && *reference.get_or_insert_with(|| REFERENCE_LABELS.is_match(text))
@@ -183,7 +184,7 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         // a decision verb and a date.
         let year = || text.bytes().filter(u8::is_ascii_digit).nth(3).is_some();
         if meta.dates.adopted.is_none() && words_at_most(text, 20) && year() && ADOPTION.is_match(text) {
-            for cell in text.split('\t') {
+            for cell in split_byte(text, b'\t') {
                 if ADOPTION.is_match(cell)
                     && let Some(date) = first_date(cell)
                 {

@@ -21,6 +21,7 @@
 use super::cues::{self, Cue, Word, word_iter, words};
 use crate::document::Level;
 use crate::ingest::folded::Folded;
+use crate::text::has_byte;
 
 /// One item: a byte range into the sentence text given to [`find`].
 pub(crate) type Item = std::ops::Range<usize>;
@@ -176,8 +177,8 @@ pub(crate) fn find(text: &str) -> Vec<Enumeration> {
         // A sentence is read word by word only when it could coordinate
         // items and a cue stem stands in it (or a colon); the stems are
         // looked for only then, and only up to the first.
-        if !sentence.contains(',') && !has(&OCH, sentence) && !has(&SAMT, sentence)
-            || !sentence.contains(':') && !CUE_STEMS.is_match(sentence)
+        if !has_byte(sentence, b',') && !has(&OCH, sentence) && !has(&SAMT, sentence)
+            || !has_byte(sentence, b':') && !CUE_STEMS.is_match(sentence)
         {
             continue;
         }
