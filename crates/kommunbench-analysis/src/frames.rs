@@ -109,26 +109,19 @@ pub fn coverage_table(framework: &str, documents: &[DocumentCoverage]) -> Polars
 fn coverage_rows<'a>(
     documents: impl Iterator<Item = (&'a DocumentId, Option<&'a DocumentInfo>, &'a str, &'a [AreaCoverage])>,
 ) -> PolarsResult<DataFrame> {
-    let mut cols: [Vec<Option<String>>; 9] = Default::default();
-    let (mut areas, mut score, mut covered, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (id, doc, framework, coverage) in documents {
-        let municipality = doc.and_then(|d| d.municipality.as_ref());
-        for c in coverage {
-            let values = [
-                Some(id.to_string()),
-                Some(doc.map_or_else(|| Actor::document(id).name().to_owned(), |d| d.actor.name().to_owned())),
-                municipality.map(|m| m.code.to_string()),
-                municipality.map(|m| m.county.clone()),
-                municipality.map(|m| m.country.to_string()),
-                doc.and_then(|d| d.kind).map(|k| k.to_string()),
-                Some(doc.map_or_else(|| "municipality".to_owned(), |d| d.actor.speaker().to_string())),
-                doc.and_then(|d| d.date).map(|d| d.to_string()),
-                Some(framework.to_owned()),
-            ];
-            for (col, v) in cols.iter_mut().zip(values) {
-                col.push(v);
+    // A document's cells once: each of its rows (one an area) borrows them.
+    let documents: Vec<([Option<Cow<'a, str>>; 9], &[AreaCoverage])> =
+        documents.map(|(id, doc, framework, coverage)| (document_cells(id, doc, framework), coverage)).collect();
+    let rows = documents.iter().map(|(_, coverage)| coverage.len()).sum();
+    let mut cols: [Vec<Option<&str>>; 9] = std::array::from_fn(|_| Vec::with_capacity(rows));
+    let (mut areas, mut score, mut covered, mut evidence) =
+        (Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows), Vec::with_capacity(rows));
+    for (cells, coverage) in &documents {
+        for c in *coverage {
+            for (col, v) in cols.iter_mut().zip(cells) {
+                col.push(v.as_deref());
             }
-            areas.push(c.area.to_string());
+            areas.push(c.area.as_str());
             score.push(c.score);
             covered.push(c.covered);
             evidence.push(c.evidence_count as u32);
@@ -150,6 +143,23 @@ fn coverage_rows<'a>(
         "covered" => covered,
         "evidence_count" => evidence,
     )
+}
+
+/// The cells of a coverage row that are the document's: id, row name,
+/// municipality code, county, country, kind, speaker, date, framework.
+fn document_cells<'a>(id: &'a DocumentId, doc: Option<&'a DocumentInfo>, framework: &'a str) -> [Option<Cow<'a, str>>; 9] {
+    let municipality = doc.and_then(|d| d.municipality.as_ref());
+    [
+        Some(Cow::Borrowed(id.as_str())),
+        Some(doc.map_or_else(|| Cow::Owned(Actor::document(id).name().to_owned()), |d| Cow::Borrowed(d.actor.name()))),
+        municipality.map(|m| Cow::Owned(m.code.to_string())),
+        municipality.map(|m| Cow::Borrowed(m.county.as_str())),
+        municipality.map(|m| Cow::Owned(m.country.to_string())),
+        doc.and_then(|d| d.kind).map(|k| Cow::Borrowed(k.as_str())),
+        Some(doc.map_or(Cow::Borrowed("municipality"), |d| Cow::Owned(d.actor.speaker().to_string()))),
+        doc.and_then(|d| d.date).map(|d| Cow::Owned(d.to_string())),
+        Some(Cow::Borrowed(framework)),
+    ]
 }
 
 /// The columns of the evidence table, in order.
