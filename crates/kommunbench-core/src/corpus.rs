@@ -16,7 +16,9 @@ use crate::municipality::MunicipalityRegistry;
 /// The manifest's file name, looked for in each corpus directory.
 pub const MANIFEST_FILE: &str = "kommunbench.toml";
 
-/// Files parsed in parallel between two progress reports.
+/// Files parsed in parallel between two progress reports: at least this
+/// many, and a tenth of the corpus when that is more (each chunk ends with
+/// one core waiting for the other's last file).
 const PARALLEL_CHUNK: usize = 64;
 
 /// File extensions read from a directory (files named explicitly are read
@@ -343,7 +345,8 @@ impl CorpusReader {
         // reported as chunks finish and only a chunk's documents are held at
         // once; results keep the files' order.
         let mut done = 0;
-        for (chunk, ids) in files.chunks(PARALLEL_CHUNK).zip(ids.chunks(PARALLEL_CHUNK)) {
+        let chunk_len = PARALLEL_CHUNK.max(total.div_ceil(10));
+        for (chunk, ids) in files.chunks(chunk_len).zip(ids.chunks(chunk_len)) {
             let results: Vec<Result<Read<T>, IngestError>> =
                 chunk.par_iter().zip(ids).map(|(file, id)| self.read_one(file, id, &manifests, &each)).collect();
             for (file, result) in chunk.iter().zip(results) {
