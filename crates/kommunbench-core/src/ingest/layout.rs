@@ -110,9 +110,8 @@ pub(super) fn prepare() {
     }
 }
 
-/// Builds the layout of a text.
-pub(crate) fn layout(text: &str) -> Layout {
-    let lines = lines(text);
+/// Builds the layout of a text from its [`lines`].
+pub(crate) fn layout<'a>(text: &'a str, lines: &[Option<Line<'a>>]) -> Layout {
     let mut layout = Layout::default();
 
     // 1. Furniture, line by line; the footer from its first closing line on.
@@ -134,7 +133,7 @@ pub(crate) fn layout(text: &str) -> Layout {
     // Under `Relaterade sidor`, the short lines up to a blank one are links.
     let mut links = false;
     let mut kept: Vec<Option<Line<'_>>> = Vec::with_capacity(lines.len());
-    for line in lines {
+    for &line in lines {
         let Some(line) = line else {
             links = false;
             kept.push(None);
@@ -607,12 +606,12 @@ mod tests {
     fn numberings_of_any_depth_give_a_heading_level() {
         let numbering = vec!["1"; 511].join("."); // 511 % 256 = 255: overflowed before
         let text = format!("Integrationsplan\n\n{numbering} Arbete och studier\n\nText.\n");
-        let heading = layout(&text).blocks.into_iter().find(|b| b.text.contains("Arbete")).unwrap();
+        let heading = layout(&text, &lines(&text)).blocks.into_iter().find(|b| b.text.contains("Arbete")).unwrap();
         assert_eq!(heading.kind, BlockKind::Heading { level: 6 });
     }
 
     fn kinds(text: &str) -> Vec<(String, String)> {
-        layout(text)
+        layout(text, &lines(text))
             .blocks
             .iter()
             .map(|b| {
@@ -725,7 +724,7 @@ mod tests {
     #[test]
     fn paragraph_broken_by_a_page_break_is_joined() {
         let text = "Policy\n\nIntegrationspolicyn ska genomsyra verksamheterna genom förvaltningarnas\n\n4 (4)\n\nverksamhetsplaner. Samverkan är viktig.\n";
-        let blocks = layout(text).blocks;
+        let blocks = layout(text, &lines(text)).blocks;
         assert_eq!(
             blocks[1].text,
             "Integrationspolicyn ska genomsyra verksamheterna genom förvaltningarnas verksamhetsplaner. Samverkan är viktig."
@@ -754,7 +753,7 @@ mod tests {
     #[test]
     fn navigation_before_the_title_and_the_footer_are_dropped() {
         let text = "Huvudmeny\n\nKommun och politik\n\nKollagebild\n\nMål för integrationsarbete\n\nKommunstyrelsen har beslutat om mål för integrationsarbetet.\n\nVision\n\nAlla ska ha lika möjligheter i kommunen oavsett bakgrund.\n\nMer text som är lång nog för att stå i andra halvan av sidan, med flera ord.\n\nHjälpte informationen dig?\n\nEn plats i rörelse som bygger på mångfald och hållbarhet.\n";
-        let l = layout(text);
+        let l = layout(text, &lines(text));
         let kept: Vec<_> = l.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(kept[0], "Mål för integrationsarbete");
         assert!(!kept.iter().any(|t| t.contains("Kommun och politik") || t.contains("mångfald och hållbarhet")), "{kept:?}");

@@ -342,7 +342,7 @@ impl Ingester {
     fn parse(&self, id: DocumentId, text: String, source: Source) -> PolicyDocument {
         let lines = layout::lines(&text);
         let meta = metadata::read(&lines);
-        let mut layout = layout::layout(&text);
+        let mut layout = layout::layout(&text, &lines);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
         let mut speaker = speaker::speaker(&title, &text);
