@@ -120,16 +120,24 @@ pub fn write_table(df: &DataFrame, path: &Path) -> Result<(), ExportError> {
 /// assert_eq!(spreadsheet_safe("Arbete och studier"), "Arbete och studier");
 /// ```
 pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
+    if cell.starts_with(FORMULA_OPENINGS) { format!("'{cell}").into() } else { cell.into() }
 }
 
-/// The frame with every text cell made [`spreadsheet_safe`].
+/// What a spreadsheet reads as the start of a formula.
+const FORMULA_OPENINGS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The frame with every text cell made [`spreadsheet_safe`]. A column
+/// with no cell to change is kept as it is (most are: names, ids, areas).
 fn spreadsheet_safe_frame(df: &DataFrame) -> PolarsResult<DataFrame> {
     let mut out = df.clone();
     for name in df.get_column_names_owned() {
         let column = df.column(&name)?;
         if column.dtype() == &DataType::String {
-            let safe: StringChunked = column.str()?.iter().map(|v| v.map(|v| spreadsheet_safe(v).into_owned())).collect();
+            let cells = column.str()?;
+            if !cells.iter().flatten().any(|v| v.starts_with(FORMULA_OPENINGS)) {
+                continue;
+            }
+            let safe: StringChunked = cells.iter().map(|v| v.map(spreadsheet_safe)).collect();
             out.replace(&name, safe.with_name(name.clone()).into_series().into())?;
         }
     }
