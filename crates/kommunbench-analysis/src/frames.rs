@@ -110,7 +110,7 @@ fn coverage_rows<'a>(
     documents: impl Iterator<Item = (&'a DocumentId, Option<&'a DocumentInfo>, &'a str, &'a [AreaCoverage])>,
 ) -> PolarsResult<DataFrame> {
     // A document's cells once: each of its rows (one an area) borrows them.
-    let documents: Vec<([Option<Cow<'a, str>>; 9], &[AreaCoverage])> =
+    let documents: Vec<(DocumentCells<'a>, &[AreaCoverage])> =
         documents.map(|(id, doc, framework, coverage)| (document_cells(id, doc, framework), coverage)).collect();
     let rows = documents.iter().map(|(_, coverage)| coverage.len()).sum();
     let mut cols: [Vec<Option<&str>>; 9] = std::array::from_fn(|_| Vec::with_capacity(rows));
@@ -147,7 +147,10 @@ fn coverage_rows<'a>(
 
 /// The cells of a coverage row that are the document's: id, row name,
 /// municipality code, county, country, kind, speaker, date, framework.
-fn document_cells<'a>(id: &'a DocumentId, doc: Option<&'a DocumentInfo>, framework: &'a str) -> [Option<Cow<'a, str>>; 9] {
+type DocumentCells<'a> = [Option<Cow<'a, str>>; 9];
+
+/// A document's [`DocumentCells`].
+fn document_cells<'a>(id: &'a DocumentId, doc: Option<&'a DocumentInfo>, framework: &'a str) -> DocumentCells<'a> {
     let municipality = doc.and_then(|d| d.municipality.as_ref());
     [
         Some(Cow::Borrowed(id.as_str())),

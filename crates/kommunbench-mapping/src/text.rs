@@ -208,6 +208,7 @@ fn plain_run(bytes: &[u8]) -> usize {
 /// [`plain_run`] reads them: printable ASCII, `0xC3` and the bytes that
 /// continue it, no two spaces in a row, and neither a space nor `0xC3` at
 /// the end (what follows them is the next chunk's).
+#[expect(clippy::needless_bitwise_bool, reason = "a test without branches, which the compiler vectorises")]
 fn plain_chunk(chunk: &[u8]) -> bool {
     let mut plain = true;
     let mut double_space = false;
@@ -216,7 +217,7 @@ fn plain_chunk(chunk: &[u8]) -> bool {
         double_space |= (b == b' ') & (chunk.get(k + 1) == Some(&b' '));
     }
     let last = chunk[chunk.len() - 1];
-    plain & !double_space & (last != b' ') & (last != 0xC3)
+    plain && !double_space && last != b' ' && last != 0xC3
 }
 
 /// Appends `run` (a [`plain_run`]) to `out` in lower case: its ASCII

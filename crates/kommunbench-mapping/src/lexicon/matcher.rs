@@ -212,6 +212,7 @@ impl Lexicon {
 /// How many bytes of `bytes` may end a sentence: `.`, `!`, `?` and a
 /// line break. Compared rather than looked up in a table, and counted in
 /// a byte per chunk of 128, so that the compiler counts many bytes a step.
+#[expect(clippy::needless_bitwise_bool, reason = "a test without branches, which the compiler vectorises")]
 fn sentence_ends(bytes: &[u8]) -> usize {
     bytes
         .chunks(128)
