@@ -217,7 +217,7 @@ fn plain_chunk(chunk: &[u8]) -> bool {
         double_space |= (b == b' ') & (chunk.get(k + 1) == Some(&b' '));
     }
     let last = chunk[chunk.len() - 1];
-    plain && !double_space && last != b' ' && last != 0xC3
+    plain & !double_space & (last != b' ') & (last != 0xC3)
 }
 
 /// Appends `run` (a [`plain_run`]) to `out` in lower case: its ASCII
