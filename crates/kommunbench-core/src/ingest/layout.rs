@@ -486,10 +486,13 @@ pub(crate) fn is_heading_like(text: &str) -> bool {
     let ends_open = !text.ends_with(':');
     let capital = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // A lettered chapter (`B. Svenska språket`) is one sentence all the same.
+    // (The letter may be any capital, `𝔛` four bytes long among them.)
     let mut chars = text.chars();
-    let lettered =
-        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.' | ')'), Some(' ')) if c.is_uppercase());
-    let one_sentence = !text[if lettered { 3 } else { 0 }..].contains(". ");
+    let lettered = match (chars.next(), chars.next(), chars.next()) {
+        (Some(c), Some('.' | ')'), Some(' ')) if c.is_uppercase() => c.len_utf8() + 2,
+        _ => 0,
+    };
+    let one_sentence = !text[lettered..].contains(". ");
     words <= 14 && ends_open && capital && one_sentence
 }
 
@@ -601,6 +604,17 @@ fn is_body(b: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lettered chapter whose letter is wider than a byte (`𝔛.`, `Ö)`)
+    /// is read as one, not cut inside its letter.
+    #[test]
+    fn lettered_chapters_with_wide_letters() {
+        assert!(is_heading_like("Ö) Svenska språket"));
+        assert!(is_heading_like("𝔛. Arbete och studier"));
+        assert!(!is_heading_like("𝔛. Arbete. Och studier"));
+        let text = "Integrationsplan\n\n𝔛. A𑖐\nText om arbete.\n";
+        assert!(!layout(text, &lines(text)).blocks.is_empty());
+    }
 
     #[test]
     fn numberings_of_any_depth_give_a_heading_level() {
