@@ -53,7 +53,8 @@ impl Normalized {
         let mut i = 0;
         while i < bytes.len() {
             // Copy what keeps its length in one go, folded to lower case:
-            // ASCII letters, digits, punctuation, single spaces, Latin-1 letters.
+            // ASCII letters, digits, punctuation, single spaces, Latin-1
+            // letters (`å` and `Å` alike, which no branch below meets).
             if !needs_nfc {
                 let run = plain_run(&bytes[i..]);
                 if run > 0 {
@@ -71,17 +72,6 @@ impl Normalized {
             if b == b' ' && bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace() && *n != 0xC2) {
                 out.push(' ');
                 i += 1;
-                continue;
-            }
-            // Latin-1 letters (å, ä, ö, é and their capitals) stay two bytes.
-            if b == 0xC3
-                && !needs_nfc
-                && let Some(&next) = bytes.get(i + 1)
-            {
-                // A capital (`À` to `Þ` but `×`) is its small letter less 0x20.
-                let small = if (0x80..=0x9E).contains(&next) && next != 0x97 { next + 0x20 } else { next };
-                out.push(char::from(small + 0x40)); // 0xC3 `small` is U+0040 + `small`
-                i += 2;
                 continue;
             }
             let c = original[i..].chars().next().expect("in bounds");
@@ -223,6 +213,11 @@ fn plain_chunk(chunk: &[u8]) -> bool {
 /// Appends `run` (a [`plain_run`]) to `out` in lower case: its ASCII
 /// folded in place, then each Latin-1 capital (`À` to `Þ` but `×`, its
 /// small letter less 0x20) where it stands.
+///
+/// [`kommunbench_core::lowercase`] folds the same way for any text. A run
+/// holds nothing beyond ASCII but Latin-1 letters, so here the capitals
+/// are found by a `memchr` search for their lead byte; the general loop,
+/// called instead, costs 0.9% more of a `coverage` run's instructions.
 fn push_lowercase(out: &mut String, run: &str) {
     let start = out.len();
     out.push_str(run);
