@@ -115,8 +115,6 @@ pub fn ends_word(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(is_word_char)
 }
 
-/// Whether `x` and `y` are the same with each character in lower case
-/// (`char::to_lowercase`). ASCII words, the most, compare byte by byte.
 /// Whether `byte` (ASCII) stands in `text`: the `memchr` crate's search,
 /// which reads a short line in fewer steps than `str::contains(char)`.
 pub(crate) fn has_byte(text: &str, byte: u8) -> bool {
@@ -134,6 +132,8 @@ pub(crate) fn split_byte(text: &str, byte: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether `x` and `y` are the same with each character in lower case
+/// (`char::to_lowercase`). ASCII words, the most, compare byte by byte.
 pub(crate) fn same_ignoring_case(x: &str, y: &str) -> bool {
     if x.is_ascii() && y.is_ascii() {
         x.eq_ignore_ascii_case(y)

@@ -4,6 +4,8 @@
 
 use encoding_rs::WINDOWS_1252;
 
+use crate::text::has_byte;
+
 /// Why a file's bytes are not a text we can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -200,7 +202,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 }
 
 fn normalise_newlines(text: String) -> String {
-    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+    if !has_byte(&text, b'\r') {
         return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::furniture::{furniture_reason, heads_links, starts_footer};
 use crate::document::{Block, BlockKind, DropReason, Dropped, Span};
-use crate::text::{has_byte, same_ignoring_case};
+use crate::text::{has_byte, same_ignoring_case, split_byte};
 
 /// A non-blank line, trimmed, with its span in the text.
 #[derive(Debug, Clone, Copy)]
@@ -267,7 +267,8 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             continue;
         }
         if has_byte(line.text, b'\t') {
-            let cells: Vec<String> = line.text.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
+            let cells: Vec<String> =
+                split_byte(line.text, b'\t').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
             if cells.len() >= 2 {
                 flush(&mut paragraph, out);
                 out.push(Block {
