@@ -66,7 +66,7 @@ fn bench(c: &mut Criterion) {
     // The reader alone, without the ingester's rules.
     let formats = kommunbench_formats::Formats::default();
     group.bench_function("html_1mb_convert", |b| {
-        b.iter(|| kommunbench_core::Converter::convert(&formats, html.as_bytes()).unwrap().unwrap().text.len());
+        b.iter(|| kommunbench_ingest::Converter::convert(&formats, html.as_bytes()).unwrap().unwrap().text.len());
     });
     group.finish();
 }

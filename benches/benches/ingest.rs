@@ -4,7 +4,7 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use kommunbench_bench::generate;
-use kommunbench_core::Ingester;
+use kommunbench_ingest::Ingester;
 
 const MB: usize = 1_000_000;
 

@@ -5,7 +5,8 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use kommunbench_analysis::{CoverageMatrix, Granularity};
 use kommunbench_bench::{generate, synthetic_mappings};
-use kommunbench_core::{Framework, Ingester, PolicyDocument};
+use kommunbench_core::{Framework, PolicyDocument};
+use kommunbench_ingest::Ingester;
 use kommunbench_mapping::{Aligner, Lexicon, LexiconMapper, SimilarityMapper};
 
 const MB: usize = 1_000_000;

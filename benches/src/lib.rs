@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::{CorpusReader, MunicipalityRegistry, PolicyDocument};
+use kommunbench_core::{MunicipalityRegistry, PolicyDocument};
+use kommunbench_ingest::CorpusReader;
 
 /// The repository's fixture directory.
 pub fn fixtures() -> PathBuf {
@@ -344,7 +345,7 @@ mod tests {
         let c = generate(200_000, 20_000, 8);
         assert_ne!(a[0].text, c[0].text);
         // The municipality is recognised and the priorities are found.
-        let doc = kommunbench_core::Ingester::new().ingest_str(&a[3].id, &a[3].text).unwrap();
+        let doc = kommunbench_ingest::Ingester::new().ingest_str(&a[3].id, &a[3].text).unwrap();
         assert!(doc.municipality.is_some());
         assert!(doc.priorities.len() >= 3);
     }

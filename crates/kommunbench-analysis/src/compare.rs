@@ -54,7 +54,7 @@ impl Benchmark {
 
 #[cfg(test)]
 mod tests {
-    use kommunbench_core::Ingester;
+    use kommunbench_ingest::Ingester;
 
     use crate::Pipeline;
 

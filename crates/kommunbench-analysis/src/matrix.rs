@@ -73,7 +73,7 @@ impl CoverageMatrix {
     ///
     /// ```
     /// use kommunbench_analysis::{Aggregation, CoverageMatrix, Granularity, Pipeline};
-    /// use kommunbench_core::Ingester;
+    /// use kommunbench_ingest::Ingester;
     ///
     /// let ingester = Ingester::new();
     /// let docs = vec![

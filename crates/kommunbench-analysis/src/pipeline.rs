@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::{Corpus, CorpusReader, DocumentId, Framework, FrameworkError, PolicyDocument, Progress};
+use kommunbench_core::{Corpus, DocumentId, Framework, FrameworkError, PolicyDocument, Progress};
+use kommunbench_ingest::CorpusReader;
 use kommunbench_mapping::{
     Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, LexiconMapper, Mapper, MapperKind, Unit,
 };
@@ -219,7 +220,7 @@ impl PipelineBuilder {
                     Chosen::Custom(m) => Ready::Custom(m),
                 })
             },
-            kommunbench_core::prepare_ingestion,
+            kommunbench_ingest::prepare_ingestion,
         );
         let mapper = mapper?;
         if let Some(t) = self.threshold
@@ -249,7 +250,7 @@ impl PipelineBuilder {
 ///
 /// ```
 /// use kommunbench_analysis::{PeerGroups, Pipeline};
-/// use kommunbench_core::Ingester;
+/// use kommunbench_ingest::Ingester;
 /// use kommunbench_mapping::MapperKind;
 ///
 /// let ingester = Ingester::new();
@@ -359,7 +360,7 @@ impl Pipeline {
     ///
     /// ```
     /// use kommunbench_analysis::{EvidenceDetail, Pipeline};
-    /// use kommunbench_core::CorpusReader;
+    /// use kommunbench_ingest::CorpusReader;
     ///
     /// let pipeline = Pipeline::builder().build()?;
     /// let reader = CorpusReader::new();
@@ -465,7 +466,7 @@ impl Pipeline {
     ///
     /// ```
     /// use kommunbench_analysis::Pipeline;
-    /// use kommunbench_core::CorpusReader;
+    /// use kommunbench_ingest::CorpusReader;
     ///
     /// let pipeline = Pipeline::builder().build()?;
     /// let reader = CorpusReader::new();
@@ -558,7 +559,7 @@ impl Mapper for Thresholded<'_> {
 
 #[cfg(test)]
 mod tests {
-    use kommunbench_core::Ingester;
+    use kommunbench_ingest::Ingester;
 
     use super::*;
 

@@ -1,29 +1,14 @@
-//! A corpus: the documents of one or more directories, with an optional
-//! manifest that sets their metadata. Bad files become failures; they never
-//! stop the good ones from being read.
+//! A corpus as read: its documents (or what was kept of each), the inputs
+//! that failed, and the caveats; and the metadata a manifest sets for one
+//! document. Reading is `kommunbench-ingest`'s `CorpusReader`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::document::{Date, DocumentKind, PolicyDocument, Speaker};
-use crate::framework::line_col;
-use crate::ingest::{IngestError, Ingester};
+use crate::input::IngestError;
 use crate::municipality::MunicipalityRegistry;
-
-/// The manifest's file name, looked for in each corpus directory.
-pub const MANIFEST_FILE: &str = "kommunbench.toml";
-
-/// Files parsed in parallel between two progress reports: at least this
-/// many, and a tenth of the corpus when that is more (each chunk ends with
-/// one core waiting for the other's last file).
-const PARALLEL_CHUNK: usize = 64;
-
-/// File extensions read from a directory (files named explicitly are read
-/// whatever their extension).
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
 
 /// Metadata a manifest sets for one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -48,13 +33,6 @@ pub struct DocumentMeta {
     pub updated: Option<Date>,
     /// Where the text was collected.
     pub url: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Manifest {
-    #[serde(default)]
-    documents: BTreeMap<String, DocumentMeta>,
 }
 
 /// A problem with one input: a file that could not be read, or a manifest
@@ -182,9 +160,9 @@ pub enum CorpusWarning {
 
 /// Documents read from files, and the inputs that failed.
 ///
-/// [`CorpusReader::read`] keeps the documents themselves;
-/// [`CorpusReader::read_each`] keeps what a function makes of each (its
-/// coverage, say), so a large corpus never has to be held whole.
+/// `kommunbench_ingest::CorpusReader::read` keeps the documents
+/// themselves; `CorpusReader::read_each` keeps what a function makes of
+/// each (its coverage, say), so a large corpus never has to be held whole.
 #[derive(Debug)]
 pub struct Corpus<D = PolicyDocument> {
     /// Documents (or what was kept of each) in the order of the paths
@@ -203,484 +181,41 @@ impl<D> Default for Corpus<D> {
     }
 }
 
-/// One file's result in [`CorpusReader::read_each`]: what was kept of
-/// the document, its damaged bytes, and its manifest entry's outcome.
-struct Read<T> {
-    kept: T,
-    damaged: Option<(usize, usize)>,
-    manifest: Option<(usize, String, Option<String>)>,
-}
-
-/// Reads corpora from files and directories.
-///
-/// ```
-/// use kommunbench_core::CorpusReader;
-///
-/// let corpus = CorpusReader::new().read(&["../../fixtures/corpus"]);
-/// assert_eq!(corpus.documents.len(), 5);
-/// assert!(corpus.failures.is_empty());
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct CorpusReader {
-    ingester: Ingester,
-    max_documents: Option<usize>,
-}
-
-impl CorpusReader {
-    /// The default limit on documents in one corpus.
-    pub const DEFAULT_MAX_DOCUMENTS: usize = 100_000;
-
-    /// A reader with the default ingester and limits.
-    pub fn new() -> CorpusReader {
-        CorpusReader::default()
-    }
-
-    /// Reads with this ingester.
-    #[must_use]
-    pub fn ingester(mut self, ingester: Ingester) -> Self {
-        self.ingester = ingester;
-        self
-    }
-
-    /// Reads at most this many documents (default 100 000).
-    #[must_use]
-    pub fn max_documents(mut self, limit: usize) -> Self {
-        self.max_documents = Some(limit);
-        self
-    }
-
-    /// Reads every path (files, or directories of `*.txt`, `*.text`, `*.md`).
-    pub fn read<P: AsRef<Path>>(&self, paths: &[P]) -> Corpus {
-        self.read_with_progress(paths, |_| {})
-    }
-
-    /// Like [`CorpusReader::read`], reporting each file as it is done.
-    ///
-    /// A directory is walked whole: an entry that cannot be read is a
-    /// failure of its own and the walk goes on; links to directories on
-    /// the walk's own path (loops) are not followed, and a file reached
-    /// twice is read once, both with a warning. Files whose stems collide
-    /// get unique ids (see [`CorpusWarning::SameId`]).
-    pub fn read_with_progress<P: AsRef<Path>>(&self, paths: &[P], progress: impl FnMut(Progress<'_>)) -> Corpus {
-        self.read_each(paths, progress, |doc| doc)
-    }
-
-    /// Reads like [`CorpusReader::read_with_progress`], handing each
-    /// document to `each` as soon as it is read and its manifest entry
-    /// applied, and keeping what `each` returns instead of the document.
-    /// Documents are read and handed on in parallel, a few dozen at a
-    /// time, so memory holds only those few and what is kept.
-    ///
-    /// ```
-    /// use kommunbench_core::CorpusReader;
-    ///
-    /// // Keep each document's id and the number of its priorities, not its text.
-    /// let corpus = CorpusReader::new().read_each(&["../../fixtures/corpus"], |_| {}, |doc| (doc.id, doc.priorities.len()));
-    /// assert_eq!(corpus.documents.len(), 5);
-    /// assert!(corpus.documents.iter().all(|(_, priorities)| *priorities > 0));
-    /// ```
-    pub fn read_each<P: AsRef<Path>, T: Send>(
-        &self,
-        paths: &[P],
-        mut progress: impl FnMut(Progress<'_>),
-        each: impl Fn(PolicyDocument) -> T + Sync,
-    ) -> Corpus<T> {
-        let mut corpus = Corpus::default();
-        let mut files: Vec<Found> = Vec::new();
-        let mut manifests: Vec<(PathBuf, Manifest)> = Vec::new();
-        let mut walk = Walk::default();
-        for path in paths {
-            let path = path.as_ref();
-            match std::fs::metadata(path) {
-                Ok(meta) if meta.is_dir() => {
-                    let manifest_path = path.join(MANIFEST_FILE);
-                    let manifest = if manifest_path.is_file() {
-                        match read_manifest(&manifest_path) {
-                            Ok(m) => {
-                                manifests.push((manifest_path, m));
-                                Some(manifests.len() - 1)
-                            }
-                            Err(e) => {
-                                corpus.failures.push(e);
-                                None
-                            }
-                        }
-                    } else {
-                        None
-                    };
-                    let (before_files, before_failures) = (walk.files.len(), walk.failures.len());
-                    walk.root(path, &meta, &self.ingester);
-                    let found = &mut walk.files[before_files..];
-                    if found.is_empty() && walk.failures.len() == before_failures {
-                        walk.failures.push(CorpusError::EmptyDirectory {
-                            path: path.to_owned(),
-                            patterns: self.ingester.extensions().iter().map(|e| format!("*.{e}")).collect(),
-                        });
-                    }
-                    found.sort();
-                    files.extend(found.iter().map(|f| Found { path: f.clone(), manifest, root: Some(path.to_owned()) }));
-                }
-                Ok(meta) => {
-                    if walk.first_visit(path, &meta) {
-                        files.push(Found { path: path.to_owned(), manifest: None, root: None });
-                    }
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(path).is_err() => {
-                    walk.failures.push(CorpusError::NotFound { path: path.to_owned() });
-                }
-                Err(source) => walk.failures.push(IngestError::Io { path: path.to_owned(), source }.into()),
-            }
-        }
-        corpus.failures.append(&mut walk.failures);
-        corpus.warnings.append(&mut walk.warnings);
-        let limit = self.max_documents.unwrap_or(Self::DEFAULT_MAX_DOCUMENTS);
-        if files.len() > limit {
-            corpus.failures.push(CorpusError::TooManyDocuments { path: files[limit].path.clone(), limit });
-            files.truncate(limit);
-        }
-        let ids = unique_ids(&files, &mut corpus.warnings);
-        let total = files.len();
-        let mut applied: Vec<Vec<String>> = vec![Vec::new(); manifests.len()];
-        // Files are read in parallel, a chunk at a time, so progress is
-        // reported as chunks finish and only a chunk's documents are held at
-        // once; results keep the files' order.
-        let mut done = 0;
-        let chunk_len = PARALLEL_CHUNK.max(total.div_ceil(10));
-        for (chunk, ids) in files.chunks(chunk_len).zip(ids.chunks(chunk_len)) {
-            let results: Vec<Result<Read<T>, IngestError>> =
-                chunk.par_iter().zip(ids).map(|(file, id)| self.read_one(file, id, &manifests, &each)).collect();
-            for (file, result) in chunk.iter().zip(results) {
-                match result {
-                    Ok(read) => {
-                        if let Some((count, first)) = read.damaged {
-                            corpus.warnings.push(CorpusWarning::DamagedUtf8 { path: file.path.clone(), count, first });
-                        }
-                        if let Some((m, document, error)) = read.manifest {
-                            if let Some(message) = error {
-                                corpus.failures.push(CorpusError::ManifestEntry {
-                                    path: manifests[m].0.clone(),
-                                    document: document.clone(),
-                                    message,
-                                });
-                            }
-                            applied[m].push(document);
-                        }
-                        corpus.documents.push(read.kept);
-                    }
-                    Err(e) => corpus.failures.push(e.into()),
-                }
-                done += 1;
-                progress(Progress { done, total, path: &file.path });
-            }
-        }
-        for ((path, manifest), applied) in manifests.iter().zip(&applied) {
-            for id in manifest.documents.keys().filter(|id| !applied.contains(id)) {
-                corpus.failures.push(CorpusError::ManifestEntry {
-                    path: path.clone(),
-                    document: id.clone(),
-                    message: "no document with this id (the file stem) in the directory".into(),
-                });
-            }
-        }
-        corpus
-    }
-
-    /// Reads one file, applies its manifest entry, and hands it to `each`.
-    fn read_one<T>(
-        &self,
-        file: &Found,
-        id: &str,
-        manifests: &[(PathBuf, Manifest)],
-        each: &(impl Fn(PolicyDocument) -> T + Sync),
-    ) -> Result<Read<T>, IngestError> {
-        let mut doc = self.ingester.ingest_file_as(&file.path, id)?;
-        let damaged = doc.source.damaged.first().map(|&first| (doc.source.damaged.len(), first));
-        let manifest = file.manifest.and_then(|m| {
-            let meta = manifests[m].1.documents.get(doc.id.as_str())?;
-            Some((m, doc.id.to_string(), apply(&mut doc, meta, self.ingester.registry()).err()))
-        });
-        Ok(Read { kept: each(doc), damaged, manifest })
-    }
-}
-
-/// A file to read: its path, its directory's manifest, and the directory
-/// given on the command line that holds it.
-struct Found {
-    path: PathBuf,
-    manifest: Option<usize>,
-    root: Option<PathBuf>,
-}
-
-/// The identity of a file or directory: device and inode where the
-/// platform has them, else the canonical path.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Identity {
-    #[cfg(unix)]
-    Inode(u64, u64),
-    #[cfg_attr(unix, allow(dead_code))]
-    Path(PathBuf),
-}
-
-fn identity(path: &Path, meta: &std::fs::Metadata) -> Identity {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let _ = path;
-        Identity::Inode(meta.dev(), meta.ino())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        Identity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
-    }
-}
-
-/// A walk over the directories given: files found, failures and warnings
-/// met, each file and the directories on the current path by identity.
-#[derive(Default)]
-struct Walk {
-    files: Vec<PathBuf>,
-    failures: Vec<CorpusError>,
-    warnings: Vec<CorpusWarning>,
-    seen: std::collections::HashMap<Identity, PathBuf>,
-    path: Vec<(Identity, PathBuf)>,
-}
-
-impl Walk {
-    fn root(&mut self, dir: &Path, meta: &std::fs::Metadata, ingester: &Ingester) {
-        self.path.push((identity(dir, meta), dir.to_owned()));
-        self.dir(dir, ingester);
-        self.path.pop();
-    }
-
-    /// Whether a file is met for the first time; else a warning.
-    fn first_visit(&mut self, path: &Path, meta: &std::fs::Metadata) -> bool {
-        match self.seen.entry(identity(path, meta)) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                self.warnings.push(CorpusWarning::SameFile { path: path.to_owned(), first: first.get().clone() });
-                false
-            }
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(path.to_owned());
-                true
-            }
-        }
-    }
-
-    fn dir(&mut self, dir: &Path, ingester: &Ingester) {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(source) => {
-                self.failures.push(IngestError::Io { path: dir.to_owned(), source }.into());
-                return;
-            }
-        };
-        // A fixed order, whatever the file system's: by name, files and
-        // folders before links, so a link to a file that is also in the
-        // corpus is the one passed over.
-        let mut listed = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => listed.push(entry),
-                Err(source) => self.failures.push(IngestError::Io { path: dir.to_owned(), source }.into()),
-            }
-        }
-        listed.sort_by_key(|e| (e.file_type().is_ok_and(|t| t.is_symlink()), e.file_name()));
-        for entry in listed {
-            let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let document =
-                path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).is_some_and(|e| ingester.reads_extension(&e));
-            // Follows links; a dangling link or a loop of links fails here.
-            let meta = match std::fs::metadata(&path) {
-                Ok(meta) => meta,
-                Err(source) => {
-                    if document || entry.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink()) {
-                        self.failures.push(IngestError::Io { path, source }.into());
-                    }
-                    continue;
-                }
-            };
-            if meta.is_dir() {
-                let id = identity(&path, &meta);
-                if let Some((_, target)) = self.path.iter().find(|(seen, _)| *seen == id) {
-                    self.warnings.push(CorpusWarning::LinkLoop { path, target: target.clone() });
-                    continue;
-                }
-                self.path.push((id, path.clone()));
-                self.dir(&path, ingester);
-                self.path.pop();
-            } else if document && self.first_visit(&path, &meta) {
-                // Not only regular files: a pipe or a device named `*.txt`
-                // is refused by name when it is read, never opened.
-                self.files.push(path);
-            }
-        }
-    }
-}
-
-/// Each file's document id: its stem, or, where stems collide, its path
-/// below the directory given (or as given), extension kept, `/` as `.`.
-fn unique_ids(files: &[Found], warnings: &mut Vec<CorpusWarning>) -> Vec<String> {
-    let stem = |f: &Found| f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut ids: Vec<String> = files.iter().map(stem).collect();
-    let mut by_stem: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, id) in ids.iter().enumerate() {
-        by_stem.entry(id.clone()).or_default().push(i);
-    }
-    for (stem, group) in by_stem.into_iter().filter(|(_, g)| g.len() > 1) {
-        for &i in &group {
-            let f = &files[i];
-            let relative = f.root.as_ref().and_then(|r| f.path.strip_prefix(r).ok()).unwrap_or(&f.path);
-            ids[i] = relative
-                .components()
-                .filter_map(|c| match c {
-                    std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-                .join(".");
-        }
-        warnings.push(CorpusWarning::SameId {
-            stem,
-            paths: group.iter().map(|&i| files[i].path.clone()).collect(),
-            ids: group.iter().map(|&i| ids[i].clone()).collect(),
-        });
-    }
-    ids
-}
-
-fn read_manifest(path: &Path) -> Result<Manifest, CorpusError> {
-    let text = crate::files::read_text(path).map_err(|e| IngestError::reading(path, e))?;
-    toml::from_str(&text).map_err(|e| {
-        let (line, column) = line_col(&text, e.span().map_or(0, |s| s.start));
-        CorpusError::Manifest { path: path.to_owned(), line, column, message: e.message().to_owned() }
-    })
-}
-
 impl DocumentMeta {
     /// Sets a document's metadata; an unknown municipality or kind is an
     /// error (its message names the value).
     pub fn apply(&self, doc: &mut PolicyDocument, registry: &MunicipalityRegistry) -> Result<(), String> {
-        apply(doc, self, registry)
-    }
-}
-
-/// Applies a manifest entry; unknown municipalities and kinds are errors.
-fn apply(doc: &mut PolicyDocument, meta: &DocumentMeta, registry: &MunicipalityRegistry) -> Result<(), String> {
-    if let Some(m) = &meta.municipality {
-        let found = match &meta.country {
-            Some(country) => registry.get(country, m),
-            None => registry.by_code(m),
+        let meta = self;
+        if let Some(m) = &meta.municipality {
+            let found = match &meta.country {
+                Some(country) => registry.get(country, m),
+                None => registry.by_code(m),
+            }
+            .or_else(|| registry.by_name(m));
+            doc.municipality = Some(
+                found
+                    .ok_or_else(|| format!("unknown municipality `{m}` (give an SCB or Finnish municipality code, or a name)"))?
+                    .clone(),
+            );
         }
-        .or_else(|| registry.by_name(m));
-        doc.municipality = Some(
-            found
-                .ok_or_else(|| format!("unknown municipality `{m}` (give an SCB or Finnish municipality code, or a name)"))?
-                .clone(),
-        );
-    }
-    if let Some(speaker) = &meta.speaker {
-        doc.speaker = speaker.parse::<Speaker>()?;
-        if matches!(doc.speaker, Speaker::Party(_)) && meta.kind.is_none() {
-            doc.kind = DocumentKind::PartyProgramme;
+        if let Some(speaker) = &meta.speaker {
+            doc.speaker = speaker.parse::<Speaker>()?;
+            if matches!(doc.speaker, Speaker::Party(_)) && meta.kind.is_none() {
+                doc.kind = DocumentKind::PartyProgramme;
+            }
         }
-    }
-    if let Some(kind) = &meta.kind {
-        doc.kind = kind.parse::<DocumentKind>()?;
-    }
-    if let Some(title) = &meta.title {
-        doc.title.clone_from(title);
-    }
-    doc.dates.published = meta.published.or(doc.dates.published);
-    doc.dates.adopted = meta.adopted.or(doc.dates.adopted);
-    doc.dates.updated = meta.updated.or(doc.dates.updated);
-    if meta.url.is_some() {
-        doc.source.url.clone_from(&meta.url);
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn write(dir: &Path, name: &str, text: &str) {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-
-    #[test]
-    fn manifest_overrides_metadata() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "a.txt", "Integrationsplan\n\nVi arbetar med mottagande av nyanlända i kommunen.\n");
-        write(
-            dir.path(),
-            MANIFEST_FILE,
-            "[documents.a]\nmunicipality = \"0665\"\nadopted = \"2019-05-20\"\nkind = \"plan\"\nurl = \"https://www.vaggeryd.se/integration\"\n",
-        );
-        let corpus = CorpusReader::new().read(&[dir.path()]);
-        assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
-        let doc = &corpus.documents[0];
-        assert_eq!(doc.municipality.as_ref().unwrap().name, "Vaggeryd");
-        assert_eq!(doc.dates.adopted.unwrap().to_string(), "2019-05-20");
-        assert_eq!(doc.source.url.as_deref(), Some("https://www.vaggeryd.se/integration"));
-    }
-
-    #[test]
-    fn malformed_manifest_is_located_and_documents_still_read() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "a.txt", "Integrationsplan\n\nText om arbete och skola i kommunen.\n");
-        write(dir.path(), MANIFEST_FILE, "[documents.a]\nadopted = \"20 maj\"\n");
-        let corpus = CorpusReader::new().read(&[dir.path()]);
-        assert_eq!(corpus.documents.len(), 1);
-        let msg = corpus.failures[0].to_string();
-        assert!(msg.contains("kommunbench.toml:2:") && msg.contains("invalid date"), "{msg}");
-    }
-
-    #[test]
-    fn manifest_entries_without_documents_and_unknown_municipalities_are_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "a.txt", "Integrationsplan\n\nText om arbete och skola i kommunen.\n");
-        write(dir.path(), MANIFEST_FILE, "[documents.a]\nmunicipality = \"Atlantis\"\n[documents.b]\ntitle = \"B\"\n");
-        let corpus = CorpusReader::new().read(&[dir.path()]);
-        let msgs: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
-        assert_eq!(corpus.documents.len(), 1);
-        assert!(msgs.iter().any(|m| m.contains("document `a`: unknown municipality `Atlantis`")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("document `b`: no document with this id")), "{msgs:?}");
-    }
-
-    #[test]
-    fn bad_files_fail_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "good.txt", "Integrationspolicy\n\nKommunen arbetar mot diskriminering.\n");
-        write(dir.path(), "empty.txt", "");
-        std::fs::write(dir.path().join("scan.txt"), b"%PDF-1.4 binary").unwrap();
-        let missing = dir.path().join("missing.txt");
-        let corpus = CorpusReader::new().read(&[dir.path().to_path_buf(), missing]);
-        assert_eq!(corpus.documents.len(), 1);
-        let msgs: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();
-        assert_eq!(msgs.len(), 3, "{msgs:?}");
-        for expected in [
-            "missing.txt: no such file or directory",
-            "empty.txt: the file is empty",
-            "scan.txt: binary file (PDF), not text: convert it to text first",
-        ] {
-            assert!(msgs.iter().any(|m| m.ends_with(expected)), "{expected} not in {msgs:?}");
+        if let Some(kind) = &meta.kind {
+            doc.kind = kind.parse::<DocumentKind>()?;
         }
-    }
-
-    #[test]
-    fn empty_directory_and_document_limit() {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = CorpusReader::new().read(&[dir.path()]);
-        assert!(corpus.failures[0].to_string().contains("no documents"));
-        for name in ["a.txt", "b.txt", "c.txt"] {
-            write(dir.path(), name, "Integrationsplan\n\nText om arbete.\n");
+        if let Some(title) = &meta.title {
+            doc.title.clone_from(title);
         }
-        let corpus = CorpusReader::new().max_documents(2).read(&[dir.path()]);
-        assert_eq!(corpus.documents.len(), 2);
-        assert!(corpus.failures[0].to_string().contains("more than 2 documents"));
+        doc.dates.published = meta.published.or(doc.dates.published);
+        doc.dates.adopted = meta.adopted.or(doc.dates.adopted);
+        doc.dates.updated = meta.updated.or(doc.dates.updated);
+        if meta.url.is_some() {
+            doc.source.url.clone_from(&meta.url);
+        }
+        Ok(())
     }
 }

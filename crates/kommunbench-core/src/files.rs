@@ -131,3 +131,18 @@ mod tests {
         assert_eq!(err.to_string(), "not a regular file (a device); only regular files are read");
     }
 }
+
+/// The 1-based line and column (in characters) of a byte offset in a
+/// file's text, for messages that point into a file. An offset past the
+/// end or inside a character counts as the character's start.
+///
+/// ```
+/// assert_eq!(kommunbench_core::line_col("[areas]\nid = ?", 13), (2, 6));
+/// ```
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::line_col;
 use crate::id::{AreaId, FrameworkId};
 
 /// One area of a framework, e.g. `work` in `se-2008`.
@@ -314,15 +315,6 @@ impl Framework {
     pub fn area_index(&self, id: &str) -> Option<usize> {
         self.raw.areas.iter().position(|a| a.id.as_str() == id)
     }
-}
-
-/// 1-based line and column of a byte offset.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..text.floor_char_boundary(offset)];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// Line of the last occurrence of `"needle"` (where a duplicate id stands).

@@ -1,7 +1,7 @@
 //! Mutates a file's bytes many times and converts each copy: a quick
 //! local check that no mutation crashes or hangs the reader.
 //! `cargo run --release -p kommunbench-formats --example mutate -- FILE [N]`
-use kommunbench_core::Converter;
+use kommunbench_ingest::Converter;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -2,7 +2,8 @@
 //! structure kept as lines (headings alone, list items with markers,
 //! table cells between tabs), its chrome left out by structure.
 
-use kommunbench_core::{FormatMeta, collapse_whitespace};
+use kommunbench_ingest::FormatMeta;
+use kommunbench_text::collapse_whitespace;
 use scraper::{ElementRef, Html, Node};
 
 use crate::text::{Blocks, leading_date, marker, push_item};

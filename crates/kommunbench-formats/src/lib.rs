@@ -1,5 +1,5 @@
 //! Readers for the formats municipal policies come in, turning a file into
-//! the text [`kommunbench_core::Ingester`] reads, each format told by its
+//! the text [`kommunbench_ingest::Ingester`] reads, each format told by its
 //! content, not its name:
 //!
 //! - **PDF** (text layer) through `pdf-extract`/`lopdf`: reading order of
@@ -42,7 +42,7 @@ mod text;
 use std::sync::Arc;
 use std::time::Duration;
 
-use kommunbench_core::{Converted, Converter, Ingester, IngesterBuilder};
+use kommunbench_ingest::{Converted, Converter, Ingester, IngesterBuilder};
 
 /// The converter for every format this crate reads: PDF (text layer),
 /// DOCX, ODT and HTML, each told by its content, whatever the file's name.

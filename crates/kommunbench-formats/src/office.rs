@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use kommunbench_core::{FormatMeta, collapse_whitespace};
+use kommunbench_ingest::FormatMeta;
+use kommunbench_text::collapse_whitespace;
 use quick_xml::events::Event;
 
 use crate::text::{Blocks, leading_date};

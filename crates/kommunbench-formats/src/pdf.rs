@@ -10,7 +10,8 @@
 
 use std::collections::HashMap;
 
-use kommunbench_core::{Date, FormatMeta};
+use kommunbench_core::Date;
+use kommunbench_ingest::FormatMeta;
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
 /// One glyph (or the string the font maps it to) as placed on the page.

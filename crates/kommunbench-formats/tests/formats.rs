@@ -153,7 +153,7 @@ fn a_panic_in_the_pdf_parser_is_the_file_s_error_and_the_others_are_read() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("odd.pdf"), bad).unwrap();
     std::fs::copy(root().join("formats/pdf-lo/vasa-2023.pdf"), dir.path().join("vasa-2023.pdf")).unwrap();
-    let corpus = kommunbench_core::CorpusReader::new().ingester(ingester().build()).read(&[dir.path()]);
+    let corpus = kommunbench_ingest::CorpusReader::new().ingester(ingester().build()).read(&[dir.path()]);
     assert_eq!(corpus.documents.len(), 1);
     assert_eq!(corpus.failures.len(), 1);
     let message = corpus.failures[0].to_string();
@@ -162,7 +162,7 @@ fn a_panic_in_the_pdf_parser_is_the_file_s_error_and_the_others_are_read() {
 
 #[test]
 fn a_parser_that_takes_too_long_is_given_up_on() {
-    use kommunbench_core::{Converter, Ingester};
+    use kommunbench_ingest::{Converter, Ingester};
     let formats = kommunbench_formats::Formats::default().timeout(std::time::Duration::from_micros(1));
     let bytes = std::fs::read(root().join("formats/pdf-lo/vingaker-2016.pdf")).unwrap();
     let err = formats.convert(&bytes).unwrap().unwrap_err();
@@ -183,7 +183,7 @@ fn a_manifest_sets_the_metadata_of_pdf_and_word_files() {
          [documents.strategi]\nmunicipality = \"Jönköping\"\nkind = \"strategy\"\n",
     )
     .unwrap();
-    let corpus = kommunbench_core::CorpusReader::new().ingester(ingester().build()).read(&[dir.path()]);
+    let corpus = kommunbench_ingest::CorpusReader::new().ingester(ingester().build()).read(&[dir.path()]);
     assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
     let names: Vec<(&str, &str, String)> = corpus
         .documents

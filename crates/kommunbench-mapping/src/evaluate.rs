@@ -176,7 +176,8 @@ fn distinct<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<(String, &'a s
 /// priority-level coding.
 ///
 /// ```
-/// use kommunbench_core::{Framework, Ingester};
+/// use kommunbench_core::Framework;
+/// use kommunbench_ingest::Ingester;
 /// use kommunbench_mapping::{GoldPriorities, priority_recovery};
 ///
 /// let dir = tempfile::tempdir()?;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use kommunbench_core::Framework;
 
-use kommunbench_core::collapse_whitespace;
+use kommunbench_text::collapse_whitespace;
 
 /// A coding file that could not be read.
 #[derive(Debug, thiserror::Error)]

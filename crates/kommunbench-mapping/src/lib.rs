@@ -14,7 +14,8 @@
 //!   bootstrap intervals against hand coding.
 //!
 //! ```
-//! use kommunbench_core::{Framework, Ingester};
+//! use kommunbench_core::Framework;
+//! use kommunbench_ingest::Ingester;
 //! use kommunbench_mapping::{Aligner, LexiconMapper};
 //!
 //! let framework = Framework::builtin("se-2008")?;

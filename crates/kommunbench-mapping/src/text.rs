@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-pub use kommunbench_core::is_word_char;
+pub use kommunbench_text::is_word_char;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -214,7 +214,7 @@ fn plain_chunk(chunk: &[u8]) -> bool {
 /// folded in place, then each Latin-1 capital (`À` to `Þ` but `×`, its
 /// small letter less 0x20) where it stands.
 ///
-/// [`kommunbench_core::lowercase`] folds the same way for any text. A run
+/// [`kommunbench_text::lowercase`] folds the same way for any text. A run
 /// holds nothing beyond ASCII but Latin-1 letters, so here the capitals
 /// are found by a `memchr` search for their lead byte; the general loop,
 /// called instead, costs 0.9% more of a `coverage` run's instructions.

@@ -7,7 +7,8 @@ use kommunbench_analysis::{
     self as analysis, Aggregation, Benchmark, CoverageMatrix, EvidenceDetail, Granularity, Mapped, PeerGroups, Pipeline,
     PipelineBuilder,
 };
-use kommunbench_core::{CorpusError, CorpusReader, DocumentMeta, Framework, Ingester, MunicipalityRegistry, PolicyDocument};
+use kommunbench_core::{CorpusError, DocumentMeta, Framework, MunicipalityRegistry, PolicyDocument};
+use kommunbench_ingest::{CorpusReader, Ingester};
 use kommunbench_mapping::{self as mapping, GoldDocuments, GoldPriorities, Unit};
 use polars::prelude::*;
 use pyo3::prelude::*;

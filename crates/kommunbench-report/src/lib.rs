@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use kommunbench_analysis::Pipeline;
-//! use kommunbench_core::Ingester;
+//! use kommunbench_ingest::Ingester;
 //!
 //! let doc = Ingester::new().ingest_str("vaggeryd", "Mål\n\nDelmål\n\n\
 //!     Arbete och försörjning: Genom aktiva insatser skall egen försörjning skapas.\n")?;

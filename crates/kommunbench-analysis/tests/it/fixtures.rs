@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use kommunbench_analysis::{Aggregation, Benchmark, Crosswalk, compare_frameworks};
-use kommunbench_core::{CorpusReader, Framework, PolicyDocument};
+use kommunbench_core::{Framework, PolicyDocument};
+use kommunbench_ingest::CorpusReader;
 use kommunbench_mapping::{Aligner, LexiconMapper};
 
 fn corpus() -> Vec<PolicyDocument> {

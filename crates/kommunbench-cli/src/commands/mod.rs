@@ -12,7 +12,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kommunbench_core::{Corpus, CorpusReader, Ingester, MunicipalityRegistry, Progress};
+use kommunbench_core::{Corpus, MunicipalityRegistry, Progress};
+use kommunbench_ingest::{CorpusReader, Ingester};
 
 /// Benchmark municipal integration policies against national frameworks.
 #[derive(Debug, Parser)]

@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use kommunbench_core::{Framework, Overlapping};
+use kommunbench_core::Framework;
+use kommunbench_text::Overlapping;
 
 use super::Lexicon;
 use super::file::{LexiconError, read};

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use kommunbench_core::starts_word;
+use kommunbench_text::starts_word;
 
 use super::Lexicon;
 use super::compile::Pattern;
@@ -154,7 +154,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::each_key`] in no set order, for a whole text (see
-    /// [`Overlapping::each_unordered`](kommunbench_core::Overlapping::each_unordered)).
+    /// [`Overlapping::each_unordered`](kommunbench_text::Overlapping::each_unordered)).
     fn each_key_unordered(&self, n: &str, f: impl FnMut(usize, usize, usize)) {
         self.matcher.each_unordered(n.as_bytes(), f);
     }

@@ -21,7 +21,7 @@ mod syntax;
 
 use std::sync::Arc;
 
-use kommunbench_core::Overlapping;
+use kommunbench_text::Overlapping;
 
 pub use file::{LexiconError, Scoring};
 pub use matcher::Hit;

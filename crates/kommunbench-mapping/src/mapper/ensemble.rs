@@ -6,7 +6,8 @@ use super::{AreaScore, Mapper, Unit};
 /// A weighted combination of mappers, accepted at 0.5.
 ///
 /// ```
-/// use kommunbench_core::{Framework, Ingester};
+/// use kommunbench_core::Framework;
+/// use kommunbench_ingest::Ingester;
 /// use kommunbench_mapping::{EnsembleMapper, LexiconMapper, Lexicon, SimilarityMapper, Mapper};
 ///
 /// let framework = Framework::builtin("se-2008")?;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use kommunbench_core::{PolicyDocument, Span};
 use serde::Serialize;
 
-use kommunbench_core::collapse_whitespace;
+use kommunbench_text::collapse_whitespace;
 
 /// A term found in a unit, where, and the sentence it stands in.
 ///

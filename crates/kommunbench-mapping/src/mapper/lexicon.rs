@@ -16,7 +16,8 @@ use crate::lexicon::{Hit, Lexicon, LexiconError};
 /// gives 0.63, past the default threshold of 0.6.
 ///
 /// ```
-/// use kommunbench_core::{Framework, Ingester};
+/// use kommunbench_core::Framework;
+/// use kommunbench_ingest::Ingester;
 /// use kommunbench_mapping::{Aligner, LexiconMapper};
 ///
 /// let framework = Framework::builtin("se-2008")?;
@@ -53,7 +54,8 @@ impl LexiconMapper {
     /// evidence counts are the same.
     ///
     /// ```
-    /// use kommunbench_core::{Framework, Ingester};
+    /// use kommunbench_core::Framework;
+    /// use kommunbench_ingest::Ingester;
     /// use kommunbench_mapping::{Aligner, LexiconMapper};
     ///
     /// let framework = Framework::builtin("se-2008")?;

@@ -54,7 +54,7 @@ pub struct AreaScore {
 /// }
 ///
 /// let framework = Framework::builtin("se-2008")?;
-/// let doc = kommunbench_core::Ingester::new().ingest_str("x", "Mål\n\nVår skola ska vara bra för alla elever.\n")?;
+/// let doc = kommunbench_ingest::Ingester::new().ingest_str("x", "Mål\n\nVår skola ska vara bra för alla elever.\n")?;
 /// let mapping = Aligner::new(&framework, &SchoolWord).map_document(&doc);
 /// let covered: Vec<_> = mapping.coverage.iter().filter(|c| c.covered).map(|c| c.area.as_str()).collect();
 /// assert_eq!(covered, ["school"]);

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::{CorpusReader, Framework, PolicyDocument};
+use kommunbench_core::{Framework, PolicyDocument};
+use kommunbench_ingest::CorpusReader;
 use kommunbench_mapping::{GoldDocuments, GoldPriorities};
 
 pub fn fixtures() -> PathBuf {

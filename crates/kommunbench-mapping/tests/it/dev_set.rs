@@ -99,7 +99,7 @@ fn other_mappers_on_the_dev_set() {
 /// and coded at the bar the issue sets for unseen texts.
 #[test]
 fn written_texts_meet_the_bar_for_unseen_genres() {
-    use kommunbench_core::CorpusReader;
+    use kommunbench_ingest::CorpusReader;
     use kommunbench_mapping::{GoldDocuments, GoldPriorities, priority_recovery};
     let framework = se2008();
     let root = crate::common::fixtures().join("written");

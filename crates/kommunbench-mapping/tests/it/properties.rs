@@ -2,7 +2,8 @@
 //! panic, hits and evidence on valid byte ranges, scores in [0, 1], and a
 //! document's results independent of the other documents and their order.
 
-use kommunbench_core::{Ingester, PolicyDocument, Span};
+use kommunbench_core::{PolicyDocument, Span};
+use kommunbench_ingest::Ingester;
 use kommunbench_mapping::{Aligner, DocumentMapping, Lexicon, LexiconMapper, Mapper, SimilarityMapper};
 use proptest::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The traps of Swedish integration texts, sentence by sentence: what the
 //! default lexicon must and must not read into them.
 
-use kommunbench_core::Ingester;
+use kommunbench_ingest::Ingester;
 use kommunbench_mapping::{Aligner, LexiconMapper};
 
 use crate::common::se2008;

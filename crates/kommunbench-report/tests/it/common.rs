@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kommunbench_analysis::Pipeline;
-use kommunbench_core::{CorpusReader, Ingester, PolicyDocument};
+use kommunbench_core::PolicyDocument;
+use kommunbench_ingest::{CorpusReader, Ingester};
 use kommunbench_report::{ReportOptions, RowOrder, write_report_with};
 
 /// Documents of about 6 KB for all 290 Swedish municipalities, some of

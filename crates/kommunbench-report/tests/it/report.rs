@@ -4,7 +4,8 @@ use std::path::Path;
 
 use kommunbench_analysis::Pipeline;
 use kommunbench_analysis::polars::prelude::*;
-use kommunbench_core::{CorpusReader, PolicyDocument};
+use kommunbench_core::PolicyDocument;
+use kommunbench_ingest::CorpusReader;
 use kommunbench_report::{PAGES_DIR, REPORT_FILES, write_report};
 
 fn corpus() -> Vec<PolicyDocument> {
@@ -47,7 +48,7 @@ fn report_files_are_written_and_read_back() {
 
 #[test]
 fn a_page_shows_the_first_sentences_of_an_area_and_counts_the_rest() {
-    use kommunbench_core::Ingester;
+    use kommunbench_ingest::Ingester;
     use kommunbench_report::EVIDENCE_SENTENCES;
     // One sentence on work per line, more of them than a page shows.
     let lines = EVIDENCE_SENTENCES + 15;

@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::furniture::{furniture_reason, heads_links, starts_footer};
-use crate::document::{Block, BlockKind, DropReason, Dropped, Span};
-use crate::text::{has_byte, same_ignoring_case, split_byte};
+use crate::furniture::{furniture_reason, heads_links, starts_footer};
+use kommunbench_core::{Block, BlockKind, DropReason, Dropped, Span};
+use kommunbench_text::{has_byte, same_ignoring_case, split_byte, word_count, words_at_most};
 
 /// A non-blank line, trimmed, with its span in the text.
 #[derive(Debug, Clone, Copy)]
@@ -467,15 +467,6 @@ pub(crate) fn join_wrapped(out: &mut String, next: &str) {
     out.push_str(next);
 }
 
-pub(crate) fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
-/// Whether `s` has at most `n` words, without counting past them.
-pub(crate) fn words_at_most(s: &str, n: usize) -> bool {
-    s.split_whitespace().nth(n).is_none()
-}
-
 /// A short line without closing punctuation, starting with a capital.
 pub(crate) fn is_heading_like(text: &str) -> bool {
     // Cheap tests first: most lines are long paragraphs.
@@ -568,7 +559,7 @@ fn find_title(layout: &mut Layout) {
     let candidate =
         |b: &Block| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && b.text.starts_with(char::is_uppercase);
     let named = head.iter().position(|b| {
-        let lower = crate::text::lowercase(&b.text);
+        let lower = kommunbench_text::lowercase(&b.text);
         candidate(b) && TITLE_WORDS.iter().any(|w| lower.contains(w))
     });
     let Some(title) = named.or_else(|| head.iter().rposition(candidate)) else {
@@ -637,6 +628,7 @@ mod tests {
                     BlockKind::Labeled { label } => format!("label:{label}"),
                     BlockKind::Quote => "quote".into(),
                     BlockKind::TableRow { .. } => "row".into(),
+                    other => format!("{other:?}"),
                 };
                 (kind, b.text.clone())
             })

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::RegexSet;
 
-use super::folded::Folded;
-use crate::document::DropReason;
+use kommunbench_core::DropReason;
+use kommunbench_text::{Folded, fold_opening};
 
 /// Whole lines (case-insensitive, trailing `:`/`?`/`!` ignored).
 const EXACT: &[(&str, DropReason)] = &[
@@ -293,7 +293,8 @@ pub(super) fn prepare() {
 /// Why `line` is page furniture, if it is.
 ///
 /// ```
-/// use kommunbench_core::{furniture_reason, DropReason};
+/// use kommunbench_core::DropReason;
+/// use kommunbench_ingest::furniture_reason;
 ///
 /// assert_eq!(furniture_reason("Hjälpte informationen dig?"), Some(DropReason::Feedback));
 /// assert_eq!(furniture_reason("4 (4)"), Some(DropReason::PageNoise));
@@ -329,49 +330,6 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
         return None;
     }
     set.matches(line).iter().next().map(|i| reasons[i])
-}
-
-/// The first `max_chars` characters of `text` in lower case, each folded
-/// on its own (`char::to_lowercase`), and whether that is all of it.
-///
-/// Every line of every document passes here twice, so text is copied in
-/// runs: ASCII is folded in place at the end, and only a character that
-/// changes in lower case (`Å`, `Ö`) is folded on its own.
-pub(crate) fn fold_opening(text: &str, max_chars: usize) -> (String, bool) {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len().min(max_chars.saturating_mul(2)));
-    // `text[run..i]` is copied as it is when a capital or the end is met.
-    let (mut run, mut i, mut n) = (0, 0, 0);
-    while i < bytes.len() && n < max_chars {
-        // An ASCII run, as far as the characters left allow.
-        let budget = (max_chars - n).min(bytes.len() - i);
-        let ascii = bytes[i..i + budget].iter().position(|b| !b.is_ascii()).unwrap_or(budget);
-        (i, n) = (i + ascii, n + ascii);
-        if ascii == budget {
-            continue;
-        }
-        n += 1;
-        let c = text[i..].chars().next().unwrap_or_else(|| unreachable!("a char boundary"));
-        // Latin-1 capitals (`À` to `Þ` but `×`) are their small letter
-        // less 0x20, and nothing else there changes: no table search.
-        let changes = if ('\u{80}'..='\u{FF}').contains(&c) {
-            matches!(c, 'À'..='Þ') && c != '×'
-        } else {
-            let mut lower = c.to_lowercase();
-            lower.len() != 1 || lower.next() != Some(c)
-        };
-        if changes {
-            out.push_str(&text[run..i]);
-            out.extend(c.to_lowercase());
-            run = i + c.len_utf8();
-        }
-        i += c.len_utf8();
-    }
-    out.push_str(&text[run..i]);
-    // A lower-case form holds no ASCII capital, so this touches only what
-    // was copied.
-    out.make_ascii_lowercase();
-    (out, i == bytes.len())
 }
 
 /// Whether a dropped line heads a block of links (`Relaterade sidor`,
@@ -414,32 +372,6 @@ pub(crate) fn starts_footer(reason: DropReason, line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_folded_opening_is_each_character_folded() {
-        let by_char = |text: &str, max: usize| -> (String, bool) {
-            (text.chars().take(max).flat_map(char::to_lowercase).collect(), text.chars().count() <= max)
-        };
-        let every: String = (0u32..0x3000).filter_map(char::from_u32).collect();
-        let texts = [
-            "",
-            "Publicerad 2024-03-01",
-            "ÅTGÄRDER FÖR ÖKAD DELAKTIGHET",
-            "Ärendet: ΣΟΦΙΑ İstanbul \u{212A}elvin ǅ",
-            "abc",
-            "ÅÄÖ",
-            every.as_str(),
-        ];
-        for text in texts {
-            for max in [0, 1, 2, 3, 40, 80, usize::MAX] {
-                assert_eq!(fold_opening(text, max), by_char(text, max), "{max} of {text:?}");
-            }
-        }
-        for chunk in every.chars().collect::<Vec<_>>().chunks(37) {
-            let text: String = chunk.iter().collect();
-            assert_eq!(fold_opening(&text, 30), by_char(&text, 30), "{text:?}");
-        }
-    }
 
     #[test]
     fn furniture_from_the_fixture_pages_is_recognised() {

@@ -1,127 +1,20 @@
-//! Ingestion: raw municipal texts, as collected, into [`PolicyDocument`]s.
+//! The ingester: a file or a text in memory, read into a
+//! [`PolicyDocument`] in one pass of stages (decoding or a format reader,
+//! lines, layout and furniture, metadata, who speaks, the priority
+//! rules).
 
-mod decode;
-mod folded;
-mod furniture;
-mod layout;
-mod metadata;
-mod priorities;
-mod speaker;
+use std::path::Path;
 
-use std::path::{Path, PathBuf};
+use kommunbench_core::{
+    DocumentId, IdError, IngestError, Municipality, MunicipalityRegistry, PolicyDocument, Source, Speaker, read_limited,
+};
 
-pub use decode::{DecodeError, Decoded, decode};
-pub use furniture::furniture_reason;
+use crate::decode::decode;
+use crate::{layout, metadata, priorities, speaker};
 
-/// Builds ingestion's patterns and automata now rather than on the first
-/// line that needs each: the furniture, metadata and layout patterns, the
-/// cue lists of priority extraction, who speaks.
-///
-/// They take a process a few tens of milliseconds to build, and the first
-/// document waits for them on every core. [`Ingester`] never needs this
-/// call (each is built on first use, once per process, whatever calls it
-/// first); a program with something else to do first, as a pipeline
-/// building its lexicon, can have them built on another core meanwhile.
-/// Halves are built side by side where a second core is free. A second
-/// call costs nothing.
-///
-/// ```
-/// kommunbench_core::prepare_ingestion();
-/// let doc = kommunbench_core::Ingester::new().ingest_str("vaggeryd", "Mål\n\n- Fler i arbete\n")?;
-/// assert_eq!(doc.priorities.len(), 1);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn prepare_ingestion() {
-    rayon::join(furniture::prepare, || {
-        metadata::prepare();
-        layout::prepare();
-        priorities::prepare();
-        speaker::prepare();
-    });
-}
-
-use crate::document::{PolicyDocument, Source, Speaker};
-use crate::files::{ReadError, read_limited};
-use crate::id::{DocumentId, IdError};
-use crate::municipality::{Municipality, MunicipalityRegistry};
-
-/// Why one document could not be ingested.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum IngestError {
-    /// The file could not be read.
-    #[error("{}: cannot read: {source}", path.display())]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
-    },
-    /// The bytes are not a text we can read.
-    #[error("{}: {source}", path.display())]
-    Decode {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong with the bytes.
-        source: DecodeError,
-    },
-    /// The file exceeds the configured size limit (counted while reading).
-    #[error("{}: file is larger than the limit of {limit} bytes (raise it with --max-file-size)", path.display())]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// The limit.
-        limit: u64,
-    },
-    /// Not a regular file: a directory, a named pipe, a socket, a device.
-    #[error("{}: not a regular file ({kind}); only regular files are documents", path.display())]
-    NotRegular {
-        /// The path.
-        path: PathBuf,
-        /// What it is.
-        kind: &'static str,
-    },
-    /// The file is in a format a converter reads (HTML, PDF, Word), but
-    /// the converter could not read it.
-    #[error("{}: {message}", path.display())]
-    Convert {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong, in the converter's words.
-        message: String,
-    },
-    /// The file name does not give a valid document id.
-    #[error("{}: {source}", path.display())]
-    Id {
-        /// The file.
-        path: PathBuf,
-        /// The id error.
-        source: IdError,
-    },
-}
-
-impl IngestError {
-    /// A file that could not be read, with its path.
-    pub(crate) fn reading(path: &Path, e: ReadError) -> IngestError {
-        match e {
-            ReadError::TooLarge { limit } => IngestError::TooLarge { path: path.to_owned(), limit },
-            ReadError::NotRegular { kind } => IngestError::NotRegular { path: path.to_owned(), kind },
-            ReadError::Io(source) => IngestError::Io { path: path.to_owned(), source },
-        }
-    }
-
-    /// The file the error is about.
-    pub fn path(&self) -> &Path {
-        match self {
-            Self::Io { path, .. }
-            | Self::Decode { path, .. }
-            | Self::TooLarge { path, .. }
-            | Self::NotRegular { path, .. }
-            | Self::Convert { path, .. }
-            | Self::Id { path, .. } => path,
-        }
-    }
-}
+/// File extensions of plain text, read from a directory (files named
+/// explicitly are read whatever their extension).
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
 
 /// A text converted from another format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +24,7 @@ pub struct Converted {
     /// cells separated by tabs.
     pub text: String,
     /// The format it came from (`HTML`, `PDF`, `DOCX`, `ODT`), recorded as
-    /// [`Source::format`](crate::Source::format).
+    /// [`Source::format`](kommunbench_core::Source::format).
     pub format: &'static str,
     /// Metadata the format carries apart from the text.
     pub meta: FormatMeta,
@@ -144,9 +37,9 @@ pub struct Converted {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormatMeta {
     /// Publication date.
-    pub published: Option<crate::document::Date>,
+    pub published: Option<kommunbench_core::Date>,
     /// Last modification.
-    pub updated: Option<crate::document::Date>,
+    pub updated: Option<kommunbench_core::Date>,
     /// The publisher's or site's name (`og:site_name`: `Åby kommun`): the
     /// municipality when the file name does not name one.
     pub site: Option<String>,
@@ -174,7 +67,8 @@ pub trait Converter: Send + Sync + std::fmt::Debug {
 /// Reads raw texts into [`PolicyDocument`]s.
 ///
 /// ```
-/// use kommunbench_core::{Ingester, Level};
+/// use kommunbench_core::Level;
+/// use kommunbench_ingest::Ingester;
 ///
 /// let text = "Huvudmeny\n\nMål för integrationsarbete\n\n\
 ///             Kommunstyrelsen i Vaggeryds kommun har beslutat om mål.\n\n\
@@ -267,7 +161,7 @@ impl Ingester {
     /// The extensions of the files read from directories (lower case, no
     /// dot): the text ones, then the converter's.
     pub fn extensions(&self) -> Vec<&'static str> {
-        let mut out = crate::corpus::TEXT_EXTENSIONS.to_vec();
+        let mut out = TEXT_EXTENSIONS.to_vec();
         if let Some(c) = &self.converter {
             out.extend(c.extensions().iter().copied().filter(|e| !out.contains(e)).collect::<Vec<_>>());
         }
@@ -277,8 +171,7 @@ impl Ingester {
     /// Whether files with this extension (lower case, no dot) are read
     /// from directories: the text ones, and the converter's.
     pub fn reads_extension(&self, extension: &str) -> bool {
-        crate::corpus::TEXT_EXTENSIONS.contains(&extension)
-            || self.converter.as_ref().is_some_and(|c| c.extensions().contains(&extension))
+        TEXT_EXTENSIONS.contains(&extension) || self.converter.as_ref().is_some_and(|c| c.extensions().contains(&extension))
     }
 
     /// Parses a text already in memory. Fails only on an invalid `id`.
@@ -386,7 +279,7 @@ impl Ingester {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{BlockKind, DocumentKind, Level};
+    use kommunbench_core::{BlockKind, DocumentKind, Level};
 
     #[test]
     fn municipality_comes_from_the_stem_before_the_text() {

@@ -31,9 +31,9 @@ mod enumeration;
 
 use std::collections::HashMap;
 
-use super::layout::split_label;
-use crate::document::{ActionDetails, Block, BlockKind, Level, Priority, Rule, Span};
+use crate::layout::split_label;
 use cues::Cue;
+use kommunbench_core::{ActionDetails, Block, BlockKind, Level, Priority, Rule, Span};
 
 /// A chapter heading as a title: without the letter of a lettered chapter.
 fn chapter_title(heading: &str) -> String {
@@ -45,7 +45,7 @@ static LETTERED: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^[A-ZÅÄÖ][.)]\s+").expect("lettered chapter pattern compiles"));
 
 fn normalise(heading: &str) -> String {
-    let lower = crate::text::lowercase(heading.trim());
+    let lower = kommunbench_text::lowercase(heading.trim());
     let lower = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     lower.trim_end_matches([':', '.', ' ']).to_owned()
 }
@@ -163,7 +163,7 @@ fn is_background(heading: &str) -> bool {
 
 /// Detail labels of actions.
 fn detail_key(label: &str) -> Option<&'static str> {
-    let l = crate::text::lowercase(label.trim());
+    let l = kommunbench_text::lowercase(label.trim());
     match l.as_str() {
         "ansvarig"
         | "ansvariga"
@@ -320,7 +320,7 @@ fn is_fact(text: &str) -> bool {
 
 /// Titles compared for merging: case, spacing and closing punctuation ignored.
 fn title_key(title: &str) -> String {
-    normalise(&crate::collapse_whitespace(title))
+    normalise(&kommunbench_text::collapse_whitespace(title))
 }
 
 /// Markers of one kind nest at one depth: `1.` and `2.` alike, `a)` and
@@ -1010,7 +1010,7 @@ impl<'a> Extractor<'a> {
     fn locate_word(&self, within: Span, needle: &str, from: usize) -> Option<Span> {
         let mut at = from.max(within.start);
         while let Some(found) = self.locate(within, needle, at) {
-            if crate::text::starts_word(self.text, found.start) && crate::text::ends_word(self.text, found.end) {
+            if kommunbench_text::starts_word(self.text, found.start) && kommunbench_text::ends_word(self.text, found.end) {
                 return Some(found);
             }
             at = found.start + needle.chars().next().map_or(1, char::len_utf8);

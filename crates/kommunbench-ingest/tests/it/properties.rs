@@ -5,7 +5,8 @@
 //! `fuzz_ingestion` is the same check run long (ignored by default):
 //! `KOMMUNBENCH_FUZZ_CASES=200000 cargo test --release -p kommunbench-core --test it fuzz_ingestion -- --ignored`
 
-use kommunbench_core::{Ingester, PolicyDocument, Span, decode};
+use kommunbench_core::{PolicyDocument, Span};
+use kommunbench_ingest::{Ingester, decode};
 use proptest::prelude::*;
 
 /// Pieces of policy texts and of what breaks parsers, to be recombined.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use kommunbench_core::Ingester;
+use kommunbench_ingest::Ingester;
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus").join(name)).unwrap()

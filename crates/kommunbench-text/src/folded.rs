@@ -19,7 +19,15 @@ use aho_corasick::{AhoCorasick, Match, MatchKind};
 /// An automaton over patterns compared in any ASCII case. Matches are
 /// leftmost-first: of the patterns that match at the leftmost place, the
 /// first listed.
-pub(crate) struct Folded {
+///
+/// ```
+/// let cues = kommunbench_text::Folded::new(["delmål", "mål"]);
+/// let found = cues.find("Våra DELMÅL").map(|m| m.range());
+/// assert_eq!(found, None, "`Å` folds only as itself");
+/// assert_eq!(cues.find("Våra DELmål").map(|m| m.range()), Some(6..13));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Folded {
     matcher: AhoCorasick,
 }
 
@@ -28,9 +36,10 @@ impl Folded {
     ///
     /// # Panics
     ///
-    /// When the patterns do not build an automaton: they are the
-    /// program's own word lists, so that is a bug.
-    pub(crate) fn new<I, P>(patterns: I) -> Folded
+    /// When the patterns do not build an automaton (more patterns or
+    /// states than `aho-corasick` takes): word lists are a program's own
+    /// data, so that is a bug.
+    pub fn new<I, P>(patterns: I) -> Folded
     where
         I: IntoIterator<Item = P>,
         P: AsRef<str>,
@@ -43,18 +52,18 @@ impl Folded {
     }
 
     /// Whether any pattern occurs in `haystack`.
-    pub(crate) fn is_match(&self, haystack: &str) -> bool {
+    pub fn is_match(&self, haystack: &str) -> bool {
         folded(haystack, |h| self.matcher.is_match(h))
     }
 
     /// The leftmost match in `haystack`.
-    pub(crate) fn find(&self, haystack: &str) -> Option<Match> {
+    pub fn find(&self, haystack: &str) -> Option<Match> {
         folded(haystack, |h| self.matcher.find(h))
     }
 
     /// Whether `test` holds for one of the non-overlapping matches in
     /// `haystack` (taken in order, up to the first that passes).
-    pub(crate) fn any(&self, haystack: &str, test: impl FnMut(Match) -> bool) -> bool {
+    pub fn any(&self, haystack: &str, test: impl FnMut(Match) -> bool) -> bool {
         folded(haystack, |h| self.matcher.find_iter(h).any(test))
     }
 }

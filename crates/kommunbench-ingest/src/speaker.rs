@@ -20,7 +20,7 @@
 //! - the **state** speaks in a text titled as the government's
 //!   (`Regeringens strategi`, not `Landskapsregeringens program`).
 
-use crate::document::Speaker;
+use kommunbench_core::Speaker;
 
 /// How much of the text is read, in characters: the title's page and the
 /// opening paragraphs.
@@ -83,7 +83,7 @@ const COUNTY_ALIASES: &[(&str, &str)] =
 /// without `län` (`Södermanland`, `Region Skåne`) or a common other name
 /// (`Sörmland`).
 pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) -> Option<&'a str> {
-    let head = crate::text::lowercase(&format!("{title}\n{}", head_of(text)));
+    let head = kommunbench_text::lowercase(&format!("{title}\n{}", head_of(text)));
     let mut best: Option<(usize, &'a str)> = None;
     for &county in counties {
         let lower = county.to_lowercase();
@@ -106,8 +106,8 @@ fn head_of(text: &str) -> &str {
 
 /// Who speaks in a text with `title`.
 pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
-    let title = crate::text::lowercase(title);
-    let head = crate::text::lowercase(head_of(text));
+    let title = kommunbench_text::lowercase(title);
+    let head = kommunbench_text::lowercase(head_of(text));
     let (t, h) = (Counts::of(&title), Counts::of(&head));
     let voiced = t.voice + h.voice + h.wants > 0;
     let party = PARTIES
@@ -152,7 +152,7 @@ pub(super) fn prepare() {
 }
 
 /// Every cue string, found in one pass.
-static CUES: std::sync::LazyLock<(crate::text::Overlapping, Vec<Cue>)> = std::sync::LazyLock::new(|| {
+static CUES: std::sync::LazyLock<(kommunbench_text::Overlapping, Vec<Cue>)> = std::sync::LazyLock::new(|| {
     let mut strings: Vec<String> = Vec::new();
     let mut cues = Vec::new();
     let mut add = |s: String, cue: Cue| {
@@ -177,7 +177,7 @@ static CUES: std::sync::LazyLock<(crate::text::Overlapping, Vec<Cue>)> = std::sy
     for n in NATIONAL_TITLE {
         add((*n).to_owned(), Cue::National);
     }
-    let matcher = crate::text::Overlapping::new(&strings).unwrap_or_else(|e| unreachable!("cue strings build: {e}"));
+    let matcher = kommunbench_text::Overlapping::new(&strings).unwrap_or_else(|e| unreachable!("cue strings build: {e}"));
     (matcher, cues)
 });
 
@@ -196,8 +196,8 @@ impl Counts {
     fn of(text: &str) -> Counts {
         let (matcher, cues) = &*CUES;
         let mut counts = Counts::default();
-        let starts_word = |i: usize| crate::text::starts_word(text, i);
-        let ends_word = |i: usize| crate::text::ends_word(text, i);
+        let starts_word = |i: usize| kommunbench_text::starts_word(text, i);
+        let ends_word = |i: usize| kommunbench_text::ends_word(text, i);
         matcher.each(text.as_bytes(), |cue, start, end| match cues[cue] {
             Cue::Voice => counts.voice += 1,
             Cue::Party(i) if starts_word(start) => counts.party[i] += 1,
@@ -213,7 +213,7 @@ impl Counts {
 
 /// Occurrences of `form` that begin a word.
 fn mentions(text: &str, form: &str) -> usize {
-    text.match_indices(form).filter(|(i, _)| crate::text::starts_word(text, *i)).count()
+    text.match_indices(form).filter(|(i, _)| kommunbench_text::starts_word(text, *i)).count()
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 //! decides (`Förutom dessa nyckelområden finns följande utgångspunkter:`
 //! introduces starting points, not focus areas).
 
-use crate::document::Level;
-use crate::ingest::folded::Folded;
+use kommunbench_core::Level;
+use kommunbench_text::Folded;
 
 /// What an introduction says about the list it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,10 +167,10 @@ pub(crate) type Word<'a> = std::borrow::Cow<'a, str>;
 
 /// [`words`] one at a time, for a reader that needs only the first few.
 pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
-    text.split(|c: char| !(crate::text::is_word_char(c) || c == '-'))
+    text.split(|c: char| !(kommunbench_text::is_word_char(c) || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
-        .map(crate::text::lowercase_cow)
+        .map(kommunbench_text::lowercase_cow)
 }
 
 /// The level a noun announces, if it names priorities: `målen`, `delmål`,
@@ -399,15 +399,16 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // No number word holds another and none holds a non-letter, so no
     // match hides a whole word from the leftmost-first search.
     // A whole number word: `tio` inside `integration` is none.
-    let whole =
-        |m: aho_corasick::Match| crate::text::starts_word(sentence, m.start()) && crate::text::ends_word(sentence, m.end());
+    let whole = |m: aho_corasick::Match| {
+        kommunbench_text::starts_word(sentence, m.start()) && kommunbench_text::ends_word(sentence, m.end())
+    };
     if !has_small_number(sentence) && !NUMBER_WORDS.any(sentence, whole) {
         return None;
     }
     // Token by token, without allocating; only the two words after a
     // number are lower-cased.
-    let same = |w: &str, x: &str| w.len() == x.len() && crate::text::same_ignoring_case(w, x);
-    let mut tokens = sentence.split(|c: char| !(crate::text::is_word_char(c) || c == '-')).filter(|w| !w.is_empty());
+    let same = |w: &str, x: &str| w.len() == x.len() && kommunbench_text::same_ignoring_case(w, x);
+    let mut tokens = sentence.split(|c: char| !(kommunbench_text::is_word_char(c) || c == '-')).filter(|w| !w.is_empty());
     while let Some(w) = tokens.next() {
         let n = if w.bytes().all(|b| b.is_ascii_digit()) {
             w.parse::<usize>().ok().filter(|n| (2..=20).contains(n))
@@ -415,8 +416,10 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
             NUMBERS.iter().position(|x| same(w, x)).map(|p| p + 2)
         };
         let Some(n) = n else { continue };
-        let level =
-            tokens.clone().take(2).find_map(|x| noun_level(&crate::text::lowercase(x)).filter(|l| *l != Level::Responsibility));
+        let level = tokens
+            .clone()
+            .take(2)
+            .find_map(|x| noun_level(&kommunbench_text::lowercase(x)).filter(|l| *l != Level::Responsibility));
         if let Some(level) = level {
             return Some((n, level));
         }

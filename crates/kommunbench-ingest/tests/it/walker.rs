@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::{CorpusReader, Ingester};
+use kommunbench_ingest::{CorpusReader, Ingester};
 use proptest::prelude::*;
 
 const GOOD: &[&str] = &[

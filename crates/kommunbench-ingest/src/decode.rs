@@ -4,49 +4,8 @@
 
 use encoding_rs::WINDOWS_1252;
 
-use crate::text::has_byte;
-
-/// Why a file's bytes are not a text we can read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum DecodeError {
-    /// The file is empty.
-    #[error("the file is empty")]
-    Empty,
-    /// The file holds only white space or invisible characters.
-    #[error("the file holds only white space or invisible characters, no text")]
-    Blank,
-    /// The file is binary; `what` names the format when it is recognised.
-    #[error("binary file ({what}), not text: convert it to text first")]
-    Binary {
-        /// The recognised format, or a description.
-        what: &'static str,
-    },
-    /// Invalid UTF-8 that is not Windows-1252 text either.
-    #[error("invalid UTF-8 at byte {offset}, and not Windows-1252 text either (byte 0x{byte:02X} is a control character there)")]
-    UnknownEncoding {
-        /// First invalid UTF-8 byte.
-        offset: usize,
-        /// The byte that rules out Windows-1252.
-        byte: u8,
-    },
-    /// A NUL character: a binary file, or text in an encoding not
-    /// recognised.
-    #[error("binary file (a NUL character at byte {offset}), not text: convert it to text first")]
-    NulByte {
-        /// Byte offset in the decoded text (in the file too, for UTF-8
-        /// without a BOM).
-        offset: usize,
-    },
-    /// UTF-16 that breaks off: an odd number of bytes or a lone surrogate.
-    #[error("invalid {encoding} at byte {offset} (an odd number of bytes or an unpaired surrogate)")]
-    InvalidUtf16 {
-        /// `UTF-16LE` or `UTF-16BE`.
-        encoding: &'static str,
-        /// Byte offset of the first bad code unit, BOM included.
-        offset: usize,
-    },
-}
+use kommunbench_core::DecodeError;
+use kommunbench_text::has_byte;
 
 /// A decoded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +33,7 @@ const MAGIC: &[(&[u8], &str)] = &[
 /// Decodes a file's bytes into text.
 ///
 /// ```
-/// use kommunbench_core::decode;
+/// use kommunbench_ingest::decode;
 ///
 /// let cp1252 = b"V\xe4lkommen till V\xe4xj\xf6\r\n";
 /// let d = decode(cp1252)?;

@@ -5,11 +5,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::folded::Folded;
-use super::furniture::fold_opening;
-use super::layout::{Line, words_at_most};
-use crate::document::{Date, Dates, Decision, DocumentKind, Speaker};
-use crate::text::split_byte;
+use crate::layout::Line;
+use kommunbench_core::{Date, Dates, Decision, DocumentKind, Speaker};
+use kommunbench_text::Folded;
+use kommunbench_text::fold_opening;
+use kommunbench_text::split_byte;
+use kommunbench_text::words_at_most;
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 static FINNISH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)").unwrap());
@@ -254,7 +255,7 @@ pub(crate) fn kind(meta: &Metadata, title: &str, speaker: &Speaker) -> DocumentK
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::layout::lines;
+    use crate::layout::lines;
 
     fn meta(text: &str) -> Metadata {
         read(&lines(text))

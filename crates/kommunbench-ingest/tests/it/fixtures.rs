@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::{BlockKind, CorpusReader, PolicyDocument};
+use kommunbench_core::{BlockKind, PolicyDocument};
+use kommunbench_ingest::CorpusReader;
 use serde::Serialize;
 
 fn root() -> PathBuf {

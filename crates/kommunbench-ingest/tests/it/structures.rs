@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use kommunbench_core::{Ingester, Level, PolicyDocument, Priority, Rule};
+use kommunbench_core::{Level, PolicyDocument, Priority, Rule};
+use kommunbench_ingest::Ingester;
 
 fn ingest(text: &str) -> PolicyDocument {
     Ingester::new().ingest_str("test", text).unwrap()

@@ -19,9 +19,9 @@
 //! separates unless earlier items use `och` inside themselves.
 
 use super::cues::{self, Cue, Word, word_iter, words};
-use crate::document::Level;
-use crate::ingest::folded::Folded;
-use crate::text::has_byte;
+use kommunbench_core::Level;
+use kommunbench_text::Folded;
+use kommunbench_text::has_byte;
 
 /// One item: a byte range into the sentence text given to [`find`].
 pub(crate) type Item = std::ops::Range<usize>;
@@ -213,8 +213,8 @@ const EXAMPLES: std::ops::Range<usize> = 1..5;
 const FOCUS: std::ops::Range<usize> = 5..11;
 const SOM: usize = 11;
 
-static WORD_CUE_MATCHER: std::sync::LazyLock<crate::text::Overlapping> = std::sync::LazyLock::new(|| {
-    crate::text::Overlapping::new(WORD_CUES).unwrap_or_else(|e| unreachable!("the word cues build an automaton: {e}"))
+static WORD_CUE_MATCHER: std::sync::LazyLock<kommunbench_text::Overlapping> = std::sync::LazyLock::new(|| {
+    kommunbench_text::Overlapping::new(WORD_CUES).unwrap_or_else(|e| unreachable!("the word cues build an automaton: {e}"))
 });
 
 /// Where each of [`WORD_CUES`] stands in a lower-cased sentence as whole
@@ -229,7 +229,9 @@ impl WordCues {
     fn of(sentence: &str, lower: &str) -> WordCues {
         let mut cues = WordCues { first: [None; WORD_CUES.len()], som: Vec::new() };
         WORD_CUE_MATCHER.each(lower.as_bytes(), |cue, start, end| {
-            if !(crate::text::starts_word(lower, start) && crate::text::ends_word(lower, end) && sentence.is_char_boundary(start))
+            if !(kommunbench_text::starts_word(lower, start)
+                && kommunbench_text::ends_word(lower, end)
+                && sentence.is_char_boundary(start))
             {
                 return;
             }
@@ -246,7 +248,7 @@ impl WordCues {
 
 fn in_sentence(sentence: &str) -> Option<Enumeration> {
     // Lower-casing keeps byte offsets for Swedish letters; bail out where it does not.
-    let lower = crate::text::lowercase(sentence);
+    let lower = kommunbench_text::lowercase(sentence);
     if lower.len() != sentence.len() {
         return None;
     }

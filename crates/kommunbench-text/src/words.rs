@@ -1,0 +1,82 @@
+//! Words: which characters make them, where they start and end, and
+//! white space collapsed between them.
+
+/// `text` with each run of white space as one space, trimmed.
+///
+/// ```
+/// assert_eq!(kommunbench_text::collapse_whitespace("  Arbete\n och\t försörjning "), "Arbete och försörjning");
+/// ```
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether a character is part of a word (letters and digits):
+/// [`char::is_alphanumeric`], answered without a table search for ASCII
+/// and Latin-1, where nearly every character of Swedish text lies.
+///
+/// ```
+/// use kommunbench_text::is_word_char;
+/// assert!(is_word_char('å') && is_word_char('7'));
+/// assert!(!is_word_char('-') && !is_word_char('”'));
+/// ```
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{FF}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether a word starts at byte `at` of `text`: no word character
+/// ([`is_word_char`]) stands right before it.
+///
+/// ```
+/// use kommunbench_text::{ends_word, starts_word};
+/// let text = "Mål: delmål";
+/// assert!(starts_word(text, 0) && starts_word(text, 6));
+/// assert!(!starts_word(text, 9), "`mål` inside `delmål`");
+/// assert!(!starts_word("växa", 3), "after `ä`, a letter beyond ASCII");
+/// assert!(ends_word(text, 4) && !ends_word(text, 1));
+/// ```
+pub fn starts_word(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..at].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// Whether a word ends at byte `at` of `text`: no word character
+/// ([`is_word_char`]) stands right after it.
+pub fn ends_word(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(is_word_char)
+}
+
+/// How many words `s` has: its runs of non-white space.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Whether `s` has at most `n` words, without counting past them.
+pub fn words_at_most(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_word_char;
+
+    #[test]
+    fn word_characters_are_the_alphanumeric_ones() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+}
