@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 
 use kommunbench_core::Date;
-use kommunbench_ingest::FormatMeta;
+use kommunbench_ingest::{FormatMeta, is_bullet, list_marker, page_number};
+use kommunbench_text::join_wrapped;
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
 /// One glyph (or the string the font maps it to) as placed on the page.
@@ -291,7 +292,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
             let middle = f64::midpoint(y0, y1);
             x1 <= f.x0 && x1 >= f.x0 - 3.0 * f.size && middle < f.y && middle > f.y - 0.8 * f.size && x1 - x0 < 0.6 * f.size
         });
-        if drawn && marker(&f.text).is_none() {
+        if drawn && list_marker(&f.text).is_none() {
             f.text.insert_str(0, "• ");
         }
     }
@@ -380,25 +381,6 @@ fn shape(text: &str) -> String {
     text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
 }
 
-/// Whether a line is only a page number: `7`, `- 7 -`, `Sida 7 av 12`,
-/// `7 (12)`, `7/12`, `s. 7`.
-fn is_page_number(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
-    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c == ' ');
-    let rest = t
-        .strip_prefix("sida")
-        .or_else(|| t.strip_prefix("sid."))
-        .or_else(|| t.strip_prefix("s."))
-        .or_else(|| t.strip_prefix("page"))
-        .unwrap_or(t);
-    let rest = rest.trim();
-    !rest.is_empty()
-        && rest.chars().any(|c| c.is_ascii_digit())
-        && rest
-            .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '/')
-            .all(|w| w.is_empty() || w == "av" || w == "of" || w.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// Marks running headers and footers: lines in a page's top or bottom
 /// band that are page numbers, or whose shape recurs in the same band on
 /// other pages, or (in a one-page document) that stand apart from the
@@ -442,7 +424,7 @@ fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
                     None => false,
                     Some(top) => {
                         let apart = single && if top { first_body - f.y > 2.5 * body } else { f.y - last_body > 2.5 * body };
-                        is_page_number(&f.text)
+                        page_number(&f.text).is_some()
                             || recurring.get(&(top, shape(&f.text))).is_some_and(|&n| n >= needed)
                             || (apart && f.size < body * 1.1)
                     }
@@ -452,39 +434,11 @@ fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
         .collect()
 }
 
-/// Bullet characters that open a list item.
-const BULLETS: &[char] = &['•', '●', '▪', '■', '◦', '○', '–', '-', '*', '\u{f0b7}', '·', '►', '➢', '✓'];
-
-/// The marker a line opens with, if it opens a list item.
-fn marker(text: &str) -> Option<&str> {
-    let first = text.chars().next()?;
-    if BULLETS.contains(&first) {
-        let rest = &text[first.len_utf8()..];
-        return rest.starts_with(' ').then(|| &text[..first.len_utf8()]);
-    }
-    let head: String = text.chars().take_while(|c| c.is_ascii_digit() || c.is_ascii_lowercase()).collect();
-    let rest = &text[head.len()..];
-    let numeric = !head.is_empty() && head.len() <= 2 && (head.bytes().all(|b| b.is_ascii_digit()) || head.len() == 1);
-    (numeric && (rest.starts_with(". ") || rest.starts_with(") "))).then(|| &text[..=head.len()])
-}
-
 /// Whether a fragment is a bullet alone: a bullet character, or a symbol
 /// font's glyph in the private use area, set apart from its item's text.
 fn lone_bullet(text: &str) -> bool {
     let mut chars = text.chars();
-    chars.next().is_some_and(|c| BULLETS.contains(&c) || ('\u{e000}'..='\u{f8ff}').contains(&c)) && chars.next().is_none()
-}
-
-/// Whether a word broken at a line's end joins the next line's word:
-/// `kommun-` + `invånare` is one word; `arbets-` + `och` is Swedish
-/// shorthand for two compounds and keeps its hyphen.
-fn mends(line: &str, next: &str) -> bool {
-    let Some(stem) = line.strip_suffix('-') else { return false };
-    let before = stem.chars().next_back().is_some_and(char::is_alphabetic);
-    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    before
-        && word.chars().next().is_some_and(char::is_lowercase)
-        && !matches!(word.as_str(), "och" | "eller" | "samt" | "respektive" | "resp" | "till")
+    chars.next().is_some_and(|c| is_bullet(c) || ('\u{e000}'..='\u{f8ff}').contains(&c)) && chars.next().is_none()
 }
 
 /// One block of output: a heading, a paragraph, a list item, a table row.
@@ -568,7 +522,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
             }
             i += 1;
             let heading = f.size >= body * 1.15 && f.text.split_whitespace().count() <= 16;
-            let item = marker(&f.text).is_some();
+            let item = list_marker(&f.text).is_some();
             if let Some(last) = blocks.last_mut()
                 && last.page == page
                 && !last.row
@@ -579,7 +533,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                 && f.y - last.y < 1.45 * f.size.max(last.size)
                 && (!last.item || f.x0 > last.x0 + 0.5 * body)
             {
-                join(&mut last.text, &f.text);
+                join_wrapped(&mut last.text, &f.text);
                 last.y = f.y;
                 continue;
             }
@@ -594,7 +548,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                 && !last.text.ends_with(['.', ':', '!', '?'])
                 && f.text.chars().next().is_some_and(char::is_lowercase)
             {
-                join(&mut last.text, &f.text);
+                join_wrapped(&mut last.text, &f.text);
                 last.y = f.y;
                 last.page = page;
                 continue;
@@ -628,45 +582,9 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
     (text, starts)
 }
 
-/// Appends a line to a block, mending a word broken at the line's end.
-fn join(block: &mut String, line: &str) {
-    if mends(block, line) {
-        block.pop();
-    } else {
-        block.push(' ');
-    }
-    block.push_str(line);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn page_numbers_are_told_from_text() {
-        for yes in ["7", "- 7 -", "Sida 7 av 12", "7 (12)", "7/12", "s. 7", "Page 3 of 9"] {
-            assert!(is_page_number(yes), "{yes}");
-        }
-        for no in ["7 mål", "Sida", "Mål 7: Fler i arbete", "1. Arbete"] {
-            assert!(!is_page_number(no), "{no}");
-        }
-        // A number alone counts, a year included: the rule is applied only
-        // in the margin bands, where a lone year is furniture too.
-        assert!(is_page_number("2024"));
-    }
-
-    #[test]
-    fn broken_words_are_mended_but_swedish_shorthand_keeps_its_hyphen() {
-        let mut s = "Fler kommun-".to_owned();
-        join(&mut s, "invånare deltar");
-        assert_eq!(s, "Fler kommuninvånare deltar");
-        let mut s = "arbets-".to_owned();
-        join(&mut s, "och näringslivet");
-        assert_eq!(s, "arbets- och näringslivet");
-        let mut s = "Sfi-".to_owned();
-        join(&mut s, "Lärcentrum");
-        assert_eq!(s, "Sfi- Lärcentrum");
-    }
 
     #[test]
     fn ligatures_and_soft_hyphens_are_normalised() {
@@ -743,14 +661,5 @@ mod tests {
             text,
             "Fokusområden\n\nKommunen prioriterar:\n\n• Arbete och egen försörjning\n• Språk och utbildning för vuxna\n\nUppföljning sker varje år i kommunstyrelsen och i nämnderna.\n"
         );
-    }
-
-    #[test]
-    fn list_markers() {
-        assert_eq!(marker("• Fler i arbete"), Some("•"));
-        assert_eq!(marker("1. Fler i arbete"), Some("1."));
-        assert_eq!(marker("a) Fler i arbete"), Some("a)"));
-        assert_eq!(marker("2024. Året"), None);
-        assert_eq!(marker("-5 grader"), None);
     }
 }

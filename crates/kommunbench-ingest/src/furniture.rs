@@ -12,6 +12,8 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::RegexSet;
 
 use kommunbench_core::DropReason;
+
+use crate::page_number::{PageCount, PageNumber, ends_with_page_number, page_number};
 use kommunbench_text::{Folded, fold_opening};
 
 /// Whole lines (case-insensitive, trailing `:`/`?`/`!` ignored).
@@ -235,13 +237,6 @@ const OPENING_CHARS: usize = 40;
 /// pattern that matches gives the reason.
 static PATTERNS: LazyLock<(RegexSet, Vec<DropReason>)> = LazyLock::new(|| {
     let patterns: &[(&str, DropReason)] = &[
-        // Page numbers: `4 (4)`, `12`, `- 3 -`, `Sida 2 av 9`, `Page 2 of 9`.
-        (r"^\d{1,3}\s*\(\s*\d{1,3}\s*\)$", DropReason::PageNoise),
-        (r"^-?\s*\d{1,3}\s*-?$", DropReason::PageNoise),
-        (r"(?i)^(sida|page|s\.)\s*\d{1,3}\s*(av|of|/)\s*\d{1,3}$", DropReason::PageNoise),
-        // Running headers and footers of a PDF page: text, a wide gap, and
-        // the page number (`Nässjö kommun      Integrationsprogram      5 (10)`).
-        (r"(?i)\s{2,}(\d{1,3}\s*\(\s*\d{1,3}\s*\)|(sida|page|s\.)\s*\d{1,3}(\s*(av|of|/)\s*\d{1,3})?)$", DropReason::PageNoise),
         // PDF viewer options listed after "Save this PDF as".
         (r"(?i)^(epub|kindle|word|original|mobi|print|zoom( in| out)?|download|fullscreen)$", DropReason::PageNoise),
         // Adoption and revision stamps of a document header.
@@ -322,6 +317,14 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
     // Page numbers, addresses and stamps are short; paragraphs skip the patterns.
     if line.len() > MAX_PATTERN_BYTES {
         return None;
+    }
+    // Page numbers (`4 (4)`, `12`, `- 3 -`, `Sida 2 av 9`), and running
+    // headers and footers that end with one after a wide gap (`Nässjö
+    // kommun      Integrationsprogram      5 (10)`). Four digits alone are
+    // a year; `3 av 5` and `7/12` alone, a share or a date.
+    let page = |n: PageNumber| n.digits <= 3 && (n.labelled || n.count != PageCount::Written);
+    if page_number(line).is_some_and(page) || ends_with_page_number(line) {
+        return Some(DropReason::PageNoise);
     }
     // Most short lines are no furniture: a search that stops at the first
     // match says so for less than one that finds every pattern's.

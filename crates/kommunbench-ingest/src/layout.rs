@@ -8,8 +8,9 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::furniture::{furniture_reason, heads_links, starts_footer};
+use crate::list_marker::{is_bullet, is_item, list_marker, may_open_item};
 use kommunbench_core::{Block, BlockKind, DropReason, Dropped, Span};
-use kommunbench_text::{has_byte, same_ignoring_case, split_byte, word_count, words_at_most};
+use kommunbench_text::{has_byte, join_wrapped, same_ignoring_case, split_byte, word_count, words_at_most};
 
 /// A non-blank line, trimmed, with its span in the text.
 #[derive(Debug, Clone, Copy)]
@@ -47,46 +48,6 @@ pub(crate) struct Layout {
     pub dropped: Vec<Dropped>,
     /// Index into `blocks` of the title, when one was found.
     pub title: Option<usize>,
-}
-
-/// Bullet and dash list markers (`-` first, so it is literal in a class),
-/// the private-use bullets of PDF symbol fonts among them.
-const LIST_MARKS: &str = "-•*·▪◦‣●○■□➢►✓✔–—‒−\u{f0b7}\u{f0a7}\u{f0d8}\u{f076}";
-/// Whether a line can open with a list marker (see [`split_marker`]): a
-/// cheap test on its first character.
-fn may_be_list_item(text: &str) -> bool {
-    text.starts_with(|c: char| {
-        c.is_ascii_digit() || c == '(' || matches!(c, 'a'..='z' | 'å' | 'ä' | 'ö') || LIST_MARKS.contains(c)
-    })
-}
-
-/// A list item's marker and text: a bullet or dash, `1.`, `1)`, `(1)`,
-/// `a)`, `a.`, or `o` as Word writes a second-level bullet, then white
-/// space and the text. (A scan, not a regex: it runs on every line.)
-fn split_marker(text: &str) -> Option<(&str, &str)> {
-    let mut chars = text.char_indices();
-    let (_, first) = chars.next()?;
-    let marker_end = if LIST_MARKS.contains(first) || first == 'o' {
-        first.len_utf8()
-    } else if first.is_ascii_digit() {
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        (digits <= 2 && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))).then_some(digits + 1)?
-    } else if first == '(' {
-        let digits = text[1..].bytes().take_while(u8::is_ascii_digit).count();
-        ((1..=2).contains(&digits) && text.as_bytes().get(digits + 1) == Some(&b')')).then_some(digits + 2)?
-    } else if matches!(first, 'a'..='z' | 'å' | 'ä' | 'ö') {
-        let after = first.len_utf8();
-        matches!(text.as_bytes().get(after), Some(b'.' | b')')).then_some(after + 1)?
-    } else {
-        return None;
-    };
-    let rest = &text[marker_end..];
-    let body = rest.trim_start();
-    (body.len() < rest.len() && !body.is_empty()).then(|| (&text[..marker_end], body))
-}
-
-fn list_item(text: &str) -> bool {
-    may_be_list_item(text) && split_marker(text).is_some()
 }
 
 /// `1. Text`, `2) Text`: a numbered line.
@@ -196,11 +157,11 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     // Lines after `i` that continue it: no marker, no `Label:` of their
     // own, and starting in lower case or indented (a wrapped item, or a
     // second paragraph of it).
-    let is_item: Vec<bool> = group.iter().map(|l| list_item(l.text)).collect();
+    let item_lines: Vec<bool> = group.iter().map(|l| is_item(l.text)).collect();
     let continuation = |i: usize| {
         group[i + 1..]
             .iter()
-            .zip(&is_item[i + 1..])
+            .zip(&item_lines[i + 1..])
             .take_while(|(l, item)| !**item && !labeled_line(l.text) && (l.text.starts_with(char::is_lowercase) || l.indented))
             .count()
     };
@@ -208,7 +169,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     // around it make a list.
     let numbered =
         group.iter().filter(|l| l.text.starts_with(|c: char| c.is_ascii_digit()) && NUMBERED_ITEM.is_match(l.text)).count();
-    let items = is_item.iter().filter(|&&b| b).count();
+    let items = item_lines.iter().filter(|&&b| b).count();
     let single = single || numbered == 1 && items <= 1;
     // Lines that open alike, three or more in a row (`Vi vill att ...`,
     // one demand a line): a list without markers.
@@ -217,8 +178,11 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         (Some((a, b)), Some((c, d))) => same_ignoring_case(a, c) && same_ignoring_case(b, d),
         _ => false,
     };
-    let openings: Vec<Option<(&str, &str)>> =
-        group.iter().zip(&is_item).map(|(l, item)| if *item || labeled_line(l.text) { None } else { opening(l.text) }).collect();
+    let openings: Vec<Option<(&str, &str)>> = group
+        .iter()
+        .zip(&item_lines)
+        .map(|(l, item)| if *item || labeled_line(l.text) { None } else { opening(l.text) })
+        .collect();
     let mut anaphora = vec![false; group.len()];
     let mut k = 0;
     while k < group.len() {
@@ -303,7 +267,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             });
             continue;
         }
-        if let Some((marker, rest)) = is_item[i - 1].then(|| split_marker(line.text)).flatten() {
+        if let Some((marker, rest)) = item_lines[i - 1].then(|| list_marker(line.text)).flatten() {
             flush(&mut paragraph, out);
             let start = line.span.start + (line.text.len() - rest.len());
             let mut block = Block {
@@ -315,7 +279,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             };
             // A dash opening a long sentence is a quotation, the Swedish
             // way, unless other dash items stand beside it (a list).
-            let dash = |l: Option<&Line<'_>>| l.is_some_and(|l| l.text.starts_with(['–', '—']) && list_item(l.text));
+            let dash = |l: Option<&Line<'_>>| l.is_some_and(|l| l.text.starts_with(['–', '—']) && is_item(l.text));
             let in_run = dash(i.checked_sub(2).and_then(|j| group.get(j))) || dash(group.get(i));
             let says = [" säger ", " berättar ", " menar ", " konstaterar "].iter().any(|w| rest.contains(w));
             if matches!(marker, "–" | "—") && (says || word_count(rest) > 14 && !in_run) {
@@ -339,7 +303,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
                 page: None,
             };
             // A label's text wraps like a paragraph: lower-case lines go on.
-            while let Some(next) = group.get(i).filter(|l| !list_item(l.text) && l.text.starts_with(char::is_lowercase)) {
+            while let Some(next) = group.get(i).filter(|l| !is_item(l.text) && l.text.starts_with(char::is_lowercase)) {
                 join_wrapped(&mut block.text, next.text);
                 block.span = block.span.cover(next.span);
                 i += 1;
@@ -401,7 +365,7 @@ fn running_candidate(text: &str) -> bool {
         && !text.contains([':', '\t'])
         && words_at_most(text, 10)
         && !words_at_most(text, 1)
-        && !may_be_list_item(text)
+        && !may_open_item(text)
         && text.chars().any(char::is_alphabetic)
 }
 
@@ -421,12 +385,12 @@ fn glued_heading(first: &str, next: &str) -> bool {
         && words_at_most(first, 12)
         && !first.starts_with(|c: char| c.is_ascii_digit())
         && !first.contains('\t')
-        && !list_item(first)
+        && !is_item(first)
         && !labeled_line(first)
         && !first.ends_with(|c: char| c.is_ascii_digit())
         && !OPEN_ENDINGS.contains(&last.as_str())
         && !first.ends_with('-')
-        && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || LIST_MARKS.contains(c))
+        && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || is_bullet(c))
 }
 
 /// Whether a line can be a table-of-contents entry (see [`TOC_ENTRY`]):
@@ -450,21 +414,6 @@ fn text_block(lines: &[Line<'_>]) -> Block {
     }
     let kind = if lines.len() == 1 && is_heading_like(&text) { BlockKind::Heading { level: 2 } } else { BlockKind::Paragraph };
     Block { kind, text, span, outside: false, page: None }
-}
-
-/// Joins a wrapped line to what precedes it, mending hyphenation:
-/// `arbets-` + `marknaden` is one word, `barn-` + `och unga` keeps its dash.
-pub(crate) fn join_wrapped(out: &mut String, next: &str) {
-    out.truncate(out.trim_end().len());
-    let hyphenated = out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic);
-    let next = next.trim_start();
-    let next_word = next.split_whitespace().next().unwrap_or("");
-    if hyphenated && next.starts_with(char::is_lowercase) && !matches!(next_word, "och" | "eller" | "samt" | "till" | "som") {
-        out.pop();
-    } else {
-        out.push(' ');
-    }
-    out.push_str(next);
 }
 
 /// A short line without closing punctuation, starting with a capital.

@@ -48,7 +48,9 @@ mod decode;
 mod furniture;
 mod ingester;
 mod layout;
+mod list_marker;
 mod metadata;
+mod page_number;
 mod priorities;
 mod speaker;
 
@@ -56,6 +58,8 @@ pub use corpus::{CorpusReader, MANIFEST_FILE};
 pub use decode::{Decoded, decode};
 pub use furniture::furniture_reason;
 pub use ingester::{Converted, Converter, FormatMeta, Ingester, IngesterBuilder, TEXT_EXTENSIONS};
+pub use list_marker::{is_bullet, list_marker};
+pub use page_number::{PageCount, PageNumber, page_number};
 
 /// Builds ingestion's patterns and automata now rather than on the first
 /// line that needs each: the furniture, metadata and layout patterns, the

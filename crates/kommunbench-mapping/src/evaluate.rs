@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::agreement::{Agreement, Cell};
 use crate::align::DocumentMapping;
-use crate::gold::{GoldDocuments, GoldPriorities, normalise_title};
+use crate::gold::{GoldDocuments, GoldPriorities};
+use kommunbench_text::title_key;
 
 /// A coding that does not fit the corpus.
 #[derive(Debug, thiserror::Error)]
@@ -90,8 +91,8 @@ pub fn compare_priorities(
     for (unit, row) in gold.rows.iter().enumerate() {
         let doc = docs[row.document.as_str()];
         let mapping = maps[row.document.as_str()];
-        let wanted = normalise_title(&row.priority);
-        let found = doc.priorities.iter().position(|p| normalise_title(&p.title) == wanted);
+        let wanted = title_key(&row.priority);
+        let found = doc.priorities.iter().position(|p| title_key(&p.title) == wanted);
         let predicted: Vec<String> = if let Some(i) = found {
             mapping.priority_areas(i).into_iter().map(ToString::to_string).collect()
         } else {
@@ -114,7 +115,7 @@ pub fn compare_priorities(
 }
 
 /// How well the extracted priorities of one document match its hand
-/// coding, title by title ([`normalise_title`] decides equality).
+/// coding, title by title ([`title_key`](kommunbench_text::title_key) decides equality).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentRecovery {
     /// The document.
@@ -165,11 +166,11 @@ fn ratio(a: usize, b: usize) -> Option<f64> {
     (b > 0).then(|| a as f64 / b as f64)
 }
 
-/// Distinct titles by their [`normalise_title`] key, in order of first
+/// Distinct titles by their [`title_key`](kommunbench_text::title_key) key, in order of first
 /// appearance.
 fn distinct<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<(String, &'a str)> {
     let mut seen = std::collections::HashSet::new();
-    titles.into_iter().map(|t| (normalise_title(t), t)).filter(|(k, _)| seen.insert(k.clone())).collect()
+    titles.into_iter().map(|t| (title_key(t), t)).filter(|(k, _)| seen.insert(k.clone())).collect()
 }
 
 /// Measures priority recovery (see [`Recovery`]) of `documents` against a

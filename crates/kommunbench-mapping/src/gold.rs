@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 
 use kommunbench_core::Framework;
 
-use kommunbench_text::collapse_whitespace;
-
 /// A coding file that could not be read.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -72,22 +70,6 @@ pub struct GoldPriorities {
     pub path: PathBuf,
     /// The rows.
     pub rows: Vec<GoldPriority>,
-}
-
-/// Titles compared the way a coder would: Unicode NFC, runs of white
-/// space as one space, closing `.`, `,`, `:`, `;` and white space ignored,
-/// case folded (lower case).
-///
-/// ```
-/// use kommunbench_mapping::normalise_title;
-///
-/// assert_eq!(normalise_title(" Arbete  och\nförsörjning; "), normalise_title("arbete och försörjning"));
-/// assert_eq!(normalise_title("Språk,"), "språk");
-/// ```
-pub fn normalise_title(title: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let nfc: String = title.nfc().collect();
-    collapse_whitespace(&nfc).trim_end_matches(['.', ',', ':', ';', ' ']).to_lowercase()
 }
 
 fn read(path: &Path) -> Result<(csv::StringRecord, Vec<(usize, csv::StringRecord)>), GoldError> {
@@ -232,6 +214,5 @@ mod tests {
         let gold = GoldPriorities::from_path(&path, &f).unwrap();
         assert_eq!(gold.rows[0].areas, [0, 5]);
         assert_eq!((gold.rows[1].areas.len(), gold.rows[1].uncertain.clone()), (0, vec![5]));
-        assert_eq!(normalise_title(" Arbete  och försörjning: "), "arbete och försörjning");
     }
 }

@@ -44,7 +44,7 @@ pub use evaluate::{
     Calibration, Comparison, DocumentRecovery, EvaluationError, Recovery, Unmatched, agreement, calibrate, compare_codings,
     compare_documents, compare_priorities, priority_recovery,
 };
-pub use gold::{GoldDocument, GoldDocuments, GoldError, GoldPriorities, GoldPriority, normalise_title};
+pub use gold::{GoldDocument, GoldDocuments, GoldError, GoldPriorities, GoldPriority};
 pub use lexicon::{Hit, Lexicon, LexiconError, Scoring};
 pub use mapper::{
     AreaScore, EnsembleMapper, Evidence, LexiconMapper, ManualMapper, ManualMapperError, Mapper, MapperKind, Role,

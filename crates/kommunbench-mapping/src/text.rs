@@ -36,10 +36,6 @@ pub struct Normalized {
     original_len: usize,
 }
 
-/// Conjunctions after which a trailing hyphen elides a compound's head
-/// (`barn- och ungdomsverksamhet`) rather than breaking a word.
-const ELIDING: &[&str] = &["och", "eller", "samt", "till", "som", "respektive"];
-
 impl Normalized {
     /// Normalises `original`.
     pub fn new(original: &str) -> Normalized {
@@ -82,12 +78,7 @@ impl Normalized {
                     newlines += usize::from(d == '\n');
                     i += d.len_utf8();
                 }
-                let hyphen_break =
-                    newlines == 1 && out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic) && {
-                        let rest = &original[i..];
-                        let next_word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
-                        next_word.starts_with(char::is_lowercase) && !ELIDING.contains(&next_word)
-                    };
+                let hyphen_break = newlines == 1 && kommunbench_text::mends_hyphen(&out, &original[i..]);
                 let before = out.len();
                 if hyphen_break {
                     out.pop();

@@ -7,7 +7,8 @@ use std::path::Path;
 use kommunbench_core::Framework;
 
 use super::{AreaScore, Evidence, Mapper, Unit, UnitKind};
-use crate::gold::{GoldDocuments, GoldError, GoldPriorities, normalise_title};
+use crate::gold::{GoldDocuments, GoldError, GoldPriorities};
+use kommunbench_text::title_key;
 
 /// A coding read from CSV could not be used.
 pub type ManualMapperError = GoldError;
@@ -40,7 +41,7 @@ impl ManualMapper {
         if let Some(path) = priorities {
             let gold = GoldPriorities::from_path(path, framework)?;
             for row in gold.rows {
-                mapper.priorities.insert((row.document, normalise_title(&row.priority)), (row.areas, row.uncertain));
+                mapper.priorities.insert((row.document, title_key(&row.priority)), (row.areas, row.uncertain));
             }
         }
         Ok(mapper)
@@ -75,7 +76,7 @@ impl Mapper for ManualMapper {
                 .unwrap_or_default(),
             UnitKind::Priority => self
                 .priorities
-                .get(&(doc.to_owned(), normalise_title(&unit.label)))
+                .get(&(doc.to_owned(), title_key(&unit.label)))
                 .map(|(areas, uncertain)| {
                     (0..self.areas)
                         .map(|a| {
