@@ -502,8 +502,10 @@ impl Level {
 }
 
 /// How a priority was found: the rule of the extractor that produced it,
-/// so that a user can audit or filter them (see docs/ingestion.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+/// so that a user can audit or filter them (see docs/ingestion.md, where
+/// each rule is described, and `kommunbench-ingest`'s
+/// `priorities/rules/`, where each is one module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Rule {
@@ -513,46 +515,64 @@ pub enum Rule {
     /// A priority heading with running text only is one priority itself
     /// (`Vision`, `Övergripande mål`).
     HeadingSection,
+    /// One of the headings a sentence or heading counts (`Tre
+    /// prioriterade områden` over three headed sections).
+    CountedHeading,
+    /// An item of an enumeration in running text (`fyra prioriterade
+    /// områden: a, b, c och d`, `Fokusområdena är a, b och c`).
+    Enumeration,
     /// An item of a list introduced by a sentence or heading that
     /// announces priorities (`Vi vill:`, `Kommunens mål är:`, `Kommunen
     /// ska se till att`).
     IntroducedList,
     /// An item of a list that stands without an introduction.
     StandaloneList,
-    /// A list item nested under another priority (a measure under a goal).
-    NestedItem,
-    /// A `Mål: text`, `Åtgärd 2: text` or `Fokusområde 1: text` line: the
-    /// label names the kind, the text is the title.
-    KindLabel,
-    /// An item of an enumeration in running text (`fyra prioriterade
-    /// områden: a, b, c och d`, `Fokusområdena är a, b och c`).
-    Enumeration,
     /// An action from a table with `Åtgärd` and `Ansvarig` columns.
     ActionTable,
     /// A numbered or lettered chapter whose section holds goals or
     /// measures (`4. Skola och förskola` over `Mål:` lines and an action
-    /// table), or one of the headings a sentence counts (`Tre prioriterade
-    /// områden` over three headed sections).
+    /// table).
     Chapter,
     /// A substantive section, when the document itemises nothing.
-    #[default]
     Section,
+    /// A `Mål: text`, `Åtgärd 2: text` or `Fokusområde 1: text` line: the
+    /// label names the kind, the text is the title.
+    KindLabel,
+    /// A list item nested under another priority (a measure under a goal).
+    NestedItem,
 }
 
 impl Rule {
+    /// Every rule: the passes in their order of application, then the
+    /// rules applied to the items of lists.
+    pub const ALL: [Rule; 11] = [
+        Rule::PriorityHeading,
+        Rule::HeadingSection,
+        Rule::CountedHeading,
+        Rule::Enumeration,
+        Rule::IntroducedList,
+        Rule::StandaloneList,
+        Rule::ActionTable,
+        Rule::Chapter,
+        Rule::Section,
+        Rule::KindLabel,
+        Rule::NestedItem,
+    ];
+
     /// The snake-case name.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::PriorityHeading => "priority_heading",
             Self::HeadingSection => "heading_section",
+            Self::CountedHeading => "counted_heading",
+            Self::Enumeration => "enumeration",
             Self::IntroducedList => "introduced_list",
             Self::StandaloneList => "standalone_list",
-            Self::NestedItem => "nested_item",
-            Self::KindLabel => "kind_label",
-            Self::Enumeration => "enumeration",
             Self::ActionTable => "action_table",
             Self::Chapter => "chapter",
             Self::Section => "section",
+            Self::KindLabel => "kind_label",
+            Self::NestedItem => "nested_item",
         }
     }
 }
@@ -600,7 +620,6 @@ pub struct Priority {
     /// Its level in the policy's hierarchy.
     pub level: Level,
     /// How it was found.
-    #[serde(default)]
     pub rule: Rule,
     /// Where the title is stated in [`PolicyDocument::text`].
     pub span: Span,

@@ -86,7 +86,7 @@ pub(crate) fn layout<'a>(text: &'a str, lines: &[Option<Line<'a>>]) -> Layout {
         }
     }
     // `Åtgärder` over every focus area recurs by design: priority headings stay.
-    seen.retain(|line, n| *n >= 3 && super::priorities::heading_level(line).is_none());
+    seen.retain(|line, n| *n >= 3 && crate::headings::heading_level(line).is_none());
     let half = text.len() / 2;
     let mut footer = false;
     // A metadata label on a line of its own (`Ämne:`) has its value on the next.

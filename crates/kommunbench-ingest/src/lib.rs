@@ -46,6 +46,7 @@
 mod corpus;
 mod decode;
 mod furniture;
+mod headings;
 mod ingester;
 mod layout;
 mod list_marker;

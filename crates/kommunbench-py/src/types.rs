@@ -138,8 +138,9 @@ impl PyPriority {
     }
 
     /// How it was found: `priority_heading`, `heading_section`,
-    /// `introduced_list`, `standalone_list`, `nested_item`, `kind_label`,
-    /// `enumeration`, `action_table` or `section`.
+    /// `counted_heading`, `enumeration`, `introduced_list`,
+    /// `standalone_list`, `action_table`, `chapter`, `section`,
+    /// `kind_label` or `nested_item` (docs/ingestion.md describes each).
     #[getter]
     fn rule(&self) -> String {
         self.inner.rule.to_string()

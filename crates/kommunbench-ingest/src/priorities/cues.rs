@@ -8,6 +8,8 @@
 //! introduces starting points, not focus areas).
 
 use kommunbench_core::Level;
+
+use crate::headings::heading_key;
 use kommunbench_text::Folded;
 
 /// What an introduction says about the list it introduces.
@@ -221,7 +223,7 @@ pub(crate) fn noun_level(word: &str) -> Option<Level> {
 /// The level a `Label:` names when the label is only a kind of priority,
 /// numbered or not (`Mål`, `Delmål 1.2`, `Åtgärd 3`, `Fokusområde 2`):
 /// its text is then the priority's title.
-pub(crate) fn kind_label(label: &str) -> Option<Level> {
+pub(crate) fn kind_named(label: &str) -> Option<Level> {
     let mut words = words(label);
     while words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '-')) {
         words.pop();
@@ -313,6 +315,95 @@ pub(crate) fn heading_excludes(heading: &str) -> bool {
         .contains(&first.as_ref())
 }
 
+/// Headings that open background sections rather than priorities.
+const BACKGROUND_STARTS: &[&str] = &[
+    "inledning",
+    "bakgrund",
+    "syfte",
+    "nuläge",
+    "sammanfattning",
+    "innehåll",
+    "definition",
+    "begrepp",
+    "referens",
+    "förord",
+    "bilaga",
+    "utgångspunkt",
+    "övergripande utgångspunkt",
+    "om ",
+    "läs mer",
+    "relaterad",
+    "värdegrund",
+    "kontakt",
+    "uppföljning",
+    "dokumentinformation",
+    "giltighet",
+    "vision",
+    "lagstiftning",
+    "styrdokument",
+    "ansvar och",
+    "programmet har",
+];
+const BACKGROUND_EXACT: &[&str] =
+    &["ansvar", "styrning", "organisation", "revidering", "ordlista", "källor", "våga", "respekt", "stolthet"];
+
+/// Words that make a heading frame what follows: whose duty it is, how it
+/// works, who it is for (`Kommunens ansvar`, `Så arbetar kommunen`, `För
+/// dig som är nyanländ`).
+const HEADING_FRAMING_WORDS: &[&str] =
+    &["ansvar", "ansvarsfördelning", "roll", "roller", "uppdrag", "myndigheter", "du", "dig", "din", "dina"];
+
+/// A heading that names many priorities (`Fokusområden`, `Tre
+/// prioriterade områden`, `Åtgärder`) announces them; without items of
+/// its own it is not one priority.
+pub(crate) fn announces_many(heading: &str) -> bool {
+    words(heading).iter().any(|w| {
+        ["strategier", "åtgärder", "insatser", "aktiviteter", "prioriteringar", "teman", "helheter"].contains(&w.as_ref())
+            || (w.ends_with("områden") || w.ends_with("områdena")) && noun_level(w).is_some()
+    })
+}
+
+/// Chapters whose lists frame the policy rather than state priorities:
+/// introduction, background, starting points, follow-up, definitions.
+pub(crate) fn frames_section(heading: &str) -> bool {
+    const FRAMING_STEMS: &[&str] = &[
+        "utgångspunkt",
+        "bakgrund",
+        "syfte",
+        "inledning",
+        "uppföljning",
+        "definition",
+        "begrepp",
+        "nuläge",
+        "lagstiftning",
+        "styrdokument",
+    ];
+    let h = heading_key(heading);
+    h.ends_with('?')
+        || BACKGROUND_STARTS.iter().any(|s| h.starts_with(s) && !matches!(*s, "vision" | "om " | "ansvar och" | "programmet har"))
+        || BACKGROUND_EXACT.contains(&h.as_str())
+        || words(&h).iter().any(|w| FRAMING_STEMS.iter().any(|s| w.starts_with(s)))
+}
+
+/// Section headings that frame a policy rather than state a priority.
+pub(crate) fn is_background(heading: &str) -> bool {
+    let h = heading_key(heading);
+    h.ends_with('?')
+        || h.starts_with("så ")
+        || BACKGROUND_STARTS.iter().any(|s| h.starts_with(s))
+        || BACKGROUND_EXACT.contains(&h.as_str())
+        || words(&h).iter().any(|w| HEADING_FRAMING_WORDS.contains(&w.as_ref()))
+}
+
+/// A chapter heading as a title: without the letter of a lettered chapter.
+pub(crate) fn chapter_title(heading: &str) -> String {
+    LETTERED.replace(heading, "").into_owned()
+}
+
+/// `A. Text`, `B) Text`: a chapter lettered with a capital.
+pub(crate) static LETTERED: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^[A-ZÅÄÖ][.)]\s+").expect("lettered chapter pattern compiles"));
+
 /// The last sentence of a paragraph: what introduces a list after it.
 pub(crate) fn last_sentence(text: &str) -> &str {
     let t = text.trim_end();
@@ -386,8 +477,9 @@ static NUMBER_WORDS: std::sync::LazyLock<Folded> =
     std::sync::LazyLock::new(|| Folded::new(NUMBERS.iter().chain(&["TVÅ", "Åtta"])));
 
 /// Builds the number words' automaton (see [`crate::prepare_ingestion`]).
-pub(super) fn prepare() {
+pub(crate) fn prepare() {
     std::sync::LazyLock::force(&NUMBER_WORDS);
+    std::sync::LazyLock::force(&LETTERED);
 }
 
 /// How many priorities of which level a sentence counts: `tre
@@ -496,12 +588,12 @@ mod tests {
 
     #[test]
     fn labels_that_only_name_a_kind() {
-        assert_eq!(kind_label("Mål"), Some(Level::Goal));
-        assert_eq!(kind_label("Delmål 1.2"), Some(Level::SubGoal));
-        assert_eq!(kind_label("Fokusområde 3"), Some(Level::PriorityArea));
-        assert_eq!(kind_label("Åtgärd"), Some(Level::Action));
-        assert_eq!(kind_label("Integrerade bostadsmiljöer"), None);
-        assert_eq!(kind_label("Kommunens mål"), None);
+        assert_eq!(kind_named("Mål"), Some(Level::Goal));
+        assert_eq!(kind_named("Delmål 1.2"), Some(Level::SubGoal));
+        assert_eq!(kind_named("Fokusområde 3"), Some(Level::PriorityArea));
+        assert_eq!(kind_named("Åtgärd"), Some(Level::Action));
+        assert_eq!(kind_named("Integrerade bostadsmiljöer"), None);
+        assert_eq!(kind_named("Kommunens mål"), None);
     }
 
     #[test]

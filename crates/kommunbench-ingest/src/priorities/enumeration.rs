@@ -414,7 +414,7 @@ fn opens_clause(part: &str) -> bool {
 }
 
 /// Builds the cue lists above and [`CLAUSES`] (see [`crate::prepare_ingestion`]).
-pub(super) fn prepare() {
+pub(crate) fn prepare() {
     std::sync::LazyLock::force(&CUE_STEMS);
     std::sync::LazyLock::force(&OCH);
     std::sync::LazyLock::force(&OCH_BACK);

@@ -283,7 +283,7 @@ fn headings_a_sentence_counts() {
             "stödja föreningarnas mötesplatser"
         ]
     );
-    assert_eq!(find(&doc, "Vägar till arbete").rule, Rule::Chapter);
+    assert_eq!(find(&doc, "Vägar till arbete").rule, Rule::CountedHeading);
     let item = find(&doc, "korta tiden till första jobbet");
     assert_eq!(item.parent.map(|p| doc.priorities[p].title.as_str()), Some("Vägar till arbete"));
     // The list under the question is another actor's duties: out of coverage too.

@@ -1,0 +1,110 @@
+//! A document's outline as the priority rules read it: its blocks, the
+//! level of each heading, the section each heading opens, and the
+//! innermost heading above each block. Built once per document, in one
+//! pass with a stack; read, never changed, by every rule.
+
+use std::ops::Range;
+
+use kommunbench_core::{Block, BlockKind, Span};
+
+/// The blocks of a document and their sections.
+pub(crate) struct Outline<'a> {
+    /// The document's text: every span points into it.
+    pub text: &'a str,
+    /// The content blocks.
+    pub blocks: &'a [Block],
+    /// Heading level of each block (`None` for other blocks and the title).
+    pub level: Vec<Option<u8>>,
+    /// For a heading, the end (exclusive) of the section it opens.
+    pub section_end: Vec<usize>,
+    /// The innermost heading above each block.
+    pub enclosing: Vec<Option<usize>>,
+    /// Whether the document has running text at all (a table of contents
+    /// alone has none).
+    pub has_paragraphs: bool,
+}
+
+impl<'a> Outline<'a> {
+    /// The outline of `blocks`, block `title` being the document's title.
+    pub(crate) fn new(text: &'a str, blocks: &'a [Block], title: Option<usize>) -> Self {
+        let n = blocks.len();
+        let level: Vec<Option<u8>> = (0..n)
+            .map(|i| match blocks[i].kind {
+                BlockKind::Heading { level } if Some(i) != title => Some(level),
+                _ => None,
+            })
+            .collect();
+        // Sections in one pass: a heading closes every open section of its level or deeper.
+        let mut section_end = vec![n; n];
+        let mut enclosing = vec![None; n];
+        let mut open: Vec<usize> = Vec::new();
+        for i in 0..n {
+            let closes = if Some(i) == title { Some(0) } else { level[i] };
+            if let Some(l) = closes {
+                while let Some(&top) = open.last() {
+                    if level[top].is_some_and(|t| t >= l) {
+                        section_end[top] = i;
+                        open.pop();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            enclosing[i] = open.last().copied();
+            if level[i].is_some() {
+                open.push(i);
+            }
+        }
+        let has_paragraphs = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
+        Outline { text, blocks, level, section_end, enclosing, has_paragraphs }
+    }
+
+    /// The blocks of the section heading `i` opens, the heading left out.
+    pub(crate) fn section(&self, i: usize) -> Range<usize> {
+        i + 1..self.section_end[i]
+    }
+
+    /// The running text of `range` up to its first heading, blocks joined
+    /// by line breaks (a label with its text), and the span it covers.
+    pub(crate) fn body_of(&self, range: Range<usize>) -> (String, Option<Span>) {
+        let body: Vec<&Block> = self.blocks[range]
+            .iter()
+            .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
+            .filter(|b| {
+                matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote | BlockKind::Labeled { .. })
+            })
+            .collect();
+        let text = body
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Labeled { label } => format!("{label}: {}", b.text),
+                _ => b.text.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let span = body.iter().map(|b| b.span).reduce(Span::cover);
+        (text, span)
+    }
+
+    /// The span of `needle` inside `within`, searching from `from`.
+    pub(crate) fn locate(&self, within: Span, needle: &str, from: usize) -> Option<Span> {
+        let hay = self.text.get(from.max(within.start)..within.end)?;
+        hay.find(needle).map(|at| {
+            let start = from.max(within.start) + at;
+            Span::new(start, start + needle.len())
+        })
+    }
+
+    /// Like [`Outline::locate`], but only a whole-word occurrence
+    /// (`arbete` is not found in `arbetet`).
+    pub(crate) fn locate_word(&self, within: Span, needle: &str, from: usize) -> Option<Span> {
+        let mut at = from.max(within.start);
+        while let Some(found) = self.locate(within, needle, at) {
+            if kommunbench_text::starts_word(self.text, found.start) && kommunbench_text::ends_word(self.text, found.end) {
+                return Some(found);
+            }
+            at = found.start + needle.chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+}

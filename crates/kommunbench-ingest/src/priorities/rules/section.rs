@@ -1,0 +1,61 @@
+//! `section`: a document that itemises nothing states its priorities as
+//! its sections.
+//!
+//! ## What it finds
+//!
+//! When no other rule itemised a priority and no list was read as
+//! something else, each substantive section: a heading that is not
+//! background (`Inledning`, `Bakgrund`, `Syfte`, `Kontakt`), not framing
+//! (`Kommunens ansvar`, `Så arbetar vi`, `För dig som ...`) and not
+//! excluded (a question, another authority, links), with text under it.
+//! Its level is the one the heading names, else a priority area. In a
+//! table of contents alone, the entries are enough.
+//!
+//! ## Why it holds
+//!
+//! A page or a short policy that lists nothing is organised by its
+//! headings: each headed section is one of the things it is about
+//! (`Barnet får gå i skolan`, `Bostad och mottagande`).
+//!
+//! ## Example
+//!
+//! ```text
+//! Integration i Ekby
+//!
+//! Arbete och praktik
+//!
+//! Kommunen erbjuder praktikplatser i alla förvaltningar.
+//! ```
+//!
+//! gives the priority area `Arbete och praktik`.
+
+use kommunbench_core::{Level, Rule};
+
+use crate::headings::heading_level;
+use crate::priorities::cues::{heading_excludes, is_background};
+use crate::priorities::{Found, Outline};
+
+/// The rule its priorities record.
+pub(crate) const RULE: Rule = Rule::Section;
+
+/// Takes the substantive sections, when nothing was itemised.
+pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
+    if found.itemised || found.lists_not_priorities {
+        return;
+    }
+    let toc_only = !outline.has_paragraphs;
+    for i in 0..outline.blocks.len() {
+        let heading = &outline.blocks[i].text;
+        if outline.level[i].is_none() || found.claimed[i] || is_background(heading) || heading_excludes(heading) {
+            continue;
+        }
+        let (body, body_span) = outline.body_of(outline.section(i));
+        if body.is_empty() && !toc_only {
+            continue;
+        }
+        let level = heading_level(heading).unwrap_or(Level::PriorityArea);
+        let p = found.push(heading, body, level, RULE, outline.blocks[i].span, body_span);
+        found.from_heading.insert(i, p);
+        found.claimed[i] = true;
+    }
+}

@@ -1,0 +1,55 @@
+//! `standalone_list`: a list that stands without an introduction.
+//!
+//! ## What it finds
+//!
+//! The items of a list of two or more items, or of a run of two or more
+//! `Title: body` lines (or of labels that each name a kind, `Mål 2:`),
+//! whose introduction says nothing either way: priority areas, placed
+//! under the priority their section heading became (one level below it).
+//!
+//! ## Why it holds
+//!
+//! A page that sets a bullet list apart, after a paragraph and before
+//! the next, lists what it is about: on a party page its demands, on a
+//! municipal page its areas. Lists that are something else say so in
+//! their introduction or heading, which `introduced_list` reads first.
+//!
+//! ## Example
+//!
+//! ```text
+//! Vi tror på ett samhälle där alla får chansen.
+//!
+//! - Fler jobb åt nyanlända
+//! - Bättre sfi
+//! ```
+//!
+//! gives two priority areas.
+
+use kommunbench_core::{BlockKind, Level, Rule};
+
+use crate::priorities::cues::{self, Cue};
+use crate::priorities::lists::{RunKind, runs};
+use crate::priorities::{Found, Outline};
+
+/// The rule its priorities record.
+pub(crate) const RULE: Rule = Rule::StandaloneList;
+
+/// Takes the runs that stand alone.
+pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
+    for run in runs(outline, found) {
+        if run.cue != Cue::Silent {
+            continue;
+        }
+        let stands =
+            match &run.kind {
+                RunKind::List { items } => *items >= 2,
+                RunKind::Labels(labels) => labels.len() >= 2
+                    || labels.iter().all(
+                        |&j| matches!(&outline.blocks[j].kind, BlockKind::Labeled { label } if cues::kind_named(label).is_some()),
+                    ),
+            };
+        if stands {
+            run.take(outline, found, Level::PriorityArea, RULE);
+        }
+    }
+}
