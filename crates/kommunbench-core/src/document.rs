@@ -725,4 +725,13 @@ mod tests {
         }
         assert!("pamphlet".parse::<DocumentKind>().is_err());
     }
+
+    #[test]
+    fn a_priority_read_back_needs_its_rule() {
+        let json = r#"{"title":"Arbete","body":"","level":"goal","span":{"start":0,"end":6},"body_span":null,"parent":null}"#;
+        let err = serde_json::from_str::<Priority>(json).unwrap_err().to_string();
+        assert!(err.contains("missing field `rule`"), "{err}");
+        let with_rule = json.replacen('{', r#"{"rule":"counted_heading","#, 1);
+        assert_eq!(serde_json::from_str::<Priority>(&with_rule).unwrap().rule, Rule::CountedHeading);
+    }
 }

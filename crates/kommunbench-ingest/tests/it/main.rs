@@ -1,7 +1,10 @@
-//! Integration tests of kommunbench-core on the bundled fixture corpus.
+//! Integration tests of kommunbench-ingest: the bundled fixture corpus,
+//! encodings, corpus walks, the structures of real pages, the rules' test
+//! tables, and properties.
 
 mod encodings;
 mod fixtures;
 mod properties;
+mod rules;
 mod structures;
 mod walker;
