@@ -4,285 +4,134 @@
 //!
 //! Rules work on single lines; the footer rule works on position: once a
 //! page's feedback form or update stamp has started in the second half of
-//! the text, nothing after it is policy.
-
-use std::sync::LazyLock;
+//! the text, nothing after it is policy. The words are the vocabulary's
+//! (`[furniture]` in `data/vocabulary.toml`).
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-use regex::RegexSet;
-
 use kommunbench_core::DropReason;
+use kommunbench_text::{Folded, fold_opening};
+use regex::RegexSet;
+use rustc_hash::FxHashMap;
 
 use crate::page_number::{PageCount, PageNumber, ends_with_page_number, page_number};
-use kommunbench_text::{Folded, fold_opening};
+use crate::patterns;
+use crate::vocabulary::{Vocabulary, has};
 
-/// Whole lines (case-insensitive, trailing `:`/`?`/`!` ignored).
-const EXACT: &[(&str, DropReason)] = &[
-    ("huvudmeny", DropReason::Navigation),
-    ("meny", DropReason::Navigation),
-    ("stäng meny", DropReason::Navigation),
-    ("öppna meny", DropReason::Navigation),
-    ("visa meny", DropReason::Navigation),
-    ("huvudgren", DropReason::Navigation),
-    ("du är här", DropReason::Navigation),
-    ("förbigå menyn", DropReason::Navigation),
-    ("hoppa till innehållet", DropReason::Navigation),
-    ("hoppa till huvudinnehållet", DropReason::Navigation),
-    ("gå till innehållet", DropReason::Navigation),
-    ("till innehållet", DropReason::Navigation),
-    ("till toppen", DropReason::Navigation),
-    ("till början av sidan", DropReason::Navigation),
-    ("tillbaka", DropReason::Navigation),
-    ("startsida", DropReason::Navigation),
-    ("sök", DropReason::Navigation),
-    ("sök på webbplatsen", DropReason::Navigation),
-    ("lyssna", DropReason::Navigation),
-    ("lättläst", DropReason::Navigation),
-    ("teckenspråk", DropReason::Navigation),
-    ("other languages", DropReason::Navigation),
-    ("in english", DropReason::Navigation),
-    ("på svenska", DropReason::Navigation),
-    ("suomeksi", DropReason::Navigation),
-    ("english", DropReason::Navigation),
-    ("dela", DropReason::Navigation),
-    ("dela sidan", DropReason::Navigation),
-    ("skriv ut", DropReason::Navigation),
-    ("skriv ut sidan", DropReason::Navigation),
-    ("twitter", DropReason::Navigation),
-    ("facebook", DropReason::Navigation),
-    ("linkedin", DropReason::Navigation),
-    ("instagram", DropReason::Navigation),
-    ("youtube", DropReason::Navigation),
-    ("relaterade sidor", DropReason::Navigation),
-    ("relaterat", DropReason::Navigation),
-    ("läs mer", DropReason::Navigation),
-    ("ställ en fråga", DropReason::Contact),
-    ("kontakt", DropReason::Contact),
-    ("kontakta oss", DropReason::Contact),
-    ("kontakta kommunen", DropReason::Contact),
-    ("kontaktuppgifter", DropReason::Contact),
-    ("kontaktperson", DropReason::Contact),
-    ("kontaktcenter", DropReason::Contact),
-    ("sidansvarig", DropReason::Contact),
-    ("växel", DropReason::Contact),
-    ("ansvarig för sidan", DropReason::Contact),
-    ("skicka", DropReason::Feedback),
-    ("senast uppdaterad", DropReason::Metadata),
-    ("senast granskad", DropReason::Metadata),
-    ("senast granskad/publicerad", DropReason::Metadata),
-    ("sidan uppdaterad", DropReason::Metadata),
-    ("publicerad", DropReason::Metadata),
-    ("skapad", DropReason::Metadata),
-    ("uppdaterad", DropReason::Metadata),
-    ("ändrad", DropReason::Metadata),
-    ("ämne", DropReason::Metadata),
-    ("ämnen", DropReason::Metadata),
-    ("ämnesord", DropReason::Metadata),
-    ("dokumenttyp", DropReason::Metadata),
-    ("kategori", DropReason::Metadata),
-    ("kategorier", DropReason::Metadata),
-    ("taggar", DropReason::Metadata),
-    ("google translate", DropReason::Banner),
-    ("translate", DropReason::Banner),
-    ("se alla", DropReason::Navigation),
-    ("läs också", DropReason::Navigation),
-    ("se även", DropReason::Navigation),
-    ("genvägar", DropReason::Navigation),
-    ("snabblänkar", DropReason::Navigation),
-    ("länkar", DropReason::Navigation),
-    ("relaterade länkar", DropReason::Navigation),
-    ("fler nyheter", DropReason::Navigation),
-    ("upp", DropReason::Navigation),
-    ("rss-linkki", DropReason::Navigation),
-    ("rss-länk", DropReason::Navigation),
-];
-
-/// Line openings (case-insensitive).
-const PREFIX: &[(&str, DropReason)] = &[
-    ("dela sidan", DropReason::Navigation),
-    ("dela på ", DropReason::Navigation),
-    ("artikelkategorier", DropReason::Navigation),
-    ("du är här:", DropReason::Navigation),
-    ("läs mer om ", DropReason::Navigation),
-    ("läs mer på ", DropReason::Navigation),
-    ("läs mer här", DropReason::Navigation),
-    ("bekanta dig med ", DropReason::Navigation),
-    ("följ oss ", DropReason::Navigation),
-    ("lyssna på sidan", DropReason::Navigation),
-    ("hjälpte informationen dig", DropReason::Feedback),
-    ("hjälpte sidan dig", DropReason::Feedback),
-    ("var informationen till hjälp", DropReason::Feedback),
-    ("var sidan till hjälp", DropReason::Feedback),
-    ("fick du svar på", DropReason::Feedback),
-    ("hittade du det du sökte", DropReason::Feedback),
-    ("saknar du någon information", DropReason::Feedback),
-    ("har du synpunkter på den här sidan", DropReason::Feedback),
-    ("har du synpunkter på sidan", DropReason::Feedback),
-    ("tyck till om", DropReason::Feedback),
-    ("vad kan vi förbättra", DropReason::Feedback),
-    ("tack för att du hjälper oss", DropReason::Feedback),
-    ("tack för din feedback", DropReason::Feedback),
-    ("fyll i formuläret", DropReason::Feedback),
-    ("ditt namn", DropReason::Feedback),
-    ("din e-postadress", DropReason::Feedback),
-    ("din synpunkt", DropReason::Feedback),
-    ("betygsätt sidan", DropReason::Feedback),
-    ("obs! denna nyhet är från", DropReason::Metadata),
-    ("obs! den här nyheten är från", DropReason::Metadata),
-    ("senast uppdaterad", DropReason::Metadata),
-    ("sidan senast uppdaterad", DropReason::Metadata),
-    ("sida uppdaterad", DropReason::Metadata),
-    ("sidan uppdaterad", DropReason::Metadata),
-    ("senast granskad", DropReason::Metadata),
-    ("senast ändrad", DropReason::Metadata),
-    ("uppdaterad:", DropReason::Metadata),
-    ("publicerad:", DropReason::Metadata),
-    ("publicerad ", DropReason::Metadata),
-    ("publicerat:", DropReason::Metadata),
-    ("beteckning:", DropReason::Metadata),
-    ("diarienummer", DropReason::Metadata),
-    ("diarienr", DropReason::Metadata),
-    ("dnr ", DropReason::Metadata),
-    ("dnr:", DropReason::Metadata),
-    ("dnr.", DropReason::Metadata),
-    ("dokumentnamn", DropReason::Metadata),
-    ("detta dokument gäller för", DropReason::Metadata),
-    ("sidansvarig", DropReason::Contact),
-    ("telefon:", DropReason::Contact),
-    ("telefonnummer", DropReason::Contact),
-    ("tel:", DropReason::Contact),
-    ("tel.", DropReason::Contact),
-    ("e-post:", DropReason::Contact),
-    ("epost:", DropReason::Contact),
-    ("mejl:", DropReason::Contact),
-    ("besöksadress", DropReason::Contact),
-    ("postadress", DropReason::Contact),
-    ("växel:", DropReason::Contact),
-    ("save this pdf as", DropReason::PageNoise),
-    ("save this page as", DropReason::PageNoise),
-    ("download pdf", DropReason::PageNoise),
-    ("ladda ner", DropReason::PageNoise),
-    ("beredning ", DropReason::Metadata),
-    ("beredning:", DropReason::Metadata),
-    ("föredragande:", DropReason::Metadata),
-    ("föredragande ", DropReason::Metadata),
-    ("texten uppdaterad", DropReason::Metadata),
-    ("sidan uppdaterades", DropReason::Metadata),
-    ("sidan kontrollerades", DropReason::Metadata),
-    ("sidan granskades", DropReason::Metadata),
-    ("varning för ", DropReason::Banner),
-    ("translate this", DropReason::Banner),
-    ("tappade uppkopplingen", DropReason::Banner),
-    ("bild:", DropReason::Image),
-    ("foto:", DropReason::Image),
-    ("fotograf:", DropReason::Image),
-    ("illustration:", DropReason::Image),
-];
-
-/// Phrases that make a whole line furniture wherever they stand in it:
-/// banners laid over a page and the texts of links to files and other
-/// sites. Banners are tried on lines of at most [`MAX_PHRASE_LINE_BYTES`],
-/// link texts only on short lines ([`MAX_PATTERN_BYTES`]), so a paragraph
-/// that ends with a link keeps its text.
-const PHRASES: &[(&str, DropReason)] = &[
-    ("använder cookies", DropReason::Banner),
-    ("använda cookies", DropReason::Banner),
-    ("godkänner du cookies", DropReason::Banner),
-    ("accepterar du cookies", DropReason::Banner),
-    ("statistikkakor", DropReason::Banner),
-    ("använder kakor", DropReason::Banner),
-    ("använda kakor", DropReason::Banner),
-    ("google translate", DropReason::Banner),
-    ("google to translate", DropReason::Banner),
-    ("lyssna-tjänst", DropReason::Banner),
-    ("readspeaker", DropReason::Banner),
-    ("readitspeak", DropReason::Banner),
-    ("nyhet är äldre än", DropReason::Banner),
-    ("nyheten är äldre än", DropReason::Banner),
-    ("innehållet därför kan vara inaktuellt", DropReason::Banner),
-    ("öppnas i nytt fönster", DropReason::Navigation),
-    ("länk till annan webbplats", DropReason::Navigation),
-    ("länk till extern webbplats", DropReason::Navigation),
-];
-
-/// The longest line [`PHRASES`] are tried on: banners run to a few
+/// The longest line phrases are tried on: banners run to a few
 /// sentences; policy paragraphs that merely mention a link are longer.
 const MAX_PHRASE_LINE_BYTES: usize = 420;
 
-/// The phrases as one automaton, ASCII case folded (the phrases' own
-/// non-ASCII letters stand in lower case mid-sentence).
-static PHRASE_MATCHER: LazyLock<Folded> = LazyLock::new(|| Folded::new(PHRASES.iter().map(|(phrase, _)| phrase)));
-
 /// The longest line the patterns below are tried on, in bytes: page
-/// numbers, addresses and adoption stamps are well under it.
+/// numbers, addresses and adoption stamps are well under it. Link texts
+/// among the phrases are tried only on lines this short, so that a
+/// paragraph that ends with a link keeps its text.
 const MAX_PATTERN_BYTES: usize = 160;
 
 /// Lines that start the footer when they stand in the second half of a text.
 const FOOTER_START: &[DropReason] = &[DropReason::Feedback, DropReason::Metadata, DropReason::Contact];
 
-/// The prefixes as one anchored automaton; the first listed wins, as in a
-/// scan of the list.
-static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .start_kind(StartKind::Anchored)
-        .build(PREFIX.iter().map(|(prefix, _)| prefix))
-        .expect("furniture prefixes compile")
-});
-
-/// Characters of a line's opening that the lists above need.
+/// Characters of a line's opening that the lists need.
 const OPENING_CHARS: usize = 40;
 
-/// The line patterns as one set, tried in one pass over a line; the first
-/// pattern that matches gives the reason.
-static PATTERNS: LazyLock<(RegexSet, Vec<DropReason>)> = LazyLock::new(|| {
-    let patterns: &[(&str, DropReason)] = &[
-        // PDF viewer options listed after "Save this PDF as".
-        (r"(?i)^(epub|kindle|word|original|mobi|print|zoom( in| out)?|download|fullscreen)$", DropReason::PageNoise),
-        // Adoption and revision stamps of a document header.
-        (
-            r"(?i)^(antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat|godkänd|godkänt|reviderad|reviderat)(?-u:\b).{0,80}\d{4}-\d{2}-\d{2}",
-            DropReason::Metadata,
-        ),
-        // Minutes references of a council item: `Stadsstyrelsen 17.11.2025 § 487`.
-        (r"(?i)^[\p{L}-]+(\s+[\p{L}-]+)?\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*,?\s*§\s*\d+$", DropReason::Metadata),
-        // A date alone on a line: a stamp of the page or the minutes.
-        (r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$", DropReason::Metadata),
-        // Contact details: e-mail addresses, phone numbers.
-        (r"^\S+@\S+\.\w{2,}$", DropReason::Contact),
-        (r"^(\+46|\+358|0)[\d\s-]{6,}$", DropReason::Contact),
-        // Image files and captions.
-        (r"(?i)\.(jpe?g|png|gif|webp|svg)$", DropReason::Image),
-        (r"(?i)^(kollage)?bild$", DropReason::Image),
-        // Breadcrumbs: `Startsida / Kommun och politik / Integration`.
-        (r"^(?:[^/›>»|]{1,40}\s[/›>»]\s){2,}[^/›>»|]{1,60}$", DropReason::Navigation),
-        // Bare web addresses.
-        (r"(?i)^(https?://|www\.)\S+$", DropReason::Navigation),
-        // Links to files (`Läs strategin Pdf, 315 kB`, `Plan 2020 (pdf, 1 MB)`)
-        // and to other sites (`Om ensamkommande barn (migrationsverket.se)`,
-        // `Portalens webbplats`).
-        (
-            r"(?i)(?-u:\b)(pdf|docx?|xlsx?|pptx?|odt)(?-u:\b)\W{0,3}\d+([.,]\d+)?\s*(kb|mb|kib|mib)(?-u:\b)",
-            DropReason::Navigation,
-        ),
-        (r"(?i)(?-u:\b)\d+([.,]\d+)?\s*(kb|mb)\)?\.?$", DropReason::Navigation),
-        (r"(?i)\((www\.)?[a-z0-9-]+\.(se|fi|ax|nu|com|org|eu)\)$", DropReason::Navigation),
-        (r"(?i)^(\S+\s+){0,3}(webbplats|hemsida|webbsida)\.?$", DropReason::Navigation),
-        // Alt texts of photographs: `En kvinna och en man står ute på gatan`.
-        (
-            r"(?i)^(en|ett|två|tre|fyra|flera|några)\s+\w+(\s+och\s+(en|ett)\s+\w+)?\s+(står|sitter|går|ler|håller|tittar|pratar|samtalar|läser|skrattar|skriver|arbetar)(?-u:\b)",
-            DropReason::Image,
-        ),
-    ];
-    let set = RegexSet::new(patterns.iter().map(|(p, _)| p)).expect("furniture patterns compile");
-    (set, patterns.iter().map(|(_, r)| *r).collect())
-});
+/// The furniture lists, searchable.
+pub(crate) struct Patterns {
+    /// Whole lines.
+    lines: FxHashMap<String, DropReason>,
+    /// Line openings as one anchored automaton, and each one's reason.
+    openings: AhoCorasick,
+    opening_reasons: Vec<DropReason>,
+    /// Phrases as one automaton (ASCII case folded; their own non-ASCII
+    /// letters stand in lower case mid-sentence), and each one's reason.
+    phrases: Folded,
+    phrase_reasons: Vec<DropReason>,
+    /// The line patterns as one set, tried in one pass over a line; the
+    /// first pattern that matches gives the reason.
+    set: RegexSet,
+    set_reasons: Vec<DropReason>,
+}
 
-/// Builds the lists and patterns above (see [`super::prepare_ingestion`]).
-pub(super) fn prepare() {
-    LazyLock::force(&PATTERNS);
-    LazyLock::force(&PREFIXES);
-    LazyLock::force(&PHRASE_MATCHER);
+/// `(?:a|b|c)` of `words`, each escaped.
+pub(crate) fn any_of<S: AsRef<str>>(words: &[S]) -> String {
+    let words: Vec<String> = words.iter().map(|w| regex::escape(w.as_ref())).collect();
+    format!("(?:{})", words.join("|"))
+}
+
+impl Patterns {
+    /// The furniture lists of `v`, built.
+    pub(crate) fn new(v: &Vocabulary) -> Patterns {
+        let f = &v.furniture;
+        let lines = f.lines.iter().map(|(w, r)| (w.to_owned(), r)).collect();
+        let (openings, opening_reasons): (Vec<&str>, Vec<DropReason>) = f.openings.iter().unzip();
+        // The first listed wins, as in a scan of the list (no opening of
+        // one reason begins another's: the vocabulary's test).
+        let openings = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Anchored)
+            .build(openings)
+            .unwrap_or_else(|e| unreachable!("the furniture openings build an automaton: {e}"));
+        let (phrases, phrase_reasons): (Vec<&str>, Vec<DropReason>) = f.phrases.iter().unzip();
+        let a = &f.alt_text;
+        let stamp_verbs: Vec<&String> = v.metadata.adopted.iter().chain(&v.metadata.revised).collect();
+        let patterns: Vec<(String, DropReason)> = vec![
+            // PDF viewer options listed after "Save this PDF as".
+            (format!(r"(?i)^{}$", any_of(&f.viewer_options)), DropReason::PageNoise),
+            // Adoption and revision stamps of a document header.
+            (format!(r"(?i)^{}(?-u:\b).{{0,80}}\d{{4}}-\d{{2}}-\d{{2}}", any_of(&stamp_verbs)), DropReason::Metadata),
+            // Minutes references of a council item: `Stadsstyrelsen 17.11.2025 § 487`.
+            (
+                r"(?i)^[\p{L}-]+(\s+[\p{L}-]+)?\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*,?\s*§\s*\d+$".to_owned(),
+                DropReason::Metadata,
+            ),
+            // A date alone on a line: a stamp of the page or the minutes.
+            (r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$".to_owned(), DropReason::Metadata),
+            // Contact details: e-mail addresses, phone numbers.
+            (r"^\S+@\S+\.\w{2,}$".to_owned(), DropReason::Contact),
+            (r"^(\+46|\+358|0)[\d\s-]{6,}$".to_owned(), DropReason::Contact),
+            // Image files and captions.
+            (format!(r"(?i)\.{}$", any_of(&f.image_extensions)), DropReason::Image),
+            (format!(r"(?i)^{}$", any_of(&f.image_labels)), DropReason::Image),
+            // Breadcrumbs: `Startsida / Kommun och politik / Integration`.
+            (r"^(?:[^/›>»|]{1,40}\s[/›>»]\s){2,}[^/›>»|]{1,60}$".to_owned(), DropReason::Navigation),
+            // Bare web addresses.
+            (r"(?i)^(https?://|www\.)\S+$".to_owned(), DropReason::Navigation),
+            // Links to files (`Läs strategin Pdf, 315 kB`, `Plan 2020 (pdf, 1 MB)`)
+            // and to other sites (`Om ensamkommande barn (migrationsverket.se)`,
+            // `Portalens webbplats`).
+            (
+                format!(
+                    r"(?i)(?-u:\b){}(?-u:\b)\W{{0,3}}\d+([.,]\d+)?\s*{}(?-u:\b)",
+                    any_of(&f.file_formats),
+                    any_of(&f.file_size_units)
+                ),
+                DropReason::Navigation,
+            ),
+            (format!(r"(?i)(?-u:\b)\d+([.,]\d+)?\s*{}\)?\.?$", any_of(&f.file_size_units)), DropReason::Navigation),
+            (format!(r"(?i)\((www\.)?[a-z0-9-]+\.{}\)$", any_of(&f.top_level_domains)), DropReason::Navigation),
+            (format!(r"(?i)^(\S+\s+){{0,3}}{}\.?$", any_of(&f.site_words)), DropReason::Navigation),
+            // Alt texts of photographs: `En kvinna och en man står ute på gatan`.
+            (
+                format!(
+                    r"(?i)^{}\s+\w+(\s+{}\s+{}\s+\w+)?\s+{}(?-u:\b)",
+                    any_of(&a.counts),
+                    regex::escape(&a.and),
+                    any_of(&a.articles),
+                    any_of(&a.verbs)
+                ),
+                DropReason::Image,
+            ),
+        ];
+        let set = RegexSet::new(patterns.iter().map(|(p, _)| p))
+            .unwrap_or_else(|e| unreachable!("the furniture patterns compile: {e}"));
+        Patterns {
+            lines,
+            openings,
+            opening_reasons,
+            phrases: Folded::new(phrases),
+            phrase_reasons,
+            set,
+            set_reasons: patterns.into_iter().map(|(_, r)| r).collect(),
+        }
+    }
 }
 
 /// Why `line` is page furniture, if it is.
@@ -300,16 +149,17 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
     // Prefixes are short: only a line's opening is lower-cased.
     let (folded, whole) = fold_opening(line, OPENING_CHARS);
     let bare = folded.trim_end_matches([':', '?', '!', '.', ' ']);
-    if whole && let Some((_, reason)) = EXACT.iter().find(|(text, _)| *text == bare) {
+    let p = &patterns::furniture();
+    if whole && let Some(reason) = p.lines.get(bare) {
         return Some(*reason);
     }
-    if let Some(m) = PREFIXES.find(Input::new(&folded).anchored(Anchored::Yes)) {
-        return Some(PREFIX[m.pattern().as_usize()].1);
+    if let Some(m) = p.openings.find(Input::new(&folded).anchored(Anchored::Yes)) {
+        return Some(p.opening_reasons[m.pattern().as_usize()]);
     }
     if line.len() <= MAX_PHRASE_LINE_BYTES
-        && let Some(m) = PHRASE_MATCHER.find(line)
+        && let Some(m) = p.phrases.find(line)
     {
-        let reason = PHRASES[m.pattern().as_usize()].1;
+        let reason = p.phrase_reasons[m.pattern().as_usize()];
         if reason == DropReason::Banner || line.len() <= MAX_PATTERN_BYTES {
             return Some(reason);
         }
@@ -328,11 +178,10 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
     }
     // Most short lines are no furniture: a search that stops at the first
     // match says so for less than one that finds every pattern's.
-    let (set, reasons) = &*PATTERNS;
-    if !set.is_match(line) {
+    if !p.set.is_match(line) {
         return None;
     }
-    set.matches(line).iter().next().map(|i| reasons[i])
+    p.set.matches(line).iter().next().map(|i| p.set_reasons[i])
 }
 
 /// Whether a dropped line heads a block of links (`Relaterade sidor`,
@@ -340,18 +189,7 @@ pub fn furniture_reason(line: &str) -> Option<DropReason> {
 pub(crate) fn heads_links(line: &str) -> bool {
     let (folded, _) = fold_opening(line.trim(), OPENING_CHARS);
     let bare = folded.trim_end_matches([':', ' ']);
-    [
-        "relaterade sidor",
-        "relaterat",
-        "relaterade länkar",
-        "läs också",
-        "se även",
-        "genvägar",
-        "snabblänkar",
-        "länkar",
-        "fler nyheter",
-    ]
-    .contains(&bare)
+    has(&crate::vocabulary::vocabulary().furniture.link_headings, bare)
 }
 
 /// Whether a dropped line of this kind starts the page footer.
@@ -362,14 +200,7 @@ pub(crate) fn starts_footer(reason: DropReason, line: &str) -> bool {
     // A publication stamp or a diary number opens a page as often as it
     // closes one; an update or review stamp, a form or a contact closes it.
     let (folded, _) = fold_opening(line.trim(), OPENING_CHARS);
-    !(folded.starts_with("publicerad")
-        || folded.starts_with("publicerat")
-        || folded.starts_with("obs!")
-        || folded.starts_with("beteckning")
-        || folded.starts_with("dnr")
-        || folded.starts_with("diarie")
-        || folded.starts_with("dokumentnamn")
-        || folded.starts_with("detta dokument"))
+    !crate::vocabulary::vocabulary().furniture.page_openers.iter().any(|o| folded.starts_with(o.as_str()))
 }
 
 #[cfg(test)]

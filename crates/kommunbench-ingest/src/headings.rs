@@ -8,6 +8,8 @@
 
 use kommunbench_core::Level;
 
+use crate::vocabulary::{has, vocabulary};
+
 /// A heading as its cue words are read: lower case, without its
 /// numbering (`3. Fokusområden`) or closing `:`, `.`.
 pub(crate) fn heading_key(heading: &str) -> String {
@@ -16,35 +18,24 @@ pub(crate) fn heading_key(heading: &str) -> String {
     lower.trim_end_matches([':', '.', ' ']).to_owned()
 }
 
-/// The level of priorities under a heading, if it is a priority heading.
+/// The level of priorities under a heading, if it is a priority heading:
+/// the first of the vocabulary's heading levels whose words it holds.
 pub(crate) fn heading_level(heading: &str) -> Option<Level> {
     let h = heading_key(heading);
+    let v = vocabulary();
     // `Så arbetar vi inom fokusområdena` tells how, `Vilka är målen?` asks.
-    if h.starts_with("så ") || h.ends_with('?') {
+    if h.starts_with(v.sections.how.as_str()) || h.ends_with('?') {
         return None;
     }
-    let starts = |p: &[&str]| p.iter().any(|w| h.starts_with(w));
-    let contains = |p: &[&str]| p.iter().any(|w| h.contains(w));
-    if starts(&["vision"]) {
-        Some(Level::Vision)
-    } else if starts(&["övergripande mål", "huvudmål", "övergripande målsättning"]) {
-        Some(Level::OverallGoal)
-    } else if starts(&["delmål"]) {
-        Some(Level::SubGoal)
-    } else if starts(&["åtgärder", "aktiviteter", "insatser", "handlingsplan", "åtgärdsplan"]) {
-        Some(Level::Action)
-    } else if starts(&["prioriter", "strategier", "helheter", "teman", "strategiska områden", "inriktning"])
-        || contains(&["fokusområde", "insatsområde", "utvecklingsområde", "målområde", "temaområde", "prioriterade områden"])
-    {
-        Some(Level::PriorityArea)
-    } else if h == "mål"
-        || starts(&["mål ", "målsättning", "våra mål", "kommunens mål", "effektmål", "inriktningsmål"])
-        || h.ends_with("s mål")
-    {
-        Some(Level::Goal)
-    } else {
-        None
-    }
+    v.headings
+        .iter()
+        .find(|l| {
+            has(&l.exact, &h)
+                || l.starts.iter().any(|w| h.starts_with(w.as_str()))
+                || l.contains.iter().any(|w| h.contains(w.as_str()))
+                || l.ends.iter().any(|w| h.ends_with(w.as_str()))
+        })
+        .map(|l| l.level)
 }
 
 #[cfg(test)]

@@ -2,13 +2,13 @@
 //! `Label: text` lines, quotes and table rows recovered, paragraphs broken
 //! by page breaks joined again, and the title found.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::furniture::{furniture_reason, heads_links, starts_footer};
 use crate::list_marker::{is_bullet, is_item, list_marker, may_open_item};
+use crate::patterns;
+use crate::vocabulary::{Vocabulary, has, vocabulary};
 use kommunbench_core::{Block, BlockKind, DropReason, Dropped, Span};
 use kommunbench_text::{has_byte, join_wrapped, same_ignoring_case, split_byte, word_count, words_at_most};
 
@@ -50,24 +50,37 @@ pub(crate) struct Layout {
     pub title: Option<usize>,
 }
 
-/// `1. Text`, `2) Text`: a numbered line.
-static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]?\s+\S").unwrap());
-static NUMBERED_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)\s+(\S.*)$").unwrap());
-static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)?(\S.*?\S)(?:\s*(?:\.\s*){3,}|\s*…+\s*|\t+|\s{3,})\s*(\d{1,3})$").unwrap()
-});
-/// `3.1 Arbete och försörjning 5`: a numbered entry and its page number,
-/// with no leaders (see `plain_toc` in [`group_blocks`]).
-static TOC_PLAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)(\S.*?\S)\s+(\d{1,3})$").unwrap());
-/// What a label opens with: a capital letter or a digit.
-static LABEL_OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{Lu}\d]").unwrap());
+/// The layout's patterns and words, searchable.
+pub(crate) struct Patterns {
+    /// `1. Text`, `2) Text`: a numbered line.
+    numbered_item: Regex,
+    /// `2.1 Arbete och försörjning`, `3 Fokusområden`: a numbered heading.
+    numbered_heading: Regex,
+    /// `2.1 Arbete ........ 5`: a table-of-contents entry with leaders.
+    toc_entry: Regex,
+    /// `3.1 Arbete och försörjning 5`: a numbered entry and its page
+    /// number, with no leaders (see `plain_toc` in [`group_blocks`]).
+    toc_plain: Regex,
+    /// What a label opens with: a capital letter or a digit.
+    label_opening: Regex,
+    /// ` säger `, ` berättar `: a verb of saying between spaces.
+    quote_verbs: Vec<String>,
+}
 
-/// Builds the patterns above (see [`super::prepare_ingestion`]).
-pub(super) fn prepare() {
-    for regex in [&NUMBERED_ITEM, &NUMBERED_HEADING, &TOC_ENTRY, &TOC_PLAIN, &LABEL_OPENING] {
-        LazyLock::force(regex);
+impl Patterns {
+    /// The layout's patterns, with the words of `v`.
+    pub(crate) fn new(v: &Vocabulary) -> Patterns {
+        let regex = |p: &str| Regex::new(p).unwrap_or_else(|e| unreachable!("a layout pattern compiles: {e}"));
+        Patterns {
+            numbered_item: regex(r"^\d{1,2}[.)]?\s+\S"),
+            numbered_heading: regex(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)\s+(\S.*)$"),
+            toc_entry: regex(
+                r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)?(\S.*?\S)(?:\s*(?:\.\s*){3,}|\s*…+\s*|\t+|\s{3,})\s*(\d{1,3})$",
+            ),
+            toc_plain: regex(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)(\S.*?\S)\s+(\d{1,3})$"),
+            label_opening: regex(r"^[\p{Lu}\d]"),
+            quote_verbs: v.layout.quote_verbs.iter().map(|w| format!(" {w} ")).collect(),
+        }
     }
 }
 
@@ -167,8 +180,10 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     };
     // A numbered line is a chapter heading unless other numbered lines
     // around it make a list.
-    let numbered =
-        group.iter().filter(|l| l.text.starts_with(|c: char| c.is_ascii_digit()) && NUMBERED_ITEM.is_match(l.text)).count();
+    let numbered = group
+        .iter()
+        .filter(|l| l.text.starts_with(|c: char| c.is_ascii_digit()) && patterns::layout().numbered_item.is_match(l.text))
+        .count();
     let items = item_lines.iter().filter(|&&b| b).count();
     let single = single || numbered == 1 && items <= 1;
     // Lines that open alike, three or more in a row (`Vi vill att ...`,
@@ -194,7 +209,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     }
     // A table of contents as plain text extracts give it: three or more
     // numbered lines in a group, each ending in a page number after a space.
-    let plain_toc = group.iter().filter(|l| TOC_PLAIN.is_match(l.text)).count() >= 3;
+    let plain_toc = group.iter().filter(|l| patterns::layout().toc_plain.is_match(l.text)).count() >= 3;
     let mut i = 0;
     // A heading on the line right above its paragraph (no blank line in
     // between, as PDF and web extracts give them).
@@ -213,10 +228,10 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
     while i < group.len() {
         let line = group[i];
         i += 1;
-        let toc = if plain_toc && TOC_PLAIN.is_match(line.text) {
-            TOC_PLAIN.captures(line.text)
+        let toc = if plain_toc && patterns::layout().toc_plain.is_match(line.text) {
+            patterns::layout().toc_plain.captures(line.text)
         } else {
-            may_be_toc_entry(line.text).then(|| TOC_ENTRY.captures(line.text)).flatten()
+            may_be_toc_entry(line.text).then(|| patterns::layout().toc_entry.captures(line.text)).flatten()
         };
         if let Some(toc) = toc {
             flush(&mut paragraph, out);
@@ -281,7 +296,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             // way, unless other dash items stand beside it (a list).
             let dash = |l: Option<&Line<'_>>| l.is_some_and(|l| l.text.starts_with(['–', '—']) && is_item(l.text));
             let in_run = dash(i.checked_sub(2).and_then(|j| group.get(j))) || dash(group.get(i));
-            let says = [" säger ", " berättar ", " menar ", " konstaterar "].iter().any(|w| rest.contains(w));
+            let says = patterns::layout().quote_verbs.iter().any(|w| rest.contains(w.as_str()));
             if matches!(marker, "–" | "—") && (says || word_count(rest) > 14 && !in_run) {
                 block.kind = BlockKind::Quote;
             }
@@ -341,7 +356,7 @@ fn labeled_captures(text: &str) -> Option<(&str, &str)> {
         || label.contains(['.', ';', ',', '!', '?'])
         || body.is_empty()
         || body.contains('\n')
-        || !LABEL_OPENING.is_match(label)
+        || !patterns::layout().label_opening.is_match(label)
     {
         return None;
     }
@@ -369,12 +384,6 @@ fn running_candidate(text: &str) -> bool {
         && text.chars().any(char::is_alphabetic)
 }
 
-/// Words a wrapped line can end with but a heading cannot.
-const OPEN_ENDINGS: &[&str] = &[
-    "och", "eller", "samt", "i", "på", "med", "av", "för", "till", "att", "som", "en", "ett", "den", "det", "de", "om", "från",
-    "vid", "under", "mellan", "inom", "hos", "mot", "utan", "efter", "genom", "är", "har", "kan", "ska",
-];
-
 /// Whether `first`, a group's first line, is a heading over `next`: it
 /// reads as a heading, is not a list item, a label or a table-of-contents
 /// entry, does not end the way a wrapped line does, and the next line
@@ -388,12 +397,12 @@ fn glued_heading(first: &str, next: &str) -> bool {
         && !is_item(first)
         && !labeled_line(first)
         && !first.ends_with(|c: char| c.is_ascii_digit())
-        && !OPEN_ENDINGS.contains(&last.as_str())
+        && !has(&vocabulary().layout.open_endings, &last)
         && !first.ends_with('-')
         && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || is_bullet(c))
 }
 
-/// Whether a line can be a table-of-contents entry (see [`TOC_ENTRY`]):
+/// Whether a line can be a table-of-contents entry (see [`Patterns::toc_entry`]):
 /// it ends with a page number after dot leaders, an ellipsis, a tab or a
 /// wide gap. A cheap test that spares other lines ending in a number.
 fn may_be_toc_entry(text: &str) -> bool {
@@ -450,7 +459,7 @@ fn numbered_heading(text: &str, alone: bool) -> Option<(u8, &str)> {
     if !text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let caps = NUMBERED_HEADING.captures(text)?;
+    let caps = patterns::layout().numbered_heading.captures(text)?;
     let numbering = caps.get(1)?.as_str();
     let rest = caps.get(2)?.as_str();
     let depth = numbering_depth(numbering);
@@ -480,24 +489,6 @@ fn join_page_breaks(blocks: &mut Vec<Block>) {
     *blocks = joined;
 }
 
-/// Words that mark a heading as the title of an integration text.
-const TITLE_WORDS: &[&str] = &[
-    "integration",
-    "policy",
-    "program",
-    "strategi",
-    "plan",
-    "mål",
-    "mottagande",
-    "mångfald",
-    "inkludering",
-    "etablering",
-    "nyanlända",
-    "flykting",
-    "invandr",
-    "kotoutta",
-];
-
 /// The title is the first heading before the body that names the subject
 /// (integration, policy, programme); failing that the last heading before
 /// the body. Short headings and lines before it are navigation.
@@ -509,7 +500,7 @@ fn find_title(layout: &mut Layout) {
         |b: &Block| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph) && b.text.starts_with(char::is_uppercase);
     let named = head.iter().position(|b| {
         let lower = kommunbench_text::lowercase(&b.text);
-        candidate(b) && TITLE_WORDS.iter().any(|w| lower.contains(w))
+        candidate(b) && vocabulary().layout.title_stems.iter().any(|w| lower.contains(w.as_str()))
     });
     let Some(title) = named.or_else(|| head.iter().rposition(candidate)) else {
         return;

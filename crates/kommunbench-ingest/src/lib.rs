@@ -52,8 +52,10 @@ mod layout;
 mod list_marker;
 mod metadata;
 mod page_number;
+mod patterns;
 mod priorities;
 mod speaker;
+mod vocabulary;
 
 pub use corpus::{CorpusReader, MANIFEST_FILE};
 pub use decode::{Decoded, decode};
@@ -63,12 +65,12 @@ pub use list_marker::{is_bullet, list_marker};
 pub use page_number::{PageCount, PageNumber, page_number};
 
 /// Builds ingestion's patterns and automata now rather than on the first
-/// line that needs each: the furniture, metadata and layout patterns, the
-/// cue lists of priority extraction, who speaks.
+/// line that needs them: the furniture, metadata and layout patterns, the
+/// cue words of the priority rules, who speaks, all from the vocabulary.
 ///
 /// They take a process a few tens of milliseconds to build, and the first
 /// document waits for them on every core. [`Ingester`] never needs this
-/// call (each is built on first use, once per process, whatever calls it
+/// call (they are built on first use, once per process, whatever calls it
 /// first); a program with something else to do first, as a pipeline
 /// building its lexicon, can have them built on another core meanwhile.
 /// Halves are built side by side where a second core is free. A second
@@ -81,10 +83,5 @@ pub use page_number::{PageCount, PageNumber, page_number};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn prepare_ingestion() {
-    rayon::join(furniture::prepare, || {
-        metadata::prepare();
-        layout::prepare();
-        priorities::prepare();
-        speaker::prepare();
-    });
+    patterns::prepare();
 }

@@ -1,35 +1,68 @@
 //! Metadata from the text: dates (ISO, Finnish `d.m.yyyy`, written out),
 //! the decision body, minutes paragraph and diary number, the kind.
 
-use std::sync::LazyLock;
-
+use kommunbench_core::{Date, Dates, Decision, DocumentKind, Speaker};
+use kommunbench_text::{Folded, fold_opening, split_byte, words_at_most};
 use regex::Regex;
 
+use crate::furniture::any_of;
 use crate::layout::Line;
-use kommunbench_core::{Date, Dates, Decision, DocumentKind, Speaker};
-use kommunbench_text::Folded;
-use kommunbench_text::fold_opening;
-use kommunbench_text::split_byte;
-use kommunbench_text::words_at_most;
+use crate::patterns;
+use crate::vocabulary::{Vocabulary, vocabulary};
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
-static FINNISH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)").unwrap());
-static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})(?-u:\b)",
-    )
-    .unwrap()
-});
-static ADOPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(antagen|antaget|antagna|antogs|antog|antagit|fastställd|fastställt|fastställdes|fastställde|beslutad|beslutat|beslutade|beslutades|godkänd|godkänt|godkände|godkändes)(?-u:\b)").unwrap()
-});
-static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\p{L}*fullmäktige|[Kk]ommunstyrelsen?s?|[Ss]tadsstyrelsen?|\p{L}*nämnden?|KF|KS)(?-u:\b)").unwrap()
-});
-static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"§\s*(\d+)").unwrap());
-static REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:beteckning|diarienummer|diarienr|dnr)\s*[.:]?\s*(\S.*)$").unwrap());
-static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)dokumenttyp:?\s+(\p{L}+)").unwrap());
+/// The metadata patterns, with the vocabulary's words.
+pub(crate) struct Patterns {
+    iso_date: Regex,
+    finnish_date: Regex,
+    /// `5 juni 2019`: the month is the index of the second group's word
+    /// in the vocabulary's months.
+    written_date: Regex,
+    /// A decision verb (`antagen`, `godkände`), a whole word.
+    adoption: Regex,
+    /// A deciding body (`kommunfullmäktige`, `Socialnämnden`, `KF`).
+    body: Regex,
+    paragraph: Regex,
+    reference: Regex,
+    /// The labels a case reference opens with, found in any case without
+    /// lower-casing the line (a searcher, not a scan per label: every line
+    /// of every document passes here): the prefilter of `reference`.
+    reference_labels: Folded,
+    doc_type: Regex,
+}
+
+impl Patterns {
+    /// The metadata patterns of `v`.
+    pub(crate) fn new(v: &Vocabulary) -> Patterns {
+        let m = &v.metadata;
+        let regex = |p: &str| Regex::new(p).unwrap_or_else(|e| unreachable!("a metadata pattern compiles: {e}"));
+        // Names open in either case (`Kommunstyrelsen`, `kommunstyrelsen`).
+        let names: Vec<String> = m
+            .body_names
+            .iter()
+            .map(|n| {
+                let first = n.chars().next().map_or(0, char::len_utf8);
+                format!("(?i:{}){}", regex::escape(&n[..first]), regex::escape(&n[first..]))
+            })
+            .collect();
+        let abbreviations: Vec<&String> = m.body_abbreviations.keys().collect();
+        Patterns {
+            iso_date: regex(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)"),
+            finnish_date: regex(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)"),
+            written_date: regex(&format!(r"(?i)(?-u:\b)(\d{{1,2}})\s+({})\s+(\d{{4}})(?-u:\b)", any_of(&m.months))),
+            adoption: regex(&format!(r"(?i)(?-u:\b){}(?-u:\b)", any_of(&m.adopted))),
+            body: regex(&format!(
+                r"(?-u:\b)(\p{{L}}*{}|{}|{})(?-u:\b)",
+                any_of(&m.body_endings),
+                names.join("|"),
+                any_of(&abbreviations)
+            )),
+            paragraph: regex(r"§\s*(\d+)"),
+            reference: regex(&format!(r"(?i)^{}\s*[.:]?\s*(\S.*)$", any_of(&m.reference_labels))),
+            reference_labels: Folded::new(&m.reference_labels),
+            doc_type: regex(&format!(r"(?i)(?-u:\b){}:?\s+(\p{{L}}+)", regex::escape(&m.document_type_label))),
+        }
+    }
+}
 
 /// All dates in a line, in order, with their byte offsets.
 pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
@@ -38,50 +71,26 @@ pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
     if line.bytes().filter(u8::is_ascii_digit).nth(3).is_none() {
         return found;
     }
-    for c in ISO_DATE.captures_iter(line) {
+    let p = &patterns::metadata();
+    for c in p.iso_date.captures_iter(line) {
         if let Some(d) = Date::new(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0)) {
             found.push((c.get(0).map_or(0, |m| m.start()), d));
         }
     }
-    for c in FINNISH_DATE.captures_iter(line) {
+    for c in p.finnish_date.captures_iter(line) {
         if let Some(d) = Date::new(c[3].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[1].parse().unwrap_or(0)) {
             found.push((c.get(0).map_or(0, |m| m.start()), d));
         }
     }
-    for c in WRITTEN_DATE.captures_iter(line) {
-        let month = match c[2].to_lowercase().as_str() {
-            "januari" => 1,
-            "februari" => 2,
-            "mars" => 3,
-            "april" => 4,
-            "maj" => 5,
-            "juni" => 6,
-            "juli" => 7,
-            "augusti" => 8,
-            "september" => 9,
-            "oktober" => 10,
-            "november" => 11,
-            _ => 12,
-        };
-        if let Some(d) = Date::new(c[3].parse().unwrap_or(0), month, c[1].parse().unwrap_or(0)) {
+    for c in p.written_date.captures_iter(line) {
+        let name = kommunbench_text::lowercase(&c[2]);
+        let month = vocabulary().metadata.months.iter().position(|m| *m == name).map_or(12, |i| i + 1);
+        if let Some(d) = Date::new(c[3].parse().unwrap_or(0), month as u8, c[1].parse().unwrap_or(0)) {
             found.push((c.get(0).map_or(0, |m| m.start()), d));
         }
     }
     found.sort_by_key(|(at, _)| *at);
     found
-}
-
-/// The labels a case reference opens with, found in any case without
-/// lower-casing the line (a searcher, not a scan per label: every line of
-/// every document passes here).
-static REFERENCE_LABELS: LazyLock<Folded> = LazyLock::new(|| Folded::new(["beteckning", "diarie", "dnr"]));
-
-/// Builds the patterns above (see [`super::prepare_ingestion`]).
-pub(super) fn prepare() {
-    for regex in [&ISO_DATE, &FINNISH_DATE, &WRITTEN_DATE, &ADOPTION, &BODY, &PARAGRAPH, &REFERENCE, &DOC_TYPE] {
-        LazyLock::force(regex);
-    }
-    LazyLock::force(&REFERENCE_LABELS);
 }
 
 fn first_date(line: &str) -> Option<Date> {
@@ -90,18 +99,16 @@ fn first_date(line: &str) -> Option<Date> {
 
 /// `KF` → `Kommunfullmäktige`, `stadsfullmäktige` → `Stadsfullmäktige`.
 fn body_name(raw: &str) -> String {
-    match raw {
-        "KF" => "Kommunfullmäktige".to_owned(),
-        "KS" => "Kommunstyrelsen".to_owned(),
-        _ => {
-            let mut chars = raw.chars();
-            let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
-            let rest: String = chars.collect();
-            // Genitive `Kommunstyrelsens` names the body too.
-            let rest = if rest.ends_with("ens") { rest.trim_end_matches('s').to_owned() } else { rest };
-            first + &rest
-        }
+    if let Some(name) = vocabulary().metadata.body_abbreviations.get(raw) {
+        return name.clone();
     }
+    let mut chars = raw.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    let rest: String = chars.collect();
+    // Genitive `Kommunstyrelsens` names the body too.
+    let genitive = &vocabulary().metadata.body_genitive_ending;
+    let rest = if rest.ends_with(genitive.as_str()) { rest.trim_end_matches('s').to_owned() } else { rest };
+    first + &rest
 }
 
 /// An undated decision (`Kommunstyrelsen har beslutat ...`) is looked for
@@ -120,6 +127,9 @@ pub(crate) struct Metadata {
 /// Reads metadata from every line of a text, furniture included (stamps
 /// live there).
 pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
+    let v = &vocabulary().metadata;
+    let p = &patterns::metadata();
+    let opens = |lower: &str, list: &[String]| list.iter().any(|o| lower.starts_with(o.as_str()));
     let mut meta = Metadata::default();
     let present: Vec<&Line<'_>> = lines.iter().flatten().collect();
     for (i, line) in present.iter().enumerate() {
@@ -131,50 +141,38 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
             first_date(text)
                 .or_else(|| present.get(i + 1).filter(|next| words_at_most(next.text, 2)).and_then(|next| first_date(next.text)))
         };
-        if lower.starts_with("publicerad") || lower.starts_with("publicerat") || lower.starts_with("obs! den") {
+        if opens(&lower, &v.published) {
             meta.dates.published = meta.dates.published.or_else(date_here_or_next);
         }
-        if lower.starts_with("obs! denna nyhet")
-            || lower.starts_with("obs! den här nyheten")
-            || lower.starts_with("pressmeddelande")
+        if opens(&lower, &v.news)
+            || lower.starts_with(v.news_category.line.as_str()) && lower.contains(v.news_category.name.as_str())
         {
             meta.news = true;
         }
-        if lower.starts_with("artikelkategorier") && lower.contains("nyheter") {
-            meta.news = true;
-        }
-        if [
-            "uppdaterad",
-            "senast uppdaterad",
-            "sida uppdaterad",
-            "sidan uppdaterad",
-            "senast ändrad",
-            "senast granskad",
-            "reviderad",
-            "senast reviderad",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        {
+        if opens(&lower, &v.updated) {
             meta.dates.updated = meta.dates.updated.or_else(date_here_or_next);
         }
         // Cheap tests first: a reference opens a cell with its label (`b`
         // or `d`: the line is searched for one only then); an adoption
         // stamp is a short line that holds a four-digit year.
         let mut reference: Option<bool> = None;
-        let doc_type = lower.contains("dokumenttyp");
+        let doc_type = lower.contains(v.document_type_label.as_str());
         for cell in split_byte(text, b'\t').map(str::trim) {
-            let may_open = cell.bytes().next().is_some_and(|b| matches!(b, b'b' | b'B' | b'd' | b'D') || !b.is_ascii());
+            // A label's first letter, in either case (or a letter beyond ASCII).
+            let may_open = cell.bytes().next().is_some_and(|b| {
+                !b.is_ascii()
+                    || v.reference_labels.iter().any(|l| l.as_bytes().first().is_some_and(|f| f.eq_ignore_ascii_case(&b)))
+            });
             if may_open
-                && *reference.get_or_insert_with(|| REFERENCE_LABELS.is_match(text))
-                && let Some(c) = REFERENCE.captures(cell)
+                && *reference.get_or_insert_with(|| p.reference_labels.is_match(text))
+                && let Some(c) = p.reference.captures(cell)
             {
                 meta.decision.reference.get_or_insert_with(|| c[1].trim().to_owned());
             }
-            if let Some(c) = doc_type.then(|| DOC_TYPE.captures(cell)).flatten() {
+            if let Some(c) = doc_type.then(|| p.doc_type.captures(cell)).flatten() {
                 meta.kind = meta.kind.or_else(|| kind_from_word(&c[1]));
             }
-            if let Some(rest) = cell.strip_prefix("Beslutande").or_else(|| cell.strip_prefix("Beslutad av")) {
+            if let Some(rest) = v.decided_by_labels.iter().find_map(|l| cell.strip_prefix(l.as_str())) {
                 let rest = rest.trim_start_matches([':', ' ']);
                 if !rest.is_empty() && meta.decision.body.is_none() {
                     meta.decision.body = Some(body_name(rest.split_whitespace().next().unwrap_or(rest)));
@@ -184,17 +182,17 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         // Adoption: a short line (a stamp or a one-sentence notice) with
         // a decision verb and a date.
         let year = || text.bytes().filter(u8::is_ascii_digit).nth(3).is_some();
-        if meta.dates.adopted.is_none() && words_at_most(text, 20) && year() && ADOPTION.is_match(text) {
+        if meta.dates.adopted.is_none() && words_at_most(text, 20) && year() && p.adoption.is_match(text) {
             for cell in split_byte(text, b'\t') {
-                if ADOPTION.is_match(cell)
+                if p.adoption.is_match(cell)
                     && let Some(date) = first_date(cell)
                 {
                     meta.dates.adopted = Some(date);
                     meta.decision.date = Some(date);
-                    if let Some(body) = BODY.find(cell) {
+                    if let Some(body) = p.body.find(cell) {
                         meta.decision.body = Some(body_name(body.as_str()));
                     }
-                    if let Some(p) = PARAGRAPH.captures(cell) {
+                    if let Some(p) = p.paragraph.captures(cell) {
                         meta.decision.paragraph = Some(format!("§ {}", &p[1]));
                     }
                     break;
@@ -207,8 +205,8 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
         for line in present.iter().take(DECISION_LINES) {
             for sentence in line.text.split_inclusive(['.', '!', '?']) {
                 if words_at_most(sentence, 25)
-                    && ADOPTION.is_match(sentence)
-                    && let Some(body) = BODY.find(sentence)
+                    && p.adoption.is_match(sentence)
+                    && let Some(body) = p.body.find(sentence)
                 {
                     meta.decision.body = Some(body_name(body.as_str()));
                     break;
@@ -222,18 +220,10 @@ pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
     meta
 }
 
+/// The kind the first of the vocabulary's stems in `word` names.
 fn kind_from_word(word: &str) -> Option<DocumentKind> {
     let w = word.to_lowercase();
-    [
-        ("policy", DocumentKind::Policy),
-        ("strategi", DocumentKind::Strategy),
-        ("program", DocumentKind::Programme),
-        ("plan", DocumentKind::Plan),
-        ("riktlinje", DocumentKind::Policy),
-    ]
-    .into_iter()
-    .find(|(stem, _)| w.contains(stem))
-    .map(|(_, k)| k)
+    vocabulary().metadata.kinds.iter().find(|k| w.contains(k.stem.as_str())).map(|k| k.kind)
 }
 
 /// The kind of a document: stated in its header, else news markers, else a
@@ -259,6 +249,19 @@ mod tests {
 
     fn meta(text: &str) -> Metadata {
         read(&lines(text))
+    }
+
+    /// Every reference label, in any case, passes the prefilter of
+    /// references and is read.
+    #[test]
+    fn every_reference_label_passes_the_prefilter() {
+        for label in &vocabulary().metadata.reference_labels {
+            let capitalised: String = label.chars().take(1).flat_map(char::to_uppercase).chain(label.chars().skip(1)).collect();
+            for form in [label.clone(), capitalised, label.to_uppercase()] {
+                let m = meta(&format!("{form}: KS 2016-178\n"));
+                assert_eq!(m.decision.reference.as_deref(), Some("KS 2016-178"), "{form}");
+            }
+        }
     }
 
     #[test]

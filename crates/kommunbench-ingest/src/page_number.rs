@@ -3,6 +3,8 @@
 //! rules drop them from a text's lines, and the PDF reader from its
 //! pages' top and bottom bands; both read them here.
 
+use crate::vocabulary::vocabulary;
+
 /// A line read as a page number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageNumber {
@@ -27,15 +29,10 @@ pub enum PageCount {
     Written,
 }
 
-/// Words that name a page before its number, in lower case.
-const LABELS: &[&str] = &["sida", "sid.", "s.", "page"];
-
-/// Words between a page's number and the count of pages.
-const OF: &[&str] = &["av", "of", "/"];
-
 /// `text` (trimmed) read as a page number: dashes around it allowed, a
 /// label before it (`Sida`, `sid.`, `s.`, `Page`), and the count of pages
 /// after it (`av 12`, `of 12`, `/12`, `(12)`); `None` for anything more.
+/// The words are the vocabulary's (`[page_numbers]`).
 ///
 /// ```
 /// use kommunbench_ingest::{PageCount, page_number};
@@ -50,10 +47,11 @@ const OF: &[&str] = &["av", "of", "/"];
 pub fn page_number(text: &str) -> Option<PageNumber> {
     let dashes = |c: char| matches!(c, '-' | '–' | '—') || c.is_whitespace();
     let mut rest = text.trim_matches(dashes);
+    let words = &vocabulary().page_numbers;
     let mut number = PageNumber { digits: 0, labelled: false, count: PageCount::None };
     // The label, in any case; only its ASCII folds.
     let head = rest.get(..5).map_or_else(|| rest.to_ascii_lowercase(), str::to_ascii_lowercase);
-    if let Some(label) = LABELS.iter().find(|l| head.starts_with(*l)) {
+    if let Some(label) = words.labels.iter().find(|l| head.starts_with(l.as_str())) {
         let after = &rest[label.len()..];
         // `sida7` is no word: a label ends with its full stop or a space.
         if label.ends_with('.') || after.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit()) {
@@ -73,7 +71,7 @@ pub fn page_number(text: &str) -> Option<PageNumber> {
         number.digits = number.digits.max(total);
         return inner.is_empty().then_some(number);
     }
-    let of = OF.iter().find(|of| rest.get(..of.len()).is_some_and(|r| r.eq_ignore_ascii_case(of)))?;
+    let of = words.of.iter().find(|of| rest.get(..of.len()).is_some_and(|r| r.eq_ignore_ascii_case(of)))?;
     let mut total = rest[of.len()..].trim_start();
     if *of != "/" && total.len() == rest.len() - of.len() {
         return None; // `avgift 12`: the word goes on

@@ -21,62 +21,14 @@
 //!   (`Regeringens strategi`, not `Landskapsregeringens program`).
 
 use kommunbench_core::Speaker;
+use kommunbench_text::Overlapping;
+
+use crate::patterns;
+use crate::vocabulary::{Vocabulary, vocabulary};
 
 /// How much of the text is read, in characters: the title's page and the
 /// opening paragraphs.
 const HEAD_CHARS: usize = 2500;
-
-/// A party: its abbreviation and the written forms that name it (lower
-/// case): the definite name and its genitive, members in the plural, the
-/// adjective.
-struct Party {
-    abbreviation: &'static str,
-    forms: &'static [&'static str],
-}
-
-const PARTIES: &[Party] = &[
-    Party { abbreviation: "S", forms: &["socialdemokraterna", "socialdemokrater", "socialdemokratisk", "arbetarekommun"] },
-    Party { abbreviation: "M", forms: &["moderaterna", "moderater ", "moderater,", "moderata samlingspartiet"] },
-    Party { abbreviation: "C", forms: &["centerpartiet", "centerpartister"] },
-    Party { abbreviation: "L", forms: &["liberalerna", "vi liberaler"] },
-    Party { abbreviation: "KD", forms: &["kristdemokraterna", "kristdemokrater", "kristdemokratisk"] },
-    Party { abbreviation: "V", forms: &["vänsterpartiet", "vänsterpartister"] },
-    Party { abbreviation: "MP", forms: &["miljöpartiet", "miljöpartister"] },
-    Party { abbreviation: "SD", forms: &["sverigedemokraterna", "sverigedemokrater"] },
-    Party { abbreviation: "SFP", forms: &["svenska folkpartiet"] },
-];
-
-/// The first person plural of a programme: what a party wants or thinks.
-const VOICE: &[&str] = &[
-    "vi vill",
-    "vi anser",
-    "vi tycker",
-    "vi tror",
-    "vi står för",
-    "vi arbetar för",
-    "vi kommer att",
-    "vi ska ",
-    "vi moderater",
-    "vår politik",
-    "vi vill se",
-];
-
-/// Regional bodies speaking of themselves and of their county (word
-/// beginnings): `landskapsregeringen`, `regionförbundets`, `den regionala
-/// utvecklingsnämnden`, `länets befolkning`.
-const REGION: &[&str] =
-    &["landskapsregering", "regionförbund", "regionala utveckling", "regional utveckling", "regionalt program", "länets"];
-
-/// A municipality speaking of itself (whole words).
-const MUNICIPALITY: &[&str] = &["kommun", "kommunen", "kommunens", "stad", "staden", "stadens"];
-
-/// The government's own texts (word beginnings in the title).
-const NATIONAL_TITLE: &[&str] = &["regeringens", "regeringskansliet", "regeringsbeslut"];
-
-/// Names of counties that are not their official name with `län` taken
-/// off, and what speaks only for one county.
-const COUNTY_ALIASES: &[(&str, &str)] =
-    &[("sörmland", "Södermanlands län"), ("landskapsregering", "Åland"), ("åländsk", "Åland"), ("österbottnisk", "Österbotten")];
 
 /// The county a region's text names most often in its title and head:
 /// one of `counties` (`Södermanlands län`, `Åland`) by its name, its name
@@ -87,8 +39,9 @@ pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) ->
     let mut best: Option<(usize, &'a str)> = None;
     for &county in counties {
         let lower = county.to_lowercase();
-        let stem = lower.strip_suffix("s län").or_else(|| lower.strip_suffix(" län")).unwrap_or(&lower);
-        let aliases = COUNTY_ALIASES.iter().filter(|(_, c)| *c == county).map(|(alias, _)| *alias);
+        let word = &vocabulary().speaker.county_word;
+        let stem = lower.strip_suffix(&format!("s {word}")).or_else(|| lower.strip_suffix(&format!(" {word}"))).unwrap_or(&lower);
+        let aliases = vocabulary().speaker.county_aliases.iter().filter(|a| a.county == county).map(|a| a.alias.as_str());
         let n: usize = std::iter::once(stem).chain(aliases).map(|form| mentions(&head, form)).sum();
         if n > 0 && best.is_none_or(|(m, _)| n > m) {
             best = Some((n, county));
@@ -110,10 +63,12 @@ pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
     let head = kommunbench_text::lowercase(head_of(text));
     let (t, h) = (Counts::of(&title), Counts::of(&head));
     let voiced = t.voice + h.voice + h.wants > 0;
-    let party = PARTIES
+    let party = vocabulary()
+        .speaker
+        .parties
         .iter()
         .enumerate()
-        .map(|(i, p)| (h.party[i] + 2 * t.party[i], p.abbreviation))
+        .map(|(i, p)| (h.party[i] + 2 * t.party[i], p.abbreviation.as_str()))
         .filter(|(n, _)| *n > 0)
         .max_by_key(|(n, _)| *n);
     if let (true, Some((_, abbreviation))) = (voiced, party) {
@@ -134,8 +89,10 @@ pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
 enum Cue {
     /// The first person plural (anywhere).
     Voice,
-    /// A form of the i-th party (at a word start).
+    /// The name or another form of the i-th party (at a word start).
     Party(usize),
+    /// The i-th party's members (a whole word).
+    Members(usize),
     /// The i-th party wanting: `Liberalerna vill` (at a word start).
     Wants,
     /// A regional body (at a word start).
@@ -146,46 +103,55 @@ enum Cue {
     National,
 }
 
-/// Builds the cue automaton (see [`super::prepare_ingestion`]).
-pub(super) fn prepare() {
-    std::sync::LazyLock::force(&CUES);
+/// Every cue string, found in one pass.
+pub(crate) struct Patterns {
+    matcher: Overlapping,
+    cues: Vec<Cue>,
 }
 
-/// Every cue string, found in one pass.
-static CUES: std::sync::LazyLock<(kommunbench_text::Overlapping, Vec<Cue>)> = std::sync::LazyLock::new(|| {
-    let mut strings: Vec<String> = Vec::new();
-    let mut cues = Vec::new();
-    let mut add = |s: String, cue: Cue| {
-        strings.push(s);
-        cues.push(cue);
-    };
-    for v in VOICE {
-        add((*v).to_owned(), Cue::Voice);
-    }
-    for (i, p) in PARTIES.iter().enumerate() {
-        for f in p.forms {
-            add((*f).to_owned(), Cue::Party(i));
-            add(format!("{} vill", f.trim_end_matches([' ', ','])), Cue::Wants);
+impl Patterns {
+    /// The cue strings of `v`'s speakers.
+    pub(crate) fn new(v: &Vocabulary) -> Patterns {
+        let s = &v.speaker;
+        let mut strings: Vec<String> = Vec::new();
+        let mut cues = Vec::new();
+        let mut add = |s: &str, cue: Cue| {
+            strings.push(s.to_owned());
+            cues.push(cue);
+        };
+        for w in &s.voice {
+            add(w, Cue::Voice);
         }
+        for (i, p) in s.parties.iter().enumerate() {
+            for f in std::iter::once(&p.name).chain(&p.forms) {
+                add(f, Cue::Party(i));
+            }
+            if let Some(members) = &p.members {
+                add(members, Cue::Members(i));
+            }
+            for f in std::iter::once(&p.name).chain(&p.members).chain(&p.forms) {
+                add(&format!("{f} vill"), Cue::Wants);
+            }
+        }
+        for w in &s.region {
+            add(w, Cue::Region);
+        }
+        for w in &s.municipality {
+            add(w, Cue::Municipality);
+        }
+        for w in &s.national_title {
+            add(w, Cue::National);
+        }
+        let matcher = Overlapping::new(&strings).unwrap_or_else(|e| unreachable!("the speakers' cue strings build: {e}"));
+        Patterns { matcher, cues }
     }
-    for r in REGION {
-        add((*r).to_owned(), Cue::Region);
-    }
-    for m in MUNICIPALITY {
-        add((*m).to_owned(), Cue::Municipality);
-    }
-    for n in NATIONAL_TITLE {
-        add((*n).to_owned(), Cue::National);
-    }
-    let matcher = kommunbench_text::Overlapping::new(&strings).unwrap_or_else(|e| unreachable!("cue strings build: {e}"));
-    (matcher, cues)
-});
+}
 
 /// How often each kind of cue stands in a text.
-#[derive(Default)]
 struct Counts {
     voice: usize,
-    party: [usize; PARTIES.len()],
+    /// Each party's mentions, in the vocabulary's order.
+    party: Vec<usize>,
     wants: usize,
     region: usize,
     municipality: usize,
@@ -194,13 +160,15 @@ struct Counts {
 
 impl Counts {
     fn of(text: &str) -> Counts {
-        let (matcher, cues) = &*CUES;
-        let mut counts = Counts::default();
+        let Patterns { matcher, cues } = &patterns::speaker();
+        let parties = vocabulary().speaker.parties.len();
+        let mut counts = Counts { voice: 0, party: vec![0; parties], wants: 0, region: 0, municipality: 0, national: 0 };
         let starts_word = |i: usize| kommunbench_text::starts_word(text, i);
         let ends_word = |i: usize| kommunbench_text::ends_word(text, i);
         matcher.each(text.as_bytes(), |cue, start, end| match cues[cue] {
             Cue::Voice => counts.voice += 1,
             Cue::Party(i) if starts_word(start) => counts.party[i] += 1,
+            Cue::Members(i) if starts_word(start) && ends_word(end) => counts.party[i] += 1,
             Cue::Wants if starts_word(start) => counts.wants += 1,
             Cue::Region if starts_word(start) => counts.region += 1,
             Cue::Municipality if starts_word(start) && ends_word(end) => counts.municipality += 1,

@@ -8,9 +8,13 @@
 //! introduces starting points, not focus areas).
 
 use kommunbench_core::Level;
+use kommunbench_text::Folded;
+use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::headings::heading_key;
-use kommunbench_text::Folded;
+use crate::patterns;
+use crate::vocabulary::{Vocabulary, has, vocabulary};
 
 /// What an introduction says about the list it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,138 +30,6 @@ pub(crate) enum Cue {
     /// Nothing either way.
     Silent,
 }
-
-/// Words that introduce the author's framing of a policy, not its priorities.
-const FRAMING_WORDS: &[&str] = &[
-    "utgångspunkter",
-    "utgångspunkterna",
-    "principer",
-    "principerna",
-    "bakgrund",
-    "bakgrunden",
-    "definition",
-    "definitioner",
-    "nyckeltal",
-    "indikatorer",
-    "mått",
-    "bygger",
-    "utgår",
-];
-
-/// Words that introduce something about or for others: contents,
-/// eligibility, documents, second-person service information, negation,
-/// fact boxes.
-const NOT_WORDS: &[&str] = &[
-    "fakta",
-    "faktaruta",
-    "innehåller",
-    "innehålla",
-    "innehållet",
-    "innehåll",
-    "gäller",
-    "villkor",
-    "villkoren",
-    "inte",
-    "ej",
-    "dokument",
-    "dokumenten",
-    "länkar",
-    "bilagor",
-    "källor",
-    "referenser",
-    "ämne",
-    "ämnen",
-    "kategorier",
-    "målgrupp",
-    "målgruppen",
-    "målgrupper",
-    "du",
-    "dig",
-    "din",
-    "ditt",
-    "dina",
-    "personen",
-    "kursen",
-    "kurs",
-    "kurser",
-    "lagar",
-];
-
-/// Verbs of a stance or a commitment; they announce priorities when the
-/// author (we, the municipality, a party) is their subject.
-const STANCE_VERBS: &[&str] = &[
-    "vill",
-    "anser",
-    "kräver",
-    "föreslår",
-    "lovar",
-    "verkar",
-    "arbetar",
-    "jobbar",
-    "satsar",
-    "erbjuder",
-    "ska",
-    "skall",
-    "bör",
-    "driver",
-    "tycker",
-    "står",
-    "samverkar",
-    "ansvarar",
-    "tar",
-    "åtar",
-    "prioriterar",
-];
-
-/// Subjects that make a stance the author's own.
-const SUBJECTS: &[&str] = &[
-    "vi",
-    "kommunen",
-    "kommunerna",
-    "staden",
-    "regionen",
-    "liberalerna",
-    "kristdemokraterna",
-    "moderaterna",
-    "socialdemokraterna",
-    "centerpartiet",
-    "vänsterpartiet",
-    "miljöpartiet",
-    "sverigedemokraterna",
-    "kristdemokrater",
-    "moderater",
-    "liberaler",
-    "socialdemokrater",
-    "centerpartister",
-    "partiet",
-];
-
-/// Endings of municipal bodies as subjects (`Arbetsmarknadsenheten`,
-/// `Socialnämnden`, `Vasa stad`'s `staden`).
-const SUBJECT_ENDINGS: &[&str] = &["kommunen", "staden", "enheten", "förvaltningen", "nämnden", "avdelningen", "styrelsen"];
-
-/// Other authorities: a list of their duties is not the municipality's
-/// policy (codebook rule 1).
-const AUTHORITIES: &[&str] = &[
-    "migrationsverket",
-    "arbetsförmedlingen",
-    "länsstyrelsen",
-    "försäkringskassan",
-    "skatteverket",
-    "polisen",
-    "landstinget",
-    "kela",
-    "fpa",
-    "te-byrån",
-    "te-tjänsterna",
-    "ntm-centralen",
-    "migri",
-    "överförmyndaren",
-    "överförmyndarnämnden",
-    "socialstyrelsen",
-    "skolverket",
-    "landskapsregering",
-];
 
 /// Lower-cased words of `text`, hyphens kept inside words.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
@@ -176,48 +48,28 @@ pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
 }
 
 /// The level a noun announces, if it names priorities: `målen`, `delmål`,
-/// `fokusområden`, `prioriterade`, `strategier`, `åtgärder`, `ansvar`.
+/// `fokusområden`, `prioriterade`, `strategier`, `åtgärder`, `ansvar`
+/// (the vocabulary's `[nouns]`, read in this order: the words, the area
+/// compounds and stems, the endings of duties, the goals' stems and
+/// endings).
 pub(crate) fn noun_level(word: &str) -> Option<Level> {
-    const AREA_PREFIXES: &[&str] = &[
-        "",
-        "fokus",
-        "insats",
-        "mål",
-        "tema",
-        "utvecklings",
-        "nyckel",
-        "arbets",
-        "satsnings",
-        "förbättrings",
-        "inriktnings",
-        "prioriterings",
-        "strategi",
-        "politik",
-    ];
-    let area = ["område", "området", "områden", "områdena"]
-        .iter()
-        .any(|s| word.strip_suffix(s).is_some_and(|prefix| AREA_PREFIXES.contains(&prefix)));
-    let level = match word {
-        "vision" | "visionen" => Level::Vision,
-        "delmål" | "delmålen" => Level::SubGoal,
-        "åtgärder" | "åtgärderna" | "insatser" | "insatserna" | "aktiviteter" | "aktiviteterna" | "satsningar"
-        | "satsningarna" | "handlingsplan" | "handlingsplanen" => Level::Action,
-        "strategier" | "strategierna" | "helheter" | "helheterna" | "teman" | "temana" | "hörnstenar" | "byggstenar"
-        | "perspektiv" | "inriktningar" | "vallöften" | "vallöftena" | "löften" | "förslag" | "ståndpunkter" | "krav" => {
-            Level::PriorityArea
-        }
-        "ansvar" | "ansvarar" | "ansvarig" | "ansvariga" | "roll" | "rollen" | "åtagande" | "åtaganden" | "åtagandena" => {
-            Level::Responsibility
-        }
-        _ if area || word.starts_with("prioriter") => Level::PriorityArea,
-        _ if word.ends_with("uppdrag") || word.ends_with("uppdraget") || word.ends_with("uppdragen") => Level::Responsibility,
-        _ if word.starts_with("målsättning") => Level::Goal,
-        _ if (word.ends_with("mål") || word.ends_with("målen") || word.ends_with("målet")) && !word.ends_with("stål") => {
-            Level::Goal
-        }
-        _ => return None,
-    };
-    Some(level)
+    if let Some(level) = patterns::cues().nouns.get(word) {
+        return Some(*level);
+    }
+    let n = &vocabulary().nouns;
+    let area = n.area_heads.iter().any(|h| word.strip_suffix(h.as_str()).is_some_and(|prefix| has(&n.area_prefixes, prefix)));
+    if area || n.priority_area_stems.iter().any(|s| word.starts_with(s.as_str())) {
+        Some(Level::PriorityArea)
+    } else if n.responsibility_endings.iter().any(|e| word.ends_with(e.as_str())) {
+        Some(Level::Responsibility)
+    } else if n.goal_stems.iter().any(|s| word.starts_with(s.as_str()))
+        || n.goal_endings.iter().any(|e| word.ends_with(e.as_str()))
+            && !n.goal_ending_exceptions.iter().any(|e| word.ends_with(e.as_str()))
+    {
+        Some(Level::Goal)
+    } else {
+        None
+    }
 }
 
 /// The level a `Label:` names when the label is only a kind of priority,
@@ -229,57 +81,55 @@ pub(crate) fn kind_named(label: &str) -> Option<Level> {
         words.pop();
     }
     let [noun] = words.as_slice() else { return None };
-    match noun.as_ref() {
-        "mål" | "målsättning" | "effektmål" | "huvudmål" | "inriktningsmål" => Some(Level::Goal),
-        "delmål" => Some(Level::SubGoal),
-        "vision" => Some(Level::Vision),
-        "åtgärd" | "åtgärder" | "insats" | "insatser" | "aktivitet" | "aktiviteter" => Some(Level::Action),
-        "uppdrag" | "ansvar" => Some(Level::Responsibility),
-        "fokusområde" | "insatsområde" | "målområde" | "område" | "utvecklingsområde" | "temaområde" | "strategi" | "tema"
-        | "prioritering" | "prioriterat" => Some(Level::PriorityArea),
-        _ => None,
-    }
+    patterns::cues().kinds.get(noun.as_ref()).copied()
 }
 
 /// A municipality, region or one of their bodies: what `ska` makes a duty of.
 fn is_public_body(word: &str) -> bool {
-    matches!(word, "kommunerna" | "regionen") || SUBJECT_ENDINGS.iter().any(|e| word.ends_with(e))
+    let i = &vocabulary().introductions;
+    has(&i.public_bodies, word) || i.public_body_endings.iter().any(|e| word.ends_with(e.as_str()))
 }
 
+/// Whether a word makes a stance the author's own: `vi`, the
+/// municipality, a public body, a party.
 fn is_subject(word: &str) -> bool {
-    SUBJECTS.contains(&word) || SUBJECT_ENDINGS.iter().any(|e| word.ends_with(e))
+    let i = &vocabulary().introductions;
+    has(&i.subjects, word)
+        || patterns::cues().party_subjects.contains(word)
+        || i.public_body_endings.iter().any(|e| word.ends_with(e.as_str()))
 }
 
 /// Whether `word` names another authority (`Länsstyrelsens` too).
 pub(crate) fn is_authority(word: &str) -> bool {
-    AUTHORITIES.iter().any(|a| word.starts_with(a))
+    vocabulary().introductions.authorities.iter().any(|a| word.starts_with(a.as_str()))
 }
 
 /// What an introduction announces, read from its end. `stance` lets a
 /// stance verb with the author as subject announce priorities (`Vi
 /// vill:`); enumerations in running text only trust nouns.
 pub(crate) fn scan(text: &str, stance: bool) -> Cue {
+    let v = &vocabulary().introductions;
     let words = words(text);
     let author = words.iter().any(|w| is_subject(w));
     // Another authority's duties and stances are not the author's; its
     // priorities, goals and areas named as such are (a region's programme).
     let other = !author && words.iter().any(|w| is_authority(w));
     for (i, word) in words.iter().enumerate().rev() {
-        if NOT_WORDS.contains(&word.as_ref()) {
+        if has(&v.others, word) {
             return Cue::Not;
         }
-        if FRAMING_WORDS.contains(&word.as_ref()) {
+        if has(&v.framing, word) {
             return Cue::Framing;
         }
         if let Some(level) = noun_level(word) {
             return if level == Level::Responsibility && other { Cue::Not } else { Cue::Priority(level) };
         }
-        if other && STANCE_VERBS.contains(&word.as_ref()) {
+        if other && has(&v.stance_verbs, word) {
             return Cue::Not;
         }
-        if stance && author && STANCE_VERBS.contains(&word.as_ref()) {
+        if stance && author && has(&v.stance_verbs, word) {
             let municipal = words[..i].iter().chain(words.get(i + 1)).any(|w| is_public_body(w));
-            let duty = matches!(word.as_ref(), "ska" | "skall" | "ansvarar" | "tar" | "åtar");
+            let duty = has(&v.duty_verbs, word);
             return Cue::Priority(if duty && municipal { Level::Responsibility } else { Level::PriorityArea });
         }
     }
@@ -296,113 +146,50 @@ pub(crate) fn heading_excludes(heading: &str) -> bool {
     }
     let words = words(h);
     let Some(first) = words.first() else { return false };
-    is_authority(first)
-        || [
-            "relaterad",
-            "relaterade",
-            "sök",
-            "fakta",
-            "läs",
-            "länkar",
-            "dokument",
-            "kontakt",
-            "innehåll",
-            "ämne",
-            "bilagor",
-            "källor",
-            "referenser",
-        ]
-        .contains(&first.as_ref())
+    is_authority(first) || has(&vocabulary().sections.excluding, first)
 }
-
-/// Headings that open background sections rather than priorities.
-const BACKGROUND_STARTS: &[&str] = &[
-    "inledning",
-    "bakgrund",
-    "syfte",
-    "nuläge",
-    "sammanfattning",
-    "innehåll",
-    "definition",
-    "begrepp",
-    "referens",
-    "förord",
-    "bilaga",
-    "utgångspunkt",
-    "övergripande utgångspunkt",
-    "om ",
-    "läs mer",
-    "relaterad",
-    "värdegrund",
-    "kontakt",
-    "uppföljning",
-    "dokumentinformation",
-    "giltighet",
-    "vision",
-    "lagstiftning",
-    "styrdokument",
-    "ansvar och",
-    "programmet har",
-];
-const BACKGROUND_EXACT: &[&str] =
-    &["ansvar", "styrning", "organisation", "revidering", "ordlista", "källor", "våga", "respekt", "stolthet"];
-
-/// Words that make a heading frame what follows: whose duty it is, how it
-/// works, who it is for (`Kommunens ansvar`, `Så arbetar kommunen`, `För
-/// dig som är nyanländ`).
-const HEADING_FRAMING_WORDS: &[&str] =
-    &["ansvar", "ansvarsfördelning", "roll", "roller", "uppdrag", "myndigheter", "du", "dig", "din", "dina"];
 
 /// A heading that names many priorities (`Fokusområden`, `Tre
 /// prioriterade områden`, `Åtgärder`) announces them; without items of
 /// its own it is not one priority.
 pub(crate) fn announces_many(heading: &str) -> bool {
-    words(heading).iter().any(|w| {
-        ["strategier", "åtgärder", "insatser", "aktiviteter", "prioriteringar", "teman", "helheter"].contains(&w.as_ref())
-            || (w.ends_with("områden") || w.ends_with("områdena")) && noun_level(w).is_some()
-    })
+    let s = &vocabulary().sections;
+    words(heading)
+        .iter()
+        .any(|w| has(&s.many, w) || s.many_endings.iter().any(|e| w.ends_with(e.as_str())) && noun_level(w).is_some())
 }
 
 /// Chapters whose lists frame the policy rather than state priorities:
 /// introduction, background, starting points, follow-up, definitions.
 pub(crate) fn frames_section(heading: &str) -> bool {
-    const FRAMING_STEMS: &[&str] = &[
-        "utgångspunkt",
-        "bakgrund",
-        "syfte",
-        "inledning",
-        "uppföljning",
-        "definition",
-        "begrepp",
-        "nuläge",
-        "lagstiftning",
-        "styrdokument",
-    ];
+    let s = &vocabulary().sections;
     let h = heading_key(heading);
     h.ends_with('?')
-        || BACKGROUND_STARTS.iter().any(|s| h.starts_with(s) && !matches!(*s, "vision" | "om " | "ansvar och" | "programmet har"))
-        || BACKGROUND_EXACT.contains(&h.as_str())
-        || words(&h).iter().any(|w| FRAMING_STEMS.iter().any(|s| w.starts_with(s)))
+        || s.background_openings.iter().any(|o| h.starts_with(o.as_str()) && !has(&s.background_openings_with_lists, o))
+        || has(&s.background_headings, &h)
+        || words(&h).iter().any(|w| s.framing_stems.iter().any(|stem| w.starts_with(stem.as_str())))
 }
 
 /// Section headings that frame a policy rather than state a priority.
 pub(crate) fn is_background(heading: &str) -> bool {
+    let s = &vocabulary().sections;
     let h = heading_key(heading);
     h.ends_with('?')
-        || h.starts_with("så ")
-        || BACKGROUND_STARTS.iter().any(|s| h.starts_with(s))
-        || BACKGROUND_EXACT.contains(&h.as_str())
-        || words(&h).iter().any(|w| HEADING_FRAMING_WORDS.contains(&w.as_ref()))
+        || h.starts_with(s.how.as_str())
+        || s.background_openings.iter().any(|o| h.starts_with(o.as_str()))
+        || has(&s.background_headings, &h)
+        || words(&h).iter().any(|w| has(&s.framing_words, w))
 }
 
 /// A chapter heading as a title: without the letter of a lettered chapter.
 pub(crate) fn chapter_title(heading: &str) -> String {
-    LETTERED.replace(heading, "").into_owned()
+    patterns::cues().lettered.replace(heading, "").into_owned()
 }
 
-/// `A. Text`, `B) Text`: a chapter lettered with a capital.
-pub(crate) static LETTERED: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"^[A-ZÅÄÖ][.)]\s+").expect("lettered chapter pattern compiles"));
+/// Whether a heading is a lettered chapter's: `A. Text`, `B) Text`.
+pub(crate) fn is_lettered(heading: &str) -> bool {
+    patterns::cues().lettered.is_match(heading)
+}
 
 /// The last sentence of a paragraph: what introduces a list after it.
 pub(crate) fn last_sentence(text: &str) -> &str {
@@ -425,7 +212,7 @@ pub(crate) fn last_sentence(text: &str) -> &str {
 /// colon, an ellipsis, `att` (`Kommunen ska se till att`), a semicolon.
 pub(crate) fn announces(text: &str) -> bool {
     let t = text.trim_end();
-    t.ends_with([':', '…', ';']) || t.ends_with("...") || t.ends_with(" att") || t.ends_with(" t.ex.") || t.ends_with(" bl.a.")
+    t.ends_with([':', '…', ';']) || vocabulary().introductions.open_endings.iter().any(|e| t.ends_with(e.as_str()))
 }
 
 /// The level of the priorities a sentence counts (`Totalt finns det sju
@@ -433,10 +220,13 @@ pub(crate) fn announces(text: &str) -> bool {
 pub(crate) fn counted_level(sentence: &str) -> Option<Level> {
     counted(sentence).map(|(_, level)| level).or_else(|| {
         let words = words(sentence);
-        words
-            .iter()
-            .enumerate()
-            .find_map(|(i, w)| if w == "följande" { words[i + 1..].iter().take(2).find_map(|n| noun_level(n)) } else { None })
+        words.iter().enumerate().find_map(|(i, w)| {
+            if *w == vocabulary().introductions.following {
+                words[i + 1..].iter().take(2).find_map(|n| noun_level(n))
+            } else {
+                None
+            }
+        })
     })
 }
 
@@ -468,25 +258,66 @@ fn has_small_number(text: &str) -> bool {
     false
 }
 
-/// The Swedish number words from two to twelve, in order.
-const NUMBERS: &[&str] = &["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"];
+/// The cue words, searchable.
+pub(crate) struct Patterns {
+    /// The nouns of `[nouns]`, each with its level.
+    nouns: FxHashMap<String, Level>,
+    /// The labels of `[kinds]`, each with its level.
+    kinds: FxHashMap<String, Level>,
+    /// The parties' names and members, whole words that make a stance the
+    /// party's own.
+    party_subjects: FxHashSet<String>,
+    /// The number words in every case of their letters beyond ASCII
+    /// (`TVÅ`, `Åtta`: the automaton folds ASCII only): the prefilter of
+    /// [`counted`].
+    number_words: Folded,
+    /// `A. Text`, `B) Text`: a chapter lettered with a capital.
+    lettered: Regex,
+    /// `Mål 1 – `, `Fokusområde 2: `, `Delmål 1.3. `: a kind and its
+    /// number before a title (the kind is checked with [`kind_named`]).
+    pub kind_prefix: Regex,
+}
 
-/// The number words of [`NUMBERS`], and the capital `Å` of `TVÅ` and
-/// `Åtta` as patterns of their own (the automaton folds ASCII only).
-static NUMBER_WORDS: std::sync::LazyLock<Folded> =
-    std::sync::LazyLock::new(|| Folded::new(NUMBERS.iter().chain(&["TVÅ", "Åtta"])));
+impl Patterns {
+    /// The cue words of `v`.
+    pub(crate) fn new(v: &Vocabulary) -> Patterns {
+        let party_subjects = v.speaker.parties.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.members)).cloned().collect();
+        let number_words: Vec<String> = v.introductions.numbers.iter().flat_map(|n| case_forms(n)).collect();
+        Patterns {
+            nouns: v.nouns.words.iter().map(|(w, l)| (w.to_owned(), l)).collect(),
+            kinds: v.kinds.iter().map(|(w, l)| (w.to_owned(), l)).collect(),
+            party_subjects,
+            number_words: Folded::new(number_words),
+            lettered: Regex::new(r"^[A-ZÅÄÖ][.)]\s+").unwrap_or_else(|e| unreachable!("the lettered chapter compiles: {e}")),
+            kind_prefix: Regex::new(r"^\p{L}+\s+\d{1,2}(?:\.\d{1,2})*\.?\s*[–—:.-]?\s+")
+                .unwrap_or_else(|e| unreachable!("the kind prefix compiles: {e}")),
+        }
+    }
+}
 
-/// Builds the number words' automaton (see [`crate::prepare_ingestion`]).
-pub(crate) fn prepare() {
-    std::sync::LazyLock::force(&NUMBER_WORDS);
-    std::sync::LazyLock::force(&LETTERED);
+/// `word` with its letters beyond ASCII in every combination of cases
+/// (`två`, `tvÅ`): what an automaton that folds only ASCII needs to find
+/// it in any case.
+pub(crate) fn case_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![String::new()];
+    for c in word.chars() {
+        let upper: String = c.to_uppercase().collect();
+        if c.is_ascii() || upper == c.to_string() {
+            for f in &mut forms {
+                f.push(c);
+            }
+        } else {
+            forms = forms.into_iter().flat_map(|f| [format!("{f}{c}"), format!("{f}{upper}")]).collect();
+        }
+    }
+    forms
 }
 
 /// How many priorities of which level a sentence counts: `tre
 /// prioriterade områden` is three priority areas.
 pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // Most text counts nothing: no number word, no digit. The automaton
-    // folds ASCII; the capital `Å` of `TVÅ` and `Åtta` is a pattern of
+    // folds ASCII; the capital `Å` of `TVÅ` and `Åtta` is in a pattern of
     // its own, so that it finds every number word the reading below takes.
     // No number word holds another and none holds a non-letter, so no
     // match hides a whole word from the leftmost-first search.
@@ -494,7 +325,7 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     let whole = |m: aho_corasick::Match| {
         kommunbench_text::starts_word(sentence, m.start()) && kommunbench_text::ends_word(sentence, m.end())
     };
-    if !has_small_number(sentence) && !NUMBER_WORDS.any(sentence, whole) {
+    if !has_small_number(sentence) && !patterns::cues().number_words.any(sentence, whole) {
         return None;
     }
     // Token by token, without allocating; only the two words after a
@@ -505,7 +336,7 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
         let n = if w.bytes().all(|b| b.is_ascii_digit()) {
             w.parse::<usize>().ok().filter(|n| (2..=20).contains(n))
         } else {
-            NUMBERS.iter().position(|x| same(w, x)).map(|p| p + 2)
+            vocabulary().introductions.numbers.iter().position(|x| same(w, x)).map(|p| p + 2)
         };
         let Some(n) = n else { continue };
         let level = tokens
@@ -522,6 +353,26 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every number word, in any case, passes the prefilter of counts.
+    #[test]
+    fn every_number_word_passes_the_prefilter() {
+        for (i, word) in vocabulary().introductions.numbers.iter().enumerate() {
+            let capitalised: String = word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect();
+            for form in [word.clone(), capitalised, word.to_uppercase()] {
+                let sentence = format!("Planen har {form} prioriterade områden.");
+                assert_eq!(counted(&sentence), Some((i + 2, Level::PriorityArea)), "{sentence}");
+            }
+        }
+    }
+
+    #[test]
+    fn case_forms_fold_the_letters_beyond_ascii() {
+        assert_eq!(case_forms("två"), ["två", "tvÅ"]);
+        assert_eq!(case_forms("åtta"), ["åtta", "Åtta"]);
+        assert_eq!(case_forms("fem"), ["fem"]);
+        assert_eq!(case_forms("öä").len(), 4);
+    }
 
     #[test]
     fn the_cue_nearest_the_list_decides() {

@@ -4,6 +4,8 @@
 
 use kommunbench_core::ActionDetails;
 
+use crate::vocabulary::{has, vocabulary};
+
 /// Which detail a label gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Detail {
@@ -21,20 +23,16 @@ impl Detail {
     /// The detail a label (or a table's column heading) names.
     pub(crate) fn of(label: &str) -> Option<Detail> {
         let l = kommunbench_text::lowercase(label.trim());
-        match l.as_str() {
-            "ansvarig"
-            | "ansvariga"
-            | "ansvar"
-            | "ansvariga parter"
-            | "ansvarig part"
-            | "ansvarig förvaltning"
-            | "ansvarig nämnd" => Some(Detail::Responsible),
-            "samarbetspartner" | "samarbetspartners" | "partner" | "partners" | "samverkanspartner" | "samverkanspartners"
-            | "i samarbete med" => Some(Detail::Partners),
-            "tidplan" | "tidtabell" | "tidsplan" | "tid" | "när" | "klart" => Some(Detail::Timetable),
-            "indikator" | "indikatorer" | "mätare" | "nyckeltal" | "uppföljning" | "mått" => Some(Detail::Indicators),
-            _ => None,
-        }
+        let d = &vocabulary().items.details;
+        [
+            (&d.responsible, Detail::Responsible),
+            (&d.partners, Detail::Partners),
+            (&d.timetable, Detail::Timetable),
+            (&d.indicators, Detail::Indicators),
+        ]
+        .into_iter()
+        .find(|(labels, _)| has(labels, &l))
+        .map(|(_, detail)| detail)
     }
 }
 

@@ -18,10 +18,14 @@
 //! joins one (`hälsa och välfärd`). Without a count the last `och`
 //! separates unless earlier items use `och` inside themselves.
 
-use super::cues::{self, Cue, Word, word_iter, words};
+use aho_corasick::{AhoCorasick, MatchKind};
 use kommunbench_core::Level;
-use kommunbench_text::Folded;
-use kommunbench_text::has_byte;
+use kommunbench_text::{Folded, Overlapping, has_byte};
+use memchr::memmem::{Finder, FinderRev};
+
+use super::cues::{self, Cue, Word, word_iter, words};
+use crate::patterns;
+use crate::vocabulary::{self, Vocabulary, vocabulary};
 
 /// One item: a byte range into the sentence text given to [`find`].
 pub(crate) type Item = std::ops::Range<usize>;
@@ -34,68 +38,6 @@ pub(crate) struct Enumeration {
     /// The items, as byte ranges into the text.
     pub items: Vec<Item>,
 }
-
-/// Words that open a clause or an adverbial: a list stops before them.
-const CLAUSE_OPENERS: &[&str] = &[
-    "vilket",
-    "vilka",
-    "som",
-    "där",
-    "eftersom",
-    "men",
-    "så",
-    "för",
-    "oavsett",
-    "samtidigt",
-    "medan",
-    "när",
-    "om",
-    "då",
-    "även",
-];
-
-/// Auxiliaries and copulas: an item holding one is a clause, not a name.
-const FINITE: &[&str] = &["ska", "skall", "kan", "bör", "måste", "får", "är", "blir", "har", "vill", "var"];
-
-/// Coordinations that are fixed formulas of the genre, never a list of
-/// priorities: the equality goal (`lika rättigheter, skyldigheter och
-/// möjligheter`) and `kvinnor, män, flickor och pojkar`.
-const FORMULA_WORDS: &[&str] = &["rättigheter", "skyldigheter", "möjligheter", "kvinnor", "män", "flickor", "pojkar"];
-
-/// Words before an enumeration's first item when no colon or copula
-/// marks where it starts (`lyfts bostäder, ...`).
-const LEAD_STOPS: &[&str] = &[
-    "lyfts",
-    "lyfter",
-    "pekas",
-    "pekar",
-    "ut",
-    "är",
-    "finns",
-    "som",
-    "på",
-    "av",
-    "för",
-    "med",
-    "om",
-    "inom",
-    "i",
-    "till",
-    "anges",
-    "nämns",
-    "framhålls",
-    "betonas",
-    "utgör",
-    "och",
-    "blir",
-    "har",
-    "ska",
-    "vill",
-    "policyn",
-    "programmet",
-    "strategin",
-    "planen",
-];
 
 /// The sentences of a paragraph, as byte ranges.
 fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
@@ -118,55 +60,102 @@ fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Stems of every cue in [`in_sentence`] but the colon's: a sentence
-/// without one of them holds no enumeration (a cheap test that spares
-/// most running text the word-by-word reading).
-static CUE_STEMS: std::sync::LazyLock<Folded> = std::sync::LazyLock::new(|| {
-    Folded::new([
-        "mål",
-        "område",
-        "prioriter",
-        "strategi",
-        "fokus",
-        "insats",
-        "åtgärd",
-        "satsning",
-        "satsa",
-        "tema",
-        "helhet",
-        "perspektiv",
-        "hörnsten",
-        "byggsten",
-        "inriktning",
-        "löfte",
-        "förslag",
-        "krav",
-        "uppdrag",
-        "ansvar",
-        "roll",
-        "aktivitet",
-        "vision",
-        "så som",
-        "såsom",
-        "till exempel",
-        "bland annat",
-        "vallöfte",
-        "ståndpunkt",
-    ])
-});
+/// The enumerations' words, searchable.
+pub(crate) struct Patterns {
+    /// Every word and phrase that a cue of [`in_sentence`] but the colon's
+    /// needs, in any case (the automaton folds ASCII; the letters beyond
+    /// ASCII in each case form): a sentence without one holds no
+    /// enumeration (a cheap test that spares most running text the
+    /// word-by-word reading). Derived from the lists it guards.
+    cue_words: Folded,
+    /// ` och ` and ` samt `, found by searchers built once
+    /// (`str::contains` builds one per call).
+    and: Finder<'static>,
+    and_back: FinderRev<'static>,
+    also: Finder<'static>,
+    /// The words and phrases [`in_sentence`] looks for, found in one pass,
+    /// and what each is.
+    word_cues: Overlapping,
+    word_cue_kinds: Vec<WordCue>,
+    word_cue_lens: Vec<usize>,
+    /// What opens a subordinate clause (see [`cut_clause_inside`]).
+    clauses: AhoCorasick,
+}
 
-/// The conjunctions that join a list's last items, found by a searcher
-/// built once (`str::contains` builds one per call).
-static OCH: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" och "));
-static OCH_BACK: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new(" och "));
-static SAMT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" samt "));
+/// What a word cue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordCue {
+    /// The copula: `Målen är a, b och c`.
+    Copula,
+    /// Examples after the author's work: `så som a, b och c`.
+    Example,
+    /// A commitment to what follows: `satsningar på a, b och c`.
+    Focus,
+    /// The list named after it: `a, b och c ut som prioriterade områden`.
+    NamedAfter,
+}
+
+impl Patterns {
+    /// The enumerations' words of `v`.
+    pub(crate) fn new(v: &Vocabulary) -> Patterns {
+        let e = &v.enumerations;
+        let n = &v.nouns;
+        let mut word_cues: Vec<(&str, WordCue)> = vec![(e.copula.as_str(), WordCue::Copula)];
+        word_cues.extend(e.example_phrases.iter().map(|p| (p.as_str(), WordCue::Example)));
+        word_cues.extend(e.focus_phrases.iter().map(|p| (p.as_str(), WordCue::Focus)));
+        word_cues.push((e.named_after.as_str(), WordCue::NamedAfter));
+        // What the cues read: the nouns that name priorities (their words,
+        // the heads of area compounds, the stems and endings), and the
+        // phrases.
+        let guarded = n
+            .words
+            .iter()
+            .map(|(w, _)| w)
+            .chain(n.area_heads.iter().map(String::as_str))
+            .chain(n.priority_area_stems.iter().map(String::as_str))
+            .chain(n.responsibility_endings.iter().map(String::as_str))
+            .chain(n.goal_stems.iter().map(String::as_str))
+            .chain(n.goal_endings.iter().map(String::as_str))
+            .chain(e.example_phrases.iter().map(String::as_str))
+            .chain(e.focus_phrases.iter().map(String::as_str));
+        let cue_words: Vec<String> = guarded.flat_map(super::cues::case_forms).collect();
+        let spaced = |w: &str| format!(" {w} ");
+        Patterns {
+            cue_words: Folded::new(cue_words),
+            and: Finder::new(&spaced(&e.and)).into_owned(),
+            and_back: FinderRev::new(&spaced(&e.and)).into_owned(),
+            also: Finder::new(&spaced(&e.also)).into_owned(),
+            word_cues: Overlapping::new(word_cues.iter().map(|(w, _)| w))
+                .unwrap_or_else(|err| unreachable!("the word cues build an automaton: {err}")),
+            word_cue_kinds: word_cues.iter().map(|(_, k)| *k).collect(),
+            word_cue_lens: word_cues.iter().map(|(w, _)| w.len()).collect(),
+            clauses: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(e.clause_phrases.iter().map(|p| spaced(p)))
+                .unwrap_or_else(|err| unreachable!("the clause phrases build an automaton: {err}")),
+        }
+    }
+}
+
+impl Patterns {
+    /// The length of word cue `i`, in bytes.
+    fn word_cues_len(&self, i: usize) -> usize {
+        self.word_cue_lens[i]
+    }
+}
 
 /// Whether `finder`'s needle stands in `text`.
-fn has(finder: &memchr::memmem::Finder<'_>, text: &str) -> bool {
+fn has(finder: &Finder<'_>, text: &str) -> bool {
     finder.find(text.as_bytes()).is_some()
+}
+
+/// Whether a sentence may hold an enumeration, so that it is worth a word
+/// by word reading: it could coordinate items (a comma, ` och `, ` samt `),
+/// and a cue word or a colon stands in it.
+pub(crate) fn may_hold(sentence: &str) -> bool {
+    let p = &patterns::enumeration();
+    (has_byte(sentence, b',') || has(&p.and, sentence) || has(&p.also, sentence))
+        && (has_byte(sentence, b':') || p.cue_words.is_match(sentence))
 }
 
 /// The enumerations of a paragraph.
@@ -174,12 +163,9 @@ pub(crate) fn find(text: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
     for s in sentences(text) {
         let sentence = &text[s.clone()];
-        // A sentence is read word by word only when it could coordinate
-        // items and a cue stem stands in it (or a colon); the stems are
-        // looked for only then, and only up to the first.
-        if !has_byte(sentence, b',') && !has(&OCH, sentence) && !has(&SAMT, sentence)
-            || !has_byte(sentence, b':') && !CUE_STEMS.is_match(sentence)
-        {
+        // The cue words are looked for only where items could stand, and
+        // only up to the first.
+        if !may_hold(sentence) {
             continue;
         }
         if let Some(mut e) = in_sentence(sentence) {
@@ -192,43 +178,19 @@ pub(crate) fn find(text: &str) -> Vec<Enumeration> {
     out
 }
 
-/// The words and phrases [`in_sentence`] looks for, in the order of its
-/// rules: the copula, the `så som` cues, the `satsningar på` cues, `som`.
-const WORD_CUES: [&str; 12] = [
-    "är",
-    "så som",
-    "såsom",
-    "till exempel",
-    "bland annat",
-    "satsningar på",
-    "satsning på",
-    "fokus på",
-    "fokuserar på",
-    "satsar på",
-    "satsa på",
-    "som",
-];
-const COPULA: usize = 0;
-const EXAMPLES: std::ops::Range<usize> = 1..5;
-const FOCUS: std::ops::Range<usize> = 5..11;
-const SOM: usize = 11;
-
-static WORD_CUE_MATCHER: std::sync::LazyLock<kommunbench_text::Overlapping> = std::sync::LazyLock::new(|| {
-    kommunbench_text::Overlapping::new(WORD_CUES).unwrap_or_else(|e| unreachable!("the word cues build an automaton: {e}"))
-});
-
-/// Where each of [`WORD_CUES`] stands in a lower-cased sentence as whole
-/// words, found in one pass: the first place of each, and every place of
-/// `som`.
+/// Where each word cue stands in a lower-cased sentence as whole words,
+/// found in one pass: the first place of each, and every place of the
+/// cue of a list named after it (`som`).
 struct WordCues {
-    first: [Option<usize>; WORD_CUES.len()],
-    som: Vec<usize>,
+    first: Vec<Option<usize>>,
+    named_after: Vec<usize>,
 }
 
 impl WordCues {
     fn of(sentence: &str, lower: &str) -> WordCues {
-        let mut cues = WordCues { first: [None; WORD_CUES.len()], som: Vec::new() };
-        WORD_CUE_MATCHER.each(lower.as_bytes(), |cue, start, end| {
+        let p = &patterns::enumeration();
+        let mut cues = WordCues { first: vec![None; p.word_cue_kinds.len()], named_after: Vec::new() };
+        p.word_cues.each(lower.as_bytes(), |cue, start, end| {
             if !(kommunbench_text::starts_word(lower, start)
                 && kommunbench_text::ends_word(lower, end)
                 && sentence.is_char_boundary(start))
@@ -238,8 +200,8 @@ impl WordCues {
             if cues.first[cue].is_none() {
                 cues.first[cue] = Some(start);
             }
-            if cue == SOM {
-                cues.som.push(start);
+            if p.word_cue_kinds[cue] == WordCue::NamedAfter {
+                cues.named_after.push(start);
             }
         });
         cues
@@ -253,7 +215,13 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         return None;
     }
     let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len();
+    let p = &patterns::enumeration();
+    let v = &vocabulary().enumerations;
     let cues = WordCues::of(sentence, &lower);
+    // The first place of each cue of a kind, with the cue's length.
+    let of_kind = |kind: WordCue| {
+        (0..p.word_cue_kinds.len()).filter(move |&i| p.word_cue_kinds[i] == kind).map(|i| (i, p.word_cues_len(i)))
+    };
     // 1. A colon after an announcing head.
     if let Some(colon) = sentence.find(':') {
         let head = &sentence[..colon];
@@ -263,7 +231,8 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
     }
     // 2. `<head> är <list>`: the head opens the sentence and names priorities.
     // (A comma in the head rules it out: tested before the words are read.)
-    if let Some(copula) = cues.first[COPULA]
+    if let Some((i, copula_len)) = of_kind(WordCue::Copula).next()
+        && let Some(copula) = cues.first[i]
         && !sentence[..copula].contains(',')
     {
         let head = &sentence[..copula];
@@ -271,47 +240,46 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         // The subject: the head up to a relative clause (`Fyra områden som
         // lyfts fram ... är`); a verb in it makes the head a clause of its own.
         let subject =
-            head_words.iter().position(|w| matches!(w.as_ref(), "som" | "där")).map_or(&head_words[..], |r| &head_words[..r]);
-        let clause = subject.iter().any(|w| FINITE.contains(&w.as_ref()) || w == "att");
+            head_words.iter().position(|w| vocabulary::has(&v.head_relatives, w)).map_or(&head_words[..], |r| &head_words[..r]);
+        let clause = subject.iter().any(|w| vocabulary::has(&v.finite_verbs, w) || *w == v.infinitive_marker);
         if !head_words.is_empty()
             && head_words.len() <= 18
             && !clause
             && let Some(level) = subject.iter().rev().find_map(|w| cues::noun_level(w))
             && cues::scan(head, false) != Cue::Not
         {
-            return split(sentence, copula + "är".len()..end, count_in(head), level);
+            return split(sentence, copula + copula_len..end, count_in(head), level);
         }
     }
     // 3. `så som` after the author's work: `arbetar vi med integration så som a, b och c`.
-    for i in EXAMPLES {
-        let cue = WORD_CUES[i];
+    for (i, len) in of_kind(WordCue::Example) {
         if let Some(at) = cues.first[i] {
             let head = words(&sentence[..at]);
-            let author = head.iter().any(|w| matches!(w.as_ref(), "vi" | "kommunen" | "staden" | "regionen"));
-            let works = head.iter().any(|w| w.starts_with("arbeta") || w.starts_with("satsa") || w.starts_with("jobba"));
+            let author = head.iter().any(|w| vocabulary::has(&v.example_authors, w));
+            let works = head.iter().any(|w| v.work_stems.iter().any(|s| w.starts_with(s.as_str())));
             if author && works {
-                return split(sentence, at + cue.len()..end, None, Level::PriorityArea);
+                return split(sentence, at + len..end, None, Level::PriorityArea);
             }
         }
     }
     // 4. `satsningar på a, b och c`.
-    for i in FOCUS {
-        let cue = WORD_CUES[i];
+    for (i, len) in of_kind(WordCue::Focus) {
         if let Some(at) = cues.first[i] {
-            return split(sentence, at + cue.len()..end, None, Level::PriorityArea);
+            return split(sentence, at + len..end, None, Level::PriorityArea);
         }
     }
     // 5. `lyfts a, b och c ut som prioriterade områden`.
-    for &at in &cues.som {
-        let mut after = word_iter(&sentence[at + 3..]).take(3);
+    for &at in &cues.named_after {
+        let mut after = word_iter(&sentence[at + v.named_after.len()..]).take(3);
         // Nouns that name priorities, not verbs (`som kommunen prioriterar`,
         // `vem som ansvarar`).
         let noun = |w: &Word<'_>| {
-            let verb = w.starts_with("prioritera") && !w.ends_with("ade");
+            let verb = w.starts_with(v.verb_stem.as_str()) && !w.ends_with(v.participle_ending.as_str());
             cues::noun_level(w).filter(|l| *l != Level::Responsibility && !verb)
         };
         let Some(level) = after.find_map(|w| noun(&w)) else { continue };
-        let list_end = sentence[..at].trim_end().strip_suffix(" ut").map_or(at, str::len);
+        let particle = format!(" {}", v.named_after_particle);
+        let list_end = sentence[..at].trim_end().strip_suffix(particle.as_str()).map_or(at, str::len);
         let first_comma = sentence[..list_end].find(',')?;
         let start = lead_start(sentence, first_comma);
         return split(sentence, start..list_end, None, level);
@@ -326,13 +294,13 @@ fn lead_start(sentence: &str, first_comma: usize) -> usize {
     let spaces: Vec<usize> = sentence[..first_comma].match_indices(' ').map(|(i, _)| i).collect();
     for (taken, i) in spaces.into_iter().rev().enumerate() {
         let word = sentence[i + 1..start].trim().to_lowercase();
-        if LEAD_STOPS.contains(&word.as_str()) || taken == 5 {
+        if vocabulary::has(&vocabulary().enumerations.lead_stops, &word) || taken == 5 {
             return start;
         }
         start = i + 1;
     }
     let word = sentence[..start].trim().to_lowercase();
-    if LEAD_STOPS.contains(&word.as_str()) || word.is_empty() { start } else { 0 }
+    if vocabulary::has(&vocabulary().enumerations.lead_stops, &word) || word.is_empty() { start } else { 0 }
 }
 
 fn count_in(head: &str) -> Option<usize> {
@@ -343,6 +311,8 @@ fn count_in(head: &str) -> Option<usize> {
 
 /// Splits `range` of `sentence` into items; `None` unless it is a list.
 fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>, level: Level) -> Option<Enumeration> {
+    let p = &patterns::enumeration();
+    let v = &vocabulary().enumerations;
     let mut parts = top_level_commas(sentence, range);
     // The list stops at the first clause or adverbial.
     if let Some(cut) = parts.iter().skip(1).position(|p| opens_clause(&sentence[p.clone()])) {
@@ -350,20 +320,20 @@ fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>,
     }
     let last = parts.pop()?;
     let last = cut_clause_inside(sentence, last);
-    let earlier_och = parts.iter().any(|p| has(&OCH, &sentence[p.clone()]));
+    let earlier_och = parts.iter().any(|part| has(&p.and, &sentence[part.clone()]));
     let mut tail = Vec::new();
     let last_text = &sentence[last.clone()];
-    if let Some(at) = SAMT.find(last_text.as_bytes()) {
+    if let Some(at) = p.also.find(last_text.as_bytes()) {
         tail.push(last.start..last.start + at);
-        tail.push(last.start + at + " samt ".len()..last.end);
-    } else if let Some(at) = OCH_BACK.rfind(last_text.as_bytes()) {
+        tail.push(last.start + at + v.also.len() + 2..last.end);
+    } else if let Some(at) = p.and_back.rfind(last_text.as_bytes()) {
         let split_och = match expected {
             Some(n) => n == parts.len() + 2,
             None => !earlier_och && !parts.is_empty(),
         };
         if split_och {
             tail.push(last.start..last.start + at);
-            tail.push(last.start + at + " och ".len()..last.end);
+            tail.push(last.start + at + v.and.len() + 2..last.end);
         } else {
             tail.push(last);
         }
@@ -378,13 +348,13 @@ fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>,
     let item_words: Vec<Vec<Word<'_>>> = items.iter().map(|i| words(&sentence[i.clone()])).collect();
     // `att stödja a, b och c`: the commas coordinate one verb's objects.
     let infinitive = |w: &Vec<Word<'_>>| {
-        let skip = w.iter().take_while(|w| matches!(w.as_ref(), "också" | "även" | "främst" | "dessutom" | "särskilt")).count();
-        w.get(skip).is_some_and(|w| w == "att")
+        let skip = w.iter().take_while(|w| vocabulary::has(&v.infinitive_adverbs, w)).count();
+        w.get(skip).is_some_and(|w| *w == v.infinitive_marker)
     };
     let one_verb = item_words.first().is_some_and(infinitive) && !item_words.iter().all(infinitive);
     let valid = !one_verb
         && item_words.iter().all(|w| is_name(w))
-        && item_words.iter().filter(|w| w.last().is_some_and(|w| FORMULA_WORDS.contains(&w.as_ref()))).count() < 2;
+        && item_words.iter().filter(|w| w.last().is_some_and(|w| vocabulary::has(&v.formula_words, w))).count() < 2;
     valid.then_some(Enumeration { level, items })
 }
 
@@ -409,33 +379,18 @@ fn top_level_commas(sentence: &str, range: std::ops::Range<usize>) -> Vec<std::o
 }
 
 fn opens_clause(part: &str) -> bool {
+    let v = &vocabulary().enumerations;
     let mut w = word_iter(part);
-    w.next().is_some_and(|f| CLAUSE_OPENERS.contains(&f.as_ref()) || f == "och" && w.next().is_some_and(|s| s == "att"))
+    w.next().is_some_and(|f| {
+        vocabulary::has(&v.clause_openers, &f) || f == v.and && w.next().is_some_and(|s| s == v.infinitive_marker)
+    })
 }
-
-/// Builds the cue lists above and [`CLAUSES`] (see [`crate::prepare_ingestion`]).
-pub(crate) fn prepare() {
-    std::sync::LazyLock::force(&CUE_STEMS);
-    std::sync::LazyLock::force(&OCH);
-    std::sync::LazyLock::force(&OCH_BACK);
-    std::sync::LazyLock::force(&SAMT);
-    std::sync::LazyLock::force(&WORD_CUE_MATCHER);
-    std::sync::LazyLock::force(&CLAUSES);
-}
-
-/// What opens a subordinate clause (see [`cut_clause_inside`]).
-static CLAUSES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build([" för att ", " så att ", " eftersom ", " vilket ", " men ", " där ", " när "])
-        .unwrap_or_else(|e| unreachable!("the clause openers build an automaton: {e}"))
-});
 
 /// The last item ends before a subordinate clause: `trygghet för att öka ...`.
 fn cut_clause_inside(sentence: &str, part: std::ops::Range<usize>) -> std::ops::Range<usize> {
     // The leftmost of them: where the first of each stands, the least.
     let text = &sentence[part.clone()];
-    let cut = CLAUSES.find(text).map_or(text.len(), |m| m.start());
+    let cut = patterns::enumeration().clauses.find(text).map_or(text.len(), |m| m.start());
     part.start..part.start + cut
 }
 
@@ -445,9 +400,10 @@ fn tidy(sentence: &str, part: std::ops::Range<usize>) -> Item {
     let text = &sentence[part.clone()];
     let trimmed_start = text.trim_start();
     let mut start = part.start + (text.len() - trimmed_start.len());
-    for lead in ["och ", "samt "] {
-        if sentence[start..part.end].starts_with(lead) {
-            start += lead.len();
+    let v = &vocabulary().enumerations;
+    for lead in [&v.and, &v.also] {
+        if sentence[start..part.end].strip_prefix(lead.as_str()).is_some_and(|rest| rest.starts_with(' ')) {
+            start += lead.len() + 1;
         }
     }
     let inner = sentence[start..part.end].trim_end().trim_end_matches(['.', ';', ',', '”', '"']).trim_end();
@@ -460,13 +416,54 @@ fn is_name(w: &[Word<'_>]) -> bool {
         return false;
     }
     // An auxiliary counts only outside a relative clause (`en skola som ger ...`).
-    let relative = w.iter().position(|x| matches!(x.as_ref(), "som" | "där" | "vilken" | "vilket"));
-    !w.iter().enumerate().any(|(i, x)| FINITE.contains(&x.as_ref()) && relative.is_none_or(|r| i < r))
+    let v = &vocabulary().enumerations;
+    let relative = w.iter().position(|x| vocabulary::has(&v.relatives, x));
+    !w.iter().enumerate().any(|(i, x)| vocabulary::has(&v.finite_verbs, x) && relative.is_none_or(|r| i < r))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word the enumeration cues accept (the nouns that name
+    /// priorities, in each form the vocabulary allows, and the phrases),
+    /// in lower case, capitalised and in capitals, passes the prefilter
+    /// that spares sentences without one: the prefilter is derived from
+    /// the lists, and may not drift from them.
+    #[test]
+    fn every_cue_word_passes_the_prefilter() {
+        let v = vocabulary();
+        let n = &v.nouns;
+        let mut accepted: Vec<String> = n.words.iter().map(|(w, _)| w.to_owned()).collect();
+        for prefix in &n.area_prefixes {
+            accepted.extend(n.area_heads.iter().map(|h| format!("{prefix}{h}")));
+        }
+        accepted.extend(n.priority_area_stems.iter().flat_map(|s| [format!("{s}ade"), format!("{s}ingar")]));
+        accepted.extend(n.responsibility_endings.iter().map(|e| format!("integrations{e}")));
+        accepted.extend(n.goal_stems.iter().map(|s| format!("{s}arna")));
+        accepted.extend(n.goal_endings.iter().flat_map(|e| [e.clone(), format!("effekt{e}")]));
+        for word in &accepted {
+            assert!(cues::noun_level(word).is_some(), "`{word}` names no level");
+        }
+        let phrases = v.enumerations.example_phrases.iter().chain(&v.enumerations.focus_phrases);
+        for word in accepted.iter().chain(phrases) {
+            let capitalised: String = word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect();
+            for form in [word.clone(), capitalised, word.to_uppercase()] {
+                let sentence = format!("{form} är arbete, skola och hälsa.");
+                assert!(may_hold(&sentence), "{sentence}");
+            }
+        }
+        assert!(!may_hold("Vi bor här, och det är bra."), "no cue word");
+        assert!(!may_hold("Handlingsplanen antogs i maj."), "no coordination");
+    }
+
+    #[test]
+    fn an_enumeration_after_a_capital_beyond_ascii_is_read() {
+        let text = "Åtgärderna är språkcaféer, läxhjälp och feriejobb.";
+        assert_eq!(items(text), [["språkcaféer", "läxhjälp", "feriejobb"]]);
+        let text = "Åtagandena är bostad, sfi och praktik.";
+        assert_eq!(items(text), [["bostad", "sfi", "praktik"]]);
+    }
 
     fn items(text: &str) -> Vec<Vec<&str>> {
         find(text).into_iter().map(|e| e.items.into_iter().map(|r| &text[r]).collect()).collect()

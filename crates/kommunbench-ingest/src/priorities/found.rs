@@ -8,7 +8,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use kommunbench_core::{ActionDetails, Level, Priority, Rule, Span};
 
@@ -137,18 +136,13 @@ impl<'a> Found<'a> {
 /// numbered kind before it (`Mål 1 – Fler i arbete` is `Fler i arbete`).
 pub(crate) fn clean_title(title: &str) -> &str {
     let title = title.trim();
-    let title = KIND_PREFIX
+    let title = crate::patterns::cues()
+        .kind_prefix
         .find(title)
         .filter(|m| cues::kind_named(&title[..m.end()]).is_some() && m.end() < title.len())
         .map_or(title, |m| &title[m.end()..]);
     title.trim().trim_end_matches(['.', ',', ';']).trim_end()
 }
-
-/// `Mål 1 – `, `Fokusområde 2: `, `Delmål 1.3. `: a kind and its number
-/// before a title (the kind is checked with [`cues::kind_named`]).
-pub(crate) static KIND_PREFIX: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^\p{L}+\s+\d{1,2}(?:\.\d{1,2})*\.?\s*[–—:.-]?\s+").expect("kind prefix pattern compiles")
-});
 
 #[cfg(test)]
 mod tests {

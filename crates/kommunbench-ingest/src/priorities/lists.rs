@@ -13,29 +13,16 @@ use super::details::Detail;
 use super::rules::{kind_label, nested_item};
 use super::{Found, Outline};
 use crate::layout::split_label;
+use crate::vocabulary::vocabulary;
 
 /// Labels of a document's own facts, not of priorities (`Gäller:`,
-/// `Ersätter:`, `Ansvarig nämnd:`), and decision stamps.
+/// `Ersätter:`, `Ansvarig nämnd:`), and decision stamps (`Antagen av`,
+/// `Reviderad`): the vocabulary's facts and decision and revision verbs,
+/// as openings.
 pub(crate) fn is_fact(text: &str) -> bool {
+    let v = vocabulary();
     let lower: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
-    [
-        "gäller",
-        "ersätter",
-        "ansvarig nämnd",
-        "beslutad",
-        "beslutat",
-        "antagen",
-        "antaget",
-        "fastställd",
-        "reviderad",
-        "giltig",
-        "diarienummer",
-        "dokumenttyp",
-        "dokumentägare",
-        "målgrupp",
-    ]
-    .iter()
-    .any(|k| lower.starts_with(k))
+    v.items.facts.iter().chain(&v.metadata.adopted).chain(&v.metadata.revised).any(|k| lower.starts_with(k.as_str()))
 }
 
 /// The end of the list run starting at block `start`: its items and the

@@ -16,9 +16,9 @@
 //! one pass with a stack, headings are looked up by title in a map, each
 //! run of a list is read once.
 
-mod cues;
+pub(crate) mod cues;
 mod details;
-mod enumeration;
+pub(crate) mod enumeration;
 mod finish;
 mod found;
 mod lists;
@@ -27,6 +27,8 @@ mod rules;
 
 use kommunbench_core::{Block, Priority};
 
+pub(crate) use cues::Patterns as CuePatterns;
+pub(crate) use enumeration::Patterns as EnumerationPatterns;
 use found::Found;
 use outline::Outline;
 
@@ -49,12 +51,4 @@ pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> (Ve
     finish::section_bodies(&outline, &mut found);
     let outside = finish::outside(&outline, &found);
     (finish::in_document_order(found.priorities), outside)
-}
-
-/// Builds the patterns and cue lists of priority extraction (see
-/// [`crate::prepare_ingestion`]).
-pub(crate) fn prepare() {
-    std::sync::LazyLock::force(&found::KIND_PREFIX);
-    cues::prepare();
-    enumeration::prepare();
 }

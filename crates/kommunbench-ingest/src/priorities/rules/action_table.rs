@@ -29,6 +29,7 @@ use kommunbench_core::{BlockKind, Level, Rule};
 
 use crate::priorities::details::{self, Detail};
 use crate::priorities::{Found, Outline};
+use crate::vocabulary::{has, vocabulary};
 
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::ActionTable;
@@ -42,8 +43,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
             continue;
         };
         let header: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
-        let action_col =
-            header.iter().position(|h| ["åtgärd", "åtgärder", "aktivitet", "insats", "insatser"].contains(&h.as_str()));
+        let action_col = header.iter().position(|h| has(&vocabulary().items.action_columns, h));
         let Some(action_col) = action_col else {
             i += 1;
             continue;

@@ -30,7 +30,7 @@ use kommunbench_core::{Level, Priority, Rule, Span};
 
 use super::{action_table, kind_label};
 use crate::headings::heading_level;
-use crate::priorities::cues::{LETTERED, chapter_title, frames_section, heading_excludes, is_background};
+use crate::priorities::cues::{chapter_title, frames_section, heading_excludes, is_background, is_lettered};
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.
@@ -44,7 +44,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         }
         let heading = &outline.blocks[h].text;
         let source = &outline.text[outline.blocks[h].span.range()];
-        let lettered = LETTERED.is_match(heading);
+        let lettered = is_lettered(heading);
         let numbered = source.starts_with(|c: char| c.is_ascii_digit());
         if !(numbered || lettered)
             || heading_level(heading).is_some()
