@@ -613,7 +613,11 @@ impl ActionDetails {
 /// A priority, goal, focus area or action that the document states itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Priority {
-    /// The title as written (`Arbete och försörjning`).
+    /// The title as the codebook writes it (`Arbete och försörjning`):
+    /// the item, heading or label without its list marker, a numbered kind
+    /// before it (`Mål 1 – Fler i arbete` is `Fler i arbete`) and closing
+    /// `.`, `,`, `;`; wrapped lines joined. The text as it stands in the
+    /// document is at [`Priority::span`].
     pub title: String,
     /// The text that belongs to it: the rest of its line, or its section.
     pub body: String,
@@ -621,7 +625,8 @@ pub struct Priority {
     pub level: Level,
     /// How it was found.
     pub rule: Rule,
-    /// Where the title is stated in [`PolicyDocument::text`].
+    /// Where the title stands in [`PolicyDocument::text`], without the
+    /// marker and closing punctuation that the title leaves out.
     pub span: Span,
     /// Where the body is, when it has one.
     pub body_span: Option<Span>,

@@ -7,15 +7,13 @@
 //! the text, nothing after it is policy. The words are the vocabulary's
 //! (`[furniture]` in `data/vocabulary.toml`).
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{Anchored, Input};
 use kommunbench_core::DropReason;
-use kommunbench_text::{Folded, fold_opening};
-use regex::RegexSet;
-use rustc_hash::FxHashMap;
+use kommunbench_text::fold_opening;
 
 use crate::page_number::{PageCount, PageNumber, ends_with_page_number, page_number};
 use crate::patterns;
-use crate::vocabulary::{Vocabulary, has};
+use crate::vocabulary::has;
 
 /// The longest line phrases are tried on: banners run to a few
 /// sentences; policy paragraphs that merely mention a link are longer.
@@ -32,107 +30,6 @@ const FOOTER_START: &[DropReason] = &[DropReason::Feedback, DropReason::Metadata
 
 /// Characters of a line's opening that the lists need.
 const OPENING_CHARS: usize = 40;
-
-/// The furniture lists, searchable.
-pub(crate) struct Patterns {
-    /// Whole lines.
-    lines: FxHashMap<String, DropReason>,
-    /// Line openings as one anchored automaton, and each one's reason.
-    openings: AhoCorasick,
-    opening_reasons: Vec<DropReason>,
-    /// Phrases as one automaton (ASCII case folded; their own non-ASCII
-    /// letters stand in lower case mid-sentence), and each one's reason.
-    phrases: Folded,
-    phrase_reasons: Vec<DropReason>,
-    /// The line patterns as one set, tried in one pass over a line; the
-    /// first pattern that matches gives the reason.
-    set: RegexSet,
-    set_reasons: Vec<DropReason>,
-}
-
-/// `(?:a|b|c)` of `words`, each escaped.
-pub(crate) fn any_of<S: AsRef<str>>(words: &[S]) -> String {
-    let words: Vec<String> = words.iter().map(|w| regex::escape(w.as_ref())).collect();
-    format!("(?:{})", words.join("|"))
-}
-
-impl Patterns {
-    /// The furniture lists of `v`, built.
-    pub(crate) fn new(v: &Vocabulary) -> Patterns {
-        let f = &v.furniture;
-        let lines = f.lines.iter().map(|(w, r)| (w.to_owned(), r)).collect();
-        let (openings, opening_reasons): (Vec<&str>, Vec<DropReason>) = f.openings.iter().unzip();
-        // The first listed wins, as in a scan of the list (no opening of
-        // one reason begins another's: the vocabulary's test).
-        let openings = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .start_kind(StartKind::Anchored)
-            .build(openings)
-            .unwrap_or_else(|e| unreachable!("the furniture openings build an automaton: {e}"));
-        let (phrases, phrase_reasons): (Vec<&str>, Vec<DropReason>) = f.phrases.iter().unzip();
-        let a = &f.alt_text;
-        let stamp_verbs: Vec<&String> = v.metadata.adopted.iter().chain(&v.metadata.revised).collect();
-        let patterns: Vec<(String, DropReason)> = vec![
-            // PDF viewer options listed after "Save this PDF as".
-            (format!(r"(?i)^{}$", any_of(&f.viewer_options)), DropReason::PageNoise),
-            // Adoption and revision stamps of a document header.
-            (format!(r"(?i)^{}(?-u:\b).{{0,80}}\d{{4}}-\d{{2}}-\d{{2}}", any_of(&stamp_verbs)), DropReason::Metadata),
-            // Minutes references of a council item: `Stadsstyrelsen 17.11.2025 § 487`.
-            (
-                r"(?i)^[\p{L}-]+(\s+[\p{L}-]+)?\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*,?\s*§\s*\d+$".to_owned(),
-                DropReason::Metadata,
-            ),
-            // A date alone on a line: a stamp of the page or the minutes.
-            (r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$".to_owned(), DropReason::Metadata),
-            // Contact details: e-mail addresses, phone numbers.
-            (r"^\S+@\S+\.\w{2,}$".to_owned(), DropReason::Contact),
-            (r"^(\+46|\+358|0)[\d\s-]{6,}$".to_owned(), DropReason::Contact),
-            // Image files and captions.
-            (format!(r"(?i)\.{}$", any_of(&f.image_extensions)), DropReason::Image),
-            (format!(r"(?i)^{}$", any_of(&f.image_labels)), DropReason::Image),
-            // Breadcrumbs: `Startsida / Kommun och politik / Integration`.
-            (r"^(?:[^/›>»|]{1,40}\s[/›>»]\s){2,}[^/›>»|]{1,60}$".to_owned(), DropReason::Navigation),
-            // Bare web addresses.
-            (r"(?i)^(https?://|www\.)\S+$".to_owned(), DropReason::Navigation),
-            // Links to files (`Läs strategin Pdf, 315 kB`, `Plan 2020 (pdf, 1 MB)`)
-            // and to other sites (`Om ensamkommande barn (migrationsverket.se)`,
-            // `Portalens webbplats`).
-            (
-                format!(
-                    r"(?i)(?-u:\b){}(?-u:\b)\W{{0,3}}\d+([.,]\d+)?\s*{}(?-u:\b)",
-                    any_of(&f.file_formats),
-                    any_of(&f.file_size_units)
-                ),
-                DropReason::Navigation,
-            ),
-            (format!(r"(?i)(?-u:\b)\d+([.,]\d+)?\s*{}\)?\.?$", any_of(&f.file_size_units)), DropReason::Navigation),
-            (format!(r"(?i)\((www\.)?[a-z0-9-]+\.{}\)$", any_of(&f.top_level_domains)), DropReason::Navigation),
-            (format!(r"(?i)^(\S+\s+){{0,3}}{}\.?$", any_of(&f.site_words)), DropReason::Navigation),
-            // Alt texts of photographs: `En kvinna och en man står ute på gatan`.
-            (
-                format!(
-                    r"(?i)^{}\s+\w+(\s+{}\s+{}\s+\w+)?\s+{}(?-u:\b)",
-                    any_of(&a.counts),
-                    regex::escape(&a.and),
-                    any_of(&a.articles),
-                    any_of(&a.verbs)
-                ),
-                DropReason::Image,
-            ),
-        ];
-        let set = RegexSet::new(patterns.iter().map(|(p, _)| p))
-            .unwrap_or_else(|e| unreachable!("the furniture patterns compile: {e}"));
-        Patterns {
-            lines,
-            openings,
-            opening_reasons,
-            phrases: Folded::new(phrases),
-            phrase_reasons,
-            set,
-            set_reasons: patterns.into_iter().map(|(_, r)| r).collect(),
-        }
-    }
-}
 
 /// Why `line` is page furniture, if it is.
 ///

@@ -2,13 +2,12 @@
 //! `Label: text` lines, quotes and table rows recovered, paragraphs broken
 //! by page breaks joined again, and the title found.
 
-use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::furniture::{furniture_reason, heads_links, starts_footer};
 use crate::list_marker::{is_bullet, is_item, list_marker, may_open_item};
 use crate::patterns;
-use crate::vocabulary::{Vocabulary, has, vocabulary};
+use crate::vocabulary::{has, vocabulary};
 use kommunbench_core::{Block, BlockKind, DropReason, Dropped, Span};
 use kommunbench_text::{has_byte, join_wrapped, same_ignoring_case, split_byte, word_count, words_at_most};
 
@@ -48,40 +47,6 @@ pub(crate) struct Layout {
     pub dropped: Vec<Dropped>,
     /// Index into `blocks` of the title, when one was found.
     pub title: Option<usize>,
-}
-
-/// The layout's patterns and words, searchable.
-pub(crate) struct Patterns {
-    /// `1. Text`, `2) Text`: a numbered line.
-    numbered_item: Regex,
-    /// `2.1 Arbete och försörjning`, `3 Fokusområden`: a numbered heading.
-    numbered_heading: Regex,
-    /// `2.1 Arbete ........ 5`: a table-of-contents entry with leaders.
-    toc_entry: Regex,
-    /// `3.1 Arbete och försörjning 5`: a numbered entry and its page
-    /// number, with no leaders (see `plain_toc` in [`group_blocks`]).
-    toc_plain: Regex,
-    /// What a label opens with: a capital letter or a digit.
-    label_opening: Regex,
-    /// ` säger `, ` berättar `: a verb of saying between spaces.
-    quote_verbs: Vec<String>,
-}
-
-impl Patterns {
-    /// The layout's patterns, with the words of `v`.
-    pub(crate) fn new(v: &Vocabulary) -> Patterns {
-        let regex = |p: &str| Regex::new(p).unwrap_or_else(|e| unreachable!("a layout pattern compiles: {e}"));
-        Patterns {
-            numbered_item: regex(r"^\d{1,2}[.)]?\s+\S"),
-            numbered_heading: regex(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)\s+(\S.*)$"),
-            toc_entry: regex(
-                r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)?(\S.*?\S)(?:\s*(?:\.\s*){3,}|\s*…+\s*|\t+|\s{3,})\s*(\d{1,3})$",
-            ),
-            toc_plain: regex(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?)\s+)(\S.*?\S)\s+(\d{1,3})$"),
-            label_opening: regex(r"^[\p{Lu}\d]"),
-            quote_verbs: v.layout.quote_verbs.iter().map(|w| format!(" {w} ")).collect(),
-        }
-    }
 }
 
 /// Builds the layout of a text from its [`lines`].
@@ -175,7 +140,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         group[i + 1..]
             .iter()
             .zip(&item_lines[i + 1..])
-            .take_while(|(l, item)| !**item && !labeled_line(l.text) && (l.text.starts_with(char::is_lowercase) || l.indented))
+            .take_while(|(l, item)| !**item && !is_labeled(l.text) && (l.text.starts_with(char::is_lowercase) || l.indented))
             .count()
     };
     // A numbered line is a chapter heading unless other numbered lines
@@ -193,11 +158,8 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         (Some((a, b)), Some((c, d))) => same_ignoring_case(a, c) && same_ignoring_case(b, d),
         _ => false,
     };
-    let openings: Vec<Option<(&str, &str)>> = group
-        .iter()
-        .zip(&item_lines)
-        .map(|(l, item)| if *item || labeled_line(l.text) { None } else { opening(l.text) })
-        .collect();
+    let openings: Vec<Option<(&str, &str)>> =
+        group.iter().zip(&item_lines).map(|(l, item)| if *item || is_labeled(l.text) { None } else { opening(l.text) }).collect();
     let mut anaphora = vec![false; group.len()];
     let mut k = 0;
     while k < group.len() {
@@ -308,7 +270,7 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             out.push(block);
             continue;
         }
-        if let Some(labeled) = labeled_captures(line.text) {
+        if let Some(labeled) = split_label(line.text) {
             flush(&mut paragraph, out);
             let mut block = Block {
                 kind: BlockKind::Labeled { label: labeled.0.trim().to_owned() },
@@ -339,13 +301,13 @@ fn opening(text: &str) -> Option<(&str, &str)> {
     (text.starts_with(char::is_uppercase) && w.next().is_some()).then_some((a, b))
 }
 
-/// A `Label: text` line: a short label (at most six words) and a text of
-/// two or more words, or a one- or two-word label. The label opens with a
+/// A `Label: text` line split in two: a short label (at most six words)
+/// and a text of two or more words, or a one- or two-word label. The label opens with a
 /// capital or a digit and runs to the first colon, at most 61 characters
 /// without `.;,!?`; white space follows the colon, then the text, to the
 /// end of the line. (A scan, not a regex with captures: every line with a
 /// colon passes here, and captures read the whole line.)
-fn labeled_captures(text: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_label(text: &str) -> Option<(&str, &str)> {
     let colon = memchr::memchr(b':', text.as_bytes())?;
     let (label, rest) = (&text[..colon], &text[colon + 1..]);
     if !rest.starts_with(char::is_whitespace) {
@@ -363,14 +325,8 @@ fn labeled_captures(text: &str) -> Option<(&str, &str)> {
     (words_at_most(label, 6) && (!words_at_most(body, 1) || words_at_most(label, 2))).then_some((label, body))
 }
 
-fn labeled_line(text: &str) -> bool {
-    labeled_captures(text).is_some()
-}
-
-/// A `Label: text` item split in two, where the label reads as a title
-/// (it starts with a capital and has at most six words).
-pub(crate) fn split_label(text: &str) -> Option<(&str, &str)> {
-    labeled_captures(text)
+fn is_labeled(text: &str) -> bool {
+    split_label(text).is_some()
 }
 
 /// Whether a line could be a running header or footer: short, not a list
@@ -395,7 +351,7 @@ fn glued_heading(first: &str, next: &str) -> bool {
         && !first.starts_with(|c: char| c.is_ascii_digit())
         && !first.contains('\t')
         && !is_item(first)
-        && !labeled_line(first)
+        && !is_labeled(first)
         && !first.ends_with(|c: char| c.is_ascii_digit())
         && !has(&vocabulary().layout.open_endings, &last)
         && !first.ends_with('-')
@@ -603,7 +559,7 @@ mod tests {
     #[test]
     fn labels_are_read_as_the_regex_reads_them() {
         // The definition the scan replaces, kept here as its reference.
-        let regex = Regex::new(r"^([\p{Lu}\d][^:.;,!?]{0,60}?)\s*:\s+(\S.*)$").unwrap();
+        let regex = regex::Regex::new(r"^([\p{Lu}\d][^:.;,!?]{0,60}?)\s*:\s+(\S.*)$").unwrap();
         let by_regex = |text: &'static str| {
             let c = regex.captures(text)?;
             let (label, body) = (c.get(1)?.as_str(), c.get(2)?.as_str());
@@ -634,7 +590,7 @@ mod tests {
             "Läs mer (pdf): Integrationsprogram 2024",
         ];
         for line in lines {
-            assert_eq!(labeled_captures(line), by_regex(line), "{line:?}");
+            assert_eq!(split_label(line), by_regex(line), "{line:?}");
         }
     }
 

@@ -2,67 +2,11 @@
 //! the decision body, minutes paragraph and diary number, the kind.
 
 use kommunbench_core::{Date, Dates, Decision, DocumentKind, Speaker};
-use kommunbench_text::{Folded, fold_opening, split_byte, words_at_most};
-use regex::Regex;
+use kommunbench_text::{fold_opening, split_byte, words_at_most};
 
-use crate::furniture::any_of;
 use crate::layout::Line;
 use crate::patterns;
-use crate::vocabulary::{Vocabulary, vocabulary};
-
-/// The metadata patterns, with the vocabulary's words.
-pub(crate) struct Patterns {
-    iso_date: Regex,
-    finnish_date: Regex,
-    /// `5 juni 2019`: the month is the index of the second group's word
-    /// in the vocabulary's months.
-    written_date: Regex,
-    /// A decision verb (`antagen`, `godkände`), a whole word.
-    adoption: Regex,
-    /// A deciding body (`kommunfullmäktige`, `Socialnämnden`, `KF`).
-    body: Regex,
-    paragraph: Regex,
-    reference: Regex,
-    /// The labels a case reference opens with, found in any case without
-    /// lower-casing the line (a searcher, not a scan per label: every line
-    /// of every document passes here): the prefilter of `reference`.
-    reference_labels: Folded,
-    doc_type: Regex,
-}
-
-impl Patterns {
-    /// The metadata patterns of `v`.
-    pub(crate) fn new(v: &Vocabulary) -> Patterns {
-        let m = &v.metadata;
-        let regex = |p: &str| Regex::new(p).unwrap_or_else(|e| unreachable!("a metadata pattern compiles: {e}"));
-        // Names open in either case (`Kommunstyrelsen`, `kommunstyrelsen`).
-        let names: Vec<String> = m
-            .body_names
-            .iter()
-            .map(|n| {
-                let first = n.chars().next().map_or(0, char::len_utf8);
-                format!("(?i:{}){}", regex::escape(&n[..first]), regex::escape(&n[first..]))
-            })
-            .collect();
-        let abbreviations: Vec<&String> = m.body_abbreviations.keys().collect();
-        Patterns {
-            iso_date: regex(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)"),
-            finnish_date: regex(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)"),
-            written_date: regex(&format!(r"(?i)(?-u:\b)(\d{{1,2}})\s+({})\s+(\d{{4}})(?-u:\b)", any_of(&m.months))),
-            adoption: regex(&format!(r"(?i)(?-u:\b){}(?-u:\b)", any_of(&m.adopted))),
-            body: regex(&format!(
-                r"(?-u:\b)(\p{{L}}*{}|{}|{})(?-u:\b)",
-                any_of(&m.body_endings),
-                names.join("|"),
-                any_of(&abbreviations)
-            )),
-            paragraph: regex(r"§\s*(\d+)"),
-            reference: regex(&format!(r"(?i)^{}\s*[.:]?\s*(\S.*)$", any_of(&m.reference_labels))),
-            reference_labels: Folded::new(&m.reference_labels),
-            doc_type: regex(&format!(r"(?i)(?-u:\b){}:?\s+(\p{{L}}+)", regex::escape(&m.document_type_label))),
-        }
-    }
-}
+use crate::vocabulary::vocabulary;
 
 /// All dates in a line, in order, with their byte offsets.
 pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {

@@ -21,10 +21,9 @@
 //!   (`Regeringens strategi`, not `Landskapsregeringens program`).
 
 use kommunbench_core::Speaker;
-use kommunbench_text::Overlapping;
 
-use crate::patterns;
-use crate::vocabulary::{Vocabulary, vocabulary};
+use crate::patterns::{self, Mention};
+use crate::vocabulary::vocabulary;
 
 /// How much of the text is read, in characters: the title's page and the
 /// opening paragraphs.
@@ -84,69 +83,6 @@ pub(crate) fn speaker(title: &str, text: &str) -> Speaker {
     Speaker::Municipality
 }
 
-/// What a cue string stands for.
-#[derive(Clone, Copy)]
-enum Cue {
-    /// The first person plural (anywhere).
-    Voice,
-    /// The name or another form of the i-th party (at a word start).
-    Party(usize),
-    /// The i-th party's members (a whole word).
-    Members(usize),
-    /// The i-th party wanting: `Liberalerna vill` (at a word start).
-    Wants,
-    /// A regional body (at a word start).
-    Region,
-    /// A municipality naming itself (a whole word).
-    Municipality,
-    /// The government's own text (at a word start).
-    National,
-}
-
-/// Every cue string, found in one pass.
-pub(crate) struct Patterns {
-    matcher: Overlapping,
-    cues: Vec<Cue>,
-}
-
-impl Patterns {
-    /// The cue strings of `v`'s speakers.
-    pub(crate) fn new(v: &Vocabulary) -> Patterns {
-        let s = &v.speaker;
-        let mut strings: Vec<String> = Vec::new();
-        let mut cues = Vec::new();
-        let mut add = |s: &str, cue: Cue| {
-            strings.push(s.to_owned());
-            cues.push(cue);
-        };
-        for w in &s.voice {
-            add(w, Cue::Voice);
-        }
-        for (i, p) in s.parties.iter().enumerate() {
-            for f in std::iter::once(&p.name).chain(&p.forms) {
-                add(f, Cue::Party(i));
-            }
-            if let Some(members) = &p.members {
-                add(members, Cue::Members(i));
-            }
-            for f in std::iter::once(&p.name).chain(&p.members).chain(&p.forms) {
-                add(&format!("{f} vill"), Cue::Wants);
-            }
-        }
-        for w in &s.region {
-            add(w, Cue::Region);
-        }
-        for w in &s.municipality {
-            add(w, Cue::Municipality);
-        }
-        for w in &s.national_title {
-            add(w, Cue::National);
-        }
-        let matcher = Overlapping::new(&strings).unwrap_or_else(|e| unreachable!("the speakers' cue strings build: {e}"));
-        Patterns { matcher, cues }
-    }
-}
-
 /// How often each kind of cue stands in a text.
 struct Counts {
     voice: usize,
@@ -160,19 +96,19 @@ struct Counts {
 
 impl Counts {
     fn of(text: &str) -> Counts {
-        let Patterns { matcher, cues } = &patterns::speaker();
+        let patterns::Speaker { matcher, mentions } = patterns::speaker();
         let parties = vocabulary().speaker.parties.len();
         let mut counts = Counts { voice: 0, party: vec![0; parties], wants: 0, region: 0, municipality: 0, national: 0 };
         let starts_word = |i: usize| kommunbench_text::starts_word(text, i);
         let ends_word = |i: usize| kommunbench_text::ends_word(text, i);
-        matcher.each(text.as_bytes(), |cue, start, end| match cues[cue] {
-            Cue::Voice => counts.voice += 1,
-            Cue::Party(i) if starts_word(start) => counts.party[i] += 1,
-            Cue::Members(i) if starts_word(start) && ends_word(end) => counts.party[i] += 1,
-            Cue::Wants if starts_word(start) => counts.wants += 1,
-            Cue::Region if starts_word(start) => counts.region += 1,
-            Cue::Municipality if starts_word(start) && ends_word(end) => counts.municipality += 1,
-            Cue::National if starts_word(start) => counts.national += 1,
+        matcher.each(text.as_bytes(), |m, start, end| match mentions[m] {
+            Mention::Voice => counts.voice += 1,
+            Mention::Party(i) if starts_word(start) => counts.party[i] += 1,
+            Mention::Members(i) if starts_word(start) && ends_word(end) => counts.party[i] += 1,
+            Mention::Wants if starts_word(start) => counts.wants += 1,
+            Mention::Region if starts_word(start) => counts.region += 1,
+            Mention::Municipality if starts_word(start) && ends_word(end) => counts.municipality += 1,
+            Mention::National if starts_word(start) => counts.national += 1,
             _ => {}
         });
         counts

@@ -46,7 +46,10 @@ enum Command {
 /// Where documents come from, and the limits that apply.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Input {
-    /// Files or directories of documents (*.txt, *.text, *.md).
+    /// Files or directories of documents: text, PDF, DOCX, ODT and HTML, each
+    /// told by its content (directories are searched for *.txt, *.text,
+    /// *.md, *.pdf, *.docx, *.odt, *.html, *.htm, *.xhtml, and *.doc, which
+    /// is named and refused).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]

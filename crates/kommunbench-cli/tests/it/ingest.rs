@@ -125,3 +125,11 @@ fn documents_in_every_format_are_read_and_a_scan_is_named() {
     assert!(out.status.success());
     assert!(stdout(&out).contains("[=arbete, p. 2]"), "{}", stdout(&out));
 }
+
+#[test]
+fn help_names_every_format_read() {
+    let help = stdout(&run(&["ingest", "--help"]));
+    for extension in kommunbench_formats::ingester().build().extensions() {
+        assert!(help.contains(&format!("*.{extension}")), "*.{extension} not in:\n{help}");
+    }
+}

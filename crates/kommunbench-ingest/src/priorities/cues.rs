@@ -8,13 +8,10 @@
 //! introduces starting points, not focus areas).
 
 use kommunbench_core::Level;
-use kommunbench_text::Folded;
-use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::headings::heading_key;
 use crate::patterns;
-use crate::vocabulary::{Vocabulary, has, vocabulary};
+use crate::vocabulary::{has, vocabulary};
 
 /// What an introduction says about the list it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,61 +255,6 @@ fn has_small_number(text: &str) -> bool {
     false
 }
 
-/// The cue words, searchable.
-pub(crate) struct Patterns {
-    /// The nouns of `[nouns]`, each with its level.
-    nouns: FxHashMap<String, Level>,
-    /// The labels of `[kinds]`, each with its level.
-    kinds: FxHashMap<String, Level>,
-    /// The parties' names and members, whole words that make a stance the
-    /// party's own.
-    party_subjects: FxHashSet<String>,
-    /// The number words in every case of their letters beyond ASCII
-    /// (`TVÅ`, `Åtta`: the automaton folds ASCII only): the prefilter of
-    /// [`counted`].
-    number_words: Folded,
-    /// `A. Text`, `B) Text`: a chapter lettered with a capital.
-    lettered: Regex,
-    /// `Mål 1 – `, `Fokusområde 2: `, `Delmål 1.3. `: a kind and its
-    /// number before a title (the kind is checked with [`kind_named`]).
-    pub kind_prefix: Regex,
-}
-
-impl Patterns {
-    /// The cue words of `v`.
-    pub(crate) fn new(v: &Vocabulary) -> Patterns {
-        let party_subjects = v.speaker.parties.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.members)).cloned().collect();
-        let number_words: Vec<String> = v.introductions.numbers.iter().flat_map(|n| case_forms(n)).collect();
-        Patterns {
-            nouns: v.nouns.words.iter().map(|(w, l)| (w.to_owned(), l)).collect(),
-            kinds: v.kinds.iter().map(|(w, l)| (w.to_owned(), l)).collect(),
-            party_subjects,
-            number_words: Folded::new(number_words),
-            lettered: Regex::new(r"^[A-ZÅÄÖ][.)]\s+").unwrap_or_else(|e| unreachable!("the lettered chapter compiles: {e}")),
-            kind_prefix: Regex::new(r"^\p{L}+\s+\d{1,2}(?:\.\d{1,2})*\.?\s*[–—:.-]?\s+")
-                .unwrap_or_else(|e| unreachable!("the kind prefix compiles: {e}")),
-        }
-    }
-}
-
-/// `word` with its letters beyond ASCII in every combination of cases
-/// (`två`, `tvÅ`): what an automaton that folds only ASCII needs to find
-/// it in any case.
-pub(crate) fn case_forms(word: &str) -> Vec<String> {
-    let mut forms = vec![String::new()];
-    for c in word.chars() {
-        let upper: String = c.to_uppercase().collect();
-        if c.is_ascii() || upper == c.to_string() {
-            for f in &mut forms {
-                f.push(c);
-            }
-        } else {
-            forms = forms.into_iter().flat_map(|f| [format!("{f}{c}"), format!("{f}{upper}")]).collect();
-        }
-    }
-    forms
-}
-
 /// How many priorities of which level a sentence counts: `tre
 /// prioriterade områden` is three priority areas.
 pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
@@ -353,6 +295,7 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::patterns::case_forms;
 
     /// Every number word, in any case, passes the prefilter of counts.
     #[test]

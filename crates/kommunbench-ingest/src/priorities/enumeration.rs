@@ -18,14 +18,13 @@
 //! joins one (`hälsa och välfärd`). Without a count the last `och`
 //! separates unless earlier items use `och` inside themselves.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use kommunbench_core::Level;
-use kommunbench_text::{Folded, Overlapping, has_byte};
-use memchr::memmem::{Finder, FinderRev};
+use kommunbench_text::has_byte;
+use memchr::memmem::Finder;
 
 use super::cues::{self, Cue, Word, word_iter, words};
-use crate::patterns;
-use crate::vocabulary::{self, Vocabulary, vocabulary};
+use crate::patterns::{self, WordCue};
+use crate::vocabulary::{self, vocabulary};
 
 /// One item: a byte range into the sentence text given to [`find`].
 pub(crate) type Item = std::ops::Range<usize>;
@@ -58,90 +57,6 @@ fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
         out.push(start..text.len());
     }
     out
-}
-
-/// The enumerations' words, searchable.
-pub(crate) struct Patterns {
-    /// Every word and phrase that a cue of [`in_sentence`] but the colon's
-    /// needs, in any case (the automaton folds ASCII; the letters beyond
-    /// ASCII in each case form): a sentence without one holds no
-    /// enumeration (a cheap test that spares most running text the
-    /// word-by-word reading). Derived from the lists it guards.
-    cue_words: Folded,
-    /// ` och ` and ` samt `, found by searchers built once
-    /// (`str::contains` builds one per call).
-    and: Finder<'static>,
-    and_back: FinderRev<'static>,
-    also: Finder<'static>,
-    /// The words and phrases [`in_sentence`] looks for, found in one pass,
-    /// and what each is.
-    word_cues: Overlapping,
-    word_cue_kinds: Vec<WordCue>,
-    word_cue_lens: Vec<usize>,
-    /// What opens a subordinate clause (see [`cut_clause_inside`]).
-    clauses: AhoCorasick,
-}
-
-/// What a word cue is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum WordCue {
-    /// The copula: `Målen är a, b och c`.
-    Copula,
-    /// Examples after the author's work: `så som a, b och c`.
-    Example,
-    /// A commitment to what follows: `satsningar på a, b och c`.
-    Focus,
-    /// The list named after it: `a, b och c ut som prioriterade områden`.
-    NamedAfter,
-}
-
-impl Patterns {
-    /// The enumerations' words of `v`.
-    pub(crate) fn new(v: &Vocabulary) -> Patterns {
-        let e = &v.enumerations;
-        let n = &v.nouns;
-        let mut word_cues: Vec<(&str, WordCue)> = vec![(e.copula.as_str(), WordCue::Copula)];
-        word_cues.extend(e.example_phrases.iter().map(|p| (p.as_str(), WordCue::Example)));
-        word_cues.extend(e.focus_phrases.iter().map(|p| (p.as_str(), WordCue::Focus)));
-        word_cues.push((e.named_after.as_str(), WordCue::NamedAfter));
-        // What the cues read: the nouns that name priorities (their words,
-        // the heads of area compounds, the stems and endings), and the
-        // phrases.
-        let guarded = n
-            .words
-            .iter()
-            .map(|(w, _)| w)
-            .chain(n.area_heads.iter().map(String::as_str))
-            .chain(n.priority_area_stems.iter().map(String::as_str))
-            .chain(n.responsibility_endings.iter().map(String::as_str))
-            .chain(n.goal_stems.iter().map(String::as_str))
-            .chain(n.goal_endings.iter().map(String::as_str))
-            .chain(e.example_phrases.iter().map(String::as_str))
-            .chain(e.focus_phrases.iter().map(String::as_str));
-        let cue_words: Vec<String> = guarded.flat_map(super::cues::case_forms).collect();
-        let spaced = |w: &str| format!(" {w} ");
-        Patterns {
-            cue_words: Folded::new(cue_words),
-            and: Finder::new(&spaced(&e.and)).into_owned(),
-            and_back: FinderRev::new(&spaced(&e.and)).into_owned(),
-            also: Finder::new(&spaced(&e.also)).into_owned(),
-            word_cues: Overlapping::new(word_cues.iter().map(|(w, _)| w))
-                .unwrap_or_else(|err| unreachable!("the word cues build an automaton: {err}")),
-            word_cue_kinds: word_cues.iter().map(|(_, k)| *k).collect(),
-            word_cue_lens: word_cues.iter().map(|(w, _)| w.len()).collect(),
-            clauses: AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(e.clause_phrases.iter().map(|p| spaced(p)))
-                .unwrap_or_else(|err| unreachable!("the clause phrases build an automaton: {err}")),
-        }
-    }
-}
-
-impl Patterns {
-    /// The length of word cue `i`, in bytes.
-    fn word_cues_len(&self, i: usize) -> usize {
-        self.word_cue_lens[i]
-    }
 }
 
 /// Whether `finder`'s needle stands in `text`.
@@ -220,7 +135,7 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
     let cues = WordCues::of(sentence, &lower);
     // The first place of each cue of a kind, with the cue's length.
     let of_kind = |kind: WordCue| {
-        (0..p.word_cue_kinds.len()).filter(move |&i| p.word_cue_kinds[i] == kind).map(|i| (i, p.word_cues_len(i)))
+        (0..p.word_cue_kinds.len()).filter(move |&i| p.word_cue_kinds[i] == kind).map(|i| (i, p.word_cue_lens[i]))
     };
     // 1. A colon after an announcing head.
     if let Some(colon) = sentence.find(':') {

@@ -9,26 +9,24 @@
 //! ([`finish`]).
 //!
 //! What the rules share: the cue words of introductions and headings
-//! ([`cues`]), enumerations in running text ([`enumeration`]), lists and
-//! their items ([`lists`]), and actions' details ([`details`]).
+//! ([`cues`]), enumerations in running text ([`enumeration`]), and
+//! actions' details ([`details`]); the list rules share how a list is
+//! taken (`rules/lists.rs`).
 //!
 //! Every step is linear in the number of blocks: sections are found in
 //! one pass with a stack, headings are looked up by title in a map, each
 //! run of a list is read once.
 
-pub(crate) mod cues;
+mod cues;
 mod details;
-pub(crate) mod enumeration;
+mod enumeration;
 mod finish;
 mod found;
-mod lists;
 mod outline;
 mod rules;
 
 use kommunbench_core::{Block, Priority};
 
-pub(crate) use cues::Patterns as CuePatterns;
-pub(crate) use enumeration::Patterns as EnumerationPatterns;
 use found::Found;
 use outline::Outline;
 

@@ -4,6 +4,7 @@
 
 mod encodings;
 mod fixtures;
+mod modules;
 mod properties;
 mod rules;
 mod structures;

@@ -36,8 +36,8 @@
 
 use kommunbench_core::Rule;
 
+use super::lists::{RunKind, runs};
 use crate::priorities::cues::Cue;
-use crate::priorities::lists::{RunKind, runs};
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.

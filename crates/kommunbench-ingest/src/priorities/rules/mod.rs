@@ -14,7 +14,8 @@
 //!
 //! Every rule is listed once. Adding one touches its module, this
 //! registry, and its test table (`tests/rules/<rule>.toml`); see
-//! `docs/ingestion.md`.
+//! `docs/ingestion.md`. The list rules share how a list is taken
+//! ([`lists`]: runs, introductions, items), which applies the item rules.
 
 use kommunbench_core::Rule;
 
@@ -26,8 +27,9 @@ mod counted_heading;
 mod enumeration;
 mod heading_section;
 mod introduced_list;
-pub(crate) mod kind_label;
-pub(crate) mod nested_item;
+mod kind_label;
+mod lists;
+mod nested_item;
 mod priority_heading;
 mod section;
 mod standalone_list;

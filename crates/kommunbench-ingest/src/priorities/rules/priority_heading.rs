@@ -32,9 +32,9 @@
 
 use kommunbench_core::{BlockKind, Rule};
 
+use super::lists::{run_end, take_label, take_list};
 use crate::headings::heading_level;
 use crate::priorities::details::Detail;
-use crate::priorities::lists::{run_end, take_label, take_list};
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.

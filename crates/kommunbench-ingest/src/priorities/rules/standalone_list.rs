@@ -27,8 +27,8 @@
 
 use kommunbench_core::{BlockKind, Level, Rule};
 
+use super::lists::{RunKind, runs};
 use crate::priorities::cues::{self, Cue};
-use crate::priorities::lists::{RunKind, runs};
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.

@@ -8,11 +8,11 @@ use std::ops::Range;
 
 use kommunbench_core::{BlockKind, Level, Rule, Span};
 
-use super::cues::{self, Cue};
-use super::details::Detail;
-use super::rules::{kind_label, nested_item};
-use super::{Found, Outline};
+use super::{kind_label, nested_item};
 use crate::layout::split_label;
+use crate::priorities::cues::{self, Cue};
+use crate::priorities::details::Detail;
+use crate::priorities::{Found, Outline};
 use crate::vocabulary::vocabulary;
 
 /// Labels of a document's own facts, not of priorities (`Gäller:`,
