@@ -13,7 +13,7 @@ use kommunbench_text::fold_opening;
 
 use crate::page_number::{PageCount, PageNumber, ends_with_page_number, page_number};
 use crate::patterns;
-use crate::vocabulary::has;
+use crate::vocabulary::{has, opens};
 
 /// The longest line phrases are tried on: banners run to a few
 /// sentences; policy paragraphs that merely mention a link are longer.
@@ -97,7 +97,7 @@ pub(crate) fn starts_footer(reason: DropReason, line: &str) -> bool {
     // A publication stamp or a diary number opens a page as often as it
     // closes one; an update or review stamp, a form or a contact closes it.
     let (folded, _) = fold_opening(line.trim(), OPENING_CHARS);
-    !crate::vocabulary::vocabulary().furniture.page_openers.iter().any(|o| folded.starts_with(o.as_str()))
+    !opens(&folded, &crate::vocabulary::vocabulary().furniture.page_openers)
 }
 
 #[cfg(test)]

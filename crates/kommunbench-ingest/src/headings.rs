@@ -8,7 +8,7 @@
 
 use kommunbench_core::Level;
 
-use crate::vocabulary::{has, vocabulary};
+use crate::vocabulary::{closes, has, opens, vocabulary};
 
 /// A heading as its cue words are read: lower case, without its
 /// numbering (`3. Fokusområden`) or closing `:`, `.`.
@@ -30,10 +30,7 @@ pub(crate) fn heading_level(heading: &str) -> Option<Level> {
     v.headings
         .iter()
         .find(|l| {
-            has(&l.exact, &h)
-                || l.starts.iter().any(|w| h.starts_with(w.as_str()))
-                || l.contains.iter().any(|w| h.contains(w.as_str()))
-                || l.ends.iter().any(|w| h.ends_with(w.as_str()))
+            has(&l.exact, &h) || opens(&h, &l.starts) || l.contains.iter().any(|w| h.contains(w.as_str())) || closes(&h, &l.ends)
         })
         .map(|l| l.level)
 }

@@ -6,7 +6,7 @@ use kommunbench_text::{fold_opening, split_byte, words_at_most};
 
 use crate::layout::Line;
 use crate::patterns;
-use crate::vocabulary::vocabulary;
+use crate::vocabulary::{opens, vocabulary};
 
 /// All dates in a line, in order, with their byte offsets.
 pub(crate) fn dates_in(line: &str) -> Vec<(usize, Date)> {
@@ -73,28 +73,35 @@ pub(crate) struct Metadata {
 pub(crate) fn read(lines: &[Option<Line<'_>>]) -> Metadata {
     let v = &vocabulary().metadata;
     let p = &patterns::metadata();
-    let opens = |lower: &str, list: &[String]| list.iter().any(|o| lower.starts_with(o.as_str()));
     let mut meta = Metadata::default();
     let present: Vec<&Line<'_>> = lines.iter().flatten().collect();
     for (i, line) in present.iter().enumerate() {
         let text = line.text;
-        // Stamps and labels sit at the start of a line.
-        let (lower, _) = fold_opening(text, 80);
+        // Stamps and labels sit at the start of a line: its opening is
+        // folded to lower case only where a stamp or the document type
+        // could stand (most lines open with another letter and hold no
+        // `Dokumenttyp`).
+        let stamp = text.chars().next().is_some_and(|c| {
+            c.to_lowercase().next().and_then(|l| u8::try_from(l).ok()).is_some_and(|b| p.stamp_initials[usize::from(b)])
+        });
+        let lower = if stamp || p.doc_type_label.is_match(text) { fold_opening(text, 80).0 } else { String::new() };
         // A stamp whose date stands on the next line.
         let date_here_or_next = || {
             first_date(text)
                 .or_else(|| present.get(i + 1).filter(|next| words_at_most(next.text, 2)).and_then(|next| first_date(next.text)))
         };
-        if opens(&lower, &v.published) {
-            meta.dates.published = meta.dates.published.or_else(date_here_or_next);
-        }
-        if opens(&lower, &v.news)
-            || lower.starts_with(v.news_category.line.as_str()) && lower.contains(v.news_category.name.as_str())
-        {
-            meta.news = true;
-        }
-        if opens(&lower, &v.updated) {
-            meta.dates.updated = meta.dates.updated.or_else(date_here_or_next);
+        if stamp {
+            if opens(&lower, &v.published) {
+                meta.dates.published = meta.dates.published.or_else(date_here_or_next);
+            }
+            if opens(&lower, &v.news)
+                || lower.starts_with(v.news_category.line.as_str()) && lower.contains(v.news_category.name.as_str())
+            {
+                meta.news = true;
+            }
+            if opens(&lower, &v.updated) {
+                meta.dates.updated = meta.dates.updated.or_else(date_here_or_next);
+            }
         }
         // Cheap tests first: a reference opens a cell with its label (`b`
         // or `d`: the line is searched for one only then); an adoption

@@ -47,11 +47,15 @@ pub enum PageCount {
 pub fn page_number(text: &str) -> Option<PageNumber> {
     let dashes = |c: char| matches!(c, '-' | '–' | '—') || c.is_whitespace();
     let mut rest = text.trim_matches(dashes);
+    // Every form ends with a number or a bracket: most lines do not.
+    if !rest.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+        return None;
+    }
     let words = &vocabulary().page_numbers;
     let mut number = PageNumber { digits: 0, labelled: false, count: PageCount::None };
     // The label, in any case; only its ASCII folds.
-    let head = rest.get(..5).map_or_else(|| rest.to_ascii_lowercase(), str::to_ascii_lowercase);
-    if let Some(label) = words.labels.iter().find(|l| head.starts_with(l.as_str())) {
+    let label = words.labels.iter().find(|l| rest.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)));
+    if let Some(label) = label {
         let after = &rest[label.len()..];
         // `sida7` is no word: a label ends with its full stop or a space.
         if label.ends_with('.') || after.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit()) {
@@ -94,6 +98,9 @@ fn digits(text: &mut &str) -> Option<usize> {
 /// Integrationsplan      5 (10)`, `Strategi    Sida 4 av 11`): a
 /// labelled or bracketed page number of at most three digits.
 pub(crate) fn ends_with_page_number(line: &str) -> bool {
+    if !line.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+        return false;
+    }
     let bytes = line.as_bytes();
     (1..bytes.len()).any(|i| {
         let gap = bytes[i - 1].is_ascii_whitespace() && i >= 2 && bytes[i - 2].is_ascii_whitespace();

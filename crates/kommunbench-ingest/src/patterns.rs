@@ -14,7 +14,7 @@ use kommunbench_core::{DropReason, Level};
 use kommunbench_text::{Folded, Overlapping};
 use memchr::memmem::{Finder, FinderRev};
 use regex::{Regex, RegexSet};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::vocabulary::{Vocabulary, vocabulary};
 
@@ -177,6 +177,12 @@ pub(crate) struct Metadata {
     /// of every document passes here): the prefilter of `reference`.
     pub(crate) reference_labels: Folded,
     pub(crate) doc_type: Regex,
+    /// The document type's label in any ASCII case: the prefilter of
+    /// `doc_type`.
+    pub(crate) doc_type_label: Folded,
+    /// The first bytes of the stamps' openings (`published`, `news`, the
+    /// news category, `updated`): a line that opens otherwise is no stamp.
+    pub(crate) stamp_initials: [bool; 256],
 }
 
 impl Metadata {
@@ -209,6 +215,15 @@ impl Metadata {
             reference: regex(&format!(r"(?i)^{}\s*[.:]?\s*(\S.*)$", any_of(&m.reference_labels))),
             reference_labels: Folded::new(&m.reference_labels),
             doc_type: regex(&format!(r"(?i)(?-u:\b){}:?\s+(\p{{L}}+)", regex::escape(&m.document_type_label))),
+            doc_type_label: Folded::new([&m.document_type_label]),
+            stamp_initials: {
+                let mut initials = [false; 256];
+                let openings = m.published.iter().chain(&m.news).chain(&m.updated).chain([&m.news_category.line]);
+                for first in openings.filter_map(|o| o.as_bytes().first()) {
+                    initials[usize::from(*first)] = true;
+                }
+                initials
+            },
         }
     }
 }
@@ -283,12 +298,9 @@ pub(crate) enum Mention {
 /// The cue words, searchable.
 pub(crate) struct Cues {
     /// The nouns of `[nouns]`, each with its level.
-    pub(crate) nouns: FxHashMap<String, Level>,
+    pub(crate) nouns: WordMap<Option<Level>>,
     /// The labels of `[kinds]`, each with its level.
-    pub(crate) kinds: FxHashMap<String, Level>,
-    /// The parties' names and members, whole words that make a stance the
-    /// party's own.
-    pub(crate) party_subjects: FxHashSet<String>,
+    pub(crate) kinds: WordMap<Option<Level>>,
     /// The number words in every case of their letters beyond ASCII
     /// (`TVÅ`, `Åtta`: the automaton folds ASCII only): the prefilter of
     /// [`counted`].
@@ -303,18 +315,27 @@ pub(crate) struct Cues {
 impl Cues {
     /// The cue words of `v`.
     pub(crate) fn new(v: &Vocabulary) -> Cues {
-        let party_subjects = v.speaker.parties.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.members)).cloned().collect();
         let number_words: Vec<String> = v.introductions.numbers.iter().flat_map(|n| case_forms(n)).collect();
         Cues {
-            nouns: v.nouns.words.iter().map(|(w, l)| (w.to_owned(), l)).collect(),
-            kinds: v.kinds.iter().map(|(w, l)| (w.to_owned(), l)).collect(),
-            party_subjects,
+            nouns: WordMap::new(v.nouns.words.iter().map(|(w, l)| (w.to_owned(), Some(l))), |_, b| b),
+            kinds: WordMap::new(v.kinds.iter().map(|(w, l)| (w.to_owned(), Some(l))), |_, b| b),
             number_words: Folded::new(number_words),
             lettered: Regex::new(r"^[A-ZÅÄÖ][.)]\s+").unwrap_or_else(|e| unreachable!("the lettered chapter compiles: {e}")),
             kind_prefix: Regex::new(r"^\p{L}+\s+\d{1,2}(?:\.\d{1,2})*\.?\s*[–—:.-]?\s+")
                 .unwrap_or_else(|e| unreachable!("the kind prefix compiles: {e}")),
         }
     }
+}
+
+/// The fewest of `words` that a text holds whenever it holds one of
+/// them: a word that holds another (`åtgärderna`, `åtgärder`) is left out,
+/// since a search for the other finds it. A prefilter of fewer patterns
+/// is searched faster (the automaton's SIMD prefilter takes a few dozen).
+pub(crate) fn fewest<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut all: Vec<&str> = words.collect();
+    all.sort_unstable();
+    all.dedup();
+    all.iter().copied().filter(|w| !all.iter().any(|other| other != w && w.contains(other))).collect()
 }
 
 /// `word` with its letters beyond ASCII in every combination of cases
@@ -333,6 +354,139 @@ pub(crate) fn case_forms(word: &str) -> Vec<String> {
         }
     }
     forms
+}
+
+// Word maps
+
+/// Words with a value each, looked up fast where most words asked for
+/// are not among them: a bit for each pair of length and first byte that
+/// some word has turns most others away before the hash map is asked.
+#[derive(Debug)]
+pub(crate) struct WordMap<V> {
+    /// For each length (16 and up as 15), a bit for each first byte
+    /// (modulo 64).
+    quick: [u64; 16],
+    map: FxHashMap<String, V>,
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    /// The words and values of `entries`, a word's values merged by
+    /// `merge` where it comes twice.
+    fn new(entries: impl IntoIterator<Item = (String, V)>, merge: impl Fn(V, V) -> V) -> Self {
+        let mut out = WordMap { quick: [0; 16], map: FxHashMap::default() };
+        for (word, value) in entries {
+            let (len, bit) = Self::slot(word.as_bytes());
+            out.quick[len] |= bit;
+            let slot = out.map.entry(word).or_default();
+            *slot = merge(*slot, value);
+        }
+        out
+    }
+
+    /// The bit of `word`'s length and first byte.
+    fn slot(word: &[u8]) -> (usize, u64) {
+        (word.len().min(15), 1 << (word.first().copied().unwrap_or(0) & 63))
+    }
+
+    /// The value of `word`.
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        let (len, bit) = Self::slot(word.as_bytes());
+        if self.quick[len] & bit == 0 {
+            return None;
+        }
+        self.map.get(word).copied()
+    }
+}
+
+// Words
+
+/// The cue lists a word is in, as bits: one lookup answers what the
+/// rules ask of a word (is it a stance verb, a subject, a finite verb?).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Class(u32);
+
+impl Class {
+    /// `[introductions] framing`.
+    pub(crate) const FRAMING: Class = Class(1);
+    /// `[introductions] others`.
+    pub(crate) const OTHERS: Class = Class(1 << 1);
+    /// `[introductions] stance_verbs`.
+    pub(crate) const STANCE: Class = Class(1 << 2);
+    /// `[introductions] duty_verbs`.
+    pub(crate) const DUTY: Class = Class(1 << 3);
+    /// `[introductions] subjects`, and the parties' names and members.
+    pub(crate) const SUBJECT: Class = Class(1 << 4);
+    /// `[introductions] public_bodies`.
+    pub(crate) const PUBLIC_BODY: Class = Class(1 << 5);
+    /// `[sections] excluding`.
+    pub(crate) const EXCLUDING: Class = Class(1 << 6);
+    /// `[sections] many`.
+    pub(crate) const MANY: Class = Class(1 << 7);
+    /// `[sections] framing_words`.
+    pub(crate) const SECTION_FRAMING: Class = Class(1 << 8);
+    /// `[enumerations] finite_verbs`.
+    pub(crate) const FINITE: Class = Class(1 << 9);
+    /// `[enumerations] clause_openers`.
+    pub(crate) const CLAUSE_OPENER: Class = Class(1 << 10);
+    /// `[enumerations] relatives`.
+    pub(crate) const RELATIVE: Class = Class(1 << 11);
+    /// `[enumerations] head_relatives`.
+    pub(crate) const HEAD_RELATIVE: Class = Class(1 << 12);
+    /// `[enumerations] formula_words`.
+    pub(crate) const FORMULA: Class = Class(1 << 13);
+    /// `[enumerations] lead_stops`.
+    pub(crate) const LEAD_STOP: Class = Class(1 << 14);
+    /// `[enumerations] infinitive_adverbs`.
+    pub(crate) const INFINITIVE_ADVERB: Class = Class(1 << 15);
+    /// `[enumerations] example_authors`.
+    pub(crate) const EXAMPLE_AUTHOR: Class = Class(1 << 16);
+
+    /// Whether the word is in `list`.
+    pub(crate) fn is(self, list: Class) -> bool {
+        self.0 & list.0 != 0
+    }
+}
+
+/// Every word of the cue lists, with its class.
+pub(crate) struct Words {
+    classes: WordMap<Class>,
+}
+
+impl Words {
+    /// The cue lists of `v`.
+    fn new(v: &Vocabulary) -> Words {
+        let (i, s, e) = (&v.introductions, &v.sections, &v.enumerations);
+        let parties = v.speaker.parties.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.members)).cloned().collect();
+        let lists: [(&Vec<String>, Class); 17] = [
+            (&i.framing, Class::FRAMING),
+            (&i.others, Class::OTHERS),
+            (&i.stance_verbs, Class::STANCE),
+            (&i.duty_verbs, Class::DUTY),
+            (&i.subjects, Class::SUBJECT),
+            (&parties, Class::SUBJECT),
+            (&i.public_bodies, Class::PUBLIC_BODY),
+            (&s.excluding, Class::EXCLUDING),
+            (&s.many, Class::MANY),
+            (&s.framing_words, Class::SECTION_FRAMING),
+            (&e.finite_verbs, Class::FINITE),
+            (&e.clause_openers, Class::CLAUSE_OPENER),
+            (&e.relatives, Class::RELATIVE),
+            (&e.head_relatives, Class::HEAD_RELATIVE),
+            (&e.formula_words, Class::FORMULA),
+            (&e.lead_stops, Class::LEAD_STOP),
+            (&e.infinitive_adverbs, Class::INFINITIVE_ADVERB),
+        ];
+        let entries = lists
+            .into_iter()
+            .chain([(&e.example_authors, Class::EXAMPLE_AUTHOR)])
+            .flat_map(|(list, class)| list.iter().map(move |w| (w.clone(), class)));
+        Words { classes: WordMap::new(entries, |a, b| Class(a.0 | b.0)) }
+    }
+
+    /// The class of `word` (lower case); empty for a word of no list.
+    pub(crate) fn class(&self, word: &str) -> Class {
+        self.classes.get(word).unwrap_or_default()
+    }
 }
 
 // Enumeration
@@ -382,7 +536,7 @@ impl Enumeration {
             .chain(n.goal_endings.iter().map(String::as_str))
             .chain(e.example_phrases.iter().map(String::as_str))
             .chain(e.focus_phrases.iter().map(String::as_str));
-        let cue_words: Vec<String> = guarded.flat_map(case_forms).collect();
+        let cue_words: Vec<String> = fewest(guarded).iter().flat_map(|w| case_forms(w)).collect();
         let spaced = |w: &str| format!(" {w} ");
         Enumeration {
             cue_words: Folded::new(cue_words),
@@ -420,6 +574,7 @@ static METADATA: LazyLock<Metadata> = LazyLock::new(|| Metadata::new(vocabulary(
 static SPEAKER: LazyLock<Speaker> = LazyLock::new(|| Speaker::new(vocabulary()));
 static CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(vocabulary()));
 static ENUMERATION: LazyLock<Enumeration> = LazyLock::new(|| Enumeration::new(vocabulary()));
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(vocabulary()));
 
 /// Page furniture's lines, openings, phrases and patterns.
 pub(crate) fn furniture() -> &'static Furniture {
@@ -451,6 +606,11 @@ pub(crate) fn enumeration() -> &'static Enumeration {
     &ENUMERATION
 }
 
+/// The class of a word: the cue lists it is in.
+pub(crate) fn class(word: &str) -> Class {
+    WORDS.class(word)
+}
+
 /// Builds them all now: the furniture's (the most) on one core, the rest
 /// on another where one is free. (Not inside any of them: a thread
 /// building one never waits on a pool whose threads wait on it.)
@@ -465,6 +625,7 @@ pub(crate) fn prepare() {
             LazyLock::force(&SPEAKER);
             LazyLock::force(&CUES);
             LazyLock::force(&ENUMERATION);
+            LazyLock::force(&WORDS);
         },
     );
 }

@@ -340,9 +340,26 @@ pub(crate) struct Details {
     pub indicators: Vec<String>,
 }
 
-/// Whether `word` is in `list`.
+/// Whether `word` is in `list`. (Lengths and first bytes are compared
+/// before the words: most words of a text differ there, and a call to
+/// compare them costs more than the test.)
 pub(crate) fn has(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w == word)
+    let first = word.as_bytes().first();
+    list.iter().any(|w| w.len() == word.len() && w.as_bytes().first() == first && w == word)
+}
+
+/// Whether `text` opens with one of `list`'s words (their first bytes
+/// compared first).
+pub(crate) fn opens(text: &str, list: &[String]) -> bool {
+    let first = text.as_bytes().first();
+    list.iter().any(|w| w.as_bytes().first() == first && text.starts_with(w.as_str()))
+}
+
+/// Whether `text` ends with one of `list`'s words (their last bytes
+/// compared first).
+pub(crate) fn closes(text: &str, list: &[String]) -> bool {
+    let last = text.as_bytes().last();
+    list.iter().any(|w| w.as_bytes().last() == last && text.ends_with(w.as_str()))
 }
 
 #[cfg(test)]

@@ -7,6 +7,9 @@
 /// assert_eq!(kommunbench_text::collapse_whitespace("  Arbete\n och\t försörjning "), "Arbete och försörjning");
 /// ```
 pub fn collapse_whitespace(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -15,6 +18,28 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `text` is collapsed already: no white space but single spaces
+/// between other characters. A byte scan (most titles and lines are so):
+/// white space beyond ASCII starts with one of a few lead bytes (`0xC2`
+/// for U+0085 and U+00A0, `0xE1`, `0xE2`, `0xE3` for the rest), and a
+/// text holding one of those is read the slow way.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    for &b in bytes {
+        match b {
+            b' ' if previous_space => return false,
+            b' ' => previous_space = true,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1C..=0x1F | 0xC2 | 0xE1..=0xE3 => return false,
+            _ => previous_space = false,
+        }
+    }
+    true
 }
 
 /// Whether a character is part of a word (letters and digits):
@@ -71,12 +96,37 @@ pub fn words_at_most(s: &str, n: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_word_char;
+    use super::{collapse_whitespace, is_word_char};
 
     #[test]
     fn word_characters_are_the_alphanumeric_ones() {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn collapsing_is_the_split_words_joined() {
+        let by_split = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        for text in [
+            "",
+            " ",
+            "Arbete och studier",
+            "Arbete  och",
+            " Arbete",
+            "Arbete ",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "Åtgärder – ”för” alla",
+            "x\u{1f}y",
+            "x\u{85}y",
+        ] {
+            assert_eq!(collapse_whitespace(text), by_split(text), "{text:?}");
+        }
+        let every: String = (0u32..0x3100).filter_map(char::from_u32).flat_map(|c| ['a', c, 'b', ' ']).collect();
+        assert_eq!(collapse_whitespace(&every), by_split(&every));
     }
 }

@@ -10,8 +10,8 @@
 use kommunbench_core::Level;
 
 use crate::headings::heading_key;
-use crate::patterns;
-use crate::vocabulary::{has, vocabulary};
+use crate::patterns::{self, Class};
+use crate::vocabulary::{closes, has, opens, vocabulary};
 
 /// What an introduction says about the list it introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,19 +50,16 @@ pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
 /// compounds and stems, the endings of duties, the goals' stems and
 /// endings).
 pub(crate) fn noun_level(word: &str) -> Option<Level> {
-    if let Some(level) = patterns::cues().nouns.get(word) {
-        return Some(*level);
+    if let Some(level) = patterns::cues().nouns.get(word).flatten() {
+        return Some(level);
     }
     let n = &vocabulary().nouns;
     let area = n.area_heads.iter().any(|h| word.strip_suffix(h.as_str()).is_some_and(|prefix| has(&n.area_prefixes, prefix)));
-    if area || n.priority_area_stems.iter().any(|s| word.starts_with(s.as_str())) {
+    if area || opens(word, &n.priority_area_stems) {
         Some(Level::PriorityArea)
-    } else if n.responsibility_endings.iter().any(|e| word.ends_with(e.as_str())) {
+    } else if closes(word, &n.responsibility_endings) {
         Some(Level::Responsibility)
-    } else if n.goal_stems.iter().any(|s| word.starts_with(s.as_str()))
-        || n.goal_endings.iter().any(|e| word.ends_with(e.as_str()))
-            && !n.goal_ending_exceptions.iter().any(|e| word.ends_with(e.as_str()))
-    {
+    } else if opens(word, &n.goal_stems) || closes(word, &n.goal_endings) && !closes(word, &n.goal_ending_exceptions) {
         Some(Level::Goal)
     } else {
         None
@@ -78,55 +75,53 @@ pub(crate) fn kind_named(label: &str) -> Option<Level> {
         words.pop();
     }
     let [noun] = words.as_slice() else { return None };
-    patterns::cues().kinds.get(noun.as_ref()).copied()
+    patterns::cues().kinds.get(noun.as_ref()).flatten()
 }
 
 /// A municipality, region or one of their bodies: what `ska` makes a duty of.
 fn is_public_body(word: &str) -> bool {
     let i = &vocabulary().introductions;
-    has(&i.public_bodies, word) || i.public_body_endings.iter().any(|e| word.ends_with(e.as_str()))
+    patterns::class(word).is(Class::PUBLIC_BODY) || closes(word, &i.public_body_endings)
 }
 
 /// Whether a word makes a stance the author's own: `vi`, the
 /// municipality, a public body, a party.
 fn is_subject(word: &str) -> bool {
     let i = &vocabulary().introductions;
-    has(&i.subjects, word)
-        || patterns::cues().party_subjects.contains(word)
-        || i.public_body_endings.iter().any(|e| word.ends_with(e.as_str()))
+    patterns::class(word).is(Class::SUBJECT) || closes(word, &i.public_body_endings)
 }
 
 /// Whether `word` names another authority (`Länsstyrelsens` too).
 pub(crate) fn is_authority(word: &str) -> bool {
-    vocabulary().introductions.authorities.iter().any(|a| word.starts_with(a.as_str()))
+    opens(word, &vocabulary().introductions.authorities)
 }
 
 /// What an introduction announces, read from its end. `stance` lets a
 /// stance verb with the author as subject announce priorities (`Vi
 /// vill:`); enumerations in running text only trust nouns.
 pub(crate) fn scan(text: &str, stance: bool) -> Cue {
-    let v = &vocabulary().introductions;
     let words = words(text);
     let author = words.iter().any(|w| is_subject(w));
     // Another authority's duties and stances are not the author's; its
     // priorities, goals and areas named as such are (a region's programme).
     let other = !author && words.iter().any(|w| is_authority(w));
     for (i, word) in words.iter().enumerate().rev() {
-        if has(&v.others, word) {
+        let class = patterns::class(word);
+        if class.is(Class::OTHERS) {
             return Cue::Not;
         }
-        if has(&v.framing, word) {
+        if class.is(Class::FRAMING) {
             return Cue::Framing;
         }
         if let Some(level) = noun_level(word) {
             return if level == Level::Responsibility && other { Cue::Not } else { Cue::Priority(level) };
         }
-        if other && has(&v.stance_verbs, word) {
+        if other && class.is(Class::STANCE) {
             return Cue::Not;
         }
-        if stance && author && has(&v.stance_verbs, word) {
+        if stance && author && class.is(Class::STANCE) {
             let municipal = words[..i].iter().chain(words.get(i + 1)).any(|w| is_public_body(w));
-            let duty = has(&v.duty_verbs, word);
+            let duty = class.is(Class::DUTY);
             return Cue::Priority(if duty && municipal { Level::Responsibility } else { Level::PriorityArea });
         }
     }
@@ -143,7 +138,7 @@ pub(crate) fn heading_excludes(heading: &str) -> bool {
     }
     let words = words(h);
     let Some(first) = words.first() else { return false };
-    is_authority(first) || has(&vocabulary().sections.excluding, first)
+    is_authority(first) || patterns::class(first).is(Class::EXCLUDING)
 }
 
 /// A heading that names many priorities (`Fokusområden`, `Tre
@@ -151,9 +146,7 @@ pub(crate) fn heading_excludes(heading: &str) -> bool {
 /// its own it is not one priority.
 pub(crate) fn announces_many(heading: &str) -> bool {
     let s = &vocabulary().sections;
-    words(heading)
-        .iter()
-        .any(|w| has(&s.many, w) || s.many_endings.iter().any(|e| w.ends_with(e.as_str())) && noun_level(w).is_some())
+    words(heading).iter().any(|w| patterns::class(w).is(Class::MANY) || closes(w, &s.many_endings) && noun_level(w).is_some())
 }
 
 /// Chapters whose lists frame the policy rather than state priorities:
@@ -173,9 +166,9 @@ pub(crate) fn is_background(heading: &str) -> bool {
     let h = heading_key(heading);
     h.ends_with('?')
         || h.starts_with(s.how.as_str())
-        || s.background_openings.iter().any(|o| h.starts_with(o.as_str()))
+        || opens(&h, &s.background_openings)
         || has(&s.background_headings, &h)
-        || words(&h).iter().any(|w| has(&s.framing_words, w))
+        || words(&h).iter().any(|w| patterns::class(w).is(Class::SECTION_FRAMING))
 }
 
 /// A chapter heading as a title: without the letter of a lettered chapter.

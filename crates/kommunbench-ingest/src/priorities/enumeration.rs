@@ -23,8 +23,8 @@ use kommunbench_text::has_byte;
 use memchr::memmem::Finder;
 
 use super::cues::{self, Cue, Word, word_iter, words};
-use crate::patterns::{self, WordCue};
-use crate::vocabulary::{self, vocabulary};
+use crate::patterns::{self, Class, WordCue};
+use crate::vocabulary::vocabulary;
 
 /// One item: a byte range into the sentence text given to [`find`].
 pub(crate) type Item = std::ops::Range<usize>;
@@ -154,9 +154,11 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
         let head_words = words(head);
         // The subject: the head up to a relative clause (`Fyra områden som
         // lyfts fram ... är`); a verb in it makes the head a clause of its own.
-        let subject =
-            head_words.iter().position(|w| vocabulary::has(&v.head_relatives, w)).map_or(&head_words[..], |r| &head_words[..r]);
-        let clause = subject.iter().any(|w| vocabulary::has(&v.finite_verbs, w) || *w == v.infinitive_marker);
+        let subject = head_words
+            .iter()
+            .position(|w| patterns::class(w).is(Class::HEAD_RELATIVE))
+            .map_or(&head_words[..], |r| &head_words[..r]);
+        let clause = subject.iter().any(|w| patterns::class(w).is(Class::FINITE) || *w == v.infinitive_marker);
         if !head_words.is_empty()
             && head_words.len() <= 18
             && !clause
@@ -170,7 +172,7 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
     for (i, len) in of_kind(WordCue::Example) {
         if let Some(at) = cues.first[i] {
             let head = words(&sentence[..at]);
-            let author = head.iter().any(|w| vocabulary::has(&v.example_authors, w));
+            let author = head.iter().any(|w| patterns::class(w).is(Class::EXAMPLE_AUTHOR));
             let works = head.iter().any(|w| v.work_stems.iter().any(|s| w.starts_with(s.as_str())));
             if author && works {
                 return split(sentence, at + len..end, None, Level::PriorityArea);
@@ -209,13 +211,13 @@ fn lead_start(sentence: &str, first_comma: usize) -> usize {
     let spaces: Vec<usize> = sentence[..first_comma].match_indices(' ').map(|(i, _)| i).collect();
     for (taken, i) in spaces.into_iter().rev().enumerate() {
         let word = sentence[i + 1..start].trim().to_lowercase();
-        if vocabulary::has(&vocabulary().enumerations.lead_stops, &word) || taken == 5 {
+        if patterns::class(&word).is(Class::LEAD_STOP) || taken == 5 {
             return start;
         }
         start = i + 1;
     }
     let word = sentence[..start].trim().to_lowercase();
-    if vocabulary::has(&vocabulary().enumerations.lead_stops, &word) || word.is_empty() { start } else { 0 }
+    if patterns::class(&word).is(Class::LEAD_STOP) || word.is_empty() { start } else { 0 }
 }
 
 fn count_in(head: &str) -> Option<usize> {
@@ -263,13 +265,13 @@ fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>,
     let item_words: Vec<Vec<Word<'_>>> = items.iter().map(|i| words(&sentence[i.clone()])).collect();
     // `att stödja a, b och c`: the commas coordinate one verb's objects.
     let infinitive = |w: &Vec<Word<'_>>| {
-        let skip = w.iter().take_while(|w| vocabulary::has(&v.infinitive_adverbs, w)).count();
+        let skip = w.iter().take_while(|w| patterns::class(w).is(Class::INFINITIVE_ADVERB)).count();
         w.get(skip).is_some_and(|w| *w == v.infinitive_marker)
     };
     let one_verb = item_words.first().is_some_and(infinitive) && !item_words.iter().all(infinitive);
     let valid = !one_verb
         && item_words.iter().all(|w| is_name(w))
-        && item_words.iter().filter(|w| w.last().is_some_and(|w| vocabulary::has(&v.formula_words, w))).count() < 2;
+        && item_words.iter().filter(|w| w.last().is_some_and(|w| patterns::class(w).is(Class::FORMULA))).count() < 2;
     valid.then_some(Enumeration { level, items })
 }
 
@@ -297,7 +299,7 @@ fn opens_clause(part: &str) -> bool {
     let v = &vocabulary().enumerations;
     let mut w = word_iter(part);
     w.next().is_some_and(|f| {
-        vocabulary::has(&v.clause_openers, &f) || f == v.and && w.next().is_some_and(|s| s == v.infinitive_marker)
+        patterns::class(&f).is(Class::CLAUSE_OPENER) || f == v.and && w.next().is_some_and(|s| s == v.infinitive_marker)
     })
 }
 
@@ -331,9 +333,17 @@ fn is_name(w: &[Word<'_>]) -> bool {
         return false;
     }
     // An auxiliary counts only outside a relative clause (`en skola som ger ...`).
-    let v = &vocabulary().enumerations;
-    let relative = w.iter().position(|x| vocabulary::has(&v.relatives, x));
-    !w.iter().enumerate().any(|(i, x)| vocabulary::has(&v.finite_verbs, x) && relative.is_none_or(|r| i < r))
+    // Up to the first relative word, each word's class read once.
+    for x in w {
+        let class = patterns::class(x);
+        if class.is(Class::RELATIVE) {
+            break;
+        }
+        if class.is(Class::FINITE) {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]

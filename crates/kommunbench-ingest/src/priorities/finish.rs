@@ -48,6 +48,9 @@ pub(crate) fn merge_same_titles(found: &mut Found<'_>) {
 /// A listed priority without a body takes the body of the section that
 /// its title heads later in the document.
 pub(crate) fn section_bodies(outline: &Outline<'_>, found: &mut Found<'_>) {
+    if found.priorities.iter().all(|p| !p.body.is_empty()) {
+        return;
+    }
     let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
     for i in 0..outline.blocks.len() {
         if outline.level[i].is_some() {

@@ -5,7 +5,10 @@
 
 use std::ops::Range;
 
-use kommunbench_core::{Block, BlockKind, Span};
+use kommunbench_core::{Block, BlockKind, Level, Span};
+
+use super::cues;
+use crate::headings::heading_level;
 
 /// The blocks of a document and their sections.
 pub(crate) struct Outline<'a> {
@@ -19,9 +22,21 @@ pub(crate) struct Outline<'a> {
     pub section_end: Vec<usize>,
     /// The innermost heading above each block.
     pub enclosing: Vec<Option<usize>>,
+    /// What each heading says of its section (`None` for other blocks and
+    /// the title).
+    pub says: Vec<Option<Says>>,
     /// Whether the document has running text at all (a table of contents
     /// alone has none).
     pub has_paragraphs: bool,
+}
+
+/// What a heading says of its section: read once for the level it names
+/// (every rule asks), on demand for the rest.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Says {
+    /// The level of the priorities it names, if it names priorities
+    /// (`Delmål`, `Fokusområden`).
+    pub names: Option<Level>,
 }
 
 impl<'a> Outline<'a> {
@@ -56,7 +71,31 @@ impl<'a> Outline<'a> {
             }
         }
         let has_paragraphs = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
-        Outline { text, blocks, level, section_end, enclosing, has_paragraphs }
+        let says = (0..n).map(|i| level[i].map(|_| Says { names: heading_level(&blocks[i].text) })).collect();
+        Outline { text, blocks, level, section_end, enclosing, says, has_paragraphs }
+    }
+
+    /// What heading `i` says of its section (nothing for a block that is
+    /// no heading).
+    pub(crate) fn says(&self, i: usize) -> Says {
+        self.says[i].unwrap_or_default()
+    }
+
+    /// Whether heading `i` opens a background section (`Inledning`,
+    /// `Kommunens ansvar`, `Så arbetar vi`).
+    pub(crate) fn background(&self, i: usize) -> bool {
+        cues::is_background(&self.blocks[i].text)
+    }
+
+    /// Whether heading `i`'s lists frame the policy (`2. Utgångspunkter`).
+    pub(crate) fn frames(&self, i: usize) -> bool {
+        cues::frames_section(&self.blocks[i].text)
+    }
+
+    /// Whether heading `i` rules out priorities in its section (a
+    /// question, another authority, links).
+    pub(crate) fn excludes(&self, i: usize) -> bool {
+        cues::heading_excludes(&self.blocks[i].text)
     }
 
     /// The blocks of the section heading `i` opens, the heading left out.

@@ -29,8 +29,7 @@
 use kommunbench_core::{Level, Priority, Rule, Span};
 
 use super::{action_table, kind_label};
-use crate::headings::heading_level;
-use crate::priorities::cues::{chapter_title, frames_section, heading_excludes, is_background, is_lettered};
+use crate::priorities::cues::{chapter_title, is_lettered};
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.
@@ -43,15 +42,11 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
             continue;
         }
         let heading = &outline.blocks[h].text;
+        let says = outline.says(h);
         let source = &outline.text[outline.blocks[h].span.range()];
         let lettered = is_lettered(heading);
         let numbered = source.starts_with(|c: char| c.is_ascii_digit());
-        if !(numbered || lettered)
-            || heading_level(heading).is_some()
-            || frames_section(heading)
-            || is_background(heading)
-            || heading_excludes(heading)
-        {
+        if !(numbered || lettered) || says.names.is_some() || outline.frames(h) || outline.background(h) || outline.excludes(h) {
             continue;
         }
         let end = outline.section_end[h];

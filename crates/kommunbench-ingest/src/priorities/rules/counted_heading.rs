@@ -35,7 +35,7 @@
 
 use kommunbench_core::{BlockKind, Rule};
 
-use crate::priorities::cues::{self, chapter_title, heading_excludes, is_background};
+use crate::priorities::cues::{self, chapter_title};
 use crate::priorities::{Found, Outline, enumeration};
 
 /// The rule its priorities record.
@@ -64,8 +64,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         while j < outline.blocks.len() && headings.len() < n {
             match outline.level[j] {
                 Some(l) if Some(l) == depth => {
-                    let h = &outline.blocks[j].text;
-                    if found.claimed[j] || is_background(h) || heading_excludes(h) {
+                    if found.claimed[j] || outline.background(j) || outline.excludes(j) {
                         break;
                     }
                     headings.push(j);

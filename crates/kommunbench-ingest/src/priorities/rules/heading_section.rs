@@ -27,7 +27,6 @@
 
 use kommunbench_core::Rule;
 
-use crate::headings::heading_level;
 use crate::priorities::cues::announces_many;
 use crate::priorities::{Found, Outline};
 
@@ -41,7 +40,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
             continue;
         }
         let heading = &outline.blocks[i];
-        let Some(level) = heading_level(&heading.text) else { continue };
+        let Some(level) = outline.says(i).names else { continue };
         if announces_many(&heading.text) {
             continue;
         }

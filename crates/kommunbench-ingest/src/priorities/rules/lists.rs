@@ -13,7 +13,7 @@ use crate::layout::split_label;
 use crate::priorities::cues::{self, Cue};
 use crate::priorities::details::Detail;
 use crate::priorities::{Found, Outline};
-use crate::vocabulary::vocabulary;
+use crate::vocabulary::{opens, vocabulary};
 
 /// Labels of a document's own facts, not of priorities (`Gäller:`,
 /// `Ersätter:`, `Ansvarig nämnd:`), and decision stamps (`Antagen av`,
@@ -22,7 +22,7 @@ use crate::vocabulary::vocabulary;
 pub(crate) fn is_fact(text: &str) -> bool {
     let v = vocabulary();
     let lower: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
-    v.items.facts.iter().chain(&v.metadata.adopted).chain(&v.metadata.revised).any(|k| lower.starts_with(k.as_str()))
+    [&v.items.facts, &v.metadata.adopted, &v.metadata.revised].into_iter().any(|list| opens(&lower, list))
 }
 
 /// The end of the list run starting at block `start`: its items and the
@@ -142,13 +142,12 @@ pub(crate) fn label_run(outline: &Outline<'_>, found: &Found<'_>, start: usize) 
 /// list or run of labels that starts there.
 pub(crate) fn introduction(outline: &Outline<'_>, found: &Found<'_>, start: usize) -> Cue {
     if let Some(h) = outline.enclosing[start] {
-        let heading = &outline.blocks[h].text;
-        if cues::heading_excludes(heading) || found.claimed[h] && !found.from_heading.contains_key(&h) {
+        if outline.excludes(h) || found.claimed[h] && !found.from_heading.contains_key(&h) {
             return Cue::Not;
         }
         // Lists in an introduction, background or follow-up chapter
         // frame the policy (`2. Utgångspunkter`, `4. Uppföljning`).
-        if cues::frames_section(heading) {
+        if outline.frames(h) {
             return Cue::Framing;
         }
     }

@@ -31,8 +31,6 @@
 
 use kommunbench_core::{Level, Rule};
 
-use crate::headings::heading_level;
-use crate::priorities::cues::{heading_excludes, is_background};
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.
@@ -46,14 +44,15 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     let toc_only = !outline.has_paragraphs;
     for i in 0..outline.blocks.len() {
         let heading = &outline.blocks[i].text;
-        if outline.level[i].is_none() || found.claimed[i] || is_background(heading) || heading_excludes(heading) {
+        let says = outline.says(i);
+        if outline.level[i].is_none() || found.claimed[i] || outline.background(i) || outline.excludes(i) {
             continue;
         }
         let (body, body_span) = outline.body_of(outline.section(i));
         if body.is_empty() && !toc_only {
             continue;
         }
-        let level = heading_level(heading).unwrap_or(Level::PriorityArea);
+        let level = says.names.unwrap_or(Level::PriorityArea);
         let p = found.push(heading, body, level, RULE, outline.blocks[i].span, body_span);
         found.from_heading.insert(i, p);
         found.claimed[i] = true;
