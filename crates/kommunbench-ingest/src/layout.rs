@@ -358,7 +358,7 @@ fn glued_heading(first: &str, next: &str) -> bool {
         && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || is_bullet(c))
 }
 
-/// Whether a line can be a table-of-contents entry (see [`Patterns::toc_entry`]):
+/// Whether a line can be a table-of-contents entry (see `patterns::Layout::toc_entry`):
 /// it ends with a page number after dot leaders, an ellipsis, a tab or a
 /// wide gap. A cheap test that spares other lines ending in a number.
 fn may_be_toc_entry(text: &str) -> bool {

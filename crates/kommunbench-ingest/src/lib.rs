@@ -11,7 +11,7 @@
 //!
 //! The stages, in the order a text passes them:
 //!
-//! 1. [`decode`]: bytes to text (UTF-8, UTF-16, Windows-1252);
+//! 1. [`decode()`]: bytes to text (UTF-8, UTF-16, Windows-1252);
 //! 2. `layout`: lines to blocks (headings, paragraphs, list items, labels,
 //!    quotes, table rows), page furniture dropped (`furniture`), the title;
 //! 3. `metadata`: dates, decision, kind; `speaker`: who speaks;

@@ -132,7 +132,7 @@ pub(crate) struct Layout {
     /// `2.1 Arbete ........ 5`: a table-of-contents entry with leaders.
     pub(crate) toc_entry: Regex,
     /// `3.1 Arbete och försörjning 5`: a numbered entry and its page
-    /// number, with no leaders (see `plain_toc` in [`group_blocks`]).
+    /// number, with no leaders (see `plain_toc` in `layout::group_blocks`).
     pub(crate) toc_plain: Regex,
     /// What a label opens with: a capital letter or a digit.
     pub(crate) label_opening: Regex,
@@ -303,12 +303,12 @@ pub(crate) struct Cues {
     pub(crate) kinds: WordMap<Option<Level>>,
     /// The number words in every case of their letters beyond ASCII
     /// (`TVÅ`, `Åtta`: the automaton folds ASCII only): the prefilter of
-    /// [`counted`].
+    /// `priorities::cues::counted`.
     pub(crate) number_words: Folded,
     /// `A. Text`, `B) Text`: a chapter lettered with a capital.
     pub(crate) lettered: Regex,
     /// `Mål 1 – `, `Fokusområde 2: `, `Delmål 1.3. `: a kind and its
-    /// number before a title (the kind is checked with [`kind_named`]).
+    /// number before a title (the kind is checked with `priorities::cues::kind_named`).
     pub(crate) kind_prefix: Regex,
 }
 
@@ -493,7 +493,7 @@ impl Words {
 
 /// The enumerations' words, searchable.
 pub(crate) struct Enumeration {
-    /// Every word and phrase that a cue of [`in_sentence`] but the colon's
+    /// Every word and phrase that a cue of `priorities::enumeration::in_sentence` but the colon's
     /// needs, in any case (the automaton folds ASCII; the letters beyond
     /// ASCII in each case form): a sentence without one holds no
     /// enumeration (a cheap test that spares most running text the
@@ -504,12 +504,12 @@ pub(crate) struct Enumeration {
     pub(crate) and: Finder<'static>,
     pub(crate) and_back: FinderRev<'static>,
     pub(crate) also: Finder<'static>,
-    /// The words and phrases [`in_sentence`] looks for, found in one pass,
+    /// The words and phrases `priorities::enumeration::in_sentence` looks for, found in one pass,
     /// and what each is.
     pub(crate) word_cues: Overlapping,
     pub(crate) word_cue_kinds: Vec<WordCue>,
     pub(crate) word_cue_lens: Vec<usize>,
-    /// What opens a subordinate clause (see [`cut_clause_inside`]).
+    /// What opens a subordinate clause (see `priorities::enumeration::cut_clause_inside`).
     pub(crate) clauses: AhoCorasick,
 }
 

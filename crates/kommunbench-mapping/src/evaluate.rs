@@ -115,7 +115,7 @@ pub fn compare_priorities(
 }
 
 /// How well the extracted priorities of one document match its hand
-/// coding, title by title ([`title_key`](kommunbench_text::title_key) decides equality).
+/// coding, title by title ([`title_key`] decides equality).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentRecovery {
     /// The document.
@@ -166,7 +166,7 @@ fn ratio(a: usize, b: usize) -> Option<f64> {
     (b > 0).then(|| a as f64 / b as f64)
 }
 
-/// Distinct titles by their [`title_key`](kommunbench_text::title_key) key, in order of first
+/// Distinct titles by their [`title_key`] key, in order of first
 /// appearance.
 fn distinct<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<(String, &'a str)> {
     let mut seen = std::collections::HashSet::new();
