@@ -93,6 +93,10 @@ fn digits(text: &mut &str) -> Option<usize> {
     (n > 0).then_some(n)
 }
 
+/// The longest page number at a line's end after its gap, in bytes
+/// (`Sida 123 av 456`, with room for odd spacing).
+const TAIL_BYTES: usize = 32;
+
 /// A page number at the end of a line, after a gap of two or more
 /// spaces, as a running header or footer prints it (`Åby kommun
 /// Integrationsplan      5 (10)`, `Strategi    Sida 4 av 11`): a
@@ -102,7 +106,8 @@ pub(crate) fn ends_with_page_number(line: &str) -> bool {
         return false;
     }
     let bytes = line.as_bytes();
-    (1..bytes.len()).any(|i| {
+    // A page number is short: its gap stands in the line's last bytes.
+    (bytes.len().saturating_sub(TAIL_BYTES).max(1)..bytes.len()).any(|i| {
         let gap = bytes[i - 1].is_ascii_whitespace() && i >= 2 && bytes[i - 2].is_ascii_whitespace();
         gap && !bytes[i].is_ascii_whitespace()
             && page_number(&line[i..]).is_some_and(|n| (n.labelled || n.count == PageCount::Bracketed) && n.digits <= 3)

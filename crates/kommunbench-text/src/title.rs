@@ -22,7 +22,7 @@ pub fn title_key(title: &str) -> String {
     // A text without a character from U+0300 on is in NFC already (every
     // character below it is a starter that composes with nothing before
     // it); most titles are such, and need no check.
-    let nfc = title.bytes().all(|b| b < 0xCC) || is_nfc_quick(title.chars()) == IsNormalized::Yes;
+    let nfc = title.is_ascii() || title.bytes().all(|b| b < 0xCC) || is_nfc_quick(title.chars()) == IsNormalized::Yes;
     let collapsed = if nfc { collapse_whitespace(title) } else { collapse_whitespace(&title.nfc().collect::<String>()) };
     lowercase(collapsed.trim_end_matches(['.', ',', ':', ';', ' ']))
 }

@@ -266,12 +266,13 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
     // Token by token, without allocating; only the two words after a
     // number are lower-cased.
     let same = |w: &str, x: &str| w.len() == x.len() && kommunbench_text::same_ignoring_case(w, x);
+    let numbers = &vocabulary().introductions.numbers;
     let mut tokens = sentence.split(|c: char| !(kommunbench_text::is_word_char(c) || c == '-')).filter(|w| !w.is_empty());
     while let Some(w) = tokens.next() {
         let n = if w.bytes().all(|b| b.is_ascii_digit()) {
             w.parse::<usize>().ok().filter(|n| (2..=20).contains(n))
         } else {
-            vocabulary().introductions.numbers.iter().position(|x| same(w, x)).map(|p| p + 2)
+            numbers.iter().position(|x| same(w, x)).map(|p| p + 2)
         };
         let Some(n) = n else { continue };
         let level = tokens

@@ -12,7 +12,7 @@ use std::ops::Range;
 use kommunbench_core::{ActionDetails, Level, Priority, Rule, Span};
 
 use super::Outline;
-use super::cues;
+use super::cues::{self, Cue};
 use super::details;
 
 /// The state of extraction between rules.
@@ -42,6 +42,31 @@ pub(crate) struct Found<'a> {
     /// The blocks of lists ruled out as something else than the author's
     /// policy: they lie outside it.
     pub ruled_out: Vec<Range<usize>>,
+    /// Lists and runs of labels whose introduction says nothing either
+    /// way, left by `introduced_list` (which read every introduction) for
+    /// `standalone_list`.
+    pub unintroduced: Vec<Run>,
+}
+
+/// A list or a run of labels.
+pub(crate) struct Run {
+    /// Its blocks, detail lines included.
+    pub blocks: Range<usize>,
+    /// List items or labels.
+    pub kind: RunKind,
+    /// What its introduction says.
+    pub cue: Cue,
+}
+
+/// What a run is made of.
+pub(crate) enum RunKind {
+    /// List items, this many.
+    List {
+        /// The number of items.
+        items: usize,
+    },
+    /// `Title: body` lines: these blocks.
+    Labels(Vec<usize>),
 }
 
 impl<'a> Found<'a> {
@@ -56,6 +81,7 @@ impl<'a> Found<'a> {
             itemised: false,
             lists_not_priorities: false,
             ruled_out: Vec::new(),
+            unintroduced: Vec::new(),
         }
     }
 

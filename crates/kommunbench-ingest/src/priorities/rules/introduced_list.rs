@@ -36,15 +36,16 @@
 
 use kommunbench_core::Rule;
 
-use super::lists::{RunKind, runs};
+use super::lists::runs;
 use crate::priorities::cues::Cue;
+use crate::priorities::found::RunKind;
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::IntroducedList;
 
-/// Takes the runs that their introductions announce, and marks those
-/// they rule out.
+/// Takes the runs that their introductions announce, marks those they
+/// rule out, and leaves those they say nothing of for `standalone_list`.
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     for run in runs(outline, found) {
         match (run.cue, &run.kind) {
@@ -54,6 +55,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
                 found.ruled_out.push(run.blocks);
             }
             (Cue::Framing, RunKind::List { .. }) => found.lists_not_priorities = true,
+            (Cue::Silent, _) => found.unintroduced.push(run),
             _ => {}
         }
     }

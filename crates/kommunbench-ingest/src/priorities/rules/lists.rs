@@ -12,6 +12,7 @@ use super::{kind_label, nested_item};
 use crate::layout::split_label;
 use crate::priorities::cues::{self, Cue};
 use crate::priorities::details::Detail;
+use crate::priorities::found::{Run, RunKind};
 use crate::priorities::{Found, Outline};
 use crate::vocabulary::{opens, vocabulary};
 
@@ -21,7 +22,7 @@ use crate::vocabulary::{opens, vocabulary};
 /// as openings.
 pub(crate) fn is_fact(text: &str) -> bool {
     let v = vocabulary();
-    let lower: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
+    let (lower, _) = kommunbench_text::fold_opening(text, 24);
     [&v.items.facts, &v.metadata.adopted, &v.metadata.revised].into_iter().any(|list| opens(&lower, list))
 }
 
@@ -193,27 +194,6 @@ pub(crate) fn runs(outline: &Outline<'_>, found: &Found<'_>) -> Vec<Run> {
         }
     }
     out
-}
-
-/// A list or a run of labels.
-pub(crate) struct Run {
-    /// Its blocks, detail lines included.
-    pub blocks: Range<usize>,
-    /// List items or labels.
-    pub kind: RunKind,
-    /// What its introduction says.
-    pub cue: Cue,
-}
-
-/// What a run is made of.
-pub(crate) enum RunKind {
-    /// List items, this many.
-    List {
-        /// The number of items.
-        items: usize,
-    },
-    /// `Title: body` lines: these blocks.
-    Labels(Vec<usize>),
 }
 
 impl Run {

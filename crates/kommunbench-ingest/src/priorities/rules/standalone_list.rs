@@ -27,19 +27,18 @@
 
 use kommunbench_core::{BlockKind, Level, Rule};
 
-use super::lists::{RunKind, runs};
-use crate::priorities::cues::{self, Cue};
+use crate::priorities::cues;
+use crate::priorities::found::RunKind;
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::StandaloneList;
 
-/// Takes the runs that stand alone.
+/// Takes the runs that stand alone: of those whose introduction says
+/// nothing (read by `introduced_list`), the lists of two items or more and
+/// the runs of two labels or more, or of labels that each name a kind.
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
-    for run in runs(outline, found) {
-        if run.cue != Cue::Silent {
-            continue;
-        }
+    for run in std::mem::take(&mut found.unintroduced) {
         let stands =
             match &run.kind {
                 RunKind::List { items } => *items >= 2,
