@@ -26,6 +26,7 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// for the rest), and a text holding one of those, or a control byte, is
 /// read the slow way. (The bytes are tested without branches, a loop the
 /// compiler vectorises: most titles and lines are collapsed.)
+#[expect(clippy::needless_bitwise_bool, reason = "lazy operators would branch on every byte; bitwise ones vectorise")]
 fn is_collapsed(text: &str) -> bool {
     let bytes = text.as_bytes();
     let odd = bytes.iter().fold(false, |any, &b| any | (b < 0x20) | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3));
