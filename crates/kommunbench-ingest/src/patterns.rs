@@ -629,3 +629,30 @@ pub(crate) fn prepare() {
         },
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{case_forms, fewest};
+
+    #[test]
+    fn fewest_leaves_out_words_that_hold_another() {
+        let words = ["åtgärderna", "åtgärder", "mål", "delmål", "mål", "insats"];
+        assert_eq!(fewest(words.into_iter()), vec!["insats", "mål", "åtgärder"]);
+    }
+
+    #[test]
+    fn fewest_keeps_words_none_of_which_holds_another() {
+        assert_eq!(fewest(["vision", "strategi"].into_iter()), vec!["strategi", "vision"]);
+        assert!(fewest(std::iter::empty()).is_empty());
+    }
+
+    #[test]
+    fn case_forms_vary_only_letters_beyond_ascii() {
+        let mut forms = case_forms("två");
+        forms.sort();
+        assert_eq!(forms, vec!["tvÅ", "två"]);
+        assert_eq!(case_forms("mål").len(), 2);
+        assert_eq!(case_forms("plan"), vec!["plan"]);
+        assert_eq!(case_forms("äö").len(), 4);
+    }
+}

@@ -22,21 +22,12 @@ pub(crate) struct Outline<'a> {
     pub section_end: Vec<usize>,
     /// The innermost heading above each block.
     pub enclosing: Vec<Option<usize>>,
-    /// What each heading says of its section (`None` for other blocks and
-    /// the title).
-    pub says: Vec<Option<Says>>,
+    /// The level of priorities each heading names, if it names priorities
+    /// (`Delmål`, `Fokusområden`), read once: every rule asks.
+    pub names: Vec<Option<Level>>,
     /// Whether the document has running text at all (a table of contents
     /// alone has none).
     pub has_paragraphs: bool,
-}
-
-/// What a heading says of its section: read once for the level it names
-/// (every rule asks), on demand for the rest.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Says {
-    /// The level of the priorities it names, if it names priorities
-    /// (`Delmål`, `Fokusområden`).
-    pub names: Option<Level>,
 }
 
 impl<'a> Outline<'a> {
@@ -71,14 +62,8 @@ impl<'a> Outline<'a> {
             }
         }
         let has_paragraphs = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
-        let says = (0..n).map(|i| level[i].map(|_| Says { names: heading_level(&blocks[i].text) })).collect();
-        Outline { text, blocks, level, section_end, enclosing, says, has_paragraphs }
-    }
-
-    /// What heading `i` says of its section (nothing for a block that is
-    /// no heading).
-    pub(crate) fn says(&self, i: usize) -> Says {
-        self.says[i].unwrap_or_default()
+        let names = (0..n).map(|i| level[i].and_then(|_| heading_level(&blocks[i].text))).collect();
+        Outline { text, blocks, level, section_end, enclosing, names, has_paragraphs }
     }
 
     /// Whether heading `i` opens a background section (`Inledning`,

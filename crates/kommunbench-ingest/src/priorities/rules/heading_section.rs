@@ -40,7 +40,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
             continue;
         }
         let heading = &outline.blocks[i];
-        let Some(level) = outline.says(i).names else { continue };
+        let Some(level) = outline.names[i] else { continue };
         if announces_many(&heading.text) {
             continue;
         }

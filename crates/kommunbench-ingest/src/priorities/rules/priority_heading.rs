@@ -43,7 +43,7 @@ pub(crate) const RULE: Rule = Rule::PriorityHeading;
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     for i in 0..outline.blocks.len() {
         let Some(level) = outline.level[i] else { continue };
-        let Some(plevel) = outline.says(i).names else { continue };
+        let Some(plevel) = outline.names[i] else { continue };
         let mut items = 0;
         let mut j = i + 1;
         let end = outline.section_end[i];
@@ -68,7 +68,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
                     continue;
                 }
                 BlockKind::Heading { level: sub } if *sub == level + 1 => {
-                    if outline.says(j).names.is_none() {
+                    if outline.names[j].is_none() {
                         let (body, body_span) = outline.body_of(outline.section(j));
                         let p = found.push(&b.text, body, plevel, RULE, b.span, body_span);
                         found.from_heading.insert(j, p);

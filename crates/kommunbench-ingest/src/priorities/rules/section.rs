@@ -44,7 +44,6 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     let toc_only = !outline.has_paragraphs;
     for i in 0..outline.blocks.len() {
         let heading = &outline.blocks[i].text;
-        let says = outline.says(i);
         if outline.level[i].is_none() || found.claimed[i] || outline.background(i) || outline.excludes(i) {
             continue;
         }
@@ -52,7 +51,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         if body.is_empty() && !toc_only {
             continue;
         }
-        let level = says.names.unwrap_or(Level::PriorityArea);
+        let level = outline.names[i].unwrap_or(Level::PriorityArea);
         let p = found.push(heading, body, level, RULE, outline.blocks[i].span, body_span);
         found.from_heading.insert(i, p);
         found.claimed[i] = true;
