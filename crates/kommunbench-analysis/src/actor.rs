@@ -11,9 +11,15 @@ use kommunbench_core::{CountryCode, DocumentId, Municipality, MunicipalityCode, 
 ///   country and national code with its name beside it: `Lomma`.
 /// - A local party's programme makes a row of the party in that
 ///   municipality: `Lomma (M)`.
-/// - A region's or county board's text makes a row of the county:
-///   `Jämtlands län (region)`.
-/// - The state's texts make one row: `National (state)`.
+/// - A region's, a county board's, an authority's or an organisation's
+///   text makes a row named as the text names its speaker:
+///   `Länsstyrelsen Jämtlands län`, `Migrationsverket`, `Rädda Barnen`.
+///   A party's text with no municipality recognised is named the same
+///   way (`Moderaterna i Lomma`).
+/// - Without a name, a region's or county board's text makes a row of
+///   the county, `Jämtlands län (region)`, and the state's texts one row,
+///   `National (state)`.
+/// - Nothing but a municipality's own text makes a municipality's row.
 /// - A document whose municipality (or county) was not recognised is a
 ///   row of its own, named after the document: `(plan-2019)`.
 ///
@@ -32,13 +38,17 @@ use kommunbench_core::{CountryCode, DocumentId, Municipality, MunicipalityCode, 
 ///     aliases: vec![],
 /// };
 /// let id = DocumentId::new("lomma-m")?;
-/// let own = Actor::of(&id, Some(&lomma), &Speaker::Municipality);
-/// let party = Actor::of(&id, Some(&lomma), &Speaker::Party("M".into()));
-/// let region = Actor::of(&id, Some(&lomma), &Speaker::Region(None));
+/// let own = Actor::of(&id, Some(&lomma), &Speaker::Municipality, None);
+/// let party = Actor::of(&id, Some(&lomma), &Speaker::Party("M".into()), None);
+/// let region = Actor::of(&id, Some(&lomma), &Speaker::Region(None), None);
 /// assert_eq!((own.name(), party.name(), region.name()), ("Lomma", "Lomma (M)", "Skåne län (region)"));
+/// let board = Actor::of(&id, Some(&lomma), &Speaker::Region(None), Some("Länsstyrelsen Skåne"));
+/// let church = Actor::of(&id, Some(&lomma), &Speaker::Organisation, Some("Svenska kyrkan i Lomma"));
+/// assert_eq!((board.name(), church.name()), ("Länsstyrelsen Skåne", "Svenska kyrkan i Lomma"));
+/// assert!(church.code().is_none());
 /// assert_eq!(party.code().map(ToString::to_string).as_deref(), Some("1262"));
 /// assert!(own < party);
-/// let unknown = Actor::of(&DocumentId::new("plan-2019")?, None, &Speaker::Municipality);
+/// let unknown = Actor::of(&DocumentId::new("plan-2019")?, None, &Speaker::Municipality, None);
 /// assert_eq!(unknown.to_string(), "(plan-2019)");
 /// assert!(unknown.code().is_none());
 /// # Ok::<(), kommunbench_core::IdError>(())
@@ -56,28 +66,34 @@ enum ActorId {
     Municipality(CountryCode, MunicipalityCode),
     County(String),
     Document(DocumentId),
+    /// A non-municipal speaker by the name its text gives it.
+    Speaker(String),
     Nation,
     Name,
 }
 
 impl Actor {
-    /// The row a document belongs to: its speaker for its municipality.
-    pub fn of(document: &DocumentId, municipality: Option<&Municipality>, speaker: &Speaker) -> Actor {
+    /// The row a document belongs to: its speaker for its municipality,
+    /// or a non-municipal speaker by the `name` the text gives it.
+    pub fn of(document: &DocumentId, municipality: Option<&Municipality>, speaker: &Speaker, name: Option<&str>) -> Actor {
         let speaker = speaker.clone();
-        let (name, id) = match (&speaker, municipality) {
-            (Speaker::National, _) => ("National (state)".to_owned(), ActorId::Nation),
-            (Speaker::Region(Some(county)), _) => (format!("{county} (region)"), ActorId::County(county.clone())),
-            (Speaker::Region(None), Some(m)) if !m.county.is_empty() => {
-                (format!("{} (region)", m.county), ActorId::County(m.county.clone()))
-            }
-            (Speaker::Party(p), Some(m)) => {
+        let named = name.map(str::trim).filter(|n| !n.is_empty());
+        let (name, id) = match (&speaker, municipality, named) {
+            (Speaker::Municipality, Some(m), _) => (m.name.clone(), ActorId::Municipality(m.country.clone(), m.code.clone())),
+            (Speaker::Party(p), Some(m), _) => {
                 (format!("{} ({p})", m.name), ActorId::Municipality(m.country.clone(), m.code.clone()))
             }
-            (Speaker::Municipality, Some(m)) => (m.name.clone(), ActorId::Municipality(m.country.clone(), m.code.clone())),
+            (Speaker::Municipality, None, _) => (format!("({document})"), ActorId::Document(document.clone())),
+            (_, _, Some(name)) => (name.to_owned(), ActorId::Speaker(name.to_owned())),
+            (Speaker::National, _, None) => ("National (state)".to_owned(), ActorId::Nation),
+            (Speaker::Region(Some(county)), _, None) => (format!("{county} (region)"), ActorId::County(county.clone())),
+            (Speaker::Region(None), Some(m), None) if !m.county.is_empty() => {
+                (format!("{} (region)", m.county), ActorId::County(m.county.clone()))
+            }
             _ => (format!("({document})"), ActorId::Document(document.clone())),
         };
         let county = match &speaker {
-            Speaker::National => None,
+            Speaker::National | Speaker::Organisation => None,
             Speaker::Region(Some(county)) => Some(county.clone()),
             _ => municipality.map(|m| m.county.clone()).filter(|c| !c.is_empty()),
         };
@@ -86,7 +102,7 @@ impl Actor {
 
     /// The row of a document.
     pub fn of_document(doc: &PolicyDocument) -> Actor {
-        Actor::of(&doc.id, doc.municipality.as_ref(), &doc.speaker)
+        Actor::of(&doc.id, doc.municipality.as_ref(), &doc.speaker, doc.speaker_name.as_deref())
     }
 
     /// The row of a known municipality's own documents.
@@ -101,7 +117,7 @@ impl Actor {
 
     /// The row of a document whose municipality is not known.
     pub fn document(id: &DocumentId) -> Actor {
-        Actor::of(id, None, &Speaker::Municipality)
+        Actor::of(id, None, &Speaker::Municipality, None)
     }
 
     /// A row known by its name alone: a municipality outside the registry,

@@ -57,7 +57,7 @@ impl DocumentInfo {
             id: m.document.clone(),
             title: m.document.to_string(),
             priorities: Vec::new(),
-            actor: Actor::of(&m.document, m.municipality.as_ref(), &Speaker::Municipality),
+            actor: Actor::of(&m.document, m.municipality.as_ref(), &Speaker::Municipality, None),
             municipality: m.municipality.clone(),
             kind: None,
             date: None,

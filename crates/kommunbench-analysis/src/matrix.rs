@@ -103,7 +103,8 @@ impl CoverageMatrix {
         CoverageMatrix::with_facts(mappings, areas, level, threshold, |m| {
             let doc = by_id.get(&m.document);
             let speaker = doc.map_or(&Speaker::Municipality, |d| &d.speaker);
-            (Actor::of(&m.document, m.municipality.as_ref(), speaker), doc.map_or(0, |d| d.blocks.len()))
+            let name = doc.and_then(|d| d.speaker_name.as_deref());
+            (Actor::of(&m.document, m.municipality.as_ref(), speaker, name), doc.map_or(0, |d| d.blocks.len()))
         })
     }
 

@@ -22,9 +22,12 @@ pub struct DocumentMeta {
     pub title: Option<String>,
     /// Kind: `policy`, `strategy`, `programme`, `plan`, `party_programme`, `news`, `web_page`.
     pub kind: Option<String>,
-    /// Who speaks: `municipality`, `region`, `national` or `party:ABBR`
-    /// (`party:M`).
+    /// Who speaks: `municipality`, `region`, `national`, `organisation`
+    /// or `party:ABBR` (`party:M`).
     pub speaker: Option<String>,
+    /// The speaker's name, when it is not the municipality
+    /// (`Länsstyrelsen Jämtlands län`).
+    pub speaker_name: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
     pub published: Option<Date>,
     /// Adoption date.
@@ -199,10 +202,18 @@ impl DocumentMeta {
             );
         }
         if let Some(speaker) = &meta.speaker {
-            doc.speaker = speaker.parse::<Speaker>()?;
+            let speaker = speaker.parse::<Speaker>()?;
+            if speaker != doc.speaker {
+                // The name the text gave belongs to the speaker the rules saw.
+                doc.speaker_name = None;
+            }
+            doc.speaker = speaker;
             if matches!(doc.speaker, Speaker::Party(_)) && meta.kind.is_none() {
                 doc.kind = DocumentKind::PartyProgramme;
             }
+        }
+        if let Some(name) = &meta.speaker_name {
+            doc.speaker_name = Some(name.clone());
         }
         if let Some(kind) = &meta.kind {
             doc.kind = kind.parse::<DocumentKind>()?;

@@ -202,8 +202,11 @@ pub enum Speaker {
     /// Åland, the government of the province (landskapsregeringen): the
     /// county it speaks for, when the text names one.
     Region(Option<String>),
-    /// The government or a national authority.
+    /// The government, a ministry or a national authority.
     National,
+    /// An association, a church, a union, a company or another
+    /// organisation that is neither a party nor a public body.
+    Organisation,
 }
 
 impl Speaker {
@@ -220,6 +223,7 @@ impl fmt::Display for Speaker {
             Speaker::Party(p) => write!(f, "party:{p}"),
             Speaker::Region(_) => f.write_str("region"),
             Speaker::National => f.write_str("national"),
+            Speaker::Organisation => f.write_str("organisation"),
         }
     }
 }
@@ -227,12 +231,13 @@ impl fmt::Display for Speaker {
 impl FromStr for Speaker {
     type Err = String;
     /// `municipality`, `region`, `region:COUNTY` (`region:Åland`),
-    /// `national` or `party:ABBR` (`party:M`).
+    /// `national`, `organisation` or `party:ABBR` (`party:M`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim() {
             "municipality" => Ok(Speaker::Municipality),
             "region" => Ok(Speaker::Region(None)),
             "national" => Ok(Speaker::National),
+            "organisation" => Ok(Speaker::Organisation),
             other if other.starts_with("region:") && other.len() > "region:".len() => {
                 Ok(Speaker::Region(Some(other["region:".len()..].trim().to_owned())))
             }
@@ -241,7 +246,7 @@ impl FromStr for Speaker {
                     Ok(Speaker::Party(p.to_uppercase()))
                 }
                 _ => Err(format!(
-                    "unknown speaker `{s}` (expected municipality, region, region:COUNTY, national or party:ABBR such as party:M)"
+                    "unknown speaker `{s}` (expected municipality, region, region:COUNTY, national, organisation or party:ABBR such as party:M)"
                 )),
             },
         }
@@ -662,6 +667,11 @@ pub struct PolicyDocument {
     /// Who speaks in it.
     #[serde(default, skip_serializing_if = "Speaker::is_municipality")]
     pub speaker: Speaker,
+    /// The speaker's name as the text gives it, when it is not the
+    /// municipality (`Länsstyrelsen Jämtlands län`, `Rädda Barnen`,
+    /// `Moderaterna i Lomma`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_name: Option<String>,
     /// Its dates.
     pub dates: Dates,
     /// The decision behind it.

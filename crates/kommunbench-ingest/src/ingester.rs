@@ -260,6 +260,7 @@ impl Ingester {
             title,
             kind,
             speaker,
+            speaker_name: None,
             dates: meta.dates,
             decision: meta.decision,
             source,

@@ -3,12 +3,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use kommunbench_core::{Framework, PolicyDocument};
+use kommunbench_core::{Framework, PolicyDocument, Speaker};
 use serde::Serialize;
 
 use crate::agreement::{Agreement, Cell};
 use crate::align::DocumentMapping;
-use crate::gold::{GoldDocuments, GoldPriorities};
+use crate::gold::{GoldActors, GoldDocuments, GoldPriorities};
 use kommunbench_text::title_key;
 
 /// A coding that does not fit the corpus.
@@ -160,6 +160,20 @@ pub struct Recovery {
     pub precision: Option<f64>,
     /// Priorities extracted from corpus documents that have no gold rows.
     pub extracted_uncoded: usize,
+    /// Corpus documents with no gold rows, and the titles extracted from
+    /// each (empty when none was): what a text that lists no priorities
+    /// gave, in corpus order.
+    pub uncoded: Vec<Uncoded>,
+}
+
+/// A corpus document the coding lists no priority for, and what was
+/// extracted from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Uncoded {
+    /// The document.
+    pub document: String,
+    /// The extracted titles (distinct), in document order.
+    pub extracted: Vec<String>,
 }
 
 fn ratio(a: usize, b: usize) -> Option<f64> {
@@ -216,6 +230,7 @@ pub fn priority_recovery(gold: &GoldPriorities, documents: &[PolicyDocument]) ->
         recall: None,
         precision: None,
         extracted_uncoded: 0,
+        uncoded: Vec::new(),
     };
     for id in &order {
         let doc = docs[id];
@@ -241,7 +256,15 @@ pub fn priority_recovery(gold: &GoldPriorities, documents: &[PolicyDocument]) ->
         out.matched += r.matched;
         out.documents.push(r);
     }
-    out.extracted_uncoded = documents.iter().filter(|d| !titles.contains_key(d.id.as_str())).map(|d| d.priorities.len()).sum();
+    out.uncoded = documents
+        .iter()
+        .filter(|d| !titles.contains_key(d.id.as_str()))
+        .map(|d| Uncoded {
+            document: d.id.to_string(),
+            extracted: distinct(d.priorities.iter().map(|p| p.title.as_str())).into_iter().map(|(_, t)| t.to_owned()).collect(),
+        })
+        .collect();
+    out.extracted_uncoded = out.uncoded.iter().map(|u| u.extracted.len()).sum();
     out.recall = ratio(out.found, out.gold);
     out.precision = ratio(out.matched, out.extracted);
     Ok(out)
@@ -327,4 +350,127 @@ pub fn calibrate(
     let high = plateau.iter().map(|g| g.1).fold(0.0, f64::max);
     let widest = plateau.iter().max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0))).copied().unwrap_or((0.0, 0.0));
     Ok(Calibration { threshold: f64::midpoint(widest.0, widest.1), macro_f1: best, low, high })
+}
+
+/// Who speaks, against a coding of it: right and wrong per kind of
+/// speaker, and the documents given the wrong one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerRecovery {
+    /// Documents with a coded speaker (`?` rows are left out).
+    pub total: usize,
+    /// Documents whose speaker was recognised: the same kind, and for a
+    /// party the same party.
+    pub right: usize,
+    /// Coded speakers that are not the municipality.
+    pub non_municipal: usize,
+    /// Of those, the ones recognised.
+    pub non_municipal_right: usize,
+    /// Per kind of coded speaker (`municipality`, `party`, `region`,
+    /// `national`, `organisation`), in that order; kinds nobody coded
+    /// are left out.
+    pub kinds: Vec<SpeakerKind>,
+    /// The documents whose speaker was not recognised, in coding order.
+    pub misses: Vec<SpeakerMiss>,
+}
+
+/// One kind of speaker's tally.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerKind {
+    /// The kind: `municipality`, `party`, `region`, `national` or
+    /// `organisation`.
+    pub kind: &'static str,
+    /// Documents coded with it.
+    pub coded: usize,
+    /// Of those, the ones recognised.
+    pub right: usize,
+    /// Documents given this kind whose coding says another.
+    pub wrong: usize,
+}
+
+/// A document whose speaker was not recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerMiss {
+    /// The document.
+    pub document: String,
+    /// The coded speaker.
+    pub coded: String,
+    /// The speaker found, with its name when the text gave one.
+    pub found: String,
+}
+
+/// The kinds of speaker, in the order reports list them.
+const KINDS: [&str; 5] = ["municipality", "party", "region", "national", "organisation"];
+
+fn kind(speaker: &Speaker) -> &'static str {
+    match speaker {
+        Speaker::Party(_) => "party",
+        Speaker::Region(_) => "region",
+        Speaker::National => "national",
+        Speaker::Organisation => "organisation",
+        _ => "municipality",
+    }
+}
+
+/// Whether `found` is the `coded` speaker: the same kind, and for a party
+/// the same party (a region's county is not compared).
+fn same_speaker(coded: &Speaker, found: &Speaker) -> bool {
+    match (coded, found) {
+        (Speaker::Party(a), Speaker::Party(b)) => a == b,
+        _ => kind(coded) == kind(found),
+    }
+}
+
+/// Measures how well `documents`' speakers match a speaker coding (see
+/// [`SpeakerRecovery`]).
+///
+/// ```
+/// use kommunbench_ingest::Ingester;
+/// use kommunbench_mapping::{GoldActors, speaker_recovery};
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("actors.csv");
+/// std::fs::write(&path, "document,actor\nplan,municipality\nm,party:M\n")?;
+/// let gold = GoldActors::from_path(&path)?;
+/// let ingester = Ingester::new();
+/// let plan = ingester.ingest_str("plan", "Integrationsplan\n\nKommunen ska erbjuda sfi.\n")?;
+/// let m = ingester.ingest_str("m", "Kristdemokraterna i Ekby\n\nVi vill att fler nyanlända får jobb.\n")?;
+/// let r = speaker_recovery(&gold, &[plan, m])?;
+/// assert_eq!((r.right, r.total, r.non_municipal_right, r.non_municipal), (1, 2, 0, 1));
+/// assert_eq!((r.misses[0].document.as_str(), r.misses[0].found.as_str()), ("m", "party:KD"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn speaker_recovery(gold: &GoldActors, documents: &[PolicyDocument]) -> Result<SpeakerRecovery, EvaluationError> {
+    let docs: HashMap<&str, &PolicyDocument> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let unknown: Vec<String> =
+        gold.rows.iter().filter(|r| !docs.contains_key(r.document.as_str())).map(|r| r.document.clone()).collect();
+    if !unknown.is_empty() {
+        return Err(EvaluationError::UnknownDocuments { path: gold.path.clone(), documents: unknown });
+    }
+    let mut kinds: Vec<SpeakerKind> = KINDS.iter().map(|&kind| SpeakerKind { kind, coded: 0, right: 0, wrong: 0 }).collect();
+    let mut out =
+        SpeakerRecovery { total: 0, right: 0, non_municipal: 0, non_municipal_right: 0, kinds: Vec::new(), misses: Vec::new() };
+    for row in &gold.rows {
+        let Some(coded) = &row.speaker else { continue };
+        let doc = docs[row.document.as_str()];
+        let right = same_speaker(coded, &doc.speaker);
+        let slot = |k: &str| KINDS.iter().position(|x| *x == k).unwrap_or(0);
+        out.total += 1;
+        out.right += usize::from(right);
+        kinds[slot(kind(coded))].coded += 1;
+        kinds[slot(kind(coded))].right += usize::from(right);
+        if !coded.is_municipality() {
+            out.non_municipal += 1;
+            out.non_municipal_right += usize::from(right);
+        }
+        if !right {
+            kinds[slot(kind(&doc.speaker))].wrong += 1;
+            let found = match &doc.speaker_name {
+                Some(name) => format!("{} ({name})", doc.speaker),
+                None => doc.speaker.to_string(),
+            };
+            out.misses.push(SpeakerMiss { document: row.document.clone(), coded: coded.to_string(), found });
+        }
+    }
+    out.kinds = kinds.into_iter().filter(|k| k.coded > 0 || k.wrong > 0).collect();
+    Ok(out)
 }

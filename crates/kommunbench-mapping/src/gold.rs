@@ -1,11 +1,12 @@
 //! Hand codings in the formats of `fixtures/gold/`: one row per document
 //! with a `1`/`0`/`?` column per area, and one row per priority with its
-//! `;`-separated areas and uncertain areas.
+//! `;`-separated areas and uncertain areas; and who speaks in each
+//! document (`document,actor`).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::Framework;
+use kommunbench_core::{Framework, Speaker};
 
 /// A coding file that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +71,24 @@ pub struct GoldPriorities {
     pub path: PathBuf,
     /// The rows.
     pub rows: Vec<GoldPriority>,
+}
+
+/// One document's speaker, as coded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldActor {
+    /// The document id.
+    pub document: String,
+    /// Who speaks; `None` where the coder could not tell (`?`).
+    pub speaker: Option<Speaker>,
+}
+
+/// A coding of who speaks in each document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldActors {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The rows.
+    pub rows: Vec<GoldActor>,
 }
 
 fn read(path: &Path) -> Result<(csv::StringRecord, Vec<(usize, csv::StringRecord)>), GoldError> {
@@ -174,6 +193,38 @@ impl GoldPriorities {
     }
 }
 
+impl GoldActors {
+    /// Reads a speaker coding: `document,actor`, the actor written as
+    /// a [`Speaker`] (`municipality`, `party:M`, `region`, `national`,
+    /// `organisation`) or `?`.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<GoldActors, GoldError> {
+        let path = path.as_ref();
+        let invalid = |line: usize, message: String| GoldError::Invalid { path: path.to_owned(), line, message };
+        let (header, records) = read(path)?;
+        let column = |name: &str| header.iter().position(|h| h == name);
+        let (Some(doc_col), Some(actor_col)) = (column("document"), column("actor")) else {
+            return Err(invalid(1, "expected the columns document, actor".into()));
+        };
+        let mut seen = HashSet::new();
+        let mut rows = Vec::new();
+        for (line, record) in records {
+            let document = record.get(doc_col).unwrap_or("").to_owned();
+            if document.is_empty() {
+                return Err(invalid(line, "empty document id".into()));
+            }
+            if !seen.insert(document.clone()) {
+                return Err(invalid(line, format!("document `{document}` is coded twice")));
+            }
+            let speaker = match record.get(actor_col).unwrap_or("") {
+                "?" | "" => None,
+                actor => Some(actor.parse::<Speaker>().map_err(|m| invalid(line, m))?),
+            };
+            rows.push(GoldActor { document, speaker });
+        }
+        Ok(GoldActors { path: path.to_owned(), rows })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +265,18 @@ mod tests {
         let gold = GoldPriorities::from_path(&path, &f).unwrap();
         assert_eq!(gold.rows[0].areas, [0, 5]);
         assert_eq!((gold.rows[1].areas.len(), gold.rows[1].uncertain.clone()), (0, vec![5]));
+    }
+
+    #[test]
+    fn speaker_coding_reads_kinds_and_question_marks() {
+        let (_dir, path) = write("document,actor\na,municipality\nb,party:sd\nc,?\nd,organisation\n");
+        let gold = GoldActors::from_path(&path).unwrap();
+        let speakers: Vec<_> = gold.rows.iter().map(|r| r.speaker.clone()).collect();
+        assert_eq!(speakers, [Some(Speaker::Municipality), Some(Speaker::Party("SD".into())), None, Some(Speaker::Organisation)]);
+        let (_dir, path) = write("document,actor\na,municipality\nb,county\n");
+        let err = GoldActors::from_path(&path).unwrap_err().to_string();
+        assert!(err.contains(":3:") && err.contains("unknown speaker `county`"), "{err}");
+        let (_dir, path) = write("document,actor\na,region\na,region\n");
+        assert!(GoldActors::from_path(&path).unwrap_err().to_string().contains("coded twice"));
     }
 }

@@ -41,10 +41,10 @@ mod text;
 pub use agreement::{Agreement, AreaAgreement, Cell, Confusion, Interval, Intervals, krippendorff_alpha};
 pub use align::{Aligner, Alignment, AreaCoverage, DocumentMapping};
 pub use evaluate::{
-    Calibration, Comparison, DocumentRecovery, EvaluationError, Recovery, Unmatched, agreement, calibrate, compare_codings,
-    compare_documents, compare_priorities, priority_recovery,
+    Calibration, Comparison, DocumentRecovery, EvaluationError, Recovery, SpeakerKind, SpeakerMiss, SpeakerRecovery, Uncoded,
+    Unmatched, agreement, calibrate, compare_codings, compare_documents, compare_priorities, priority_recovery, speaker_recovery,
 };
-pub use gold::{GoldDocument, GoldDocuments, GoldError, GoldPriorities, GoldPriority};
+pub use gold::{GoldActor, GoldActors, GoldDocument, GoldDocuments, GoldError, GoldPriorities, GoldPriority};
 pub use lexicon::{Hit, Lexicon, LexiconError, Scoring};
 pub use mapper::{
     AreaScore, EnsembleMapper, Evidence, LexiconMapper, ManualMapper, ManualMapperError, Mapper, MapperKind, Role,

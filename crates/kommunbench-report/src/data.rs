@@ -90,9 +90,9 @@ const PEERS: usize = 5;
 /// use kommunbench_analysis::Actor;
 /// use kommunbench_core::{DocumentId, Speaker};
 ///
-/// let unknown = Actor::of(&DocumentId::new("aland-lr")?, None, &Speaker::Municipality);
+/// let unknown = Actor::of(&DocumentId::new("aland-lr")?, None, &Speaker::Municipality, None);
 /// assert_eq!(kommunbench_report::slug(&unknown), "aland-lr");
-/// let region = Actor::of(&DocumentId::new("x")?, None, &Speaker::Region(Some("Åland".into())));
+/// let region = Actor::of(&DocumentId::new("x")?, None, &Speaker::Region(Some("Åland".into())), None);
 /// assert_eq!(kommunbench_report::slug(&region), "aland-region");
 /// # Ok::<(), kommunbench_core::IdError>(())
 /// ```

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use kommunbench_core::Framework;
 use kommunbench_mapping::{
-    Agreement, GoldDocuments, GoldPriorities, Recovery, Unmatched, agreement, compare_codings, compare_documents,
-    compare_priorities, priority_recovery,
+    Agreement, GoldActors, GoldDocuments, GoldPriorities, Recovery, SpeakerRecovery, Unmatched, agreement, compare_codings,
+    compare_documents, compare_priorities, priority_recovery, speaker_recovery,
 };
 use serde::Serialize;
 
@@ -39,6 +39,11 @@ pub(crate) struct Args {
     /// With --priorities: list the missed and the extra titles of each document.
     #[arg(long, requires = "priorities")]
     explain: bool,
+    /// Who speaks in each document: document,actor with municipality,
+    /// party:ABBR, region, national, organisation or ?. Reports the
+    /// speakers recognised per kind and the documents missed.
+    #[arg(long, value_name = "FILE")]
+    actors: Option<PathBuf>,
     #[command(flatten)]
     output: Output,
 }
@@ -77,6 +82,8 @@ struct Report<'a> {
     documents: Option<Agreement>,
     priorities: Option<Agreement>,
     recovery: Option<Recovery>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actors: Option<SpeakerRecovery>,
     unmatched_priorities: Vec<Unmatched>,
     #[serde(skip)]
     explain: bool,
@@ -88,17 +95,20 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let framework = pipeline.framework();
     let gold = GoldDocuments::from_path(&args.gold, framework)?;
     let gold_priorities = args.priorities.as_ref().map(|p| GoldPriorities::from_path(p, framework)).transpose()?;
+    let gold_actors = args.actors.as_ref().map(GoldActors::from_path).transpose()?;
     let mappings = pipeline.map(&corpus.documents).mappings;
     let documents = compare_documents(&gold, &mappings)?;
     let priorities =
         gold_priorities.as_ref().map(|g| compare_priorities(framework, g, &corpus.documents, &mappings)).transpose()?;
     let recovery = gold_priorities.as_ref().map(|g| priority_recovery(g, &corpus.documents)).transpose()?;
+    let actors = gold_actors.as_ref().map(|g| speaker_recovery(g, &corpus.documents)).transpose()?;
     let report = Report {
         method: pipeline.method(),
         framework: framework.id().as_str(),
         documents: Some(agreement(framework, &documents, args.output.bootstrap, args.output.seed)),
         priorities: priorities.as_ref().map(|p| agreement(framework, p, args.output.bootstrap, args.output.seed)),
         recovery,
+        actors,
         unmatched_priorities: priorities.map(|p| p.unmatched).unwrap_or_default(),
         explain: args.explain,
     };
@@ -117,6 +127,7 @@ pub(crate) fn agree(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         documents: Some(agreement(&framework, &comparison, args.output.bootstrap, args.output.seed)),
         priorities: None,
         recovery: None,
+        actors: None,
         unmatched_priorities: Vec::new(),
         explain: false,
     };
@@ -149,7 +160,28 @@ fn write_report(report: &Report<'_>, format: Format) -> anyhow::Result<()> {
                     writeln!(out, "  {}: {}", u.document, u.priority)?;
                 }
             }
+            if let Some(a) = &report.actors {
+                writeln!(out)?;
+                write_speakers(&mut out, a)?;
+            }
         }
+    }
+    Ok(())
+}
+
+/// Speakers recognised per kind, and the misses.
+fn write_speakers(out: &mut impl Write, a: &SpeakerRecovery) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "Speakers: {} of {} recognised; not the municipality: {} of {}",
+        a.right, a.total, a.non_municipal_right, a.non_municipal
+    )?;
+    writeln!(out, "  {:<14} {:>6} {:>6} {:>6}", "kind", "coded", "right", "wrong")?;
+    for k in &a.kinds {
+        writeln!(out, "  {:<14} {:>6} {:>6} {:>6}", k.kind, k.coded, k.right, k.wrong)?;
+    }
+    for m in &a.misses {
+        writeln!(out, "  missed: {}: coded {}, found {}", m.document, m.coded, m.found)?;
     }
     Ok(())
 }
@@ -167,10 +199,13 @@ fn write_recovery(out: &mut impl Write, r: &Recovery, explain: bool) -> std::io:
         r.extracted,
         pct(r.precision)
     )?;
+    let giving = r.uncoded.iter().filter(|u| !u.extracted.is_empty()).count();
     writeln!(
         out,
-        "  (titles compared after NFC, case folding, white space and closing punctuation; {} priorities extracted from documents with no gold rows)",
-        r.extracted_uncoded
+        "  (titles compared after NFC, case folding, white space and closing punctuation; {} priorities extracted from {} of {} documents with no gold rows)",
+        r.extracted_uncoded,
+        giving,
+        r.uncoded.len()
     )?;
     writeln!(out, "  {:<24} {:>5} {:>6} {:>9} {:>7}", "document", "gold", "found", "extracted", "matched")?;
     for d in &r.documents {
@@ -180,6 +215,15 @@ fn write_recovery(out: &mut impl Write, r: &Recovery, explain: bool) -> std::io:
                 writeln!(out, "      missed: {t}")?;
             }
             for t in &d.extra {
+                writeln!(out, "      extra:  {t}")?;
+            }
+        }
+    }
+    if explain && giving > 0 {
+        writeln!(out, "  documents with no gold rows that gave priorities:")?;
+        for u in r.uncoded.iter().filter(|u| !u.extracted.is_empty()) {
+            writeln!(out, "  {:<24} {:>5} {:>6} {:>9} {:>7}", u.document, 0, 0, u.extracted.len(), 0)?;
+            for t in &u.extracted {
                 writeln!(out, "      extra:  {t}")?;
             }
         }

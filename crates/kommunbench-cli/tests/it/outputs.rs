@@ -104,6 +104,18 @@ fn evaluate_and_agree() {
 }
 
 #[test]
+fn evaluate_speakers() {
+    let written = ["fixtures/written/corpus", "--gold", "fixtures/written/gold/gold_documents.csv"];
+    let actors = ["--actors", "fixtures/written/gold/actors.csv", "--bootstrap", "0"];
+    let text = output(&[&["evaluate"][..], &written, &actors].concat(), None);
+    let speakers = &text[text.find("Speakers:").expect("a speaker section")..];
+    insta::assert_snapshot!("evaluate_speakers", speakers);
+    let json = output(&[&["evaluate"][..], &written, &actors, &["--format", "json"]].concat(), None);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["actors"]["total"], 14);
+}
+
+#[test]
 fn frameworks() {
     insta::assert_snapshot!("frameworks_list", output(&["frameworks"], None));
     insta::assert_snapshot!("frameworks_se_2008", output(&["frameworks", "se-2008"], None));

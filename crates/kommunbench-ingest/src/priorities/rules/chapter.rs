@@ -45,7 +45,12 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let source = &outline.text[outline.blocks[h].span.range()];
         let lettered = is_lettered(heading);
         let numbered = source.starts_with(|c: char| c.is_ascii_digit());
-        if !(numbered || lettered) || outline.names[h].is_some() || outline.frames(h) || outline.background(h) || outline.excludes(h) {
+        if !(numbered || lettered)
+            || outline.names[h].is_some()
+            || outline.frames(h)
+            || outline.background(h)
+            || outline.excludes(h)
+        {
             continue;
         }
         let end = outline.section_end[h];
