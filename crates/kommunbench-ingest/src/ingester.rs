@@ -238,7 +238,7 @@ impl Ingester {
         let mut layout = layout::layout(&text, &lines);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-        let mut speaker = speaker::speaker(&title, &text);
+        let (mut speaker, speaker_name) = speaker::speaker(&title, &text);
         if speaker == Speaker::Region(None) {
             let counties = self.registry.counties();
             speaker = Speaker::Region(speaker::county_named(&title, &text, &counties).map(str::to_owned));
@@ -260,7 +260,7 @@ impl Ingester {
             title,
             kind,
             speaker,
-            speaker_name: None,
+            speaker_name,
             dates: meta.dates,
             decision: meta.decision,
             source,

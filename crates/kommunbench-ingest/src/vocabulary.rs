@@ -169,11 +169,29 @@ pub(crate) struct KindStem {
 pub(crate) struct Speaker {
     pub county_word: String,
     pub voice: Vec<String>,
+    pub party_verbs: Vec<String>,
+    pub politics: String,
+    pub bodies: Bodies,
     pub region: Vec<String>,
     pub municipality: Vec<String>,
     pub national_title: Vec<String>,
     pub county_aliases: Vec<CountyAlias>,
     pub parties: Vec<Party>,
+}
+
+/// Bodies that are not the municipality, by kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Bodies {
+    pub region: Vec<String>,
+    pub region_endings: Vec<String>,
+    pub national: Vec<String>,
+    pub national_endings: Vec<String>,
+    pub organisation: Vec<String>,
+    pub organisation_endings: Vec<String>,
+    pub subject_verbs: Vec<String>,
+    pub name_links: Vec<String>,
+    pub first_person: Vec<String>,
 }
 
 /// Another name of a county.
@@ -194,6 +212,8 @@ pub(crate) struct Party {
     pub members: Option<String>,
     #[serde(default)]
     pub forms: Vec<String>,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
 }
 
 /// The words of a heading that name the level of the priorities under it.

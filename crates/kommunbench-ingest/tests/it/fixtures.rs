@@ -208,6 +208,8 @@ fn snapshots_of_the_parsed_fixtures() {
 fn who_speaks_in_the_written_texts() {
     use kommunbench_core::{DocumentKind, Speaker};
     let corpus = CorpusReader::new().read(&[root().join("written/corpus")]);
+    let names: BTreeMap<String, Option<String>> =
+        corpus.documents.iter().map(|d| (d.id.to_string(), d.speaker_name.clone())).collect();
     let speakers: BTreeMap<String, (Speaker, DocumentKind)> =
         corpus.documents.into_iter().map(|d| (d.id.to_string(), (d.speaker, d.kind))).collect();
     let party = |p: &str| (Speaker::Party(p.to_owned()), DocumentKind::PartyProgramme);
@@ -215,10 +217,14 @@ fn who_speaks_in_the_written_texts() {
     assert_eq!(speakers["parti-kd-kristianstad-integration"], party("KD"));
     assert_eq!(speakers["parti-s-boras-integration"], party("S"));
     assert_eq!(speakers["lansstyrelsen-kalmar-regionalt-program"].0, Speaker::Region(Some("Kalmar län".to_owned())));
+    // Named as the text names them.
+    assert_eq!(names["lansstyrelsen-kalmar-regionalt-program"].as_deref(), Some("Länsstyrelsen Kalmar län"));
+    assert_eq!(names["parti-s-boras-integration"].as_deref(), Some("Socialdemokraterna i Borås"));
     // Municipal pages that name the county board and `kommuner i länet` as partners.
     assert_eq!(speakers["webb-vetlanda-mottagande-nyanlanda"].0, Speaker::Municipality);
     let others = speakers.iter().filter(|(id, _)| !id.starts_with("parti-") && !id.starts_with("lansstyrelsen-"));
     for (id, (speaker, _)) in others {
         assert_eq!(*speaker, Speaker::Municipality, "{id}");
+        assert_eq!(names[id], None, "{id}");
     }
 }

@@ -1,0 +1,302 @@
+//! Bodies that are not the municipality, named in a text's title and
+//! head: a county board or a region, a state authority or the
+//! government, an association or a church.
+//!
+//! A body is found by its name (`Länsstyrelsen`, `Röda Korset`) or, for
+//! one-word names, by its ending on a capitalised word (`Migrationsverket`,
+//! `Inrikesministeriet`). Each mention scores by where it
+//! stands, three in the title, two in the head's first 400 characters, one
+//! further on, and one more where the body acts (`Migrationsverket
+//! arbetar`) or owns what follows (`Region Hallands prioriterade
+//! områden`). The municipality naming itself scores the same way. The
+//! best body speaks when it outscores the municipality by the margin the
+//! rule asks (see [`speaking`]).
+//!
+//! Its name is taken as the text writes it, with the words that continue
+//! it (`Länsstyrelsen i Jämtlands län`, `Region Jämtland Härjedalen`) and
+//! without a genitive `s` (`Region Hallands` gives `Region Halland`).
+
+use kommunbench_core::Speaker;
+
+use crate::vocabulary::vocabulary;
+
+/// Characters of the head's opening, where a mention weighs double.
+const OPENING: usize = 400;
+
+/// A body named in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Body {
+    pub(crate) speaker: Speaker,
+    pub(crate) name: String,
+    pub(crate) score: usize,
+}
+
+/// The words of `text` with their byte offsets.
+pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = kommunbench_text::is_word_char(c) || (c == '-' && start.is_some());
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+pub(crate) fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `words[i..]` opens with the (lower-case) multi-word `name`;
+/// how many words it takes.
+fn opens_with(words: &[(usize, &str)], i: usize, name: &str) -> Option<usize> {
+    let parts: Vec<&str> =
+        name.split(|c: char| !kommunbench_text::is_word_char(c) && c != '-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() || i + parts.len() > words.len() || !capitalised(words[i].1) {
+        return None;
+    }
+    let last = parts.len() - 1;
+    let fits = parts.iter().enumerate().all(|(k, p)| {
+        let w = kommunbench_text::lowercase(words[i + k].1);
+        // The last word of a name may be in the genitive.
+        w == *p || (k == last && w.strip_suffix('s') == Some(p))
+    });
+    // `region `, `partnerskap `, `lo `: a name opening with a space after it
+    // needs a word after it (`Region Halland`), in capitals (`LO`) when it
+    // is short.
+    let needs_more = name.ends_with(' ');
+    if !fits || (needs_more && !words.get(i + parts.len()).is_some_and(|(_, w)| capitalised(w))) {
+        return None;
+    }
+    if parts.len() == 1 && parts[0].chars().count() <= 3 && !words[i].1.chars().all(char::is_uppercase) {
+        return None;
+    }
+    Some(parts.len())
+}
+
+/// The kind of body a word's ending names (`Migrationsverket`).
+fn by_ending(word: &str) -> Option<Speaker> {
+    if !capitalised(word) {
+        return None;
+    }
+    let lower = kommunbench_text::lowercase(word);
+    let b = &vocabulary().speaker.bodies;
+    let ends = |endings: &[String]| {
+        endings.iter().any(|e| {
+            let stem = lower.strip_suffix('s').unwrap_or(&lower);
+            (lower.ends_with(e.as_str()) && lower.len() > e.len() + 2) || (stem.ends_with(e.as_str()) && stem.len() > e.len() + 2)
+        })
+    };
+    if ends(&b.region_endings) {
+        Some(Speaker::Region(None))
+    } else if ends(&b.national_endings) {
+        Some(Speaker::National)
+    } else if ends(&b.organisation_endings) {
+        Some(Speaker::Organisation)
+    } else {
+        None
+    }
+}
+
+/// The body named at `words[i]`, and how many words its name takes.
+fn named_at(words: &[(usize, &str)], i: usize) -> Option<(Speaker, usize)> {
+    let b = &vocabulary().speaker.bodies;
+    let lists: [(&[String], Speaker); 3] =
+        [(&b.region, Speaker::Region(None)), (&b.national, Speaker::National), (&b.organisation, Speaker::Organisation)];
+    for (names, speaker) in lists {
+        if let Some(n) = names.iter().filter_map(|name| opens_with(words, i, name)).max() {
+            return Some((speaker, n));
+        }
+    }
+    by_ending(words[i].1).map(|s| (s, 1))
+}
+
+/// The name at `words[i..i + n]` with the words that continue it, as the
+/// text writes it, a closing genitive `s` dropped; and the index after it.
+pub(crate) fn full_name(text: &str, words: &[(usize, &str)], i: usize, n: usize) -> (String, usize) {
+    let links = &vocabulary().speaker.bodies.name_links;
+    let mut end = i + n;
+    // Continue over capitalised words and links, up to four words, on the
+    // same line.
+    let line_end = text[words[i].0..].find('\n').map_or(text.len(), |e| words[i].0 + e);
+    let mut taken = 0;
+    while end < words.len() && taken < 4 && words[end].0 < line_end {
+        let w = words[end].1;
+        let link = links.iter().any(|l| kommunbench_text::lowercase(w) == *l);
+        let gap = &text[words[end - 1].0 + words[end - 1].1.len()..words[end].0];
+        if !gap.chars().all(|c| c == ' ') || !(capitalised(w) || link) {
+            break;
+        }
+        end += 1;
+        taken += 1;
+    }
+    // A link cannot close the name (`Region Halland och`) unless it is the
+    // county's `län`.
+    while end > i + n && links.iter().any(|l| l != "län" && kommunbench_text::lowercase(words[end - 1].1) == *l) {
+        end -= 1;
+    }
+    let (start, last) = (words[i].0, words[end - 1]);
+    let mut name = text[start..last.0 + last.1.len()].to_owned();
+    // The genitive: `Region Hallands prioriterade` names `Region Halland`.
+    let next_is_lower = words.get(end).is_some_and(|(_, w)| !capitalised(w));
+    if next_is_lower && last.1.len() > 3 && name.ends_with('s') && !name.ends_with("ss") && end - i > 1 {
+        name.pop();
+    } else if end - i == 1 && name.ends_with('s') && named_at(&[(0, &name[..name.len() - 1])], 0).is_some() {
+        // `Migrationsverkets`, `Landskapsregeringens`: one word, its name
+        // without the `s` is a body's.
+        name.pop();
+    }
+    (name, end)
+}
+
+/// Mentions' score: where a mention stands, and whether the body acts or
+/// owns what follows.
+fn weight(in_title: bool, at: usize, acts: bool) -> usize {
+    let place = if in_title {
+        3
+    } else if at < OPENING {
+        2
+    } else {
+        1
+    };
+    place + usize::from(acts)
+}
+
+/// The bodies named in `title` and `head`, best first, and the
+/// municipality's own score and whether the head speaks in the first
+/// person.
+pub(crate) fn bodies(title: &str, head: &str) -> (Vec<Body>, usize, bool) {
+    struct Found {
+        key: Vec<String>,
+        body: Body,
+    }
+    let b = &vocabulary().speaker.bodies;
+    let municipal = &vocabulary().speaker.municipality;
+    let mut found: Vec<Found> = Vec::new();
+    let mut own = 0;
+    let mut first_person = false;
+    for (in_title, text) in [(true, title), (false, head)] {
+        let ws = words(text);
+        let mut i = 0;
+        while i < ws.len() {
+            let lower = kommunbench_text::lowercase(ws[i].1);
+            if !in_title && b.first_person.contains(&lower) {
+                first_person = true;
+            }
+            if municipal.contains(&lower) {
+                own += weight(in_title, ws[i].0, false);
+            }
+            let Some((speaker, n)) = named_at(&ws, i) else {
+                i += 1;
+                continue;
+            };
+            let (name, end) = full_name(text, &ws, i, n);
+            let acts = ws.get(end).is_some_and(|(_, w)| b.subject_verbs.contains(&kommunbench_text::lowercase(w)))
+                || ws[end - 1].1.ends_with('s');
+            let score = weight(in_title, ws[i].0, acts);
+            // Mentions of one body are counted together (`Länsstyrelsen i
+            // Kalmar län`, `Länsstyrelsen`, `Länsstyrelsens`), under the
+            // longest name the text gives it.
+            let key: Vec<String> =
+                ws[i..i + n].iter().map(|(_, w)| kommunbench_text::lowercase(w.strip_suffix('s').unwrap_or(w))).collect();
+            match found.iter_mut().find(|f| f.key == key) {
+                Some(f) => {
+                    f.body.score += score;
+                    if name.len() > f.body.name.len() {
+                        f.body.name = name;
+                    }
+                }
+                None => found.push(Found { key, body: Body { speaker, name, score } }),
+            }
+            i = end;
+        }
+    }
+    let mut found: Vec<Body> = found.into_iter().map(|f| f.body).collect();
+    found.sort_by_key(|b| std::cmp::Reverse(b.score));
+    (found, own, first_person)
+}
+
+/// The body that speaks in a text, if any: the best-scored body, when it
+/// scores at least three and by two more than the municipality names
+/// itself, or
+/// when the text speaks in the first person and the municipality does
+/// not name itself at all; and in either case at least twice as much as
+/// the next body. A page that presents several bodies' duties in turn
+/// (`Migrationsverket`, `Länsstyrelsen`, `Arbetsförmedlingen`) is
+/// nobody's own.
+pub(crate) fn speaking(title: &str, head: &str) -> Option<Body> {
+    let (found, own, first_person) = bodies(title, head);
+    let next = found.get(1).map_or(0, |b| b.score);
+    let best = found.into_iter().next()?;
+    let clear = best.score >= 3 && (own == 0 || best.score > own + 1);
+    let voiced = first_person && own == 0;
+    ((clear || voiced) && best.score >= 2 * next).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spoken(title: &str, head: &str) -> Option<(Speaker, String)> {
+        speaking(title, head).map(|b| (b.speaker, b.name))
+    }
+
+    #[test]
+    fn an_authority_speaks_of_its_own_work() {
+        let text = "Migrationsverket arbetar med att pröva ansökningar. Migrationsverkets uppdrag är brett.";
+        assert_eq!(spoken("Vårt uppdrag", text), Some((Speaker::National, "Migrationsverket".into())));
+        let ministry = "Inrikesministeriet ansvarar för integrationen. Vi bereder lagstiftningen.";
+        assert_eq!(spoken("Integration", ministry), Some((Speaker::National, "Inrikesministeriet".into())));
+    }
+
+    #[test]
+    fn a_county_board_or_a_region_is_named_with_its_county() {
+        let text = "Länsstyrelsen i Jämtlands län samordnar mottagandet av nyanlända i länet.";
+        assert_eq!(spoken("Integration", text), Some((Speaker::Region(None), "Länsstyrelsen i Jämtlands län".into())));
+        let region = "Integration är ett av Region Hallands prioriterade arbetsområden.";
+        assert_eq!(spoken("Integration och inkludering", region), Some((Speaker::Region(None), "Region Halland".into())));
+    }
+
+    #[test]
+    fn an_organisation_speaks_in_its_own_name() {
+        let church = "Svenska kyrkan vill verka för en rättssäker asylprövning. Här kan du läsa hur vi arbetar.";
+        assert_eq!(spoken("Påverkansarbete", church), Some((Speaker::Organisation, "Svenska kyrkan".into())));
+        let union = "Unionen anser att etableringen måste gå snabbare.";
+        assert_eq!(spoken("Integration på arbetsmarknaden | Unionen", union).map(|s| s.1), Some("Unionen".into()));
+    }
+
+    #[test]
+    fn a_municipality_naming_authorities_as_partners_speaks_itself() {
+        let page = "Kommunen tar emot nyanlända som Migrationsverket anvisar. Arbetsförmedlingen ansvarar för \
+            etableringsprogrammet. Kommunens mottagning hjälper dig med bostad, och kommunen erbjuder sfi.";
+        assert_eq!(spoken("Mottagande av nyanlända", page), None);
+        // Lower-case words with an authority's ending are not names.
+        assert_eq!(spoken("Integration", "Vi har ett nätverk för föreningen och kyrkan i byn."), None);
+    }
+
+    #[test]
+    fn a_page_presenting_several_bodies_is_none_of_theirs() {
+        let page = "Mottagandet är ett delat ansvar mellan flera myndigheter.\n\nMigrationsverket\n\nDen som söker asyl gör \
+            det hos Migrationsverket.\n\nLänsstyrelsen\n\nLänsstyrelsens uppdrag är att teckna överenskommelser.\n\n\
+            Arbetsförmedlingen\n\nArbetsförmedlingen har ansvaret för etableringen.";
+        assert_eq!(spoken("Så fungerar mottagandet", page), None);
+    }
+
+    #[test]
+    fn short_names_must_be_written_in_capitals() {
+        assert_eq!(
+            spoken("Integration", "LO anser att alla ska ha rätt till ett jobb. LO kräver mer sfi."),
+            Some((Speaker::Organisation, "LO".into()))
+        );
+        assert_eq!(spoken("Integration", "Vi lo åt det. Vi bjöd in lo och do."), None);
+    }
+}

@@ -1,0 +1,311 @@
+//! Who speaks in a text: a local party, a region or county board, the
+//! state, or (by default) the municipality itself.
+//!
+//! The rules read the title and the head of the text, where a page or a
+//! programme says whose it is:
+//!
+//! - a **party** speaks when it is named (`Moderaterna i Lomma`,
+//!   `Liberalerna vill`, `vi kristdemokrater`, `en kristdemokratisk
+//!   politik`) and the text speaks in the first person plural (`vi vill`,
+//!   `vi anser`, `vår politik`) or the party wants (`Liberalerna vill`);
+//!   the party named most often wins. A
+//!   quoted politician's party in brackets (`(KD)`) is not a party's
+//!   voice.
+//! - a **region** speaks when the head names regional bodies and the
+//!   county as its own (`landskapsregeringen`, `regionförbundet`, `den
+//!   regionala utvecklingsnämnden`, `länets befolkning`) at least twice
+//!   and more often than a municipality names itself (`kommunen`,
+//!   `Vetlanda kommun`, `staden`). Municipal pages name the county board
+//!   and `kommunerna i länet` as partners; those are not counted.
+//!   A party also speaks when the title names it (`Invandring |
+//!   Sverigedemokraterna Knivsta`), when it is the subject of a verb of
+//!   will (`SD Knivsta vill`, `Därför anser Liberalerna`), or when its
+//!   adjective qualifies the politics (`den liberala
+//!   integrationspolitiken`).
+//! - the **state** speaks in a text titled as the government's
+//!   (`Regeringens strategi`, not `Landskapsregeringens program`).
+//! - a **body** that is not the municipality, a county board, a region,
+//!   an authority, an association or a church, speaks when it names
+//!   itself more than the municipality does ([`bodies`]).
+//!
+//! A speaker that is not the municipality is named as the text names it.
+
+mod bodies;
+
+use kommunbench_core::Speaker;
+
+use crate::patterns::{self, Mention};
+use crate::vocabulary::vocabulary;
+
+/// How much of the text is read, in characters: the title's page and the
+/// opening paragraphs.
+const HEAD_CHARS: usize = 2500;
+
+/// The county a region's text names most often in its title and head:
+/// one of `counties` (`Södermanlands län`, `Åland`) by its name, its name
+/// without `län` (`Södermanland`, `Region Skåne`) or a common other name
+/// (`Sörmland`).
+pub(crate) fn county_named<'a>(title: &str, text: &str, counties: &[&'a str]) -> Option<&'a str> {
+    let head = kommunbench_text::lowercase(&format!("{title}\n{}", head_of(text)));
+    let mut best: Option<(usize, &'a str)> = None;
+    for &county in counties {
+        let lower = county.to_lowercase();
+        let word = &vocabulary().speaker.county_word;
+        let stem = lower.strip_suffix(&format!("s {word}")).or_else(|| lower.strip_suffix(&format!(" {word}"))).unwrap_or(&lower);
+        let aliases = vocabulary().speaker.county_aliases.iter().filter(|a| a.county == county).map(|a| a.alias.as_str());
+        let n: usize = std::iter::once(stem).chain(aliases).map(|form| mentions(&head, form)).sum();
+        if n > 0 && best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, county));
+        }
+    }
+    best.map(|(_, county)| county)
+}
+
+/// The first [`HEAD_CHARS`] characters of `text`, borrowed.
+fn head_of(text: &str) -> &str {
+    // A character starts at each byte that is not a continuation byte.
+    let mut starts = text.bytes().enumerate().filter(|(_, b)| b & 0xC0 != 0x80);
+    starts.nth(HEAD_CHARS).map_or(text, |(i, _)| &text[..i])
+}
+
+/// Who speaks in a text with `title`, and the name the text gives a
+/// speaker that is not the municipality.
+pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
+    let head_text = head_of(text);
+    let title_lower = kommunbench_text::lowercase(title);
+    let head = kommunbench_text::lowercase(head_text);
+    let (t, h) = (Counts::of(&title_lower), Counts::of(&head));
+    let (tw, hw) = (Will::of(title), Will::of(head_text));
+    let voiced = t.voice + h.voice + h.wants + hw.wants.iter().sum::<usize>() + hw.politics.iter().sum::<usize>() > 0;
+    let parties = &vocabulary().speaker.parties;
+    let score = |i: usize| h.party[i] + 2 * t.party[i] + 2 * (hw.wants[i] + tw.wants[i]) + hw.politics[i] + tw.politics[i];
+    let party = (0..parties.len()).map(|i| (score(i), i)).filter(|(n, _)| *n > 0).max_by_key(|(n, _)| *n);
+    if let Some((_, i)) = party
+        && (voiced || t.party[i] + tw.wants[i] > 0)
+    {
+        return (Speaker::Party(parties[i].abbreviation.clone()), Some(party_name(title, head_text, i)));
+    }
+    if t.national > 0 {
+        return (Speaker::National, None);
+    }
+    let body = bodies::speaking(title, head_text);
+    if let Some(body) = body.clone().filter(|b| !matches!(b.speaker, Speaker::Region(_))) {
+        return (body.speaker, Some(body.name));
+    }
+    let region = t.region + h.region;
+    if body.is_some() || (region >= 2 && region > t.municipality + h.municipality) {
+        // The regional body named most, when none dominates.
+        let named = body.map(|b| b.name).or_else(|| {
+            bodies::bodies(title, head_text).0.into_iter().find(|b| matches!(b.speaker, Speaker::Region(_))).map(|b| b.name)
+        });
+        return (Speaker::Region(None), named);
+    }
+    (Speaker::Municipality, None)
+}
+
+/// The name the text gives party `i`: its name, or its members written
+/// with a capital, with the words that continue it (`Moderaterna i
+/// Lomma`, `Sverigedemokraterna Knivsta`), from the title first; else
+/// the party's name.
+fn party_name(title: &str, head: &str, i: usize) -> String {
+    let p = &vocabulary().speaker.parties[i];
+    let names: Vec<&str> = std::iter::once(p.name.as_str()).chain(p.members.as_deref()).filter(|n| !n.contains(' ')).collect();
+    for text in [title, head] {
+        let words = bodies::words(text);
+        for (k, (_, w)) in words.iter().enumerate() {
+            let lower = kommunbench_text::lowercase(w);
+            if bodies::capitalised(w) && names.iter().any(|n| lower == *n || lower.strip_suffix('s') == Some(n)) {
+                let (name, _) = bodies::full_name(text, &words, k, 1);
+                // `Moderaternas Sollentuna`: the party's name, not its genitive.
+                return match name.split_once(' ') {
+                    Some((first, rest)) if kommunbench_text::lowercase(first).strip_suffix('s') == Some(names[0]) => {
+                        format!("{} {rest}", &first[..first.len() - 1])
+                    }
+                    _ if kommunbench_text::lowercase(&name).strip_suffix('s') == Some(names[0]) => {
+                        name[..name.len() - 1].to_owned()
+                    }
+                    _ => name,
+                };
+            }
+        }
+    }
+    let mut chars = p.name.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A party's will in a text, found word by word: its name, members or
+/// abbreviation before a verb of will, and its adjective before the
+/// politics.
+struct Will {
+    /// Per party: `SD Knivsta vill`, `Liberalerna i Lund anser`.
+    wants: Vec<usize>,
+    /// Per party: `den liberala integrationspolitiken`.
+    politics: Vec<usize>,
+}
+
+impl Will {
+    fn of(text: &str) -> Will {
+        let s = &vocabulary().speaker;
+        let mut will = Will { wants: vec![0; s.parties.len()], politics: vec![0; s.parties.len()] };
+        let words = bodies::words(text);
+        let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
+        let verb = |k: usize| lower.get(k).is_some_and(|w| s.party_verbs.contains(w));
+        for (k, w) in lower.iter().enumerate() {
+            for (i, p) in s.parties.iter().enumerate() {
+                let named = *w == p.name || p.members.as_ref() == Some(w) || words[k].1 == p.abbreviation;
+                let after = verb(k + 1) || (words.get(k + 1).is_some_and(|(_, n)| bodies::capitalised(n)) && verb(k + 2));
+                // `Därför vill Miljöpartiet`: the verb before the name.
+                let before = k > 0 && verb(k - 1) && *w == p.name;
+                if named && (after || before) {
+                    will.wants[i] += 1;
+                }
+                if p.adjectives.contains(w) && lower.get(k + 1).is_some_and(|n| n.contains(s.politics.as_str())) {
+                    will.politics[i] += 1;
+                }
+            }
+        }
+        will
+    }
+}
+
+/// How often each kind of cue stands in a text.
+struct Counts {
+    voice: usize,
+    /// Each party's mentions, in the vocabulary's order.
+    party: Vec<usize>,
+    wants: usize,
+    region: usize,
+    municipality: usize,
+    national: usize,
+}
+
+impl Counts {
+    fn of(text: &str) -> Counts {
+        let patterns::Speaker { matcher, mentions } = patterns::speaker();
+        let parties = vocabulary().speaker.parties.len();
+        let mut counts = Counts { voice: 0, party: vec![0; parties], wants: 0, region: 0, municipality: 0, national: 0 };
+        let starts_word = |i: usize| kommunbench_text::starts_word(text, i);
+        let ends_word = |i: usize| kommunbench_text::ends_word(text, i);
+        matcher.each(text.as_bytes(), |m, start, end| match mentions[m] {
+            Mention::Voice => counts.voice += 1,
+            Mention::Party(i) if starts_word(start) => counts.party[i] += 1,
+            Mention::Members(i) if starts_word(start) && ends_word(end) => counts.party[i] += 1,
+            Mention::Wants if starts_word(start) => counts.wants += 1,
+            Mention::Region if starts_word(start) => counts.region += 1,
+            Mention::Municipality if starts_word(start) && ends_word(end) => counts.municipality += 1,
+            Mention::National if starts_word(start) => counts.national += 1,
+            _ => {}
+        });
+        counts
+    }
+}
+
+/// Occurrences of `form` that begin a word.
+fn mentions(text: &str, form: &str) -> usize {
+    text.match_indices(form).filter(|(i, _)| kommunbench_text::starts_word(text, *i)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(abbreviation: &str) -> Speaker {
+        Speaker::Party(abbreviation.to_owned())
+    }
+
+    #[test]
+    fn the_head_is_the_first_characters_not_bytes() {
+        for text in ["", "kort", &"å".repeat(HEAD_CHARS + 7), &"aö€𝄞".repeat(HEAD_CHARS)] {
+            let expected: String = text.chars().take(HEAD_CHARS).collect();
+            assert_eq!(head_of(text), expected);
+        }
+    }
+
+    #[test]
+    fn a_party_speaks_when_named_in_the_first_person() {
+        assert_eq!(speaker("Integration", "Vi moderater vill att fler nyanlända får jobb. Moderaterna i Åby.").0, party("M"));
+        assert_eq!(speaker("Integration", "Liberalerna vill:\n- Flexibel sfi\n").0, party("L"));
+        assert_eq!(speaker("Integration", "En kristdemokratisk politik för integration. Vi vill se mångfald.").0, party("KD"));
+        assert_eq!(speaker("Socialdemokraterna i Ekby", "Vi ska bygga ett tryggt Ekby.").0, party("S"));
+        assert_eq!(speaker("Vårt program", "Svenska folkpartiet i Vasa. Vi vill att alla får lära sig svenska.").0, party("SFP"));
+    }
+
+    #[test]
+    fn a_quoted_politician_or_a_party_without_a_voice_is_not_a_party_s_text() {
+        // A municipal news item quoting a councillor.
+        let news = "Kommunen har antagit en ny integrationspolicy. – Mötesplatser är viktiga, säger Eva Ek (KD), kommunalråd.";
+        assert_eq!(speaker("Ny policy för integration", news).0, Speaker::Municipality);
+        // Named, but in the third person.
+        let report = "Kommunfullmäktige beslutade efter ett förslag från Moderaterna att utreda frågan.";
+        assert_eq!(speaker("Protokoll", report).0, Speaker::Municipality);
+        // A word that only contains a party's name.
+        assert_eq!(speaker("Integration", "Vi vill ha moderata hyror och en moderat ökning.").0, Speaker::Municipality);
+    }
+
+    #[test]
+    fn a_region_speaks_of_itself_more_than_of_a_municipality() {
+        let region = "Integration är ett av den regionala utvecklingsnämndens prioriterade områden. \
+            Alla som bor i länet ska känna sig delaktiga, och länets befolkning ska öka.";
+        assert_eq!(speaker("Integration", region).0, Speaker::Region(None));
+        let aland = "Landskapsregeringens program för integration. Landskapsregeringen samarbetar med kommunerna.";
+        assert_eq!(speaker("Program för integration", aland).0, Speaker::Region(None));
+        // A municipal page naming the county board as a partner.
+        let municipal = "Kommunen tar emot nyanlända som Länsstyrelsen i länet anvisar. Kommunens mottagning ordnar bostad.";
+        assert_eq!(speaker("Mottagande", municipal).0, Speaker::Municipality);
+        let partner = "Ekby kommun samarbetar med flera kommuner i länet. Länsstyrelsens uppdrag är att medverka \
+            till beredskap hos kommunerna i länet.";
+        assert_eq!(speaker("Samhällsorientering", partner).0, Speaker::Municipality);
+    }
+
+    #[test]
+    fn a_region_s_county_is_read_from_its_names() {
+        let counties = ["Södermanlands län", "Skåne län", "Jämtlands län", "Åland", "Österbotten"];
+        let county = |title: &str, text: &str| county_named(title, text, &counties);
+        assert_eq!(
+            county("Integration för tillväxt", "Sörmlandsstrategin är grunden. Regionförbundet Sörmland."),
+            Some("Södermanlands län")
+        );
+        assert_eq!(county("Integration", "Region Jämtland Härjedalen arbetar för länets befolkning."), Some("Jämtlands län"));
+        assert_eq!(county("Landskapsregeringens program", "De åländska kommunerna påverkas."), Some("Åland"));
+        assert_eq!(county("Region Skåne", "Skånes kommuner och Region Skåne samverkar."), Some("Skåne län"));
+        assert_eq!(county("Integration", "Regionala utvecklingsnämnden arbetar i länet."), None);
+    }
+
+    #[test]
+    fn a_party_speaks_in_any_word_order_and_is_named_as_written() {
+        let full = |title: &str, text: &str| speaker(title, text);
+        assert_eq!(
+            full("Invandring och återvandring | Sverigedemokraterna Knivsta", "SD Knivsta vill att kommunen ska pröva allt."),
+            (party("SD"), Some("Sverigedemokraterna Knivsta".into()))
+        );
+        assert_eq!(full("Integration", "Därför vill Miljöpartiet att alla får lära sig svenska.").0, party("MP"));
+        assert_eq!(
+            full("Integration", "Frihet är grunden för den liberala integrationspolitiken.").1.as_deref(),
+            Some("Liberalerna")
+        );
+        assert_eq!(
+            full("Vår politik", "Vi Socialdemokrater i Höör vill att fler får jobb.").1.as_deref(),
+            Some("Socialdemokrater i Höör")
+        );
+        // A liberal view or green parks are no party's.
+        assert_eq!(full("Parker", "Vi vill ha gröna parker och en liberal syn på öppettider.").0, Speaker::Municipality);
+    }
+
+    #[test]
+    fn a_body_other_than_the_municipality_speaks_by_its_name() {
+        let board = "Länsstyrelsen i Kalmar län samordnar mottagandet. Länsstyrelsen stödjer kommunerna i länet.";
+        assert_eq!(speaker("Integration", board), (Speaker::Region(None), Some("Länsstyrelsen i Kalmar län".into())));
+        let red_cross = "Röda Korset arbetar för att nyanlända ska känna sig välkomna. Vi har språkcaféer.";
+        assert_eq!(speaker("Integration", red_cross), (Speaker::Organisation, Some("Röda Korset".into())));
+        let agency = "Skolverket ger stöd till skolor som tar emot nyanlända elever. Skolverkets material är gratis.";
+        assert_eq!(speaker("Nyanlända elever", agency), (Speaker::National, Some("Skolverket".into())));
+    }
+
+    #[test]
+    fn the_government_speaks_in_its_own_titles() {
+        assert_eq!(speaker("Regeringens strategi för integration", "Egen försörjning och delaktighet.").0, Speaker::National);
+        assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl.").0, Speaker::Municipality);
+        let aland = "Landskapsregeringens program för integration 2020–2023";
+        assert_eq!(speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna.").0, Speaker::Region(None));
+    }
+}
