@@ -540,6 +540,10 @@ pub enum Rule {
     Chapter,
     /// A substantive section, when the document itemises nothing.
     Section,
+    /// A goal the author commits to in running prose (`Vi vill att alla
+    /// ska lära sig svenska`, `Kommunen ska erbjuda praktikplatser`,
+    /// `Därför prioriterar vi bostäder`).
+    Commitment,
     /// A `Mål: text`, `Åtgärd 2: text` or `Fokusområde 1: text` line: the
     /// label names the kind, the text is the title.
     KindLabel,
@@ -550,7 +554,7 @@ pub enum Rule {
 impl Rule {
     /// Every rule: the passes in their order of application, then the
     /// rules applied to the items of lists.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::PriorityHeading,
         Rule::HeadingSection,
         Rule::CountedHeading,
@@ -560,6 +564,7 @@ impl Rule {
         Rule::ActionTable,
         Rule::Chapter,
         Rule::Section,
+        Rule::Commitment,
         Rule::KindLabel,
         Rule::NestedItem,
     ];
@@ -576,6 +581,7 @@ impl Rule {
             Self::ActionTable => "action_table",
             Self::Chapter => "chapter",
             Self::Section => "section",
+            Self::Commitment => "commitment",
             Self::KindLabel => "kind_label",
             Self::NestedItem => "nested_item",
         }

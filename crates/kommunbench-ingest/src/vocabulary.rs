@@ -40,7 +40,24 @@ pub(crate) struct Vocabulary {
     pub introductions: Introductions,
     pub sections: Sections,
     pub enumerations: Enumerations,
+    pub commitments: Commitments,
     pub items: Items,
+}
+
+/// Commitments in running prose.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Commitments {
+    pub subjects: Vec<String>,
+    pub verbs: Vec<String>,
+    pub will: Vec<String>,
+    pub goal_openings: Vec<String>,
+    pub opening_words: usize,
+    pub not_commitments: Vec<String>,
+    pub relatives: Vec<String>,
+    pub max_words: usize,
+    pub marker: String,
+    pub impersonal: Vec<String>,
 }
 
 /// Words by the furniture reason they give.

@@ -108,7 +108,7 @@ fn by_ending(word: &str) -> Option<Speaker> {
 }
 
 /// The body named at `words[i]`, and how many words its name takes.
-fn named_at(words: &[(usize, &str)], i: usize) -> Option<(Speaker, usize)> {
+pub(crate) fn named_at(words: &[(usize, &str)], i: usize) -> Option<(Speaker, usize)> {
     let b = &vocabulary().speaker.bodies;
     let lists: [(&[String], Speaker); 3] =
         [(&b.region, Speaker::Region(None)), (&b.national, Speaker::National), (&b.organisation, Speaker::Organisation)];

@@ -103,6 +103,16 @@ pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
     (Speaker::Municipality, None)
 }
 
+/// Whether `words` (as written) are a party's name or members, or a body's
+/// name (`Moderaterna`, `Svenska kyrkan`, `Migrationsverket`).
+pub(crate) fn names_a_speaker(words: &[&str]) -> bool {
+    let Some(first) = words.first() else { return false };
+    let lower = kommunbench_text::lowercase(first);
+    let party = vocabulary().speaker.parties.iter().any(|p| lower == p.name || p.members.as_ref() == Some(&lower));
+    let spans: Vec<(usize, &str)> = words.iter().map(|w| (0, *w)).collect();
+    party || (bodies::named_at(&spans, 0).is_some() && words.iter().all(|w| bodies::capitalised(w)))
+}
+
 /// The name the text gives party `i`: its name, or its members written
 /// with a capital, with the words that continue it (`Moderaterna i
 /// Lomma`, `Sverigedemokraterna Knivsta`), from the title first; else

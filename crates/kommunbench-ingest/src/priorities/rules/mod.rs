@@ -23,6 +23,7 @@ use super::{Found, Outline};
 
 mod action_table;
 mod chapter;
+mod commitment;
 mod counted_heading;
 mod enumeration;
 mod heading_section;
@@ -53,6 +54,7 @@ pub(crate) const PASSES: &[Pass] = &[
     Pass { rule: action_table::RULE, apply: action_table::apply },
     Pass { rule: chapter::RULE, apply: chapter::apply },
     Pass { rule: section::RULE, apply: section::apply },
+    Pass { rule: commitment::RULE, apply: commitment::apply },
 ];
 
 /// The item rules, in the order they are tried on an item.

@@ -1,0 +1,268 @@
+//! `commitment`: a goal the author commits to in running prose.
+//!
+//! ## What it finds
+//!
+//! Each sentence of a paragraph that no earlier rule took in which the
+//! author commits to a goal (words of `[commitments]`):
+//!
+//! - the author as the subject, then a verb of commitment, with at most
+//!   a few words before each (`Vi vill att alla ska lära sig svenska`,
+//!   `Kommunen ska erbjuda praktik`, `Vi Socialdemokrater i Höör vill`);
+//! - the verb before the author (`Därför vill vi`, `För nyanlända så
+//!   prioriterar vi`, `Genom samverkan ska vi`);
+//! - a body or a party by its name, then a verb of will (`Moderaterna
+//!   vill införa bidragstak`, `Svenska kyrkan vill verka för`);
+//! - a goal noun and its copula (`Målet är att`, `Vår ambition är att`).
+//!
+//! The whole sentence is the title, as the codebook writes a goal stated
+//! in prose. A sentence that instructs or conditions (`du`, `den som`),
+//! quotes (`säger`), asks, or runs longer than a description's length is
+//! none; nor is a sentence in a section that frames the policy or that
+//! the rules exclude (contacts, links, background), or under a heading
+//! that became a priority (the prose is its body). A text that itemised
+//! its priorities, or named three or more in headings, explains them in
+//! its prose: the rule does not read it.
+//!
+//! ## Why it holds
+//!
+//! Party pages, authorities' and organisations' pages and many municipal
+//! pages state their aims in sentences, not lists; `vill`, `ska`,
+//! `strävar efter`, `prioriterar` and `anser` with the author as subject
+//! are how Swedish administrative and political prose commits.
+//!
+//! ## Example
+//!
+//! ```text
+//! Vi strävar efter att mottagandet sker så jämnt som möjligt över året.
+//! ```
+//!
+//! gives the goal `Vi strävar efter att mottagandet sker så jämnt som
+//! möjligt över året`.
+
+use kommunbench_core::{BlockKind, Level, Rule, Span};
+
+use crate::priorities::{Found, Outline};
+use crate::vocabulary::vocabulary;
+
+/// The rule its priorities record.
+pub(crate) const RULE: Rule = Rule::Commitment;
+
+/// Priorities from headings that make the prose their explanation.
+const MANY: usize = 3;
+
+/// Takes the commitments of every paragraph no rule took, in a text that
+/// itemised nothing and named fewer than [`MANY`] priorities.
+pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
+    // A text that has given its priorities in lists, enumerations or
+    // headings explains them in its prose.
+    if found.itemised || found.priorities.len() >= MANY {
+        return;
+    }
+    for i in 0..outline.blocks.len() {
+        let b = &outline.blocks[i];
+        if found.claimed[i] || !matches!(b.kind, BlockKind::Paragraph) {
+            continue;
+        }
+        // Prose under a heading that became a priority is its body.
+        let frame = |h: usize| outline.background(h) || outline.excludes(h) || outline.frames(h);
+        if outline.enclosing[i].is_some_and(|h| frame(h) || found.from_heading.contains_key(&h)) {
+            continue;
+        }
+        let parent = found.section_parent(outline, i);
+        let mut from = b.span.start;
+        for sentence in sentences(&b.text) {
+            let Some(title) = goal(sentence) else { continue };
+            let at = outline.locate(b.span, title, from).unwrap_or(b.span);
+            from = at.end.max(from);
+            let level = found.placed(parent, Level::Goal);
+            let p = found.push(title, String::new(), level, RULE, at, None::<Span>);
+            found.priorities[p].parent = parent;
+        }
+    }
+}
+
+/// The sentences of a paragraph: split after `.`, `!` or `?` before a
+/// space and a capital or a digit, and at line breaks.
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let end = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' => {
+                let next = chars.get(k + 1).map(|&(_, n)| n);
+                let after = chars.get(k + 2).map(|&(_, n)| n);
+                (next.is_some_and(char::is_whitespace)
+                    && after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || a == '–'))
+                .then_some(i + c.len_utf8())
+            }
+            _ => None,
+        };
+        if let Some(end) = end {
+            let s = text[start..end].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = end;
+        }
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// Whether `words` (lower case) hold the phrase `phrase` at `at`.
+fn phrase_at(words: &[String], at: usize, phrase: &str) -> bool {
+    phrase.split(' ').enumerate().all(|(k, p)| words.get(at + k).is_some_and(|w| w == p))
+}
+
+/// The goal a committing sentence states, as the codebook titles it: what
+/// follows the `att` after the verb (`Vi strävar efter att` *mottagandet
+/// sker jämnt*, `Vi tycker att det är viktigt att` *skapa boenden*), else
+/// the whole sentence (`Moderaterna vill införa bidragstak`).
+pub(crate) fn goal(sentence: &str) -> Option<&str> {
+    let c = &vocabulary().commitments;
+    let verb = commitment_verb(sentence)?;
+    let words = word_spans(sentence);
+    let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
+    let mut title = 0;
+    let mut at = verb;
+    // The `att` within a few words after the verb, and again after `det
+    // är viktigt att`.
+    while let Some(k) = (at..(at + c.opening_words).min(lower.len())).find(|&k| lower[k] == c.marker) {
+        let Some(&(start, _)) = words.get(k + 1) else { break };
+        title = start;
+        at = k + 1;
+        if lower.get(at).is_none_or(|w| !c.impersonal.contains(w)) {
+            break;
+        }
+    }
+    Some(&sentence[title..])
+}
+
+/// The words of `text` with their byte offsets.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices() {
+        match (kommunbench_text::is_word_char(ch), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// The index of the word after a committing sentence's verb, if the
+/// sentence commits its author.
+fn commitment_verb(sentence: &str) -> Option<usize> {
+    let c = &vocabulary().commitments;
+    if sentence.ends_with('?') {
+        return None;
+    }
+    let originals: Vec<&str> = word_spans(sentence).into_iter().map(|(_, w)| w).collect();
+    if originals.len() < 4 || originals.len() > c.max_words {
+        return None;
+    }
+    let words: Vec<String> = originals.iter().map(|w| kommunbench_text::lowercase(w)).collect();
+    if words.iter().any(|w| c.not_commitments.contains(w)) || phrase_at(&words, 0, "den som") {
+        return None;
+    }
+    let verb_at = |at: usize, verbs: &[String]| verbs.iter().any(|v| phrase_at(&words, at, v));
+    let opening = c.opening_words.min(words.len());
+    // The relative or question word before a verb makes it another's.
+    let free = |at: usize| at == 0 || !c.relatives.contains(&words[at - 1]);
+    let after = |v: usize, verbs: &[String]| {
+        verbs.iter().filter(|p| phrase_at(&words, v, p)).map(|p| v + p.split(' ').count()).max().unwrap_or(v + 1)
+    };
+    for s in 0..opening {
+        if c.subjects.contains(&words[s]) {
+            // `Vi vill`, `Vi Socialdemokrater i Höör vill`, `Kommunen ska också`.
+            if let Some(v) = (s + 1..(s + 1 + c.opening_words).min(words.len())).find(|&v| verb_at(v, &c.verbs) && free(v)) {
+                return Some(after(v, &c.verbs));
+            }
+            // `Därför vill vi`: the verb just before the subject.
+            if s > 0 && verb_at(s - 1, &c.verbs) && words[s] == c.subjects[0] {
+                return Some(s + 1);
+            }
+        }
+    }
+    // A party's or a body's name, then a verb of will: `Moderaterna
+    // vill`, `Svenska kyrkan vill`.
+    if let Some(v) = (1..3.min(words.len())).find(|&v| verb_at(v, &c.will)) {
+        if crate::speaker::names_a_speaker(&originals[..v]) {
+            return Some(after(v, &c.will));
+        }
+    }
+    c.goal_openings.iter().find(|g| phrase_at(&words, 0, g)).map(|g| g.split(' ').count() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn commits(sentence: &str) -> bool {
+        goal(sentence).is_some()
+    }
+
+    #[test]
+    fn sentences_end_at_stops_before_capitals_and_at_line_breaks() {
+        assert_eq!(
+            sentences("Vi vill ha fler jobb. Sfi ska vara flexibel, t.ex. på kvällar! 2025 ska alla\nNy rad"),
+            ["Vi vill ha fler jobb.", "Sfi ska vara flexibel, t.ex. på kvällar!", "2025 ska alla", "Ny rad"]
+        );
+    }
+
+    #[test]
+    fn the_author_commits_as_subject_or_after_its_verb() {
+        for s in [
+            "Vi vill att alla invandrare ska få kunskap om det svenska samhället.",
+            "Vi strävar efter att mottagandet sker så jämnt som möjligt.",
+            "Därför vill vi se tidigare och bättre språkundervisning.",
+            "För nyanlända så prioriterar vi de långsiktiga boendena för barnfamiljer.",
+            "Kommunen ska aktivt arbeta för att rekrytera människor med olika bakgrund.",
+            "Vi Socialdemokrater i Höör vill att fler ska få jobb.",
+            "Moderaterna vill införa ett bidragstak.",
+            "Målet är att nyanlända snabbt ska komma i arbete.",
+        ] {
+            assert!(commits(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_goal_is_what_follows_the_marker_after_the_verb() {
+        let g = |s| goal(s).unwrap();
+        assert_eq!(g("Vi strävar efter att mottagandet sker jämnt."), "mottagandet sker jämnt.");
+        assert_eq!(g("Vi tycker att det är viktigt att skapa långsiktiga boenden."), "skapa långsiktiga boenden.");
+        assert_eq!(g("Moderaterna vill införa ett bidragstak."), "Moderaterna vill införa ett bidragstak.");
+        assert_eq!(g("Målet är att nyanlända snabbt kommer i arbete."), "nyanlända snabbt kommer i arbete.");
+        assert_eq!(g("Kommunen ska erbjuda praktik till alla nyanlända."), "Kommunen ska erbjuda praktik till alla nyanlända.");
+    }
+
+    #[test]
+    fn instructions_conditions_questions_and_descriptions_are_not_commitments() {
+        for s in [
+            "Du ska anmäla dig till sfi senast i augusti.",
+            "Den som vill läsa sfi ska vara folkbokförd i kommunen.",
+            "Alla som vill får delta i språkcaféet på onsdagar.",
+            "Vad vill vi uppnå med integrationsarbetet?",
+            "– Vi vill se fler mötesplatser, säger kommunalrådet.",
+            "Migrationsverket ska pröva ansökan om uppehållstillstånd.",
+            "Detta kräver samverkan mellan kommunens aktörer.",
+            "Kommunen tar emot nyanlända som anvisas av Migrationsverket.",
+            "Ett språkcafé hålls varje vecka i biblioteket.",
+        ] {
+            assert!(!commits(s), "{s}");
+        }
+    }
+}
