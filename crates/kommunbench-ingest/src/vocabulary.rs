@@ -53,7 +53,7 @@ pub(crate) struct Commitments {
     pub will: Vec<String>,
     pub goal_openings: Vec<String>,
     pub opening_words: usize,
-    pub not_commitments: Vec<String>,
+    pub instructions: Vec<String>,
     pub relatives: Vec<String>,
     pub max_words: usize,
     pub marker: String,

@@ -175,7 +175,7 @@ fn commitment_verb(sentence: &str) -> Option<usize> {
         return None;
     }
     let words: Vec<String> = originals.iter().map(|w| kommunbench_text::lowercase(w)).collect();
-    if words.iter().any(|w| c.not_commitments.contains(w)) || phrase_at(&words, 0, "den som") {
+    if words.iter().any(|w| c.instructions.contains(w)) || phrase_at(&words, 0, "den som") {
         return None;
     }
     let verb_at = |at: usize, verbs: &[String]| verbs.iter().any(|v| phrase_at(&words, at, v));
@@ -199,10 +199,10 @@ fn commitment_verb(sentence: &str) -> Option<usize> {
     }
     // A party's or a body's name, then a verb of will: `Moderaterna
     // vill`, `Svenska kyrkan vill`.
-    if let Some(v) = (1..3.min(words.len())).find(|&v| verb_at(v, &c.will)) {
-        if crate::speaker::names_a_speaker(&originals[..v]) {
-            return Some(after(v, &c.will));
-        }
+    if let Some(v) = (1..3.min(words.len())).find(|&v| verb_at(v, &c.will))
+        && crate::speaker::names_a_speaker(&originals[..v])
+    {
+        return Some(after(v, &c.will));
     }
     c.goal_openings.iter().find(|g| phrase_at(&words, 0, g)).map(|g| g.split(' ').count() - 1)
 }
@@ -250,7 +250,7 @@ mod tests {
     }
 
     #[test]
-    fn instructions_conditions_questions_and_descriptions_are_not_commitments() {
+    fn instructions_conditions_questions_and_descriptions_are_instructions() {
         for s in [
             "Du ska anmäla dig till sfi senast i augusti.",
             "Den som vill läsa sfi ska vara folkbokförd i kommunen.",
