@@ -436,7 +436,7 @@ fn same_speaker(coded: &Speaker, found: &Speaker) -> bool {
 /// let m = ingester.ingest_str("m", "Kristdemokraterna i Ekby\n\nVi vill att fler nyanlända får jobb.\n")?;
 /// let r = speaker_recovery(&gold, &[plan, m])?;
 /// assert_eq!((r.right, r.total, r.non_municipal_right, r.non_municipal), (1, 2, 0, 1));
-/// assert_eq!((r.misses[0].document.as_str(), r.misses[0].found.as_str()), ("m", "party:KD"));
+/// assert_eq!((r.misses[0].document.as_str(), r.misses[0].found.as_str()), ("m", "party:KD (Kristdemokraterna i Ekby)"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn speaker_recovery(gold: &GoldActors, documents: &[PolicyDocument]) -> Result<SpeakerRecovery, EvaluationError> {
