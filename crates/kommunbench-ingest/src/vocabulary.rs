@@ -40,8 +40,20 @@ pub(crate) struct Vocabulary {
     pub introductions: Introductions,
     pub sections: Sections,
     pub enumerations: Enumerations,
+    pub evidence: Evidence,
     pub commitments: Commitments,
     pub items: Items,
+}
+
+/// What makes an item read as a goal, a demand or a measure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Evidence {
+    pub modals: Vec<String>,
+    pub verb_stems: Vec<String>,
+    pub goal_words: Vec<String>,
+    pub share: usize,
+    pub own_work_words: usize,
 }
 
 /// Commitments in running prose.
@@ -51,7 +63,13 @@ pub(crate) struct Commitments {
     pub subjects: Vec<String>,
     pub verbs: Vec<String>,
     pub will: Vec<String>,
-    pub goal_openings: Vec<String>,
+    pub goal_nouns: Vec<String>,
+    pub goal_copulas: Vec<String>,
+    pub possessives: Vec<String>,
+    pub genitive_endings: Vec<String>,
+    pub place_verbs: Vec<String>,
+    pub purpose_verbs: Vec<String>,
+    pub purpose: String,
     pub opening_words: usize,
     pub instructions: Vec<String>,
     pub relatives: Vec<String>,

@@ -158,8 +158,11 @@ impl<'a> Found<'a> {
     }
 }
 
-/// A title as the codebook writes it: no closing `.`, `,`, `;`, and no
-/// numbered kind before it (`Mål 1 – Fler i arbete` is `Fler i arbete`).
+/// A title as the codebook writes it: no closing `.`, `,`, `;`, no
+/// numbered kind before it (`Mål 1 – Fler i arbete` is `Fler i arbete`),
+/// and no closing explanation in brackets of a sentence's length
+/// (`Lokaler. (Inventering av lokaler inom skolan.)` is `Lokaler`; `Språk
+/// (sfi)` keeps its brackets).
 pub(crate) fn clean_title(title: &str) -> &str {
     let title = title.trim();
     let title = crate::patterns::cues()
@@ -167,8 +170,22 @@ pub(crate) fn clean_title(title: &str) -> &str {
         .find(title)
         .filter(|m| cues::kind_named(&title[..m.end()]).is_some() && m.end() < title.len())
         .map_or(title, |m| &title[m.end()..]);
-    title.trim().trim_end_matches(['.', ',', ';']).trim_end()
+    let title = title.trim().trim_end_matches(['.', ',', ';']).trim_end();
+    match title.strip_suffix(')').and_then(|t| t.rfind(" (").map(|i| (&title[..i], &t[i + 2..]))) {
+        Some((head, explanation))
+            if !head.trim().is_empty()
+                && explanation.chars().next().is_some_and(char::is_uppercase)
+                && kommunbench_text::word_count(explanation) >= EXPLANATION_WORDS =>
+        {
+            head.trim_end().trim_end_matches(['.', ',', ';']).trim_end()
+        }
+        _ => title,
+    }
 }
+
+/// Words in brackets, a sentence of its own, that explain a title rather
+/// than name it (examples, `(t ex vård, städ)`, are part of it).
+const EXPLANATION_WORDS: usize = 5;
 
 #[cfg(test)]
 mod tests {
@@ -179,6 +196,11 @@ mod tests {
         assert_eq!(clean_title(" Arbete och studier. "), "Arbete och studier");
         assert_eq!(clean_title("Sollentuna är inte kravlös,"), "Sollentuna är inte kravlös");
         assert_eq!(clean_title("Språk (sfi)"), "Språk (sfi)");
+        assert_eq!(clean_title("Lokaler. (Inventering av lokaler inom förskola och skola.)"), "Lokaler");
+        assert_eq!(clean_title("Sociala risker (Aktiviteter för unga som förebygger risker.)"), "Sociala risker");
+        assert_eq!(clean_title("Svenska för invandrare (SFI)"), "Svenska för invandrare (SFI)");
+        let examples = "Tydliga spår med praktik (t ex vård, städ, industri, besöksnäring)";
+        assert_eq!(clean_title(examples), examples);
         assert_eq!(clean_title("Mål 1 – Fler i arbete"), "Fler i arbete");
         assert_eq!(clean_title("Område 2: Bostäder"), "Bostäder");
         assert_eq!(clean_title("Kommun 2 – text"), "Kommun 2 – text");

@@ -20,6 +20,7 @@
 mod cues;
 mod details;
 mod enumeration;
+mod evidence;
 mod finish;
 mod found;
 mod outline;

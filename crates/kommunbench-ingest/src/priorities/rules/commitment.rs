@@ -120,12 +120,14 @@ fn phrase_at(words: &[String], at: usize, phrase: &str) -> bool {
 }
 
 /// The goal a committing sentence states, as the codebook titles it: what
-/// follows the `att` after the verb (`Vi strävar efter att` *mottagandet
-/// sker jämnt*, `Vi tycker att det är viktigt att` *skapa boenden*), else
-/// the whole sentence (`Moderaterna vill införa bidragstak`).
+/// follows the `att` after the author's verb (`Vi strävar efter att`
+/// *mottagandet sker jämnt*, `Vi tycker att det är viktigt att` *skapa
+/// boenden*), else the whole sentence (`Moderaterna vill införa
+/// bidragstak`, `Målet är att alla ska ha ett arbete`, `Ekby ska vara en
+/// välkomnande kommun`).
 pub(crate) fn goal(sentence: &str) -> Option<&str> {
     let c = &vocabulary().commitments;
-    let verb = commitment_verb(sentence)?;
+    let Commitment::Verb(verb) = commitment(sentence)? else { return Some(sentence) };
     let words = word_spans(sentence);
     let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
     let mut title = 0;
@@ -142,6 +144,19 @@ pub(crate) fn goal(sentence: &str) -> Option<&str> {
     }
     Some(&sentence[title..])
 }
+
+/// How a sentence commits its author.
+enum Commitment {
+    /// By the author's verb, the goal after it: the index of the word
+    /// after the verb.
+    Verb(usize),
+    /// As a whole: a goal noun's sentence, or the municipality's.
+    Whole,
+}
+
+/// The municipalities' names, for a sentence a municipality opens.
+static PLACES: std::sync::LazyLock<kommunbench_core::MunicipalityRegistry> =
+    std::sync::LazyLock::new(kommunbench_core::MunicipalityRegistry::builtin);
 
 /// The words of `text` with their byte offsets.
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
@@ -163,9 +178,8 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// The index of the word after a committing sentence's verb, if the
-/// sentence commits its author.
-fn commitment_verb(sentence: &str) -> Option<usize> {
+/// How a sentence commits its author, if it does.
+fn commitment(sentence: &str) -> Option<Commitment> {
     let c = &vocabulary().commitments;
     if sentence.ends_with('?') {
         return None;
@@ -185,16 +199,51 @@ fn commitment_verb(sentence: &str) -> Option<usize> {
     let after = |v: usize, verbs: &[String]| {
         verbs.iter().filter(|p| phrase_at(&words, v, p)).map(|p| v + p.split(' ').count()).max().unwrap_or(v + 1)
     };
+    // `kommun` is a subject after the municipality's name (`Ekby kommun
+    // ska`), not in `i vilken kommun ett barn ska bo`.
+    let subject = |s: usize| {
+        c.subjects.contains(&words[s])
+            && (words[s] != "kommun" || s > 0 && originals[s - 1].chars().next().is_some_and(char::is_uppercase))
+    };
     for s in 0..opening {
-        if c.subjects.contains(&words[s]) {
+        if subject(s) {
             // `Vi vill`, `Vi Socialdemokrater i Höör vill`, `Kommunen ska också`.
             if let Some(v) = (s + 1..(s + 1 + c.opening_words).min(words.len())).find(|&v| verb_at(v, &c.verbs) && free(v)) {
-                return Some(after(v, &c.verbs));
+                return Some(Commitment::Verb(after(v, &c.verbs)));
             }
-            // `Därför vill vi`: the verb just before the subject.
-            if s > 0 && verb_at(s - 1, &c.verbs) && words[s] == c.subjects[0] {
-                return Some(s + 1);
-            }
+        }
+    }
+    // `Därför vill vi`, `I samverkan med andra verkar vi för att`: the
+    // verb just before `vi`, a little further in.
+    let inverted =
+        |s: usize| verb_at(s - 1, &c.verbs) || (c.purpose_verbs.contains(&words[s - 1]) && phrase_at(&words, s + 1, &c.purpose));
+    if let Some(s) = (1..(2 * c.opening_words).min(words.len())).find(|&s| words[s] == c.subjects[0] && inverted(s)) {
+        return Some(Commitment::Verb(s + 1));
+    }
+    // `Ekby ska vara en välkomnande kommun`, `I Ekby ska alla ha lika
+    // rättigheter`: the municipality by its name, then `ska`.
+    let place = usize::from(words[0] == "i");
+    if originals[place].chars().next().is_some_and(char::is_uppercase)
+        && c.place_verbs.iter().any(|v| phrase_at(&words, place + 1, v))
+        && PLACES.by_name(originals[place]).is_some()
+    {
+        return Some(Commitment::Whole);
+    }
+    // `Målet är att`, `Vår främsta målsättning är att`, `Ekby kommun har
+    // som mål att`: a goal noun and its copula among the first words.
+    // The goal must be the author's: the noun opens the sentence, or a
+    // possessive or a genitive stands before the copula (`Vår`,
+    // `Flyktingmottagningens`, `Målet för integrationsenhetens`, `Ekby
+    // kommun har som mål`), not `På riksnivå är målet`.
+    let noun = (0..opening).find(|&k| c.goal_nouns.contains(&words[k]));
+    let copula =
+        noun.and_then(|k| (k + 1..(k + 5).min(words.len())).find(|&j| c.goal_copulas.iter().any(|g| phrase_at(&words, j, g))));
+    if let (Some(k), Some(j)) = (noun, copula) {
+        let owned = k == 0
+            || words[..j].iter().any(|w| c.possessives.contains(w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
+            || words[..k].iter().any(|w| *w == "kommun");
+        if owned {
+            return Some(Commitment::Whole);
         }
     }
     // A party's or a body's name, then a verb of will: `Moderaterna
@@ -202,9 +251,9 @@ fn commitment_verb(sentence: &str) -> Option<usize> {
     if let Some(v) = (1..3.min(words.len())).find(|&v| verb_at(v, &c.will))
         && crate::speaker::names_a_speaker(&originals[..v])
     {
-        return Some(after(v, &c.will));
+        return Some(Commitment::Verb(after(v, &c.will)));
     }
-    c.goal_openings.iter().find(|g| phrase_at(&words, 0, g)).map(|g| g.split(' ').count() - 1)
+    None
 }
 
 #[cfg(test)]
@@ -245,7 +294,13 @@ mod tests {
         assert_eq!(g("Vi strävar efter att mottagandet sker jämnt."), "mottagandet sker jämnt.");
         assert_eq!(g("Vi tycker att det är viktigt att skapa långsiktiga boenden."), "skapa långsiktiga boenden.");
         assert_eq!(g("Moderaterna vill införa ett bidragstak."), "Moderaterna vill införa ett bidragstak.");
-        assert_eq!(g("Målet är att nyanlända snabbt kommer i arbete."), "nyanlända snabbt kommer i arbete.");
+        assert_eq!(g("Målet är att nyanlända snabbt kommer i arbete."), "Målet är att nyanlända snabbt kommer i arbete.");
+        assert_eq!(g("Vår främsta målsättning är att få fler i arbete."), "Vår främsta målsättning är att få fler i arbete.");
+        assert_eq!(g("Vadstena ska vara en kommun för alla."), "Vadstena ska vara en kommun för alla.");
+        assert_eq!(g("I Karlskoga ska alla ha lika rättigheter."), "I Karlskoga ska alla ha lika rättigheter.");
+        assert_eq!(g("I samverkan med andra parter verkar vi för att fler får jobb."), "fler får jobb.");
+        assert!(goal("Migrationsverket ska pröva ansökan om asyl.").is_none());
+        assert!(goal("Barnen ska vara inskrivna i skolan.").is_none());
         assert_eq!(g("Kommunen ska erbjuda praktik till alla nyanlända."), "Kommunen ska erbjuda praktik till alla nyanlända.");
     }
 

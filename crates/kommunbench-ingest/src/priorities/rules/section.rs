@@ -31,7 +31,7 @@
 
 use kommunbench_core::{Level, Rule};
 
-use crate::priorities::{Found, Outline};
+use crate::priorities::{Found, Outline, evidence};
 
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::Section;
@@ -49,6 +49,14 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         }
         let (body, body_span) = outline.body_of(outline.section(i));
         if body.is_empty() && !toc_only {
+            continue;
+        }
+        // Positive evidence: the heading states a goal, or its section
+        // states what is to be (`Sfi ska finnas på kvällar`), commits to a
+        // goal, or opens on the author's own work (`Kommunen ordnar ...`).
+        // A contact, a service described or a feedback form has none.
+        let commits = || super::commitment::sentences(&body).into_iter().any(|s| super::commitment::goal(s).is_some());
+        if !evidence::states_goal(heading) && !evidence::willed(&body) && !commits() && !evidence::own_work(&body) {
             continue;
         }
         let level = outline.names[i].unwrap_or(Level::PriorityArea);

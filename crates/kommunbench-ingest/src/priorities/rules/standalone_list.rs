@@ -4,8 +4,15 @@
 //!
 //! The items of a list of two or more items, or of a run of two or more
 //! `Title: body` lines (or of labels that each name a kind, `Mål 2:`),
-//! whose introduction says nothing either way: priority areas, placed
+//! whose introduction says nothing either way, when at least half its
+//! items show positive evidence of a goal, a demand or a measure (a modal
+//! verb, an action verb or a word of change they open with; see
+//! `crate::priorities::evidence`), or when it stands under a heading that
+//! became a priority, or after a paragraph that states what is to be (a
+//! modal verb: `Åsby ska vara en kommun där ...`): priority areas, placed
 //! under the priority their section heading became (one level below it).
+//! Lists of names, dates, pages, criteria, services or topics after a
+//! plain paragraph show none and give none.
 //!
 //! ## Why it holds
 //!
@@ -27,9 +34,9 @@
 
 use kommunbench_core::{BlockKind, Level, Rule};
 
-use crate::priorities::cues;
 use crate::priorities::found::RunKind;
 use crate::priorities::{Found, Outline};
+use crate::priorities::{cues, evidence};
 
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::StandaloneList;
@@ -47,7 +54,21 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
                         |&j| matches!(&outline.blocks[j].kind, BlockKind::Labeled { label } if cues::kind_named(label).is_some()),
                     ),
             };
-        if stands {
+        let items = run.blocks.clone().filter(|&j| matches!(outline.blocks[j].kind, BlockKind::ListItem { .. }));
+        // Other evidence: the list stands in the section of a heading that
+        // became a priority (a focus area's measures), or the paragraph
+        // before it states what is to be (`Åsby ska vara en kommun där
+        // ...`).
+        let under_priority = found.section_parent(outline, run.blocks.start).is_some();
+        let before = run.blocks.start.checked_sub(1).map(|j| &outline.blocks[j]);
+        let willed = before.is_some_and(|b| matches!(b.kind, BlockKind::Paragraph) && evidence::willed(&b.text));
+        let goals = match &run.kind {
+            RunKind::List { .. } => {
+                under_priority || willed || evidence::list_states_goals(items.map(|j| outline.blocks[j].text.as_str()))
+            }
+            RunKind::Labels(_) => true,
+        };
+        if stands && goals {
             run.take(outline, found, Level::PriorityArea, RULE);
         }
     }

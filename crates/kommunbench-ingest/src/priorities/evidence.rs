@@ -1,0 +1,108 @@
+//! Positive evidence that an item states the author's goal, demand or
+//! measure: a modal verb of a goal (`Fler ska lära sig svenska`), an
+//! action verb it opens with (`Skapa fler mötesplatser`, `utöva
+//! tillsyn`), or a word of change or demand it opens with (`Minskad
+//! invandring`, `Krav på motprestation`). Names, dates, page labels,
+//! criteria and topics have none. Words in `[evidence]`.
+
+use crate::vocabulary::vocabulary;
+
+/// Whether `item` reads as a goal, a demand or a measure.
+pub(crate) fn states_goal(item: &str) -> bool {
+    let e = &vocabulary().evidence;
+    let words: Vec<String> = item
+        .split(|c: char| !kommunbench_text::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(kommunbench_text::lowercase)
+        .collect();
+    let Some(first) = words.first() else { return false };
+    // `att skapa`: a duty list's infinitive marker.
+    let first = if first == "att" { words.get(1).unwrap_or(first) } else { first };
+    let opens_with_verb = e.verb_stems.iter().any(|stem| match stem.split_once(' ') {
+        Some((a, b)) => first == a && words.iter().skip_while(|w| *w != a).nth(1).is_some_and(|w| w == b),
+        // Short verbs (`ta`, `ge`) are whole words; longer stems open one.
+        None if stem.chars().count() <= 2 => first == stem,
+        None => first.starts_with(stem.as_str()),
+    });
+    opens_with_verb || e.goal_words.contains(first) || words.iter().any(|w| e.modals.contains(w))
+}
+
+/// Whether a section's text opens on the author's own work: its first
+/// words (`[evidence]` `own_work_words`) name the municipality or `vi`
+/// (`I Ekby kommun är integration en del av ...`, `Vi samarbetar med
+/// ...`).
+pub(crate) fn own_work(body: &str) -> bool {
+    let municipal = &vocabulary().speaker.municipality;
+    body.split(|c: char| !kommunbench_text::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .take(vocabulary().evidence.own_work_words)
+        .map(kommunbench_text::lowercase)
+        .any(|w| w == "vi" || municipal.contains(&w))
+}
+
+/// Whether a paragraph states what is to be: a modal verb of a goal
+/// (`ska`, `måste`, `vill`).
+pub(crate) fn willed(paragraph: &str) -> bool {
+    let e = &vocabulary().evidence;
+    paragraph
+        .split(|c: char| !kommunbench_text::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(kommunbench_text::lowercase)
+        .any(|w| e.modals.contains(&w))
+}
+
+/// Whether enough of `items` read as goals for the list to be the
+/// author's goals: at least the `[evidence]` share of them.
+pub(crate) fn list_states_goals<'a>(items: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut with, mut all) = (0, 0);
+    for item in items {
+        all += 1;
+        with += usize::from(states_goal(item));
+    }
+    all > 0 && 100 * with >= vocabulary().evidence.share * all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goals_demands_and_measures_show_evidence() {
+        for item in [
+            "Skapa fler sociala mötesplatser",
+            "Fler ska lära sig svenska",
+            "Minskad invandring",
+            "Försörjningsstöd måste ha motkrav",
+            "utöva tillsyn över diskrimineringslagen",
+            "ta emot anmälningar om diskriminering",
+            "att erbjuda praktik i kommunens verksamheter",
+            "Krav på motprestation för att få ekonomiskt stöd",
+        ] {
+            assert!(states_goal(item), "{item}");
+        }
+    }
+
+    #[test]
+    fn names_dates_pages_and_criteria_show_none() {
+        for item in [
+            "Ayad Al Saffar, Libanon, Klockgrossisten",
+            "9 februari",
+            "Page 1",
+            "befolkningsstorlek",
+            "kommunernas arbetsmarknadsförutsättningar",
+            "Anvisningstal 2016",
+            "Stöd, information och introduktion i det nya samhället",
+            "Tavelsjö",
+            "Gemenskap",
+        ] {
+            assert!(!states_goal(item), "{item}");
+        }
+    }
+
+    #[test]
+    fn a_list_needs_half_its_items_with_evidence() {
+        assert!(list_states_goals(["Skapa mötesplatser", "Bostäder åt alla", "Fler i arbete"]));
+        assert!(!list_states_goals(["9 februari", "18 maj", "Fler i arbete"]));
+        assert!(!list_states_goals([]));
+    }
+}
