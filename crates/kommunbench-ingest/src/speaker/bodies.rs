@@ -31,6 +31,34 @@ pub(crate) struct Body {
     pub(crate) score: usize,
 }
 
+/// A title or a head read once: its words and its lower-case form.
+pub(crate) struct Head<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) words: Vec<(usize, &'a str)>,
+    pub(crate) lowered: String,
+}
+
+impl<'a> Head<'a> {
+    pub(crate) fn new(text: &'a str) -> Head<'a> {
+        Head { text, words: words(text), lowered: kommunbench_text::lowercase(text) }
+    }
+
+    /// The words in lower case.
+    pub(crate) fn lowers(&self) -> Vec<std::borrow::Cow<'_, str>> {
+        lower_words(self.text, &self.lowered, &self.words)
+    }
+}
+
+/// The lower-case forms of `words` of `text`, slices of `lower` (the
+/// text in lower case) where lower-casing kept every length, else owned.
+pub(crate) fn lower_words<'a>(text: &str, lower: &'a str, words: &[(usize, &str)]) -> Vec<std::borrow::Cow<'a, str>> {
+    if lower.len() == text.len() {
+        words.iter().map(|&(at, w)| std::borrow::Cow::Borrowed(&lower[at..at + w.len()])).collect()
+    } else {
+        words.iter().map(|(_, w)| std::borrow::Cow::Owned(kommunbench_text::lowercase(w))).collect()
+    }
+}
+
 /// The words of `text` with their byte offsets.
 pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -56,43 +84,79 @@ pub(crate) fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether `words[i..]` opens with the (lower-case) multi-word `name`;
-/// how many words it takes.
-fn opens_with(words: &[(usize, &str)], i: usize, name: &str) -> Option<usize> {
-    let parts: Vec<&str> =
-        name.split(|c: char| !kommunbench_text::is_word_char(c) && c != '-').filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() || i + parts.len() > words.len() || !capitalised(words[i].1) {
+/// A body's name from `[speaker.bodies]`, split once: its words, whether
+/// a name must follow it (`region `), and its kind.
+struct Name {
+    parts: Vec<String>,
+    needs_more: bool,
+    speaker: Speaker,
+}
+
+/// The names by their first word, each list in the order of the kinds.
+static BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static Name>>> = std::sync::LazyLock::new(|| {
+    let mut map: rustc_hash::FxHashMap<&'static str, Vec<&'static Name>> = rustc_hash::FxHashMap::default();
+    for name in NAMES.iter() {
+        map.entry(name.parts[0].as_str()).or_default().push(name);
+    }
+    map
+});
+
+/// The names of every kind, in the order of the kinds.
+static NAMES: std::sync::LazyLock<Vec<Name>> = std::sync::LazyLock::new(|| {
+    let b = &vocabulary().speaker.bodies;
+    let kinds: [(&[String], Speaker); 3] =
+        [(&b.region, Speaker::Region(None)), (&b.national, Speaker::National), (&b.organisation, Speaker::Organisation)];
+    kinds
+        .into_iter()
+        .flat_map(|(names, speaker)| {
+            names.iter().map(move |name| Name {
+                parts: name
+                    .split(|c: char| !kommunbench_text::is_word_char(c) && c != '-')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                needs_more: name.ends_with(' '),
+                speaker: speaker.clone(),
+            })
+        })
+        .filter(|n| !n.parts.is_empty())
+        .collect()
+});
+
+/// Whether `words[i..]` (with their lower-case forms `lower`) open with
+/// `name`; how many words it takes.
+fn opens_with(words: &[(usize, &str)], lower: &[std::borrow::Cow<'_, str>], i: usize, name: &Name) -> Option<usize> {
+    let parts = &name.parts;
+    if i + parts.len() > words.len() || !capitalised(words[i].1) {
         return None;
     }
     let last = parts.len() - 1;
     let fits = parts.iter().enumerate().all(|(k, p)| {
-        let w = kommunbench_text::lowercase(words[i + k].1);
+        let w: &str = &lower[i + k];
         // The last word of a name may be in the genitive.
-        w == *p || (k == last && w.strip_suffix('s') == Some(p))
+        w == p || (k == last && w.strip_suffix('s') == Some(p.as_str()))
     });
-    // `region `, `partnerskap `, `lo `: a name opening with a space after it
-    // needs a word after it (`Region Halland`), in capitals (`LO`) when it
-    // is short.
-    let needs_more = name.ends_with(' ');
-    if !fits || (needs_more && !words.get(i + parts.len()).is_some_and(|(_, w)| capitalised(w))) {
+    // `region `, `partnerskap `: a name must follow it (`Region Halland`).
+    if !fits || (name.needs_more && !words.get(i + parts.len()).is_some_and(|(_, w)| capitalised(w))) {
         return None;
     }
+    // Short names (`LO`, `DO`) are written in capitals.
     if parts.len() == 1 && parts[0].chars().count() <= 3 && !words[i].1.chars().all(char::is_uppercase) {
         return None;
     }
     Some(parts.len())
 }
 
-/// The kind of body a word's ending names (`Migrationsverket`).
-fn by_ending(word: &str) -> Option<Speaker> {
+/// The kind of body a word's ending names (`Migrationsverket`), given the
+/// word and its lower-case form.
+fn by_ending(word: &str, lower: &str) -> Option<Speaker> {
     if !capitalised(word) {
         return None;
     }
-    let lower = kommunbench_text::lowercase(word);
     let b = &vocabulary().speaker.bodies;
     let ends = |endings: &[String]| {
         endings.iter().any(|e| {
-            let stem = lower.strip_suffix('s').unwrap_or(&lower);
+            let stem = lower.strip_suffix('s').unwrap_or(lower);
             (lower.ends_with(e.as_str()) && lower.len() > e.len() + 2) || (stem.ends_with(e.as_str()) && stem.len() > e.len() + 2)
         })
     };
@@ -107,17 +171,25 @@ fn by_ending(word: &str) -> Option<Speaker> {
     }
 }
 
-/// The body named at `words[i]`, and how many words its name takes.
-pub(crate) fn named_at(words: &[(usize, &str)], i: usize) -> Option<(Speaker, usize)> {
-    let b = &vocabulary().speaker.bodies;
-    let lists: [(&[String], Speaker); 3] =
-        [(&b.region, Speaker::Region(None)), (&b.national, Speaker::National), (&b.organisation, Speaker::Organisation)];
-    for (names, speaker) in lists {
-        if let Some(n) = names.iter().filter_map(|name| opens_with(words, i, name)).max() {
-            return Some((speaker, n));
+/// The body named at `words[i]` (lower-case forms `lower`), and how
+/// many words its name takes.
+pub(crate) fn named_at(words: &[(usize, &str)], lower: &[std::borrow::Cow<'_, str>], i: usize) -> Option<(Speaker, usize)> {
+    if !capitalised(words[i].1) {
+        return None;
+    }
+    let mut best: Option<(Speaker, usize)> = None;
+    let first: &str = &lower[i];
+    let candidates = BY_FIRST.get(first).or_else(|| first.strip_suffix('s').and_then(|f| BY_FIRST.get(f)));
+    for name in candidates.into_iter().flatten() {
+        // The names are in the order of the kinds: an earlier kind's match
+        // stands, a longer name of its kind replaces it.
+        if let Some(n) = opens_with(words, lower, i, name)
+            && best.as_ref().is_none_or(|(s, m)| *s == name.speaker && n > *m)
+        {
+            best = Some((name.speaker.clone(), n));
         }
     }
-    by_ending(words[i].1).map(|s| (s, 1))
+    best.or_else(|| by_ending(words[i].1, &lower[i]).map(|s| (s, 1)))
 }
 
 /// The name at `words[i..i + n]` with the words that continue it, as the
@@ -150,7 +222,10 @@ pub(crate) fn full_name(text: &str, words: &[(usize, &str)], i: usize, n: usize)
     let next_is_lower = words.get(end).is_some_and(|(_, w)| !capitalised(w));
     if next_is_lower && last.1.len() > 3 && name.ends_with('s') && !name.ends_with("ss") && end - i > 1 {
         name.pop();
-    } else if end - i == 1 && name.ends_with('s') && named_at(&[(0, &name[..name.len() - 1])], 0).is_some() {
+    } else if end - i == 1
+        && name.ends_with('s')
+        && named_at(&[(0, &name[..name.len() - 1])], &[kommunbench_text::lowercase(&name[..name.len() - 1]).into()], 0).is_some()
+    {
         // `Migrationsverkets`, `Landskapsregeringens`: one word, its name
         // without the `s` is a body's.
         name.pop();
@@ -174,7 +249,7 @@ fn weight(in_title: bool, at: usize, acts: bool) -> usize {
 /// The bodies named in `title` and `head`, best first, and the
 /// municipality's own score and whether the head speaks in the first
 /// person.
-pub(crate) fn bodies(title: &str, head: &str) -> (Vec<Body>, usize, bool) {
+pub(crate) fn bodies(title: &Head<'_>, head: &Head<'_>) -> (Vec<Body>, usize, bool) {
     struct Found {
         key: Vec<String>,
         body: Body,
@@ -184,30 +259,29 @@ pub(crate) fn bodies(title: &str, head: &str) -> (Vec<Body>, usize, bool) {
     let mut found: Vec<Found> = Vec::new();
     let mut own = 0;
     let mut first_person = false;
-    for (in_title, text) in [(true, title), (false, head)] {
-        let ws = words(text);
+    for (in_title, t) in [(true, title), (false, head)] {
+        let (text, ws) = (t.text, &t.words);
+        let lowers = t.lowers();
         let mut i = 0;
         while i < ws.len() {
-            let lower = kommunbench_text::lowercase(ws[i].1);
-            if !in_title && b.first_person.contains(&lower) {
+            let lower: &str = &lowers[i];
+            if !in_title && b.first_person.iter().any(|w| w == lower) {
                 first_person = true;
             }
-            if municipal.contains(&lower) {
+            if municipal.iter().any(|w| w == lower) {
                 own += weight(in_title, ws[i].0, false);
             }
-            let Some((speaker, n)) = named_at(&ws, i) else {
+            let Some((speaker, n)) = named_at(ws, &lowers, i) else {
                 i += 1;
                 continue;
             };
-            let (name, end) = full_name(text, &ws, i, n);
-            let acts = ws.get(end).is_some_and(|(_, w)| b.subject_verbs.contains(&kommunbench_text::lowercase(w)))
-                || ws[end - 1].1.ends_with('s');
+            let (name, end) = full_name(text, ws, i, n);
+            let acts = lowers.get(end).is_some_and(|w| b.subject_verbs.iter().any(|v| v == w)) || ws[end - 1].1.ends_with('s');
             let score = weight(in_title, ws[i].0, acts);
             // Mentions of one body are counted together (`Länsstyrelsen i
             // Kalmar län`, `Länsstyrelsen`, `Länsstyrelsens`), under the
             // longest name the text gives it.
-            let key: Vec<String> =
-                ws[i..i + n].iter().map(|(_, w)| kommunbench_text::lowercase(w.strip_suffix('s').unwrap_or(w))).collect();
+            let key: Vec<String> = lowers[i..i + n].iter().map(|w| w.strip_suffix('s').unwrap_or(w).to_owned()).collect();
             match found.iter_mut().find(|f| f.key == key) {
                 Some(f) => {
                     f.body.score += score;
@@ -233,7 +307,7 @@ pub(crate) fn bodies(title: &str, head: &str) -> (Vec<Body>, usize, bool) {
 /// the next body. A page that presents several bodies' duties in turn
 /// (`Migrationsverket`, `Länsstyrelsen`, `Arbetsförmedlingen`) is
 /// nobody's own.
-pub(crate) fn speaking(title: &str, head: &str) -> Option<Body> {
+pub(crate) fn speaking(title: &Head<'_>, head: &Head<'_>) -> Option<Body> {
     let (found, own, first_person) = bodies(title, head);
     let next = found.get(1).map_or(0, |b| b.score);
     let best = found.into_iter().next()?;
@@ -247,7 +321,7 @@ mod tests {
     use super::*;
 
     fn spoken(title: &str, head: &str) -> Option<(Speaker, String)> {
-        speaking(title, head).map(|b| (b.speaker, b.name))
+        speaking(&Head::new(title), &Head::new(head)).map(|b| (b.speaker, b.name))
     }
 
     #[test]

@@ -72,10 +72,9 @@ fn head_of(text: &str) -> &str {
 /// speaker that is not the municipality.
 pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
     let head_text = head_of(text);
-    let title_lower = kommunbench_text::lowercase(title);
-    let head = kommunbench_text::lowercase(head_text);
-    let (t, h) = (Counts::of(&title_lower), Counts::of(&head));
-    let (tw, hw) = (Will::of(title), Will::of(head_text));
+    let (title_text, head_words) = (bodies::Head::new(title), bodies::Head::new(head_text));
+    let (t, h) = (Counts::of(&title_text.lowered), Counts::of(&head_words.lowered));
+    let (tw, hw) = (Will::of(&title_text), Will::of(&head_words));
     let voiced = t.voice + h.voice + h.wants + hw.wants.iter().sum::<usize>() + hw.politics.iter().sum::<usize>() > 0;
     let parties = &vocabulary().speaker.parties;
     let score = |i: usize| h.party[i] + 2 * t.party[i] + 2 * (hw.wants[i] + tw.wants[i]) + hw.politics[i] + tw.politics[i];
@@ -88,7 +87,7 @@ pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
     if t.national > 0 {
         return (Speaker::National, None);
     }
-    let body = bodies::speaking(title, head_text);
+    let body = bodies::speaking(&title_text, &head_words);
     if let Some(body) = body.clone().filter(|b| !matches!(b.speaker, Speaker::Region(_))) {
         return (body.speaker, Some(body.name));
     }
@@ -96,7 +95,11 @@ pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
     if body.is_some() || (region >= 2 && region > t.municipality + h.municipality) {
         // The regional body named most, when none dominates.
         let named = body.map(|b| b.name).or_else(|| {
-            bodies::bodies(title, head_text).0.into_iter().find(|b| matches!(b.speaker, Speaker::Region(_))).map(|b| b.name)
+            bodies::bodies(&title_text, &head_words)
+                .0
+                .into_iter()
+                .find(|b| matches!(b.speaker, Speaker::Region(_)))
+                .map(|b| b.name)
         });
         return (Speaker::Region(None), named);
     }
@@ -110,7 +113,8 @@ pub(crate) fn names_a_speaker(words: &[&str]) -> bool {
     let lower = kommunbench_text::lowercase(first);
     let party = vocabulary().speaker.parties.iter().any(|p| lower == p.name || p.members.as_ref() == Some(&lower));
     let spans: Vec<(usize, &str)> = words.iter().map(|w| (0, *w)).collect();
-    party || (bodies::named_at(&spans, 0).is_some() && words.iter().all(|w| bodies::capitalised(w)))
+    let lower: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| kommunbench_text::lowercase(w).into()).collect();
+    party || (bodies::named_at(&spans, &lower, 0).is_some() && words.iter().all(|w| bodies::capitalised(w)))
 }
 
 /// The name the text gives party `i`: its name, or its members written
@@ -153,24 +157,59 @@ struct Will {
     politics: Vec<usize>,
 }
 
+/// How a word names a party.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Its definite name: `Moderaterna`.
+    Name,
+    /// Its members: `moderater`.
+    Members,
+    /// Its adjective: `moderata`.
+    Adjective,
+}
+
+/// The words that name a party, lower case, with the party and how.
+static PARTY_WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<String, Vec<(usize, Role)>>> = std::sync::LazyLock::new(|| {
+    let mut map: rustc_hash::FxHashMap<String, Vec<(usize, Role)>> = rustc_hash::FxHashMap::default();
+    for (i, p) in vocabulary().speaker.parties.iter().enumerate() {
+        map.entry(p.name.clone()).or_default().push((i, Role::Name));
+        if let Some(m) = &p.members {
+            map.entry(m.clone()).or_default().push((i, Role::Members));
+        }
+        for a in &p.adjectives {
+            map.entry(a.clone()).or_default().push((i, Role::Adjective));
+        }
+    }
+    map
+});
+
 impl Will {
-    fn of(text: &str) -> Will {
+    fn of(text: &bodies::Head<'_>) -> Will {
         let s = &vocabulary().speaker;
         let mut will = Will { wants: vec![0; s.parties.len()], politics: vec![0; s.parties.len()] };
-        let words = bodies::words(text);
-        let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
-        let verb = |k: usize| lower.get(k).is_some_and(|w| s.party_verbs.contains(w));
+        let words = &text.words;
+        let lower = text.lowers();
+        let verb = |k: usize| lower.get(k).is_some_and(|w| s.party_verbs.iter().any(|v| v == w));
+        let capitalised_next = |k: usize| words.get(k + 1).is_some_and(|(_, n)| bodies::capitalised(n));
         for (k, w) in lower.iter().enumerate() {
-            for (i, p) in s.parties.iter().enumerate() {
-                let named = *w == p.name || p.members.as_ref() == Some(w) || words[k].1 == p.abbreviation;
-                let after = verb(k + 1) || (words.get(k + 1).is_some_and(|(_, n)| bodies::capitalised(n)) && verb(k + 2));
-                // `Därför vill Miljöpartiet`: the verb before the name.
-                let before = k > 0 && verb(k - 1) && *w == p.name;
-                if named && (after || before) {
-                    will.wants[i] += 1;
-                }
-                if p.adjectives.contains(w) && lower.get(k + 1).is_some_and(|n| n.contains(s.politics.as_str())) {
-                    will.politics[i] += 1;
+            // `SD Knivsta vill`: the abbreviation as written.
+            let abbreviation = s.parties.iter().position(|p| words[k].1 == p.abbreviation).map(|i| (i, Role::Members));
+            let roles = PARTY_WORDS.get(w.as_ref()).map(Vec::as_slice).unwrap_or_default();
+            for &(i, role) in roles.iter().chain(abbreviation.as_ref()) {
+                match role {
+                    Role::Adjective => {
+                        if lower.get(k + 1).is_some_and(|n| n.contains(s.politics.as_str())) {
+                            will.politics[i] += 1;
+                        }
+                    }
+                    Role::Name | Role::Members => {
+                        let after = verb(k + 1) || (capitalised_next(k) && verb(k + 2));
+                        // `Därför vill Miljöpartiet`: the verb before the name.
+                        let before = k > 0 && verb(k - 1) && role == Role::Name;
+                        if after || before {
+                            will.wants[i] += 1;
+                        }
+                    }
                 }
             }
         }
