@@ -45,6 +45,8 @@ use kommunbench_core::{CountryCode, DocumentId, Municipality, MunicipalityCode, 
 /// let board = Actor::of(&id, Some(&lomma), &Speaker::Region(None), Some("Länsstyrelsen Skåne"));
 /// let church = Actor::of(&id, Some(&lomma), &Speaker::Organisation, Some("Svenska kyrkan i Lomma"));
 /// assert_eq!((board.name(), church.name()), ("Länsstyrelsen Skåne", "Svenska kyrkan i Lomma"));
+/// let bare = Actor::of(&id, None, &Speaker::Region(Some("Kronobergs län".into())), Some("Länsstyrelsen"));
+/// assert_eq!(bare.name(), "Länsstyrelsen (Kronobergs län)");
 /// assert!(church.code().is_none());
 /// assert_eq!(party.code().map(ToString::to_string).as_deref(), Some("1262"));
 /// assert!(own < party);
@@ -84,6 +86,12 @@ impl Actor {
                 (format!("{} ({p})", m.name), ActorId::Municipality(m.country.clone(), m.code.clone()))
             }
             (Speaker::Municipality, None, _) => (format!("({document})"), ActorId::Document(document.clone())),
+            // A county board's or region's generic name (`Länsstyrelsen`)
+            // with its county, so that two counties' boards stay apart.
+            (Speaker::Region(Some(county)), _, Some(name)) if !names_county(name, county) => {
+                let name = format!("{name} ({county})");
+                (name.clone(), ActorId::Speaker(name))
+            }
             (_, _, Some(name)) => (name.to_owned(), ActorId::Speaker(name.to_owned())),
             (Speaker::National, _, None) => ("National (state)".to_owned(), ActorId::Nation),
             (Speaker::Region(Some(county)), _, None) => (format!("{county} (region)"), ActorId::County(county.clone())),
@@ -165,6 +173,14 @@ impl Actor {
         self.name.to_lowercase() == text.to_lowercase()
             || (self.speaker.is_municipality() && self.code().is_some_and(|c| c.as_str() == text))
     }
+}
+
+/// Whether `name` names `county` (`Region Halland`, `Länsstyrelsen i
+/// Hallands län` for `Hallands län`).
+fn names_county(name: &str, county: &str) -> bool {
+    let stem = county.strip_suffix(" län").unwrap_or(county);
+    let stem = stem.strip_suffix('s').unwrap_or(stem).to_lowercase();
+    name.to_lowercase().contains(&stem)
 }
 
 impl fmt::Display for Actor {

@@ -49,10 +49,21 @@ impl<'a> Head<'a> {
     }
 }
 
+/// Whether lower-casing `text` keeps every character's length in bytes,
+/// so that its words stand at the same offsets in the lower-case text
+/// (`Å` and `å` are both two bytes; `İ` lower-cases to three).
+fn keeps_offsets(text: &str) -> bool {
+    text.chars().filter(|c| !c.is_ascii()).all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.len() == 1 && lower.next().is_some_and(|l| l.len_utf8() == c.len_utf8())
+    })
+}
+
 /// The lower-case forms of `words` of `text`, slices of `lower` (the
-/// text in lower case) where lower-casing kept every length, else owned.
+/// text in lower case) where lower-casing kept every character's length,
+/// else owned.
 pub(crate) fn lower_words<'a>(text: &str, lower: &'a str, words: &[(usize, &str)]) -> Vec<std::borrow::Cow<'a, str>> {
-    if lower.len() == text.len() {
+    if lower.len() == text.len() && keeps_offsets(text) {
         words.iter().map(|&(at, w)| std::borrow::Cow::Borrowed(&lower[at..at + w.len()])).collect()
     } else {
         words.iter().map(|(_, w)| std::borrow::Cow::Owned(kommunbench_text::lowercase(w))).collect()
@@ -363,6 +374,17 @@ mod tests {
             det hos Migrationsverket.\n\nLänsstyrelsen\n\nLänsstyrelsens uppdrag är att teckna överenskommelser.\n\n\
             Arbetsförmedlingen\n\nArbetsförmedlingen har ansvaret för etableringen.";
         assert_eq!(spoken("Så fungerar mottagandet", page), None);
+    }
+
+    #[test]
+    fn lower_case_words_are_right_whatever_the_letters() {
+        // `İ` grows by a byte and `ẞ` shrinks by one: the lengths add up, the
+        // offsets do not.
+        for text in ["Ekby kommun", "İİ ẞẞ Länsstyrelsen Åsbo", "mål\nÅsa İstanbul ẞ ö"] {
+            let head = Head::new(text);
+            let expected: Vec<String> = head.words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
+            assert_eq!(head.lowers(), expected, "{text}");
+        }
     }
 
     #[test]
