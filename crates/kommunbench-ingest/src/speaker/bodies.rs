@@ -70,12 +70,23 @@ pub(crate) fn lower_words<'a>(text: &str, lower: &'a str, words: &[(usize, &str)
     }
 }
 
-/// The words of `text` with their byte offsets.
+/// The words of `text` with their byte offsets: runs of word characters
+/// ([`kommunbench_text::is_word_char`]), a hyphen inside a word kept
+/// (`NTM-centralen`). ASCII bytes are read as bytes, the rest as
+/// characters.
 pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = kommunbench_text::is_word_char(c) || (c == '-' && start.is_some());
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (part, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || (b == b'-' && start.is_some()), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (kommunbench_text::is_word_char(c), c.len_utf8())
+        };
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -84,6 +95,7 @@ pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((s, &text[s..]));
@@ -374,6 +386,19 @@ mod tests {
             det hos Migrationsverket.\n\nLänsstyrelsen\n\nLänsstyrelsens uppdrag är att teckna överenskommelser.\n\n\
             Arbetsförmedlingen\n\nArbetsförmedlingen har ansvaret för etableringen.";
         assert_eq!(spoken("Så fungerar mottagandet", page), None);
+    }
+
+    #[test]
+    fn words_are_runs_of_word_characters_with_inner_hyphens() {
+        let text = "NTM-centralen i Österbotten, -Ålands 𝔛yz (LO) ä";
+        let got: Vec<&str> = words(text)
+            .into_iter()
+            .map(|(at, w)| {
+                assert_eq!(&text[at..at + w.len()], w);
+                w
+            })
+            .collect();
+        assert_eq!(got, ["NTM-centralen", "i", "Österbotten", "Ålands", "𝔛yz", "LO", "ä"]);
     }
 
     #[test]
