@@ -43,6 +43,18 @@ pub struct Comparison {
     pub unmatched: Vec<Unmatched>,
 }
 
+/// Fails when a coding read from `path` names documents that `known`
+/// does not hold: they are listed in coding order, each once in a row.
+fn all_known<'a>(
+    path: &std::path::Path,
+    documents: impl IntoIterator<Item = &'a str>,
+    known: impl Fn(&str) -> bool,
+) -> Result<(), EvaluationError> {
+    let mut unknown: Vec<String> = documents.into_iter().filter(|d| !known(d)).map(str::to_owned).collect();
+    unknown.dedup();
+    if unknown.is_empty() { Ok(()) } else { Err(EvaluationError::UnknownDocuments { path: path.to_owned(), documents: unknown }) }
+}
+
 fn names(framework: &Framework) -> Vec<String> {
     framework.areas().iter().map(|a| a.id.to_string()).collect()
 }
@@ -50,11 +62,7 @@ fn names(framework: &Framework) -> Vec<String> {
 /// Compares document-level coverage with a document-level coding.
 pub fn compare_documents(gold: &GoldDocuments, mappings: &[DocumentMapping]) -> Result<Comparison, EvaluationError> {
     let by_id: HashMap<&str, &DocumentMapping> = mappings.iter().map(|m| (m.document.as_str(), m)).collect();
-    let unknown: Vec<String> =
-        gold.rows.iter().filter(|r| !by_id.contains_key(r.document.as_str())).map(|r| r.document.clone()).collect();
-    if !unknown.is_empty() {
-        return Err(EvaluationError::UnknownDocuments { path: gold.path.clone(), documents: unknown });
-    }
+    all_known(&gold.path, gold.rows.iter().map(|r| r.document.as_str()), |d| by_id.contains_key(d))?;
     let mut cells = Vec::new();
     for (unit, row) in gold.rows.iter().enumerate() {
         let mapping = by_id[row.document.as_str()];
@@ -77,16 +85,7 @@ pub fn compare_priorities(
 ) -> Result<Comparison, EvaluationError> {
     let docs: HashMap<&str, &PolicyDocument> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let maps: HashMap<&str, &DocumentMapping> = mappings.iter().map(|m| (m.document.as_str(), m)).collect();
-    let mut unknown: Vec<String> = gold
-        .rows
-        .iter()
-        .filter(|r| !maps.contains_key(r.document.as_str()) || !docs.contains_key(r.document.as_str()))
-        .map(|r| r.document.clone())
-        .collect();
-    unknown.dedup();
-    if !unknown.is_empty() {
-        return Err(EvaluationError::UnknownDocuments { path: gold.path.clone(), documents: unknown });
-    }
+    all_known(&gold.path, gold.rows.iter().map(|r| r.document.as_str()), |d| maps.contains_key(d) && docs.contains_key(d))?;
     let mut out = Comparison::default();
     for (unit, row) in gold.rows.iter().enumerate() {
         let doc = docs[row.document.as_str()];
@@ -217,10 +216,7 @@ pub fn priority_recovery(gold: &GoldPriorities, documents: &[PolicyDocument]) ->
         });
         list.push(row.priority.as_str());
     }
-    let unknown: Vec<String> = order.iter().filter(|d| !docs.contains_key(*d)).map(|d| (*d).to_owned()).collect();
-    if !unknown.is_empty() {
-        return Err(EvaluationError::UnknownDocuments { path: gold.path.clone(), documents: unknown });
-    }
+    all_known(&gold.path, order.iter().copied(), |d| docs.contains_key(d))?;
     let mut out = Recovery {
         documents: Vec::new(),
         gold: 0,
@@ -317,11 +313,7 @@ pub fn calibrate(
     documents: &[PolicyDocument],
 ) -> Result<Calibration, EvaluationError> {
     let docs: HashMap<&str, &PolicyDocument> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let unknown: Vec<String> =
-        gold.rows.iter().filter(|r| !docs.contains_key(r.document.as_str())).map(|r| r.document.clone()).collect();
-    if !unknown.is_empty() {
-        return Err(EvaluationError::UnknownDocuments { path: gold.path.clone(), documents: unknown });
-    }
+    all_known(&gold.path, gold.rows.iter().map(|r| r.document.as_str()), |d| docs.contains_key(d))?;
     let names = names(framework);
     let mut scored: Vec<(usize, usize, bool, f64)> = Vec::new();
     for (unit, row) in gold.rows.iter().enumerate() {
@@ -441,11 +433,7 @@ fn same_speaker(coded: &Speaker, found: &Speaker) -> bool {
 /// ```
 pub fn speaker_recovery(gold: &GoldActors, documents: &[PolicyDocument]) -> Result<SpeakerRecovery, EvaluationError> {
     let docs: HashMap<&str, &PolicyDocument> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let unknown: Vec<String> =
-        gold.rows.iter().filter(|r| !docs.contains_key(r.document.as_str())).map(|r| r.document.clone()).collect();
-    if !unknown.is_empty() {
-        return Err(EvaluationError::UnknownDocuments { path: gold.path.clone(), documents: unknown });
-    }
+    all_known(&gold.path, gold.rows.iter().map(|r| r.document.as_str()), |d| docs.contains_key(d))?;
     let mut kinds: Vec<SpeakerKind> = KINDS.iter().map(|&kind| SpeakerKind { kind, coded: 0, right: 0, wrong: 0 }).collect();
     let mut out =
         SpeakerRecovery { total: 0, right: 0, non_municipal: 0, non_municipal_right: 0, kinds: Vec::new(), misses: Vec::new() };

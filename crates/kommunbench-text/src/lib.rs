@@ -40,4 +40,4 @@ pub use folded::Folded;
 pub use hyphen::{join_wrapped, mends_hyphen};
 pub use overlapping::Overlapping;
 pub use title::title_key;
-pub use words::{collapse_whitespace, ends_word, is_word_char, starts_word, word_count, words_at_most};
+pub use words::{collapse_whitespace, ends_word, is_word_char, starts_word, word_count, word_spans, words_at_most};

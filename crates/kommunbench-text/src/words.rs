@@ -50,6 +50,46 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The words of `text` with their byte offsets: runs of word characters
+/// ([`is_word_char`]); with `inner_hyphens`, a hyphen after a word's first
+/// character belongs to it (`NTM-centralen`). ASCII bytes are read as
+/// bytes, the rest as characters.
+///
+/// ```
+/// use kommunbench_text::word_spans;
+/// let text = "NTM-centralen i Åbo, -x";
+/// assert_eq!(word_spans(text, true), [(0, "NTM-centralen"), (14, "i"), (16, "Åbo"), (23, "x")]);
+/// assert_eq!(word_spans(text, false)[..2], [(0, "NTM"), (4, "centralen")]);
+/// ```
+pub fn word_spans(text: &str, inner_hyphens: bool) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (part, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || (inner_hyphens && b == b'-' && start.is_some()), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        };
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
 /// Whether a word starts at byte `at` of `text`: no word character
 /// ([`is_word_char`]) stands right before it.
 ///

@@ -5,26 +5,34 @@
 //! invandring`, `Krav på motprestation`). Names, dates, page labels,
 //! criteria and topics have none. Words in `[evidence]`.
 
+use std::borrow::Cow;
+
 use crate::vocabulary::vocabulary;
+
+/// The words of `text` in lower case, borrowed where they already are.
+fn lower_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    text.split(|c: char| !kommunbench_text::is_word_char(c)).filter(|w| !w.is_empty()).map(kommunbench_text::lowercase_cow)
+}
+
+/// Whether `words` holds `word`.
+fn listed(words: &[String], word: &str) -> bool {
+    words.iter().any(|w| w == word)
+}
 
 /// Whether `item` reads as a goal, a demand or a measure.
 pub(crate) fn states_goal(item: &str) -> bool {
     let e = &vocabulary().evidence;
-    let words: Vec<String> = item
-        .split(|c: char| !kommunbench_text::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(kommunbench_text::lowercase)
-        .collect();
+    let words: Vec<Cow<'_, str>> = lower_words(item).collect();
     let Some(first) = words.first() else { return false };
     // `att skapa`: a duty list's infinitive marker.
-    let first = if first == "att" { words.get(1).unwrap_or(first) } else { first };
+    let first: &str = if first == "att" { words.get(1).unwrap_or(first) } else { first };
     let opens_with_verb = e.verb_stems.iter().any(|stem| match stem.split_once(' ') {
         Some((a, b)) => first == a && words.iter().skip_while(|w| *w != a).nth(1).is_some_and(|w| w == b),
         // Short verbs (`ta`, `ge`) are whole words; longer stems open one.
         None if stem.chars().count() <= 2 => first == stem,
         None => first.starts_with(stem.as_str()),
     });
-    opens_with_verb || e.goal_words.contains(first) || words.iter().any(|w| e.modals.contains(w))
+    opens_with_verb || listed(&e.goal_words, first) || words.iter().any(|w| listed(&e.modals, w))
 }
 
 /// Whether a section's text opens on the author's own work: its first
@@ -33,22 +41,13 @@ pub(crate) fn states_goal(item: &str) -> bool {
 /// ...`).
 pub(crate) fn own_work(body: &str) -> bool {
     let municipal = &vocabulary().speaker.municipality;
-    body.split(|c: char| !kommunbench_text::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .take(vocabulary().evidence.own_work_words)
-        .map(kommunbench_text::lowercase)
-        .any(|w| w == "vi" || municipal.contains(&w))
+    lower_words(body).take(vocabulary().evidence.own_work_words).any(|w| w == "vi" || listed(municipal, &w))
 }
 
 /// Whether a paragraph states what is to be: a modal verb of a goal
 /// (`ska`, `måste`, `vill`).
 pub(crate) fn willed(paragraph: &str) -> bool {
-    let e = &vocabulary().evidence;
-    paragraph
-        .split(|c: char| !kommunbench_text::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(kommunbench_text::lowercase)
-        .any(|w| e.modals.contains(&w))
+    lower_words(paragraph).any(|w| listed(&vocabulary().evidence.modals, &w))
 }
 
 /// Whether enough of `items` read as goals for the list to be the

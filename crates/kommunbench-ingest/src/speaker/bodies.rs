@@ -70,37 +70,10 @@ pub(crate) fn lower_words<'a>(text: &str, lower: &'a str, words: &[(usize, &str)
     }
 }
 
-/// The words of `text` with their byte offsets: runs of word characters
-/// ([`kommunbench_text::is_word_char`]), a hyphen inside a word kept
-/// (`NTM-centralen`). ASCII bytes are read as bytes, the rest as
-/// characters.
+/// The words of `text` with their byte offsets, a hyphen inside a word
+/// kept (`NTM-centralen`).
 pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (part, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric() || (b == b'-' && start.is_some()), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (kommunbench_text::is_word_char(c), c.len_utf8())
-        };
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    kommunbench_text::word_spans(text, true)
 }
 
 pub(crate) fn capitalised(word: &str) -> bool {
@@ -330,10 +303,10 @@ pub(crate) fn bodies(title: &Head<'_>, head: &Head<'_>) -> (Vec<Body>, usize, bo
 /// the next body. A page that presents several bodies' duties in turn
 /// (`Migrationsverket`, `Länsstyrelsen`, `Arbetsförmedlingen`) is
 /// nobody's own.
-pub(crate) fn speaking(title: &Head<'_>, head: &Head<'_>) -> Option<Body> {
-    let (found, own, first_person) = bodies(title, head);
+/// `found`, `own` and `first_person` are what [`bodies`] read.
+pub(crate) fn speaking(found: &[Body], own: usize, first_person: bool) -> Option<&Body> {
     let next = found.get(1).map_or(0, |b| b.score);
-    let best = found.into_iter().next()?;
+    let best = found.first()?;
     let clear = best.score >= 3 && (own == 0 || best.score > own + 1);
     let voiced = first_person && own == 0;
     ((clear || voiced) && best.score >= 2 * next).then_some(best)
@@ -344,7 +317,8 @@ mod tests {
     use super::*;
 
     fn spoken(title: &str, head: &str) -> Option<(Speaker, String)> {
-        speaking(&Head::new(title), &Head::new(head)).map(|b| (b.speaker, b.name))
+        let (found, own, first_person) = bodies(&Head::new(title), &Head::new(head));
+        speaking(&found, own, first_person).map(|b| (b.speaker.clone(), b.name.clone()))
     }
 
     #[test]

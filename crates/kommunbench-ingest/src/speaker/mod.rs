@@ -82,26 +82,21 @@ pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
     if let Some((_, i)) = party
         && (voiced || t.party[i] + tw.wants[i] > 0)
     {
-        return (Speaker::Party(parties[i].abbreviation.clone()), Some(party_name(title, head_text, i)));
+        return (Speaker::Party(parties[i].abbreviation.clone()), Some(party_name(&title_text, &head_words, i)));
     }
     if t.national > 0 {
         return (Speaker::National, None);
     }
-    let body = bodies::speaking(&title_text, &head_words);
-    if let Some(body) = body.clone().filter(|b| !matches!(b.speaker, Speaker::Region(_))) {
-        return (body.speaker, Some(body.name));
+    let (found, own, first_person) = bodies::bodies(&title_text, &head_words);
+    let body = bodies::speaking(&found, own, first_person);
+    if let Some(body) = body.filter(|b| !matches!(b.speaker, Speaker::Region(_))) {
+        return (body.speaker.clone(), Some(body.name.clone()));
     }
     let region = t.region + h.region;
     if body.is_some() || (region >= 2 && region > t.municipality + h.municipality) {
-        // The regional body named most, when none dominates.
-        let named = body.map(|b| b.name).or_else(|| {
-            bodies::bodies(&title_text, &head_words)
-                .0
-                .into_iter()
-                .find(|b| matches!(b.speaker, Speaker::Region(_)))
-                .map(|b| b.name)
-        });
-        return (Speaker::Region(None), named);
+        // The regional body that speaks, else the one named most.
+        let named = body.or_else(|| found.iter().find(|b| matches!(b.speaker, Speaker::Region(_))));
+        return (Speaker::Region(None), named.map(|b| b.name.clone()));
     }
     (Speaker::Municipality, None)
 }
@@ -121,15 +116,14 @@ pub(crate) fn names_a_speaker(words: &[&str]) -> bool {
 /// with a capital, with the words that continue it (`Moderaterna i
 /// Lomma`, `Sverigedemokraterna Knivsta`), from the title first; else
 /// the party's name.
-fn party_name(title: &str, head: &str, i: usize) -> String {
+fn party_name(title: &bodies::Head<'_>, head: &bodies::Head<'_>, i: usize) -> String {
     let p = &vocabulary().speaker.parties[i];
     let names: Vec<&str> = std::iter::once(p.name.as_str()).chain(p.members.as_deref()).filter(|n| !n.contains(' ')).collect();
-    for text in [title, head] {
-        let words = bodies::words(text);
-        for (k, (_, w)) in words.iter().enumerate() {
-            let lower = kommunbench_text::lowercase(w);
+    for h in [title, head] {
+        let (text, words) = (h.text, &h.words);
+        for ((k, (_, w)), lower) in words.iter().enumerate().zip(h.lowers()) {
             if bodies::capitalised(w) && names.iter().any(|n| lower == *n || lower.strip_suffix('s') == Some(n)) {
-                let (name, _) = bodies::full_name(text, &words, k, 1);
+                let (name, _) = bodies::full_name(text, words, k, 1);
                 // `Moderaternas Sollentuna`: the party's name, not its genitive.
                 return match name.split_once(' ') {
                     Some((first, rest)) if kommunbench_text::lowercase(first).strip_suffix('s') == Some(names[0]) => {

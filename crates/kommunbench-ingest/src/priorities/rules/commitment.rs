@@ -127,9 +127,15 @@ fn phrase_at(words: &[String], at: usize, phrase: &str) -> bool {
 /// välkomnande kommun`).
 pub(crate) fn goal(sentence: &str) -> Option<&str> {
     let c = &vocabulary().commitments;
-    let Commitment::Verb(verb) = commitment(sentence)? else { return Some(sentence) };
-    let words = word_spans(sentence);
+    if sentence.ends_with('?') {
+        return None;
+    }
+    let words = kommunbench_text::word_spans(sentence, false);
+    if words.len() < 4 || words.len() > c.max_words {
+        return None;
+    }
     let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
+    let Commitment::Verb(verb) = commitment(&words, &lower)? else { return Some(sentence) };
     let mut title = 0;
     let mut at = verb;
     // The `att` within a few words after the verb, and again after `det
@@ -158,46 +164,21 @@ enum Commitment {
 static PLACES: std::sync::LazyLock<kommunbench_core::MunicipalityRegistry> =
     std::sync::LazyLock::new(kommunbench_core::MunicipalityRegistry::builtin);
 
-/// The words of `text` with their byte offsets.
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, ch) in text.char_indices() {
-        match (kommunbench_text::is_word_char(ch), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
-}
-
-/// How a sentence commits its author, if it does.
-fn commitment(sentence: &str) -> Option<Commitment> {
+/// How a sentence of four to `max_words` words, not a question, commits
+/// its author, if it does, given its words (`spans`) and their lower-case
+/// forms (`words`).
+fn commitment(spans: &[(usize, &str)], words: &[String]) -> Option<Commitment> {
     let c = &vocabulary().commitments;
-    if sentence.ends_with('?') {
+    let originals: Vec<&str> = spans.iter().map(|(_, w)| *w).collect();
+    if words.iter().any(|w| c.instructions.contains(w)) || phrase_at(words, 0, "den som") {
         return None;
     }
-    let originals: Vec<&str> = word_spans(sentence).into_iter().map(|(_, w)| w).collect();
-    if originals.len() < 4 || originals.len() > c.max_words {
-        return None;
-    }
-    let words: Vec<String> = originals.iter().map(|w| kommunbench_text::lowercase(w)).collect();
-    if words.iter().any(|w| c.instructions.contains(w)) || phrase_at(&words, 0, "den som") {
-        return None;
-    }
-    let verb_at = |at: usize, verbs: &[String]| verbs.iter().any(|v| phrase_at(&words, at, v));
+    let verb_at = |at: usize, verbs: &[String]| verbs.iter().any(|v| phrase_at(words, at, v));
     let opening = c.opening_words.min(words.len());
     // The relative or question word before a verb makes it another's.
     let free = |at: usize| at == 0 || !c.relatives.contains(&words[at - 1]);
     let after = |v: usize, verbs: &[String]| {
-        verbs.iter().filter(|p| phrase_at(&words, v, p)).map(|p| v + p.split(' ').count()).max().unwrap_or(v + 1)
+        verbs.iter().filter(|p| phrase_at(words, v, p)).map(|p| v + p.split(' ').count()).max().unwrap_or(v + 1)
     };
     // `kommun` is a subject after the municipality's name (`Ekby kommun
     // ska`), not in `i vilken kommun ett barn ska bo`.
@@ -216,7 +197,7 @@ fn commitment(sentence: &str) -> Option<Commitment> {
     // `Därför vill vi`, `I samverkan med andra verkar vi för att`: the
     // verb just before `vi`, a little further in.
     let inverted =
-        |s: usize| verb_at(s - 1, &c.verbs) || (c.purpose_verbs.contains(&words[s - 1]) && phrase_at(&words, s + 1, &c.purpose));
+        |s: usize| verb_at(s - 1, &c.verbs) || (c.purpose_verbs.contains(&words[s - 1]) && phrase_at(words, s + 1, &c.purpose));
     if let Some(s) = (1..(2 * c.opening_words).min(words.len())).find(|&s| words[s] == c.subjects[0] && inverted(s)) {
         return Some(Commitment::Verb(s + 1));
     }
@@ -224,7 +205,7 @@ fn commitment(sentence: &str) -> Option<Commitment> {
     // rättigheter`: the municipality by its name, then `ska`.
     let place = usize::from(words[0] == "i");
     if originals[place].chars().next().is_some_and(char::is_uppercase)
-        && c.place_verbs.iter().any(|v| phrase_at(&words, place + 1, v))
+        && c.place_verbs.iter().any(|v| phrase_at(words, place + 1, v))
         && PLACES.by_name(originals[place]).is_some()
     {
         return Some(Commitment::Whole);
@@ -237,7 +218,7 @@ fn commitment(sentence: &str) -> Option<Commitment> {
     // kommun har som mål`), not `På riksnivå är målet`.
     let noun = (0..opening).find(|&k| c.goal_nouns.contains(&words[k]));
     let copula =
-        noun.and_then(|k| (k + 1..(k + 5).min(words.len())).find(|&j| c.goal_copulas.iter().any(|g| phrase_at(&words, j, g))));
+        noun.and_then(|k| (k + 1..(k + 5).min(words.len())).find(|&j| c.goal_copulas.iter().any(|g| phrase_at(words, j, g))));
     if let (Some(k), Some(j)) = (noun, copula) {
         let owned = k == 0
             || words[..j].iter().any(|w| c.possessives.contains(w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
