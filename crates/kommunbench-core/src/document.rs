@@ -196,7 +196,8 @@ pub enum Speaker {
     /// The municipality itself: its council, administration or web pages.
     #[default]
     Municipality,
-    /// A political party, by its usual abbreviation (`M`, `KD`, `SFP`).
+    /// A political party, by its usual abbreviation (`M`, `KD`, `SFP`),
+    /// or a local party by its name (`SJUKVÅRDSPARTIET`), in capitals.
     Party(String),
     /// A region, a county board (länsstyrelse), a regional council or, on
     /// Åland, the government of the province (landskapsregeringen): the
@@ -231,7 +232,8 @@ impl fmt::Display for Speaker {
 impl FromStr for Speaker {
     type Err = String;
     /// `municipality`, `region`, `region:COUNTY` (`region:Åland`),
-    /// `national`, `organisation` or `party:ABBR` (`party:M`).
+    /// `national`, `organisation` or `party:ABBR` (`party:M`, or a local
+    /// party's name, `party:Sjukvårdspartiet`), compared in capitals.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim() {
             "municipality" => Ok(Speaker::Municipality),
@@ -242,11 +244,15 @@ impl FromStr for Speaker {
                 Ok(Speaker::Region(Some(other["region:".len()..].trim().to_owned())))
             }
             other => match other.strip_prefix("party:").map(str::trim) {
-                Some(p) if !p.is_empty() && p.len() <= 8 && p.chars().all(char::is_alphabetic) => {
+                Some(p)
+                    if p.chars().next().is_some_and(char::is_alphabetic)
+                        && p.chars().count() <= 40
+                        && p.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-') =>
+                {
                     Ok(Speaker::Party(p.to_uppercase()))
                 }
                 _ => Err(format!(
-                    "unknown speaker `{s}` (expected municipality, region, region:COUNTY, national, organisation or party:ABBR such as party:M)"
+                    "unknown speaker `{s}` (expected municipality, region, region:COUNTY, national, organisation or party:ABBR such as party:M or party:NAME of a local party)"
                 )),
             },
         }

@@ -76,6 +76,12 @@ pub(crate) struct Commitments {
     pub max_words: usize,
     pub marker: String,
     pub impersonal: Vec<String>,
+    pub both: String,
+    pub both_lead: Vec<String>,
+    pub clause_joins: Vec<String>,
+    pub also: String,
+    pub also_openers: Vec<String>,
+    pub min_listed: usize,
 }
 
 /// Words by the furniture reason they give.
@@ -224,6 +230,7 @@ pub(crate) struct Bodies {
     pub national_endings: Vec<String>,
     pub organisation: Vec<String>,
     pub organisation_endings: Vec<String>,
+    pub party_endings: Vec<String>,
     pub subject_verbs: Vec<String>,
     pub name_links: Vec<String>,
     pub first_person: Vec<String>,
@@ -322,6 +329,8 @@ pub(crate) struct Nouns {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Introductions {
+    pub contents_openings: Vec<String>,
+    pub contents_endings: Vec<String>,
     pub framing: Vec<String>,
     pub others: Vec<String>,
     pub stance_verbs: Vec<String>,
@@ -348,6 +357,8 @@ pub(crate) struct Sections {
     pub excluding: Vec<String>,
     pub many: Vec<String>,
     pub many_endings: Vec<String>,
+    pub topic_words: Vec<String>,
+    pub document_kinds: Vec<String>,
 }
 
 /// Enumerations in running text.
@@ -372,6 +383,7 @@ pub(crate) struct Enumerations {
     pub participle_ending: String,
     pub infinitive_adverbs: Vec<String>,
     pub infinitive_marker: String,
+    pub dashes: Vec<String>,
     pub and: String,
     pub also: String,
 }

@@ -171,6 +171,30 @@ pub(crate) fn is_background(heading: &str) -> bool {
         || words(&h).iter().any(|w| patterns::class(w).is(Class::SECTION_FRAMING))
 }
 
+/// Whether a heading only names: the page's topic (`Invandring och
+/// integration`) or a document (`Handlingsplan för integration
+/// 2016–2017`, `Överenskommelse`). Its section is about the topic or
+/// presents the document; it is no priority of its own.
+pub(crate) fn only_names(heading: &str) -> bool {
+    let s = &vocabulary().sections;
+    let h = heading_key(heading);
+    let words = words(&h);
+    words.iter().all(|w| has(&s.topic_words, w)) || words.first().is_some_and(|w| closes(w, &s.document_kinds))
+}
+
+/// Whether a sentence before a list introduces what a course or a text is
+/// about (`Innehållet i kursen är fördelat inom åtta block:`, `Målet är
+/// att deltagarna utvecklar kunskap om:`): its items are subjects.
+pub(crate) fn introduces_contents(sentence: &str) -> bool {
+    let i = &vocabulary().introductions;
+    let lower = kommunbench_text::lowercase(sentence);
+    let lower = lower.trim().trim_end_matches([':', '.', '…', ' ']);
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    // A whole word before the ending: `kunskap om`, not `...kunskap om`.
+    let ends = |e: &String| lower == e || lower.strip_suffix(e.as_str()).is_some_and(|rest| rest.ends_with(' '));
+    has(&i.contents_openings, first) || i.contents_endings.iter().any(ends)
+}
+
 /// A chapter heading as a title: without the letter of a lettered chapter.
 pub(crate) fn chapter_title(heading: &str) -> String {
     patterns::cues().lettered.replace(heading, "").into_owned()
@@ -288,6 +312,30 @@ pub(crate) fn counted(sentence: &str) -> Option<(usize, Level)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_heading_that_only_names_a_topic_or_a_document() {
+        for h in [
+            "Integration",
+            "Invandring och integration",
+            "Handlingsplan för integration 2016–2017",
+            "Överenskommelse",
+            "Fullmäktigemotionen",
+        ] {
+            assert!(super::only_names(h), "{h}");
+        }
+        for h in ["Integration i arbetslivet", "Bostad och mottagande", "Planering av etableringsinsatser", "Fler i arbete"] {
+            assert!(!super::only_names(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn an_introduction_of_contents() {
+        assert!(super::introduces_contents("Målet är att deltagarna utvecklar kunskap om:"));
+        assert!(super::introduces_contents("Innehållet utgår från vardagen och delas in i åtta block:"));
+        assert!(!super::introduces_contents("Vi vill att kommunen satsar på:"));
+        assert!(!super::introduces_contents("Målet är mer kunskap om sfi i hela kommunen:"));
+    }
+
     use super::*;
     use crate::patterns::case_forms;
 

@@ -137,11 +137,22 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
     let of_kind = |kind: WordCue| {
         (0..p.word_cue_kinds.len()).filter(move |&i| p.word_cue_kinds[i] == kind).map(|i| (i, p.word_cue_lens[i]))
     };
-    // 1. A colon after an announcing head.
-    if let Some(colon) = sentence.find(':') {
-        let head = &sentence[..colon];
-        if let Cue::Priority(level) = cues::scan(head, true) {
-            return split(sentence, colon + 1..end, count_in(head), level);
+    // 1. A colon, or a dash that stands for one (`utgår från fyra
+    // samverkansområden – a, b, c och d`), after an announcing head.
+    let colon = sentence.find(':').map(|at| (at, 1));
+    // A dash stands for a colon only after a head without items (no
+    // comma) and not after a conjunction (`invandrarflickor och –
+    // pojkar` suspends a compound).
+    let dash = v.dashes.iter().filter_map(|d| sentence.find(d.as_str()).map(|at| (at, d.len()))).min().filter(|&(at, _)| {
+        let head = &sentence[..at];
+        !head.contains(',') && head.split_whitespace().next_back().is_none_or(|w| w != v.and && w != v.also)
+    });
+    for (at, len) in [colon, dash].into_iter().flatten() {
+        let head = &sentence[..at];
+        if at + len <= end
+            && let Cue::Priority(level) = cues::scan(head, true)
+        {
+            return split(sentence, at + len..end, count_in(head), level);
         }
     }
     // 2. `<head> är <list>`: the head opens the sentence and names priorities.
@@ -204,6 +215,96 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
     None
 }
 
+/// The goals a committed goal coordinates, if it coordinates more than
+/// one (`[commitments]`): `dels A, dels B`; clauses joined by `samt att`
+/// or `och att`, or by `samt` before a determiner (`Målet är att A samt
+/// att B`); or a list of [`min_listed`](crate::vocabulary) or more names
+/// or `att` clauses (`vill verka för A, att B och C`). `from` is where the
+/// goal starts in `sentence` (after the verb or the copula). The items
+/// are byte ranges into `sentence`, without their `att`.
+pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>> {
+    let c = &vocabulary().commitments;
+    let lower = kommunbench_text::lowercase(sentence);
+    if lower.len() != sentence.len() || from > sentence.len() {
+        return None;
+    }
+    let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len().max(from);
+    let at_word = |i: usize, w: &str| {
+        lower[i..].starts_with(w) && kommunbench_text::starts_word(&lower, i) && kommunbench_text::ends_word(&lower, i + w.len())
+    };
+    // `dels A, dels B`, anywhere in the sentence.
+    let both: Vec<usize> = lower.match_indices(c.both.as_str()).map(|(i, _)| i).filter(|&i| at_word(i, &c.both)).collect();
+    if both.len() >= 2 {
+        let mut items = Vec::new();
+        for (k, &at) in both.iter().enumerate() {
+            let stop = both.get(k + 1).map_or(end, |&n| n);
+            let mut start = at + c.both.len();
+            // Skip the verb and the subject `dels` repeats (`dels ska vi`).
+            loop {
+                let rest = &lower[start..stop];
+                let skipped = rest.len() - rest.trim_start().len();
+                match c.both_lead.iter().find(|w| at_word(start + skipped, w)) {
+                    Some(w) => start += skipped + w.len(),
+                    None => break,
+                }
+            }
+            items.push(tidy(sentence, start..stop));
+        }
+        return Some(items).filter(|i| i.iter().all(|r| r.len() > 1));
+    }
+    // Clauses joined by `samt att`, `och att`, `samt ett`.
+    let marker = &vocabulary().enumerations.infinitive_marker;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    for (i, ch) in sentence[from..end].char_indices() {
+        let i = from + i;
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ' ' if depth == 0 => {
+                let next = i + 1;
+                if let Some(j) = c.clause_joins.iter().find(|j| at_word(next, j)) {
+                    cuts.push((i, next + j.len()));
+                } else if at_word(next, &c.also) {
+                    let after = next + c.also.len() + 1;
+                    if after < end && c.also_openers.iter().any(|o| at_word(after, o)) {
+                        cuts.push((i, next + c.also.len()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if !cuts.is_empty() {
+        let mut items = Vec::new();
+        let mut start = from;
+        for (stop, next) in cuts.into_iter().chain([(end, end)]) {
+            let mut s = start;
+            let rest = &lower[s..stop];
+            s += rest.len() - rest.trim_start().len();
+            if at_word(s, marker) {
+                s += marker.len();
+            }
+            items.push(tidy(sentence, s..stop.max(s)));
+            start = next;
+        }
+        let two_words = |r: &Item| sentence[r.clone()].split_whitespace().count() >= 2;
+        return items.iter().all(two_words).then_some(items);
+    }
+    // A list of names or `att` clauses after the verb.
+    let first_comma = sentence[from..end].find(',')? + from;
+    let start = lead_start(sentence, first_comma).max(from);
+    // The list is the verb's object, after a verb or a preposition
+    // (`verka för A, B och C`), not the subjects of a clause (`att
+    // kommunen, föreningarna och näringslivet samarbetar`).
+    let before = sentence[..start].split_whitespace().next_back()?.to_lowercase();
+    if !patterns::class(&before).is(Class::LEAD_STOP) {
+        return None;
+    }
+    let e = split_with(sentence, start..end, None, Level::Goal, true)?;
+    (e.items.len() >= c.min_listed).then_some(e.items)
+}
+
 /// Where the first item starts when only commas show the list: back from
 /// the first comma to the nearest verb or preposition, at most five words.
 fn lead_start(sentence: &str, first_comma: usize) -> usize {
@@ -227,7 +328,19 @@ fn count_in(head: &str) -> Option<usize> {
 }
 
 /// Splits `range` of `sentence` into items; `None` unless it is a list.
+/// With `clauses`, an item may be an `att` clause (`verka för A, att
+/// människor får en bra start och C`).
 fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>, level: Level) -> Option<Enumeration> {
+    split_with(sentence, range, expected, level, false)
+}
+
+fn split_with(
+    sentence: &str,
+    range: std::ops::Range<usize>,
+    expected: Option<usize>,
+    level: Level,
+    clauses: bool,
+) -> Option<Enumeration> {
     let p = &patterns::enumeration();
     let v = &vocabulary().enumerations;
     let mut parts = top_level_commas(sentence, range);
@@ -269,8 +382,9 @@ fn split(sentence: &str, range: std::ops::Range<usize>, expected: Option<usize>,
         w.get(skip).is_some_and(|w| *w == v.infinitive_marker)
     };
     let one_verb = item_words.first().is_some_and(infinitive) && !item_words.iter().all(infinitive);
+    let clause = |w: &Vec<Word<'_>>| clauses && w.first().is_some_and(|w| *w == v.infinitive_marker);
     let valid = !one_verb
-        && item_words.iter().all(|w| is_name(w))
+        && item_words.iter().all(|w| is_name(w) || clause(w))
         && item_words.iter().filter(|w| w.last().is_some_and(|w| patterns::class(w).is(Class::FORMULA))).count() < 2;
     valid.then_some(Enumeration { level, items })
 }
@@ -402,6 +516,16 @@ mod tests {
         assert_eq!(items(text), [["skola", "fritid", "kultur"]]);
         let text = "Planen har två insatsområden: skola, fritid och kultur.";
         assert_eq!(items(text), [["skola", "fritid och kultur"]]);
+    }
+
+    #[test]
+    fn a_dash_for_a_colon() {
+        let text = "Strategin utgår från fyra samverkansområden – arbete/kompetens, boende, hälsa och delaktighet.";
+        assert_eq!(items(text), [["arbete/kompetens", "boende", "hälsa", "delaktighet"]]);
+        let text = "Fokusområdena är språket, utbildning, stöd till flickor och – pojkar och deras familjer.";
+        assert_eq!(items(text)[0][..2], ["språket", "utbildning"], "the copula's list, not the dash's");
+        let text = "Vi har en samlad politik – sänkta skatter, enklare regler och bättre skolor.";
+        assert!(items(text).is_empty(), "no priority noun before the dash");
     }
 
     #[test]

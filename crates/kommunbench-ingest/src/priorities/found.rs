@@ -164,7 +164,7 @@ impl<'a> Found<'a> {
 /// (`Lokaler. (Inventering av lokaler inom skolan.)` is `Lokaler`; `Språk
 /// (sfi)` keeps its brackets).
 pub(crate) fn clean_title(title: &str) -> &str {
-    let title = title.trim();
+    let title = unglued(title.trim());
     let title = crate::patterns::cues()
         .kind_prefix
         .find(title)
@@ -181,6 +181,25 @@ pub(crate) fn clean_title(title: &str) -> &str {
         }
         _ => title,
     }
+}
+
+/// A title without a sentence glued to it where a page lost the space
+/// after a full stop (`relevant kompetens.Denna sida uppdaterades`): a
+/// small letter, a full stop, then a capitalised word and more words.
+fn unglued(title: &str) -> &str {
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    for k in 1..chars.len().saturating_sub(2) {
+        let (at, c) = chars[k];
+        if c == '.'
+            && chars[k - 1].1.is_lowercase()
+            && chars[k + 1].1.is_uppercase()
+            && chars[k + 2].1.is_lowercase()
+            && title[at..].contains(' ')
+        {
+            return &title[..at];
+        }
+    }
+    title
 }
 
 /// Words in brackets, a sentence of its own, that explain a title rather
@@ -202,6 +221,8 @@ mod tests {
         let examples = "Tydliga spår med praktik (t ex vård, städ, industri, besöksnäring)";
         assert_eq!(clean_title(examples), examples);
         assert_eq!(clean_title("Mål 1 – Fler i arbete"), "Fler i arbete");
+        assert_eq!(clean_title("Rekrytera med bred kompetens.Denna sida uppdaterades"), "Rekrytera med bred kompetens");
+        assert_eq!(clean_title("Stöd till t.ex.Kalle"), "Stöd till t.ex.Kalle");
         assert_eq!(clean_title("Område 2: Bostäder"), "Bostäder");
         assert_eq!(clean_title("Kommun 2 – text"), "Kommun 2 – text");
     }

@@ -156,7 +156,12 @@ fn by_ending(word: &str, lower: &str) -> Option<Speaker> {
             (lower.ends_with(e.as_str()) && lower.len() > e.len() + 2) || (stem.ends_with(e.as_str()) && stem.len() > e.len() + 2)
         })
     };
-    if ends(&b.region_endings) {
+    if ends(&b.party_endings) {
+        // `Sjukvårdspartiets`: the name without its genitive.
+        let genitive = !b.party_endings.iter().any(|e| lower.ends_with(e.as_str()));
+        let name = if genitive { word.strip_suffix('s').unwrap_or(word) } else { word };
+        Some(Speaker::Party(name.to_uppercase()))
+    } else if ends(&b.region_endings) {
         Some(Speaker::Region(None))
     } else if ends(&b.national_endings) {
         Some(Speaker::National)

@@ -345,6 +345,18 @@ mod tests {
     }
 
     #[test]
+    fn a_local_party_speaks_by_its_name() {
+        let local = "Sjukvårdspartiet vill att alla nyanlända snabbt får en vårdcentral. Vi vill också ha fler tolkar.";
+        assert_eq!(speaker("Vår politik", local), (party("SJUKVÅRDSPARTIET"), Some("Sjukvårdspartiet".into())));
+        let genitive = "Lokalpartiets program för integration. Lokalpartiet vill ha fler mötesplatser.";
+        assert_eq!(speaker("Integration", genitive).0, party("LOKALPARTIET"));
+        // A municipal page that mentions a local party once speaks for the municipality.
+        let municipal =
+            "Kommunen tar emot nyanlända. Kommunfullmäktige beslutade efter en motion från Lokalpartiet. Kommunen ordnar bostad.";
+        assert_eq!(speaker("Mottagande", municipal).0, Speaker::Municipality);
+    }
+
+    #[test]
     fn the_government_speaks_in_its_own_titles() {
         assert_eq!(speaker("Regeringens strategi för integration", "Egen försörjning och delaktighet.").0, Speaker::National);
         assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl.").0, Speaker::Municipality);

@@ -55,7 +55,7 @@ const MANY: usize = 3;
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     // A text that has given its priorities in lists, enumerations or
     // headings explains them in its prose.
-    if found.itemised || found.priorities.len() >= MANY {
+    if std::env::var_os("KB_NOGATE").is_none() && (found.itemised || found.priorities.len() >= MANY) {
         return;
     }
     for i in 0..outline.blocks.len() {
@@ -71,12 +71,13 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let parent = found.section_parent(outline, i);
         let mut from = b.span.start;
         for sentence in sentences(&b.text) {
-            let Some(title) = goal(sentence) else { continue };
-            let at = outline.locate(b.span, title, from).unwrap_or(b.span);
-            from = at.end.max(from);
-            let level = found.placed(parent, Level::Goal);
-            let p = found.push(title, String::new(), level, RULE, at, None::<Span>);
-            found.priorities[p].parent = parent;
+            for title in goals(sentence).unwrap_or_default() {
+                let at = outline.locate(b.span, title, from).unwrap_or(b.span);
+                from = at.end.max(from);
+                let level = found.placed(parent, Level::Goal);
+                let p = found.push(title, String::new(), level, RULE, at, None::<Span>);
+                found.priorities[p].parent = parent;
+            }
         }
     }
 }
@@ -126,8 +127,24 @@ fn phrase_at(words: &[String], at: usize, phrase: &str) -> bool {
 /// bidragstak`, `Målet är att alla ska ha ett arbete`, `Ekby ska vara en
 /// välkomnande kommun`).
 pub(crate) fn goal(sentence: &str) -> Option<&str> {
+    read(sentence).map(|(title, _)| title)
+}
+
+/// The goals a committing sentence states: one per goal it coordinates
+/// (`dels A, dels B`, `Målet är att A samt att B`, `vill verka för A, B
+/// och C`), else its [`goal`].
+pub(crate) fn goals(sentence: &str) -> Option<Vec<&str>> {
+    let (title, from) = read(sentence)?;
+    let items = from.and_then(|from| crate::priorities::enumeration::coordinated_goals(sentence, from));
+    Some(items.map_or_else(|| vec![title], |items| items.into_iter().map(|r| &sentence[r]).collect()))
+}
+
+/// A committing sentence's title, and where its goal starts (after the
+/// verb, its `att`, or a goal noun's copula), where it has one.
+fn read(sentence: &str) -> Option<(&str, Option<usize>)> {
     let c = &vocabulary().commitments;
-    if sentence.ends_with('?') {
+    // A question asks; a colon introduces what follows.
+    if sentence.ends_with(['?', ':']) {
         return None;
     }
     let words = kommunbench_text::word_spans(sentence, false);
@@ -135,20 +152,29 @@ pub(crate) fn goal(sentence: &str) -> Option<&str> {
         return None;
     }
     let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
-    let Commitment::Verb(verb) = commitment(&words, &lower)? else { return Some(sentence) };
+    let at_word = |k: usize| words.get(k).map(|&(start, _)| start);
+    let verb = match commitment(&words, &lower)? {
+        Commitment::Verb(verb) => verb,
+        Commitment::Whole(from) => return Some((sentence, from.and_then(at_word))),
+    };
     let mut title = 0;
+    let mut from = at_word(verb);
     let mut at = verb;
     // The `att` within a few words after the verb, and again after `det
     // är viktigt att`.
-    while let Some(k) = (at..(at + c.opening_words).min(lower.len())).find(|&k| lower[k] == c.marker) {
+    // A comma ends the search: `verka för A, att B och C` lists.
+    let comma_free = |from: usize, to: usize| !sentence[words[from].0..words[to].0].contains(',');
+    while let Some(k) = (at..(at + c.opening_words).min(lower.len())).find(|&k| lower[k] == c.marker && comma_free(at.min(k), k))
+    {
         let Some(&(start, _)) = words.get(k + 1) else { break };
         title = start;
+        from = Some(start);
         at = k + 1;
         if lower.get(at).is_none_or(|w| !c.impersonal.contains(w)) {
             break;
         }
     }
-    Some(&sentence[title..])
+    Some((&sentence[title..], from))
 }
 
 /// How a sentence commits its author.
@@ -156,8 +182,9 @@ enum Commitment {
     /// By the author's verb, the goal after it: the index of the word
     /// after the verb.
     Verb(usize),
-    /// As a whole: a goal noun's sentence, or the municipality's.
-    Whole,
+    /// As a whole: a goal noun's sentence (with the index of the word
+    /// after its copula), or the municipality's.
+    Whole(Option<usize>),
 }
 
 /// The municipalities' names, for a sentence a municipality opens.
@@ -208,7 +235,7 @@ fn commitment(spans: &[(usize, &str)], words: &[String]) -> Option<Commitment> {
         && c.place_verbs.iter().any(|v| phrase_at(words, place + 1, v))
         && PLACES.by_name(originals[place]).is_some()
     {
-        return Some(Commitment::Whole);
+        return Some(Commitment::Whole(None));
     }
     // `Målet är att`, `Vår främsta målsättning är att`, `Ekby kommun har
     // som mål att`: a goal noun and its copula among the first words.
@@ -224,7 +251,8 @@ fn commitment(spans: &[(usize, &str)], words: &[String]) -> Option<Commitment> {
             || words[..j].iter().any(|w| c.possessives.contains(w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
             || words[..k].iter().any(|w| *w == "kommun");
         if owned {
-            return Some(Commitment::Whole);
+            let copula = c.goal_copulas.iter().filter(|g| phrase_at(words, j, g)).map(|g| g.split(' ').count()).max();
+            return Some(Commitment::Whole(copula.map(|n| j + n)));
         }
     }
     // A party's or a body's name, then a verb of will: `Moderaterna
@@ -283,6 +311,46 @@ mod tests {
         assert!(goal("Migrationsverket ska pröva ansökan om asyl.").is_none());
         assert!(goal("Barnen ska vara inskrivna i skolan.").is_none());
         assert_eq!(g("Kommunen ska erbjuda praktik till alla nyanlända."), "Kommunen ska erbjuda praktik till alla nyanlända.");
+    }
+
+    #[test]
+    fn a_goal_that_coordinates_goals_gives_each() {
+        let g = |s| goals(s).unwrap();
+        assert_eq!(
+            g(
+                "Kommunen har två roller, dels ska vi vara ett föredöme som arbetsgivare, dels ska vår verksamhet främja mångfald."
+            ),
+            ["vara ett föredöme som arbetsgivare", "vår verksamhet främja mångfald"]
+        );
+        assert_eq!(
+            g("Målet med insatserna är att utbildningen ska vara likvärdig samt att höja kunskapsresultaten för nyanlända."),
+            ["utbildningen ska vara likvärdig", "höja kunskapsresultaten för nyanlända"]
+        );
+        assert_eq!(
+            g("Målet är att invandringen är hållbar samt ett tryggt och öppet land där alla hittar sin plats."),
+            ["invandringen är hållbar", "ett tryggt och öppet land där alla hittar sin plats"]
+        );
+        assert_eq!(
+            g("Vi vill att fler nyanlända får jobb och att sfi kombineras med praktik."),
+            ["fler nyanlända får jobb", "sfi kombineras med praktik"]
+        );
+        assert_eq!(
+            g("Vi vill verka för en rättssäker asylprövning, att människor får en bra start och ett samhälle som håller samman."),
+            ["en rättssäker asylprövning", "att människor får en bra start", "ett samhälle som håller samman"]
+        );
+    }
+
+    #[test]
+    fn one_goal_stays_one() {
+        let g = |s| goals(s).unwrap();
+        for s in [
+            "Målet för enheten är att ge individen förutsättningar att bli självförsörjande samt delaktig i samhället.",
+            "Vi vill att kommunen, föreningarna och näringslivet samarbetar.",
+            "Vi vill att alla kvinnor, män, flickor och pojkar ska ha samma möjligheter.",
+            "Vi vill se fler jobb och bättre skolor.",
+        ] {
+            assert_eq!(g(s).len(), 1, "{s}: {:?}", g(s));
+        }
     }
 
     #[test]

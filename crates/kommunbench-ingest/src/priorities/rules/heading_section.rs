@@ -8,7 +8,9 @@
 //! `priority_heading`: the heading is the title, its section's text the
 //! body, and its level the one the heading names. A heading that names
 //! many (`Fokusområden`, `Åtgärder`) is left alone: without its items it
-//! is no priority. In a table of contents alone, the entry is enough.
+//! is no priority; nor is one that names a document (`Handlingsplan för
+//! integration 2024–2026`): its section presents the document. In a
+//! table of contents alone, the entry is enough.
 //!
 //! ## Why it holds
 //!
@@ -27,7 +29,7 @@
 
 use kommunbench_core::Rule;
 
-use crate::priorities::cues::announces_many;
+use crate::priorities::cues::{announces_many, only_names};
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.
@@ -41,7 +43,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         }
         let heading = &outline.blocks[i];
         let Some(level) = outline.names[i] else { continue };
-        if announces_many(&heading.text) {
+        if announces_many(&heading.text) || only_names(&heading.text) {
             continue;
         }
         let (body, body_span) = outline.body_of(outline.section(i));

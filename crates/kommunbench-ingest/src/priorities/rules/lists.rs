@@ -19,11 +19,13 @@ use crate::vocabulary::{opens, vocabulary};
 /// Labels of a document's own facts, not of priorities (`Gäller:`,
 /// `Ersätter:`, `Ansvarig nämnd:`), and decision stamps (`Antagen av`,
 /// `Reviderad`): the vocabulary's facts and decision and revision verbs,
-/// as openings.
+/// as openings; and a page's number (`Page 3: ...` on a document
+/// site).
 pub(crate) fn is_fact(text: &str) -> bool {
     let v = vocabulary();
     let (lower, _) = kommunbench_text::fold_opening(text, 24);
     [&v.items.facts, &v.metadata.adopted, &v.metadata.revised].into_iter().any(|list| opens(&lower, list))
+        || crate::page_number(text).is_some_and(|p| p.labelled)
 }
 
 /// The end of the list run starting at block `start`: its items and the
@@ -157,7 +159,9 @@ pub(crate) fn introduction(outline: &Outline<'_>, found: &Found<'_>, start: usiz
         BlockKind::Heading { .. } => cues::scan(&intro.text, true),
         BlockKind::Paragraph | BlockKind::Quote => {
             let sentence = cues::last_sentence(&intro.text);
-            if let Some(level) = cues::counted_level(sentence) {
+            if cues::introduces_contents(sentence) {
+                Cue::Not
+            } else if let Some(level) = cues::counted_level(sentence) {
                 Cue::Priority(level)
             } else if cues::announces(sentence) {
                 cues::scan(sentence, true)

@@ -7,7 +7,10 @@
 //! something else, each substantive section: a heading that is not
 //! background (`Inledning`, `Bakgrund`, `Syfte`, `Kontakt`), not framing
 //! (`Kommunens ansvar`, `Så arbetar vi`, `För dig som ...`) and not
-//! excluded (a question, another authority, links), with text under it.
+//! excluded (a question, another authority, links), not one that only
+//! names the page's topic or a document (`Integration`, `Handlingsplan
+//! för integration 2016–2017`) or a fact (`Ansvarig nämnd`), with text
+//! under it.
 //! Its level is the one the heading names, else a priority area. In a
 //! table of contents alone, the entries are enough.
 //!
@@ -31,7 +34,7 @@
 
 use kommunbench_core::{Level, Rule};
 
-use crate::priorities::{Found, Outline, evidence};
+use crate::priorities::{Found, Outline, cues, evidence};
 
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::Section;
@@ -45,6 +48,10 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     for i in 0..outline.blocks.len() {
         let heading = &outline.blocks[i].text;
         if outline.level[i].is_none() || found.claimed[i] || outline.background(i) || outline.excludes(i) {
+            continue;
+        }
+        // A topic, a document's name or a fact (`Ansvarig nämnd`) heads no priority.
+        if cues::only_names(heading) || super::lists::is_fact(heading) {
             continue;
         }
         let (body, body_span) = outline.body_of(outline.section(i));
