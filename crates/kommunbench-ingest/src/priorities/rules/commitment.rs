@@ -55,7 +55,7 @@ const MANY: usize = 3;
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     // A text that has given its priorities in lists, enumerations or
     // headings explains them in its prose.
-    if std::env::var_os("KB_NOGATE").is_none() && (found.itemised || found.priorities.len() >= MANY) {
+    if found.itemised || found.priorities.len() >= MANY {
         return;
     }
     for i in 0..outline.blocks.len() {
