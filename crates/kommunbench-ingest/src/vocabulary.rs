@@ -82,6 +82,8 @@ pub(crate) struct Commitments {
     pub also: String,
     pub also_openers: Vec<String>,
     pub min_listed: usize,
+    pub normative: Vec<String>,
+    pub normative_openings: Vec<String>,
 }
 
 /// Words by the furniture reason they give.

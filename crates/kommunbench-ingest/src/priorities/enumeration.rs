@@ -302,7 +302,9 @@ pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>
         return None;
     }
     let e = split_with(sentence, start..end, None, Level::Goal, true)?;
-    (e.items.len() >= c.min_listed).then_some(e.items)
+    // Goals, not a verb's coordinated words (`kunna, förstå och vilja`).
+    let phrases = e.items.iter().all(|r| sentence[r.clone()].split_whitespace().count() >= 2);
+    (e.items.len() >= c.min_listed && phrases).then_some(e.items)
 }
 
 /// Where the first item starts when only commas show the list: back from

@@ -26,15 +26,17 @@ mod found;
 mod outline;
 mod rules;
 
-use kommunbench_core::{Block, Priority};
+use kommunbench_core::{Block, Priority, Speaker};
 
 use found::Found;
 use outline::Outline;
 
 /// Extracts the priorities from a document's blocks, and tells which
 /// blocks lie outside the author's own policy (see [`Block::outside`]).
-pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>) -> (Vec<Priority>, Vec<usize>) {
-    let outline = Outline::new(text, blocks, title);
+/// A party or an organisation (`speaker`) argues for its aims.
+pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>, speaker: &Speaker) -> (Vec<Priority>, Vec<usize>) {
+    let mut outline = Outline::new(text, blocks, title);
+    outline.advocates = matches!(speaker, Speaker::Party(_) | Speaker::Organisation);
     let mut found = Found::new(text, blocks.len());
     for pass in rules::PASSES {
         let before = found.priorities.len();

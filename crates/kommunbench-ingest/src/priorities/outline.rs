@@ -28,6 +28,9 @@ pub(crate) struct Outline<'a> {
     /// Whether the document has running text at all (a table of contents
     /// alone has none).
     pub has_paragraphs: bool,
+    /// Whether the author argues for its aims (a party or an organisation
+    /// speaks): its normative sentences are its demands.
+    pub advocates: bool,
 }
 
 impl<'a> Outline<'a> {
@@ -63,7 +66,7 @@ impl<'a> Outline<'a> {
         }
         let has_paragraphs = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
         let names = (0..n).map(|i| level[i].and_then(|_| heading_level(&blocks[i].text))).collect();
-        Outline { text, blocks, level, section_end, enclosing, names, has_paragraphs }
+        Outline { text, blocks, level, section_end, enclosing, names, has_paragraphs, advocates: false }
     }
 
     /// Whether heading `i` opens a background section (`Inledning`,

@@ -109,7 +109,8 @@ pub(crate) fn names_a_speaker(words: &[&str]) -> bool {
     let party = vocabulary().speaker.parties.iter().any(|p| lower == p.name || p.members.as_ref() == Some(&lower));
     let spans: Vec<(usize, &str)> = words.iter().map(|w| (0, *w)).collect();
     let lower: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| kommunbench_text::lowercase(w).into()).collect();
-    party || (bodies::named_at(&spans, &lower, 0).is_some() && words.iter().all(|w| bodies::capitalised(w)))
+    // The body's name is all the words (`Svenska kyrkan`, `Migrationsverket`).
+    party || bodies::named_at(&spans, &lower, 0).is_some_and(|(_, n)| n == words.len())
 }
 
 /// The name the text gives party `i`: its name, or its members written

@@ -71,7 +71,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let parent = found.section_parent(outline, i);
         let mut from = b.span.start;
         for sentence in sentences(&b.text) {
-            for title in goals(sentence).unwrap_or_default() {
+            for title in goals(sentence, outline.advocates).unwrap_or_default() {
                 let at = outline.locate(b.span, title, from).unwrap_or(b.span);
                 from = at.end.max(from);
                 let level = found.placed(parent, Level::Goal);
@@ -127,21 +127,24 @@ fn phrase_at(words: &[String], at: usize, phrase: &str) -> bool {
 /// bidragstak`, `Målet är att alla ska ha ett arbete`, `Ekby ska vara en
 /// välkomnande kommun`).
 pub(crate) fn goal(sentence: &str) -> Option<&str> {
-    read(sentence).map(|(title, _)| title)
+    read(sentence, false).map(|(title, _)| title)
 }
 
 /// The goals a committing sentence states: one per goal it coordinates
 /// (`dels A, dels B`, `Målet är att A samt att B`, `vill verka för A, B
 /// och C`), else its [`goal`].
-pub(crate) fn goals(sentence: &str) -> Option<Vec<&str>> {
-    let (title, from) = read(sentence)?;
+///
+/// An advocate (`advocates`: a party, an organisation) also commits in
+/// any normative sentence (`[commitments] normative`).
+pub(crate) fn goals(sentence: &str, advocates: bool) -> Option<Vec<&str>> {
+    let (title, from) = read(sentence, advocates)?;
     let items = from.and_then(|from| crate::priorities::enumeration::coordinated_goals(sentence, from));
     Some(items.map_or_else(|| vec![title], |items| items.into_iter().map(|r| &sentence[r]).collect()))
 }
 
 /// A committing sentence's title, and where its goal starts (after the
 /// verb, its `att`, or a goal noun's copula), where it has one.
-fn read(sentence: &str) -> Option<(&str, Option<usize>)> {
+fn read(sentence: &str, advocates: bool) -> Option<(&str, Option<usize>)> {
     let c = &vocabulary().commitments;
     // A question asks; a colon introduces what follows.
     if sentence.ends_with(['?', ':']) {
@@ -153,7 +156,7 @@ fn read(sentence: &str) -> Option<(&str, Option<usize>)> {
     }
     let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
     let at_word = |k: usize| words.get(k).map(|&(start, _)| start);
-    let verb = match commitment(&words, &lower)? {
+    let verb = match commitment(&words, &lower).or_else(|| advocates.then(|| demand(&lower)).flatten())? {
         Commitment::Verb(verb) => verb,
         Commitment::Whole(from) => return Some((sentence, from.and_then(at_word))),
     };
@@ -175,6 +178,20 @@ fn read(sentence: &str) -> Option<(&str, Option<usize>)> {
         }
     }
     Some((&sentence[title..], from))
+}
+
+/// How an advocate's sentence demands (`[commitments] normative`): a
+/// normative verb among its first words, not after a relative, or a
+/// normative opening. Given the lower-case words.
+fn demand(words: &[String]) -> Option<Commitment> {
+    let c = &vocabulary().commitments;
+    if words.iter().any(|w| c.instructions.contains(w)) {
+        return None;
+    }
+    let opening = c.normative_openings.iter().any(|o| phrase_at(words, 0, o));
+    let verb = (1..(2 * c.opening_words).min(words.len()))
+        .any(|k| c.normative.contains(&words[k]) && !c.relatives.contains(&words[k - 1]));
+    (opening || verb).then_some(Commitment::Whole(None))
 }
 
 /// How a sentence commits its author.
@@ -291,6 +308,7 @@ mod tests {
             "Kommunen ska aktivt arbeta för att rekrytera människor med olika bakgrund.",
             "Vi Socialdemokrater i Höör vill att fler ska få jobb.",
             "Moderaterna vill införa ett bidragstak.",
+            "Svenska kyrkan vill verka för en human flyktingpolitik.",
             "Målet är att nyanlända snabbt ska komma i arbete.",
         ] {
             assert!(commits(s), "{s}");
@@ -315,7 +333,7 @@ mod tests {
 
     #[test]
     fn a_goal_that_coordinates_goals_gives_each() {
-        let g = |s| goals(s).unwrap();
+        let g = |s| goals(s, false).unwrap();
         assert_eq!(
             g(
                 "Kommunen har två roller, dels ska vi vara ett föredöme som arbetsgivare, dels ska vår verksamhet främja mångfald."
@@ -342,7 +360,7 @@ mod tests {
 
     #[test]
     fn one_goal_stays_one() {
-        let g = |s| goals(s).unwrap();
+        let g = |s| goals(s, false).unwrap();
         for s in [
             "Målet för enheten är att ge individen förutsättningar att bli självförsörjande samt delaktig i samhället.",
             "Vi vill att kommunen, föreningarna och näringslivet samarbetar.",
