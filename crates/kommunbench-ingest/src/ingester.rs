@@ -245,7 +245,7 @@ impl Ingester {
         }
         let kind = metadata::kind(&meta, &title, &speaker);
         let municipality = self.municipality(&id, &title, &content);
-        let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title, &speaker);
+        let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title, &speaker, kind);
         for i in outside {
             layout.blocks[i].outside = true;
         }

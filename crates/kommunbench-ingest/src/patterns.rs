@@ -100,6 +100,11 @@ impl Furniture {
                 ),
                 DropReason::Image,
             ),
+            // Captions without a verb: `En grupp ungdomar`, `Två kvinnor vid ett bord`.
+            (
+                format!(r"(?i)^{}\s+{}(\s+{}(\s+\S+){{1,3}})?$", any_of(&a.groups), any_of(&a.people), any_of(&a.places)),
+                DropReason::Image,
+            ),
         ];
         let set = RegexSet::new(patterns.iter().map(|(p, _)| p))
             .unwrap_or_else(|e| unreachable!("the furniture patterns compile: {e}"));

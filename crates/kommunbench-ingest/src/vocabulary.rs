@@ -150,6 +150,9 @@ pub(crate) struct AltText {
     pub and: String,
     pub articles: Vec<String>,
     pub verbs: Vec<String>,
+    pub groups: Vec<String>,
+    pub people: Vec<String>,
+    pub places: Vec<String>,
 }
 
 /// Page numbers.

@@ -26,17 +26,26 @@ mod found;
 mod outline;
 mod rules;
 
-use kommunbench_core::{Block, Priority, Speaker};
+use kommunbench_core::{Block, DocumentKind, Priority, Speaker};
 
 use found::Found;
 use outline::Outline;
 
 /// Extracts the priorities from a document's blocks, and tells which
 /// blocks lie outside the author's own policy (see [`Block::outside`]).
-/// A party or an organisation (`speaker`) argues for its aims.
-pub(crate) fn extract(text: &str, blocks: &[Block], title: Option<usize>, speaker: &Speaker) -> (Vec<Priority>, Vec<usize>) {
+/// A party or an organisation (`speaker`) argues for its aims; a policy,
+/// strategy, programme or plan (`kind`) is organised by its areas.
+pub(crate) fn extract(
+    text: &str,
+    blocks: &[Block],
+    title: Option<usize>,
+    speaker: &Speaker,
+    kind: DocumentKind,
+) -> (Vec<Priority>, Vec<usize>) {
     let mut outline = Outline::new(text, blocks, title);
     outline.advocates = matches!(speaker, Speaker::Party(_) | Speaker::Organisation);
+    outline.adopted =
+        matches!(kind, DocumentKind::Policy | DocumentKind::Strategy | DocumentKind::Programme | DocumentKind::Plan);
     let mut found = Found::new(text, blocks.len());
     for pass in rules::PASSES {
         let before = found.priorities.len();

@@ -31,6 +31,10 @@ pub(crate) struct Outline<'a> {
     /// Whether the author argues for its aims (a party or an organisation
     /// speaks): its normative sentences are its demands.
     pub advocates: bool,
+    /// Whether the document presents itself as an adopted policy (a
+    /// policy, strategy, programme or plan): its headed sections are its
+    /// areas, where a web page's headings organise information.
+    pub adopted: bool,
 }
 
 impl<'a> Outline<'a> {
@@ -66,7 +70,7 @@ impl<'a> Outline<'a> {
         }
         let has_paragraphs = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
         let names = (0..n).map(|i| level[i].and_then(|_| heading_level(&blocks[i].text))).collect();
-        Outline { text, blocks, level, section_end, enclosing, names, has_paragraphs, advocates: false }
+        Outline { text, blocks, level, section_end, enclosing, names, has_paragraphs, advocates: false, adopted: false }
     }
 
     /// Whether heading `i` opens a background section (`Inledning`,

@@ -160,7 +160,11 @@ fn by_ending(word: &str, lower: &str) -> Option<Speaker> {
         // `Sjukvårdspartiets`: the name without its genitive.
         let genitive = !b.party_endings.iter().any(|e| lower.ends_with(e.as_str()));
         let name = if genitive { word.strip_suffix('s').unwrap_or(word) } else { word };
-        Some(Speaker::Party(name.to_uppercase()))
+        // A parliamentary party (`Miljöpartiet`, `Centerpartiet`) by its abbreviation.
+        let stem = if genitive { lower.strip_suffix('s').unwrap_or(lower) } else { lower };
+        let parties = &vocabulary().speaker.parties;
+        let known = parties.iter().find(|p| p.name == stem).map(|p| p.abbreviation.clone());
+        Some(Speaker::Party(known.unwrap_or_else(|| name.to_uppercase())))
     } else if ends(&b.region_endings) {
         Some(Speaker::Region(None))
     } else if ends(&b.national_endings) {
@@ -305,13 +309,19 @@ pub(crate) fn bodies(title: &Head<'_>, head: &Head<'_>) -> (Vec<Body>, usize, bo
 /// itself, or
 /// when the text speaks in the first person and the municipality does
 /// not name itself at all; and in either case at least twice as much as
-/// the next body. A page that presents several bodies' duties in turn
+/// the next body (regional bodies do not compete with each other). A page
+/// that presents several bodies' duties in turn
 /// (`Migrationsverket`, `Länsstyrelsen`, `Arbetsförmedlingen`) is
 /// nobody's own.
 /// `found`, `own` and `first_person` are what [`bodies`] read.
 pub(crate) fn speaking(found: &[Body], own: usize, first_person: bool) -> Option<&Body> {
-    let next = found.get(1).map_or(0, |b| b.score);
     let best = found.first()?;
+    // Regional bodies agree on who speaks (a project of NTM-centralen
+    // and Österbottens förbund is regional): only another kind competes.
+    // Authorities do not (a municipal page on Migrationsverket's and
+    // Arbetsförmedlingen's duties is the municipality's).
+    let regional = matches!(best.speaker, Speaker::Region(_));
+    let next = found.iter().skip(1).find(|b| !(regional && b.speaker == best.speaker)).map_or(0, |b| b.score);
     let clear = best.score >= 3 && (own == 0 || best.score > own + 1);
     let voiced = first_person && own == 0;
     ((clear || voiced) && best.score >= 2 * next).then_some(best)

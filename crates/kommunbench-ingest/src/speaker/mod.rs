@@ -351,10 +351,19 @@ mod tests {
         assert_eq!(speaker("Vår politik", local), (party("SJUKVÅRDSPARTIET"), Some("Sjukvårdspartiet".into())));
         let genitive = "Lokalpartiets program för integration. Lokalpartiet vill ha fler mötesplatser.";
         assert_eq!(speaker("Integration", genitive).0, party("LOKALPARTIET"));
+        let debate = "Miljöpartiet i Ekby har länge drivit frågan. Miljöpartiets linje är tydlig. Ekby borde ta emot fler.";
+        assert_eq!(speaker("Debatt: Ta emot fler", debate).0, party("MP"));
         // A municipal page that mentions a local party once speaks for the municipality.
         let municipal =
             "Kommunen tar emot nyanlända. Kommunfullmäktige beslutade efter en motion från Lokalpartiet. Kommunen ordnar bostad.";
         assert_eq!(speaker("Mottagande", municipal).0, Speaker::Municipality);
+    }
+
+    #[test]
+    fn regional_bodies_together_speak_for_a_region() {
+        let project = "Ett projekt av NTM-centralen och Österbottens förbund. Projektet stärker samarbetet i regionen. \
+            NTM-centralen leder projektet och Österbottens förbund finansierar det.";
+        assert!(matches!(speaker("En bra start i Österbotten", project).0, Speaker::Region(_)));
     }
 
     #[test]

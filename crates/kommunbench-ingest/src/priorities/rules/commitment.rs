@@ -126,7 +126,8 @@ fn phrase_at(words: &[String], at: usize, phrase: &str) -> bool {
 /// boenden*), else the whole sentence (`Moderaterna vill införa
 /// bidragstak`, `Målet är att alla ska ha ett arbete`, `Ekby ska vara en
 /// välkomnande kommun`).
-pub(crate) fn goal(sentence: &str) -> Option<&str> {
+#[cfg(test)]
+fn goal(sentence: &str) -> Option<&str> {
     read(sentence, false).map(|(title, _)| title)
 }
 

@@ -39,6 +39,9 @@ use crate::priorities::{Found, Outline, cues, evidence};
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::Section;
 
+/// Commitments in a section that make its heading their frame.
+const COMMITMENTS: usize = 2;
+
 /// Takes the substantive sections, when nothing was itemised.
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     if found.itemised || found.lists_not_priorities {
@@ -59,11 +62,29 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
             continue;
         }
         // Positive evidence: the heading states a goal, or its section
-        // states what is to be (`Sfi ska finnas på kvällar`), commits to a
-        // goal, or opens on the author's own work (`Kommunen ordnar ...`).
-        // A contact, a service described or a feedback form has none.
-        let commits = || super::commitment::sentences(&body).into_iter().any(|s| super::commitment::goal(s).is_some());
-        if !evidence::states_goal(heading) && !evidence::willed(&body) && !commits() && !evidence::own_work(&body) {
+        // commits to one (an advocate in any normative sentence) or opens
+        // on the author's own work (`Kommunen
+        // ordnar ...`); in an adopted policy, whose sections are its areas,
+        // also a section that states what is to be (`Sfi ska finnas på
+        // kvällar`). On a web page a `ska` of rules or of others
+        // (`Ansökan ska lämnas`) organises information under a heading
+        // (`Vuxna`, `Kvotflyktingar`); a contact, a service described or a
+        // feedback form has no evidence.
+        let commitments = super::commitment::sentences(&body)
+            .into_iter()
+            .filter(|s| super::commitment::goals(s, outline.advocates).is_some())
+            .take(COMMITMENTS)
+            .count();
+        // A heading that states no goal of its own over several commitments
+        // frames them: they are the priorities (`commitment`), not the
+        // heading.
+        let goal = evidence::states_goal(heading);
+        if !goal && commitments >= COMMITMENTS {
+            continue;
+        }
+        let commits = || commitments > 0;
+        let areas = || evidence::own_work(&body) || outline.adopted && evidence::willed(&body);
+        if !goal && !commits() && !areas() {
             continue;
         }
         let level = outline.names[i].unwrap_or(Level::PriorityArea);
