@@ -63,29 +63,26 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         }
         // Positive evidence: the heading states a goal, or its section
         // commits to one (an advocate in any normative sentence) or opens
-        // on the author's own work (`Kommunen
-        // ordnar ...`); in an adopted policy, whose sections are its areas,
-        // also a section that states what is to be (`Sfi ska finnas på
-        // kvällar`). On a web page a `ska` of rules or of others
-        // (`Ansökan ska lämnas`) organises information under a heading
-        // (`Vuxna`, `Kvotflyktingar`); a contact, a service described or a
-        // feedback form has no evidence.
-        let commitments = super::commitment::sentences(&body)
-            .into_iter()
-            .filter(|s| super::commitment::goals(s, outline.advocates).is_some())
-            .take(COMMITMENTS)
-            .count();
+        // on the author's own work (`Kommunen ordnar ...`); in an adopted
+        // policy, whose sections are its areas, also a section that states
+        // what is to be (`Sfi ska finnas på kvällar`). On a web page a `ska`
+        // of rules or of others (`Ansökan ska lämnas`) organises
+        // information under a heading (`Vuxna`, `Kvotflyktingar`); a
+        // contact, a service described or a feedback form has no evidence.
         // A heading that states no goal of its own over several commitments
         // frames them: they are the priorities (`commitment`), not the
-        // heading.
-        let goal = evidence::states_goal(heading);
-        if !goal && commitments >= COMMITMENTS {
-            continue;
-        }
-        let commits = || commitments > 0;
-        let areas = || evidence::own_work(&body) || outline.adopted && evidence::willed(&body);
-        if !goal && !commits() && !areas() {
-            continue;
+        // heading. The sentences are read only where the heading states no
+        // goal.
+        if !evidence::states_goal(heading) {
+            let commitments = super::commitment::sentences(&body)
+                .into_iter()
+                .filter(|s| super::commitment::goals(s, outline.advocates).is_some())
+                .take(COMMITMENTS)
+                .count();
+            let areas = || evidence::own_work(&body) || outline.adopted && evidence::willed(&body);
+            if commitments >= COMMITMENTS || commitments == 0 && !areas() {
+                continue;
+            }
         }
         let level = outline.names[i].unwrap_or(Level::PriorityArea);
         let p = found.push(heading, body, level, RULE, outline.blocks[i].span, body_span);
