@@ -363,6 +363,7 @@ pub(crate) struct Sections {
     pub many: Vec<String>,
     pub many_endings: Vec<String>,
     pub topic_words: Vec<String>,
+    pub audiences: Vec<String>,
     pub document_kinds: Vec<String>,
 }
 

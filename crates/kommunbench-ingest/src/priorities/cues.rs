@@ -195,6 +195,16 @@ pub(crate) fn introduces_contents(sentence: &str) -> bool {
     has(&i.contents_openings, first) || i.contents_endings.iter().any(ends)
 }
 
+/// Whether a heading names only an audience (`Vuxna`, `Ensamkommande
+/// barn`, `Asylsökande och nyanlända`), by which a service page is
+/// organised.
+pub(crate) fn names_audience(heading: &str) -> bool {
+    let s = &vocabulary().sections;
+    let h = heading_key(heading);
+    let words = words(&h);
+    words.iter().any(|w| has(&s.audiences, w)) && words.iter().all(|w| has(&s.audiences, w) || has(&s.topic_words, w))
+}
+
 /// A chapter heading as a title: without the letter of a lettered chapter.
 pub(crate) fn chapter_title(heading: &str) -> String {
     patterns::cues().lettered.replace(heading, "").into_owned()
@@ -320,11 +330,22 @@ mod tests {
             "Handlingsplan för integration 2016–2017",
             "Överenskommelse",
             "Fullmäktigemotionen",
+            "Anvisningslagen",
         ] {
             assert!(super::only_names(h), "{h}");
         }
         for h in ["Integration i arbetslivet", "Bostad och mottagande", "Planering av etableringsinsatser", "Fler i arbete"] {
             assert!(!super::only_names(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_heading_that_names_an_audience() {
+        for h in ["Vuxna", "Ensamkommande barn", "Asylsökande och nyanlända", "Ensamkommande flyktingbarn/-ungdomar"] {
+            assert!(super::names_audience(h), "{h}");
+        }
+        for h in ["Barnet får gå i skolan", "Integration", "Stöd till ensamkommande barn"] {
+            assert!(!super::names_audience(h), "{h}");
         }
     }
 

@@ -54,7 +54,8 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
             continue;
         }
         // A topic, a document's name or a fact (`Ansvarig nämnd`) heads no priority.
-        if cues::only_names(heading) || super::lists::is_fact(heading) {
+        // On a web page, a heading that names an audience (`Vuxna`) too.
+        if cues::only_names(heading) || super::lists::is_fact(heading) || !outline.adopted && cues::names_audience(heading) {
             continue;
         }
         let (body, body_span) = outline.body_of(outline.section(i));
