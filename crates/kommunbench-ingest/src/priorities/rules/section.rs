@@ -9,10 +9,14 @@
 //! (`Kommunens ansvar`, `Så arbetar vi`, `För dig som ...`) and not
 //! excluded (a question, another authority, links), not one that only
 //! names the page's topic or a document (`Integration`, `Handlingsplan
-//! för integration 2016–2017`) or a fact (`Ansvarig nämnd`), with text
-//! under it.
-//! Its level is the one the heading names, else a priority area. In a
-//! table of contents alone, the entries are enough.
+//! för integration 2016–2017`), a fact (`Ansvarig nämnd`) or, on a web
+//! page, an audience (`Vuxna`), with text under it and positive evidence:
+//! the heading states a goal, or its text commits to one or opens on the
+//! author's own work, or (in an adopted policy) states what is to be. A
+//! heading that states no goal over two or more commitments frames them,
+//! and the `commitment` rule takes them instead. Its level is the one the
+//! heading names, else a priority area. In a table of contents alone, the
+//! entries are enough.
 //!
 //! ## Why it holds
 //!
@@ -53,8 +57,8 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         if outline.level[i].is_none() || found.claimed[i] || outline.background(i) || outline.excludes(i) {
             continue;
         }
-        // A topic, a document's name or a fact (`Ansvarig nämnd`) heads no priority.
-        // On a web page, a heading that names an audience (`Vuxna`) too.
+        // A topic, a document's name, a fact (`Ansvarig nämnd`) and, on a
+        // web page, an audience (`Vuxna`) head no priority.
         if cues::only_names(heading) || super::lists::is_fact(heading) || !outline.adopted && cues::names_audience(heading) {
             continue;
         }
