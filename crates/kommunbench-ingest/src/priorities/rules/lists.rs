@@ -156,6 +156,7 @@ pub(crate) fn introduction(outline: &Outline<'_>, found: &Found<'_>, start: usiz
     }
     let Some(intro) = start.checked_sub(1).map(|i| &outline.blocks[i]) else { return Cue::Silent };
     match intro.kind {
+        BlockKind::Heading { .. } if cues::introduces_contents(&intro.text) => Cue::Not,
         BlockKind::Heading { .. } => cues::scan(&intro.text, true),
         BlockKind::Paragraph | BlockKind::Quote => {
             let sentence = cues::last_sentence(&intro.text);
