@@ -72,6 +72,7 @@ pub(crate) struct Commitments {
     pub purpose: String,
     pub opening_words: usize,
     pub instructions: Vec<String>,
+    pub conditions: Vec<String>,
     pub relatives: Vec<String>,
     pub max_words: usize,
     pub marker: String,

@@ -172,14 +172,17 @@ pub(crate) fn is_background(heading: &str) -> bool {
 }
 
 /// Whether a heading only names: the page's topic (`Invandring och
-/// integration`) or a document (`Handlingsplan för integration
+/// integration`), with `audiences` an audience by which a service page is
+/// organised (`Vuxna`, `Ensamkommande barn`, `Asylsökande och
+/// nyanlända`), or a document (`Handlingsplan för integration
 /// 2016–2017`, `Överenskommelse`). Its section is about the topic or
 /// presents the document; it is no priority of its own.
-pub(crate) fn only_names(heading: &str) -> bool {
+pub(crate) fn only_names(heading: &str, audiences: bool) -> bool {
     let s = &vocabulary().sections;
     let h = heading_key(heading);
     let words = words(&h);
-    words.iter().all(|w| has(&s.topic_words, w)) || words.first().is_some_and(|w| closes(w, &s.document_kinds))
+    let named = |w: &Word<'_>| has(&s.topic_words, w) || audiences && has(&s.audiences, w);
+    words.iter().all(named) || words.first().is_some_and(|w| closes(w, &s.document_kinds))
 }
 
 /// Whether a sentence before a list introduces what a course or a text is
@@ -193,16 +196,6 @@ pub(crate) fn introduces_contents(sentence: &str) -> bool {
     // A whole word before the ending: `kunskap om`, not `...kunskap om`.
     let ends = |e: &String| lower == e || lower.strip_suffix(e.as_str()).is_some_and(|rest| rest.ends_with(' '));
     has(&i.contents_openings, first) || i.contents_endings.iter().any(ends)
-}
-
-/// Whether a heading names only an audience (`Vuxna`, `Ensamkommande
-/// barn`, `Asylsökande och nyanlända`), by which a service page is
-/// organised.
-pub(crate) fn names_audience(heading: &str) -> bool {
-    let s = &vocabulary().sections;
-    let h = heading_key(heading);
-    let words = words(&h);
-    words.iter().any(|w| has(&s.audiences, w)) && words.iter().all(|w| has(&s.audiences, w) || has(&s.topic_words, w))
 }
 
 /// A chapter heading as a title: without the letter of a lettered chapter.
@@ -332,20 +325,21 @@ mod tests {
             "Fullmäktigemotionen",
             "Anvisningslagen",
         ] {
-            assert!(super::only_names(h), "{h}");
+            assert!(super::only_names(h, false), "{h}");
         }
         for h in ["Integration i arbetslivet", "Bostad och mottagande", "Planering av etableringsinsatser", "Fler i arbete"] {
-            assert!(!super::only_names(h), "{h}");
+            assert!(!super::only_names(h, false), "{h}");
         }
     }
 
     #[test]
     fn a_heading_that_names_an_audience() {
         for h in ["Vuxna", "Ensamkommande barn", "Asylsökande och nyanlända", "Ensamkommande flyktingbarn/-ungdomar"] {
-            assert!(super::names_audience(h), "{h}");
+            assert!(super::only_names(h, true), "{h}");
+            assert!(!super::only_names(h, false), "{h}: an area in an adopted policy");
         }
-        for h in ["Barnet får gå i skolan", "Integration", "Stöd till ensamkommande barn"] {
-            assert!(!super::names_audience(h), "{h}");
+        for h in ["Barnet får gå i skolan", "Stöd till ensamkommande barn"] {
+            assert!(!super::only_names(h, true), "{h}");
         }
     }
 

@@ -229,6 +229,9 @@ pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>
         return None;
     }
     let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len().max(from);
+    // A goal is a phrase, not a verb's coordinated words (`kunna, förstå
+    // och vilja`).
+    let phrase = |r: &Item| sentence[r.clone()].split_whitespace().count() >= 2;
     let at_word = |i: usize, w: &str| {
         lower[i..].starts_with(w) && kommunbench_text::starts_word(&lower, i) && kommunbench_text::ends_word(&lower, i + w.len())
     };
@@ -255,24 +258,15 @@ pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>
     // Clauses joined by `samt att`, `och att`, `samt ett`.
     let marker = &vocabulary().enumerations.infinitive_marker;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut depth = 0usize;
-    for (i, ch) in sentence[from..end].char_indices() {
-        let i = from + i;
-        match ch {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            ' ' if depth == 0 => {
-                let next = i + 1;
-                if let Some(j) = c.clause_joins.iter().find(|j| at_word(next, j)) {
-                    cuts.push((i, next + j.len()));
-                } else if at_word(next, &c.also) {
-                    let after = next + c.also.len() + 1;
-                    if after < end && c.also_openers.iter().any(|o| at_word(after, o)) {
-                        cuts.push((i, next + c.also.len()));
-                    }
-                }
+    for (i, _) in top_level(sentence, from..end).filter(|&(_, ch)| ch == ' ') {
+        let next = i + 1;
+        if let Some(j) = c.clause_joins.iter().find(|j| at_word(next, j)) {
+            cuts.push((i, next + j.len()));
+        } else if at_word(next, &c.also) {
+            let after = next + c.also.len() + 1;
+            if after < end && c.also_openers.iter().any(|o| at_word(after, o)) {
+                cuts.push((i, next + c.also.len()));
             }
-            _ => {}
         }
     }
     if !cuts.is_empty() {
@@ -288,8 +282,7 @@ pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>
             items.push(tidy(sentence, s..stop.max(s)));
             start = next;
         }
-        let two_words = |r: &Item| sentence[r.clone()].split_whitespace().count() >= 2;
-        return items.iter().all(two_words).then_some(items);
+        return items.iter().all(phrase).then_some(items);
     }
     // A list of names or `att` clauses after the verb.
     let first_comma = sentence[from..end].find(',')? + from;
@@ -302,9 +295,7 @@ pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>
         return None;
     }
     let e = split_with(sentence, start..end, None, Level::Goal, true)?;
-    // Goals, not a verb's coordinated words (`kunna, förstå och vilja`).
-    let phrases = e.items.iter().all(|r| sentence[r.clone()].split_whitespace().count() >= 2);
-    (e.items.len() >= c.min_listed && phrases).then_some(e.items)
+    (e.items.len() >= c.min_listed && e.items.iter().all(phrase)).then_some(e.items)
 }
 
 /// Where the first item starts when only commas show the list: back from
@@ -391,21 +382,28 @@ fn split_with(
     valid.then_some(Enumeration { level, items })
 }
 
-/// Comma-separated parts of `range`, commas inside brackets ignored.
-fn top_level_commas(sentence: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+/// The characters of `range` outside brackets, with their offsets in
+/// `sentence`.
+fn top_level(sentence: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut depth = 0usize;
-    let mut start = range.start;
-    for (i, c) in sentence[range.clone()].char_indices() {
+    sentence[range.clone()].char_indices().filter_map(move |(i, c)| {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
-            ',' if depth == 0 => {
-                out.push(start..range.start + i);
-                start = range.start + i + 1;
-            }
+            _ if depth == 0 => return Some((range.start + i, c)),
             _ => {}
         }
+        None
+    })
+}
+
+/// Comma-separated parts of `range`, commas inside brackets ignored.
+fn top_level_commas(sentence: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, _) in top_level(sentence, range.clone()).filter(|&(_, c)| c == ',') {
+        out.push(start..i);
+        start = i + 1;
     }
     out.push(start..range.end);
     out

@@ -38,8 +38,9 @@ pub(crate) struct Outline<'a> {
 }
 
 impl<'a> Outline<'a> {
-    /// The outline of `blocks`, block `title` being the document's title.
-    pub(crate) fn new(text: &'a str, blocks: &'a [Block], title: Option<usize>) -> Self {
+    /// The outline of `blocks`, block `title` being the document's title;
+    /// whether its author `advocates` and whether it is `adopted` policy.
+    pub(crate) fn new(text: &'a str, blocks: &'a [Block], title: Option<usize>, advocates: bool, adopted: bool) -> Self {
         let n = blocks.len();
         let level: Vec<Option<u8>> = (0..n)
             .map(|i| match blocks[i].kind {
@@ -70,7 +71,7 @@ impl<'a> Outline<'a> {
         }
         let has_paragraphs = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
         let names = (0..n).map(|i| level[i].and_then(|_| heading_level(&blocks[i].text))).collect();
-        Outline { text, blocks, level, section_end, enclosing, names, has_paragraphs, advocates: false, adopted: false }
+        Outline { text, blocks, level, section_end, enclosing, names, has_paragraphs, advocates, adopted }
     }
 
     /// Whether heading `i` opens a background section (`Inledning`,

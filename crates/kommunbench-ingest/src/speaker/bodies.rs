@@ -159,9 +159,12 @@ fn by_ending(word: &str, lower: &str) -> Option<Speaker> {
     if ends(&b.party_endings) {
         // `Sjukvårdspartiets`: the name without its genitive.
         let genitive = !b.party_endings.iter().any(|e| lower.ends_with(e.as_str()));
-        let name = if genitive { word.strip_suffix('s').unwrap_or(word) } else { word };
+        let (name, stem) = if genitive {
+            (word.strip_suffix('s').unwrap_or(word), lower.strip_suffix('s').unwrap_or(lower))
+        } else {
+            (word, lower)
+        };
         // A parliamentary party (`Miljöpartiet`, `Centerpartiet`) by its abbreviation.
-        let stem = if genitive { lower.strip_suffix('s').unwrap_or(lower) } else { lower };
         let parties = &vocabulary().speaker.parties;
         let known = parties.iter().find(|p| p.name == stem).map(|p| p.abbreviation.clone());
         Some(Speaker::Party(known.unwrap_or_else(|| name.to_uppercase())))

@@ -142,16 +142,21 @@ fn goal(sentence: &str) -> Option<&str> {
 /// nobody tuned on (precision fell by 5 to 10 points), so the rule takes
 /// only the author's commitments.
 pub(crate) fn goals(sentence: &str, advocates: bool) -> Option<Vec<&str>> {
-    let from = read(sentence, advocates)?;
+    let Committed { goal_at: from } = read(sentence, advocates)?;
     let items = from.and_then(|from| crate::priorities::enumeration::coordinated_goals(sentence, from));
     Some(items.map_or_else(|| vec![sentence], |items| items.into_iter().map(|r| &sentence[r]).collect()))
 }
 
-/// Whether a sentence commits its author (`None` if not), and where its
-/// goal starts, if it has a place: after the verb and its `att`
-/// (`Vi strävar efter att` *mottagandet sker jämnt*), or after a goal
-/// noun's copula. The coordinated goals are read from there.
-fn read(sentence: &str, advocates: bool) -> Option<Option<usize>> {
+/// A sentence that commits its author.
+struct Committed {
+    /// Where its goal starts, if it has a place: after the verb and its
+    /// `att` (`Vi strävar efter att` *mottagandet sker jämnt*), or after a
+    /// goal noun's copula. The coordinated goals are read from there.
+    goal_at: Option<usize>,
+}
+
+/// Whether a sentence commits its author, and where its goal starts.
+fn read(sentence: &str, advocates: bool) -> Option<Committed> {
     let c = &vocabulary().commitments;
     // A question asks; a colon introduces what follows.
     if sentence.ends_with(['?', ':']) {
@@ -162,10 +167,14 @@ fn read(sentence: &str, advocates: bool) -> Option<Option<usize>> {
         return None;
     }
     let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
+    // An instruction or a quotation is nobody's commitment (`Du ska`, `säger`).
+    if lower.iter().any(|w| c.instructions.contains(w)) {
+        return None;
+    }
     let at_word = |k: usize| words.get(k).map(|&(start, _)| start);
     let verb = match commitment(&words, &lower).or_else(|| advocates.then(|| demand(&lower)).flatten())? {
         Commitment::Verb(verb) => verb,
-        Commitment::Whole(from) => return Some(from.and_then(at_word)),
+        Commitment::Whole(from) => return Some(Committed { goal_at: from.and_then(at_word) }),
     };
     let mut from = at_word(verb);
     let mut at = verb;
@@ -182,7 +191,7 @@ fn read(sentence: &str, advocates: bool) -> Option<Option<usize>> {
             break;
         }
     }
-    Some(from)
+    Some(Committed { goal_at: from })
 }
 
 /// How an advocate's sentence demands (`[commitments] normative`): a
@@ -190,9 +199,6 @@ fn read(sentence: &str, advocates: bool) -> Option<Option<usize>> {
 /// normative opening. Given the lower-case words.
 fn demand(words: &[String]) -> Option<Commitment> {
     let c = &vocabulary().commitments;
-    if words.iter().any(|w| c.instructions.contains(w)) {
-        return None;
-    }
     let opening = c.normative_openings.iter().any(|o| phrase_at(words, 0, o));
     let verb = (1..(2 * c.opening_words).min(words.len()))
         .any(|k| c.normative.contains(&words[k]) && !c.relatives.contains(&words[k - 1]));
@@ -213,13 +219,14 @@ enum Commitment {
 static PLACES: std::sync::LazyLock<kommunbench_core::MunicipalityRegistry> =
     std::sync::LazyLock::new(kommunbench_core::MunicipalityRegistry::builtin);
 
-/// How a sentence of four to `max_words` words, not a question, commits
-/// its author, if it does, given its words (`spans`) and their lower-case
-/// forms (`words`).
+/// How a sentence of four to `max_words` words, not a question, an
+/// instruction or a quotation, commits its author, if it does, given its
+/// words (`spans`) and their lower-case forms (`words`).
 fn commitment(spans: &[(usize, &str)], words: &[String]) -> Option<Commitment> {
     let c = &vocabulary().commitments;
     let originals: Vec<&str> = spans.iter().map(|(_, w)| *w).collect();
-    if words.iter().any(|w| c.instructions.contains(w)) || phrase_at(words, 0, "den som") {
+    // A condition (`Den som vill läsa sfi ska`) states no goal.
+    if c.conditions.iter().any(|o| phrase_at(words, 0, o)) {
         return None;
     }
     let verb_at = |at: usize, verbs: &[String]| verbs.iter().any(|v| phrase_at(words, at, v));

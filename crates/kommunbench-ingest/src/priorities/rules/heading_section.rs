@@ -43,7 +43,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         }
         let heading = &outline.blocks[i];
         let Some(level) = outline.names[i] else { continue };
-        if announces_many(&heading.text) || only_names(&heading.text) {
+        if announces_many(&heading.text) || only_names(&heading.text, false) {
             continue;
         }
         let (body, body_span) = outline.body_of(outline.section(i));

@@ -59,7 +59,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         }
         // A topic, a document's name, a fact (`Ansvarig nämnd`) and, on a
         // web page, an audience (`Vuxna`) head no priority.
-        if cues::only_names(heading) || super::lists::is_fact(heading) || !outline.adopted && cues::names_audience(heading) {
+        if cues::only_names(heading, !outline.adopted) || super::lists::is_fact(heading) {
             continue;
         }
         let (body, body_span) = outline.body_of(outline.section(i));
