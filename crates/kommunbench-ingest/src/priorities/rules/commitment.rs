@@ -23,7 +23,9 @@
 //! the rules exclude (contacts, links, background), or under a heading
 //! that became a priority (the prose is its body). A text that itemised
 //! its priorities, or named three or more in headings, explains them in
-//! its prose: the rule does not read it.
+//! its prose: there the rule reads only a sentence whose goal coordinates
+//! [`min_listed`](crate::vocabulary) or more goals, an inline enumeration
+//! the codebook splits into its items (`vill verka för A, att B och C`).
 //!
 //! ## Why it holds
 //!
@@ -52,14 +54,13 @@ pub(crate) const RULE: Rule = Rule::Commitment;
 /// Priorities from headings that make the prose their explanation.
 const MANY: usize = 3;
 
-/// Takes the commitments of every paragraph no rule took, in a text that
-/// itemised nothing and named fewer than [`MANY`] priorities.
+/// Takes the commitments of every paragraph no rule took; in a text that
+/// itemised or named [`MANY`] or more priorities, only the sentences that
+/// enumerate goals.
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     // A text that has given its priorities in lists, enumerations or
     // headings explains them in its prose.
-    if found.itemised || found.priorities.len() >= MANY {
-        return;
-    }
+    let explained = found.itemised || found.priorities.len() >= MANY;
     for i in 0..outline.blocks.len() {
         let b = &outline.blocks[i];
         if found.claimed[i] || !matches!(b.kind, BlockKind::Paragraph) {
@@ -73,7 +74,11 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let parent = found.section_parent(outline, i);
         let mut from = b.span.start;
         for sentence in sentences(&b.text) {
-            for title in goals(sentence, false).unwrap_or_default() {
+            let goals = goals(sentence, false).unwrap_or_default();
+            if explained && goals.len() < vocabulary().commitments.min_listed {
+                continue;
+            }
+            for title in goals {
                 let at = outline.locate(b.span, title, from).unwrap_or(b.span);
                 from = at.end.max(from);
                 let level = found.placed(parent, Level::Goal);
