@@ -309,9 +309,11 @@ pub(crate) fn bodies(title: &Head<'_>, head: &Head<'_>) -> (Vec<Body>, usize, bo
 
 /// The body that speaks in a text, if any: the best-scored body, when it
 /// scores at least three and by two more than the municipality names
-/// itself, or
-/// when the text speaks in the first person and the municipality does
-/// not name itself at all; and in either case at least twice as much as
+/// itself; when the municipality does not name itself at all and the body
+/// is named in the opening or acts there (one mention, two points: the
+/// page of an authority or a regional council names itself once and
+/// otherwise speaks of its subject); or when the text speaks in the first
+/// person and the municipality does not name itself at all; and in either case at least twice as much as
 /// the next body (regional bodies do not compete with each other). A page
 /// that presents several bodies' duties in turn
 /// (`Migrationsverket`, `Länsstyrelsen`, `Arbetsförmedlingen`) is
@@ -325,7 +327,7 @@ pub(crate) fn speaking(found: &[Body], own: usize, first_person: bool) -> Option
     // Arbetsförmedlingen's duties is the municipality's).
     let regional = matches!(best.speaker, Speaker::Region(_));
     let next = found.iter().skip(1).find(|b| !(regional && b.speaker == best.speaker)).map_or(0, |b| b.score);
-    let clear = best.score >= 3 && (own == 0 || best.score > own + 1);
+    let clear = if own == 0 { best.score >= 2 } else { best.score >= 3 && best.score > own + 1 };
     let voiced = first_person && own == 0;
     ((clear || voiced) && best.score >= 2 * next).then_some(best)
 }
@@ -361,6 +363,19 @@ mod tests {
         assert_eq!(spoken("Påverkansarbete", church), Some((Speaker::Organisation, "Svenska kyrkan".into())));
         let union = "Unionen anser att etableringen måste gå snabbare.";
         assert_eq!(spoken("Integration på arbetsmarknaden | Unionen", union).map(|s| s.1), Some("Unionen".into()));
+    }
+
+    #[test]
+    fn a_text_that_names_no_municipality_is_the_body_s_it_names_once() {
+        let lead = "Nyland har många nya invånare som talar andra språk. Över hälften av landets utlänningar bor här, \
+            och en lyckad integration kräver samarbete mellan många aktörer i hela landskapet och mellan olika sektorer. \
+            Arbetet berör boende, språk, utbildning och arbete och pågår under flera år framöver i alla delar av regionen. \
+            Många nya invånare är barn och unga, och skolorna och fritidsverksamheterna har en viktig roll i arbetet.";
+        let page = format!("{lead}\n\nNylands förbund har tagit fram ett program för integration.");
+        assert_eq!(spoken("Integration", &page), Some((Speaker::Region(None), "Nylands förbund".into())));
+        // The municipality naming itself once keeps its page.
+        let own = format!("{lead} Kommunen deltar.\n\nNylands förbund har tagit fram ett program för integration.");
+        assert_eq!(spoken("Integration", &own), None);
     }
 
     #[test]
