@@ -73,6 +73,7 @@ pub(crate) struct Commitments {
     pub opening_words: usize,
     pub instructions: Vec<String>,
     pub conditions: Vec<String>,
+    pub speech_acts: Vec<String>,
     pub relatives: Vec<String>,
     pub max_words: usize,
     pub marker: String,

@@ -18,6 +18,7 @@
 //! in prose; a sentence whose goal coordinates goals gives one priority
 //! each (`dels A, dels B`, `Målet är att A samt att B`, `vill verka för
 //! A, att B och C`). A sentence that instructs or conditions (`du`, `den som`),
+//! speaks to the reader (`vill tacka`, `vill vi poängtera`),
 //! quotes (`säger`), asks, or runs longer than a description's length is
 //! none; nor is a sentence in a section that frames the policy or that
 //! the rules exclude (contacts, links, background), or under a heading
@@ -178,6 +179,8 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
     }
     let at_word = |k: usize| words.get(k).map(|&(start, _)| start);
     let verb = match commitment(&words, &lower).or_else(|| advocates.then(|| demand(&lower)).flatten())? {
+        // `Staden vill rikta ett tack`: the author speaks to the reader.
+        Commitment::Verb(verb) if lower.iter().skip(verb).take(2).any(|w| c.speech_acts.contains(w)) => return None,
         Commitment::Verb(verb) => verb,
         Commitment::Whole(from) => return Some(Committed { goal_at: from.and_then(at_word) }),
     };
@@ -313,6 +316,18 @@ mod tests {
             sentences("Vi vill ha fler jobb. Sfi ska vara flexibel, t.ex. på kvällar! 2025 ska alla\nNy rad"),
             ["Vi vill ha fler jobb.", "Sfi ska vara flexibel, t.ex. på kvällar!", "2025 ska alla", "Ny rad"]
         );
+    }
+
+    #[test]
+    fn the_author_speaking_to_the_reader_commits_to_nothing() {
+        for s in [
+            "Staden vill rikta ett stort tack till alla frivilliga som har hjälpt till.",
+            "När frågan nu lyfts igen vill vi poängtera att vi står bakom beslutet.",
+            "Vi vill också tacka alla föreningar för ett gott samarbete.",
+        ] {
+            assert!(!commits(s), "{s}");
+        }
+        assert!(commits("Vi vill att kommunen ska informera alla nyanlända om sfi."));
     }
 
     #[test]
