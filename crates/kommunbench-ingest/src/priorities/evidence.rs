@@ -38,10 +38,13 @@ pub(crate) fn states_goal(item: &str) -> bool {
 /// Whether a section's text opens on the author's own work: its first
 /// words (`[evidence]` `own_work_words`) name the municipality or `vi`
 /// (`I Ekby kommun är integration en del av ...`, `Vi samarbetar med
-/// ...`).
+/// ...`) and do not address the reader (`du`, `ni`: `Vi ser till att du
+/// får svar` describes a service, not an aim).
 pub(crate) fn own_work(body: &str) -> bool {
     let municipal = &vocabulary().speaker.municipality;
-    lower_words(body).take(vocabulary().evidence.own_work_words).any(|w| w == "vi" || listed(municipal, &w))
+    let reader = &vocabulary().commitments.instructions;
+    let opening: Vec<Cow<'_, str>> = lower_words(body).take(vocabulary().evidence.own_work_words).collect();
+    !opening.iter().any(|w| listed(reader, w)) && opening.iter().any(|w| w == "vi" || listed(municipal, w))
 }
 
 /// Whether a paragraph states what is to be: a modal verb of a goal
@@ -64,6 +67,15 @@ pub(crate) fn list_states_goals<'a>(items: impl IntoIterator<Item = &'a str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_author_at_work_is_own_work_unless_it_serves_the_reader() {
+        assert!(own_work("I Ekby kommun är integration en del av allt arbete."));
+        assert!(own_work("Vi samarbetar med föreningarna i alla bostadsområden."));
+        assert!(!own_work("Vi ser till att du får svar inom två dagar."));
+        assert!(!own_work("Kommunen hjälper dig att hitta en bostad."));
+        assert!(!own_work("Migrationsverket prövar ansökan om asyl."));
+    }
 
     #[test]
     fn goals_demands_and_measures_show_evidence() {
