@@ -24,9 +24,7 @@
 //! the rules exclude (contacts, links, background), or under a heading
 //! that became a priority (the prose is its body). A text that itemised
 //! its priorities, or named three or more in headings, explains them in
-//! its prose: there the rule reads only a sentence whose goal coordinates
-//! [`min_listed`](crate::vocabulary) or more goals, an inline enumeration
-//! the codebook splits into its items (`vill verka för A, att B och C`).
+//! its prose: the rule does not read it.
 //!
 //! ## Why it holds
 //!
@@ -55,13 +53,14 @@ pub(crate) const RULE: Rule = Rule::Commitment;
 /// Priorities from headings that make the prose their explanation.
 const MANY: usize = 3;
 
-/// Takes the commitments of every paragraph no rule took; in a text that
-/// itemised or named [`MANY`] or more priorities, only the sentences that
-/// enumerate goals.
+/// Takes the commitments of every paragraph no rule took, in a text that
+/// itemised nothing and named fewer than [`MANY`] priorities.
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     // A text that has given its priorities in lists, enumerations or
     // headings explains them in its prose.
-    let explained = found.itemised || found.priorities.len() >= MANY;
+    if found.itemised || found.priorities.len() >= MANY {
+        return;
+    }
     for i in 0..outline.blocks.len() {
         let b = &outline.blocks[i];
         if found.claimed[i] || !matches!(b.kind, BlockKind::Paragraph) {
@@ -75,11 +74,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let parent = found.section_parent(outline, i);
         let mut from = b.span.start;
         for sentence in sentences(&b.text) {
-            let goals = goals(sentence, false).unwrap_or_default();
-            if explained && goals.len() < vocabulary().commitments.min_listed {
-                continue;
-            }
-            for title in goals {
+            for title in goals(sentence, false).unwrap_or_default() {
                 let at = outline.locate(b.span, title, from).unwrap_or(b.span);
                 from = at.end.max(from);
                 let level = found.placed(parent, Level::Goal);
@@ -95,18 +90,18 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
 pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    // Only line breaks and stops can end a sentence: jump between them.
+    let stops = text.bytes().enumerate().filter(|(_, b)| matches!(b, b'\n' | b'.' | b'!' | b'?'));
+    for (i, c) in stops {
         let end = match c {
-            '\n' => Some(i),
-            '.' | '!' | '?' => {
-                let next = chars.get(k + 1).map(|&(_, n)| n);
-                let after = chars.get(k + 2).map(|&(_, n)| n);
+            b'\n' => Some(i),
+            _ => {
+                let mut rest = text[i + 1..].chars();
+                let (next, after) = (rest.next(), rest.next());
                 (next.is_some_and(char::is_whitespace)
                     && after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || a == '–'))
-                .then_some(i + c.len_utf8())
+                .then_some(i + 1)
             }
-            _ => None,
         };
         if let Some(end) = end {
             let s = text[start..end].trim();
@@ -124,8 +119,13 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 }
 
 /// Whether `words` (lower case) hold the phrase `phrase` at `at`.
-fn phrase_at(words: &[String], at: usize, phrase: &str) -> bool {
-    phrase.split(' ').enumerate().all(|(k, p)| words.get(at + k).is_some_and(|w| w == p))
+fn phrase_at(words: &[&str], at: usize, phrase: &str) -> bool {
+    phrase.split(' ').enumerate().all(|(k, p)| words.get(at + k).is_some_and(|w| *w == p))
+}
+
+/// Whether `list` holds `word`.
+fn listed(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
 }
 
 /// The goal a committing sentence states, as the codebook titles it: the
@@ -172,15 +172,25 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
     if words.len() < 4 || words.len() > c.max_words {
         return None;
     }
-    let lower: Vec<String> = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
+    // The words in lower case, sliced from the sentence lowered once
+    // where that keeps every byte in its place (a letter whose lower case
+    // is longer shifts them: then word by word).
+    let lowered = kommunbench_text::lowercase(sentence);
+    let owned: Vec<String>;
+    let lower: Vec<&str> = if lowered.len() == sentence.len() {
+        words.iter().map(|&(at, w)| &lowered[at..at + w.len()]).collect()
+    } else {
+        owned = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
+        owned.iter().map(String::as_str).collect()
+    };
     // An instruction or a quotation is nobody's commitment (`Du ska`, `säger`).
-    if lower.iter().any(|w| c.instructions.contains(w)) {
+    if lower.iter().any(|w| listed(&c.instructions, w)) {
         return None;
     }
     let at_word = |k: usize| words.get(k).map(|&(start, _)| start);
     let verb = match commitment(&words, &lower).or_else(|| advocates.then(|| demand(&lower)).flatten())? {
         // `Staden vill rikta ett tack`: the author speaks to the reader.
-        Commitment::Verb(verb) if lower.iter().skip(verb).take(2).any(|w| c.speech_acts.contains(w)) => return None,
+        Commitment::Verb(verb) if lower.iter().skip(verb).take(2).any(|w| listed(&c.speech_acts, w)) => return None,
         Commitment::Verb(verb) => verb,
         Commitment::Whole(from) => return Some(Committed { goal_at: from.and_then(at_word) }),
     };
@@ -195,7 +205,7 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
         let Some(&(start, _)) = words.get(k + 1) else { break };
         from = Some(start);
         at = k + 1;
-        if lower.get(at).is_none_or(|w| !c.impersonal.contains(w)) {
+        if lower.get(at).is_none_or(|w| !listed(&c.impersonal, w)) {
             break;
         }
     }
@@ -205,11 +215,11 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
 /// How an advocate's sentence demands (`[commitments] normative`): a
 /// normative verb among its first words, not after a relative, or a
 /// normative opening. Given the lower-case words.
-fn demand(words: &[String]) -> Option<Commitment> {
+fn demand(words: &[&str]) -> Option<Commitment> {
     let c = &vocabulary().commitments;
     let opening = c.normative_openings.iter().any(|o| phrase_at(words, 0, o));
     let verb = (1..(2 * c.opening_words).min(words.len()))
-        .any(|k| c.normative.contains(&words[k]) && !c.relatives.contains(&words[k - 1]));
+        .any(|k| listed(&c.normative, words[k]) && !listed(&c.relatives, words[k - 1]));
     (opening || verb).then_some(Commitment::Whole(None))
 }
 
@@ -230,7 +240,7 @@ static PLACES: std::sync::LazyLock<kommunbench_core::MunicipalityRegistry> =
 /// How a sentence of four to `max_words` words, not a question, an
 /// instruction or a quotation, commits its author, if it does, given its
 /// words (`spans`) and their lower-case forms (`words`).
-fn commitment(spans: &[(usize, &str)], words: &[String]) -> Option<Commitment> {
+fn commitment(spans: &[(usize, &str)], words: &[&str]) -> Option<Commitment> {
     let c = &vocabulary().commitments;
     let originals: Vec<&str> = spans.iter().map(|(_, w)| *w).collect();
     // A condition (`Den som vill läsa sfi ska`) states no goal.
@@ -240,14 +250,14 @@ fn commitment(spans: &[(usize, &str)], words: &[String]) -> Option<Commitment> {
     let verb_at = |at: usize, verbs: &[String]| verbs.iter().any(|v| phrase_at(words, at, v));
     let opening = c.opening_words.min(words.len());
     // The relative or question word before a verb makes it another's.
-    let free = |at: usize| at == 0 || !c.relatives.contains(&words[at - 1]);
+    let free = |at: usize| at == 0 || !listed(&c.relatives, words[at - 1]);
     let after = |v: usize, verbs: &[String]| {
         verbs.iter().filter(|p| phrase_at(words, v, p)).map(|p| v + p.split(' ').count()).max().unwrap_or(v + 1)
     };
     // `kommun` is a subject after the municipality's name (`Ekby kommun
     // ska`), not in `i vilken kommun ett barn ska bo`.
     let subject = |s: usize| {
-        c.subjects.contains(&words[s])
+        listed(&c.subjects, words[s])
             && (words[s] != "kommun" || s > 0 && originals[s - 1].chars().next().is_some_and(char::is_uppercase))
     };
     for s in 0..opening {
@@ -261,7 +271,7 @@ fn commitment(spans: &[(usize, &str)], words: &[String]) -> Option<Commitment> {
     // `Därför vill vi`, `I samverkan med andra verkar vi för att`: the
     // verb just before `vi`, a little further in.
     let inverted =
-        |s: usize| verb_at(s - 1, &c.verbs) || (c.purpose_verbs.contains(&words[s - 1]) && phrase_at(words, s + 1, &c.purpose));
+        |s: usize| verb_at(s - 1, &c.verbs) || (listed(&c.purpose_verbs, words[s - 1]) && phrase_at(words, s + 1, &c.purpose));
     if let Some(s) = (1..(2 * c.opening_words).min(words.len())).find(|&s| words[s] == c.subjects[0] && inverted(s)) {
         return Some(Commitment::Verb(s + 1));
     }
@@ -280,12 +290,12 @@ fn commitment(spans: &[(usize, &str)], words: &[String]) -> Option<Commitment> {
     // possessive or a genitive stands before the copula (`Vår`,
     // `Flyktingmottagningens`, `Målet för integrationsenhetens`, `Ekby
     // kommun har som mål`), not `På riksnivå är målet`.
-    let noun = (0..opening).find(|&k| c.goal_nouns.contains(&words[k]));
+    let noun = (0..opening).find(|&k| listed(&c.goal_nouns, words[k]));
     let copula =
         noun.and_then(|k| (k + 1..(k + 5).min(words.len())).find(|&j| c.goal_copulas.iter().any(|g| phrase_at(words, j, g))));
     if let (Some(k), Some(j)) = (noun, copula) {
         let owned = k == 0
-            || words[..j].iter().any(|w| c.possessives.contains(w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
+            || words[..j].iter().any(|w| listed(&c.possessives, w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
             || words[..k].iter().any(|w| *w == "kommun");
         if owned {
             let copula = c.goal_copulas.iter().filter(|g| phrase_at(words, j, g)).map(|g| g.split(' ').count()).max();
