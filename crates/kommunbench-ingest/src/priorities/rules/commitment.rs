@@ -93,15 +93,13 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
     // Only line breaks and stops can end a sentence: jump between them.
     let stops = text.bytes().enumerate().filter(|(_, b)| matches!(b, b'\n' | b'.' | b'!' | b'?'));
     for (i, c) in stops {
-        let end = match c {
-            b'\n' => Some(i),
-            _ => {
-                let mut rest = text[i + 1..].chars();
-                let (next, after) = (rest.next(), rest.next());
-                (next.is_some_and(char::is_whitespace)
-                    && after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || a == '–'))
+        let end = if c == b'\n' {
+            Some(i)
+        } else {
+            let mut rest = text[i + 1..].chars();
+            let (next, after) = (rest.next(), rest.next());
+            (next.is_some_and(char::is_whitespace) && after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || a == '–'))
                 .then_some(i + 1)
-            }
         };
         if let Some(end) = end {
             let s = text[start..end].trim();
@@ -296,7 +294,7 @@ fn commitment(spans: &[(usize, &str)], words: &[&str]) -> Option<Commitment> {
     if let (Some(k), Some(j)) = (noun, copula) {
         let owned = k == 0
             || words[..j].iter().any(|w| listed(&c.possessives, w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
-            || words[..k].iter().any(|w| *w == "kommun");
+            || words[..k].contains(&"kommun");
         if owned {
             let copula = c.goal_copulas.iter().filter(|g| phrase_at(words, j, g)).map(|g| g.split(' ').count()).max();
             return Some(Commitment::Whole(copula.map(|n| j + n)));
