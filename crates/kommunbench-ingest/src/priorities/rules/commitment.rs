@@ -170,12 +170,14 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
     if words.len() < 4 || words.len() > c.max_words {
         return None;
     }
-    // The words in lower case, sliced from the sentence lowered once
-    // where that keeps every byte in its place (a letter whose lower case
-    // is longer shifts them: then word by word).
-    let lowered = kommunbench_text::lowercase(sentence);
+    // The words in lower case, sliced from the sentence lowered once where
+    // that keeps every byte in its place: every character is Latin-1 (lead
+    // bytes below 0xC4), whose letters lower to letters of the same length.
+    // Else word by word.
+    let lowered;
     let owned: Vec<String>;
-    let lower: Vec<&str> = if lowered.len() == sentence.len() {
+    let lower: Vec<&str> = if sentence.bytes().all(|b| b < 0xC4) {
+        lowered = kommunbench_text::lowercase(sentence);
         words.iter().map(|&(at, w)| &lowered[at..at + w.len()]).collect()
     } else {
         owned = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
@@ -324,6 +326,16 @@ mod tests {
             sentences("Vi vill ha fler jobb. Sfi ska vara flexibel, t.ex. på kvällar! 2025 ska alla\nNy rad"),
             ["Vi vill ha fler jobb.", "Sfi ska vara flexibel, t.ex. på kvällar!", "2025 ska alla", "Ny rad"]
         );
+    }
+
+    #[test]
+    fn any_letters_are_read_without_panic() {
+        // Letters whose lower case is longer and shorter (`Ⱥ`, `İ`, `ẞ`)
+        // shift a sentence lowered at once; its words are lowered one by one.
+        for s in ["Vi vill att Ⱥ ska ha ẞ och ä i alla texter.", "Vi vill att İ och Ⱥ ska ha ẞ och ẞ med åäö Ä."] {
+            let _ = goal(s);
+        }
+        assert!(commits("Vi vill att ÅSA och İlker ska få lära sig svenska."));
     }
 
     #[test]
