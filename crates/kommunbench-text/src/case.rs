@@ -86,6 +86,38 @@ pub fn lowercase_cow(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Borrowed(text)
 }
 
+/// Whether lower-casing `text` keeps every character's length in bytes,
+/// so that its words stand at the same offsets in the lower-case text
+/// (`Å` and `å` are both two bytes; `İ` lower-cases to three).
+fn keeps_offsets(text: &str) -> bool {
+    text.chars().filter(|c| !c.is_ascii()).all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.len() == 1 && lower.next().is_some_and(|l| l.len_utf8() == c.len_utf8())
+    })
+}
+
+/// The lower-case forms of `words` (byte offsets and words of `text`):
+/// slices of `lower`, the text in [`lowercase`], where lower-casing kept
+/// every character's length, else each word lowered on its own.
+///
+/// ```
+/// use kommunbench_text::{lowercase, lowercase_words, word_spans};
+///
+/// for text in ["Vi vill ÅTGÄRDA", "Ⱥ och ẞ ska ÖKA"] {
+///     let (lower, words) = (lowercase(text), word_spans(text, false));
+///     let got: Vec<String> = lowercase_words(text, &lower, &words).into_iter().map(|w| w.into_owned()).collect();
+///     let each: Vec<String> = words.iter().map(|(_, w)| lowercase(w)).collect();
+///     assert_eq!(got, each);
+/// }
+/// ```
+pub fn lowercase_words<'a>(text: &str, lower: &'a str, words: &[(usize, &str)]) -> Vec<std::borrow::Cow<'a, str>> {
+    if lower.len() == text.len() && keeps_offsets(text) {
+        words.iter().map(|&(at, w)| std::borrow::Cow::Borrowed(&lower[at..at + w.len()])).collect()
+    } else {
+        words.iter().map(|(_, w)| std::borrow::Cow::Owned(lowercase(w))).collect()
+    }
+}
+
 /// The first `max_chars` characters of `text` in lower case, each folded
 /// on its own (`char::to_lowercase`), and whether that is all of it.
 ///

@@ -35,7 +35,7 @@ mod title;
 mod words;
 
 pub use bytes::{has_byte, split_byte};
-pub use case::{fold_opening, lowercase, lowercase_cow, same_ignoring_case};
+pub use case::{fold_opening, lowercase, lowercase_cow, lowercase_words, same_ignoring_case};
 pub use folded::Folded;
 pub use hyphen::{join_wrapped, mends_hyphen};
 pub use overlapping::Overlapping;

@@ -15,7 +15,7 @@ fn lower_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
 }
 
 /// Whether `words` holds `word`.
-fn listed(words: &[String], word: &str) -> bool {
+pub(crate) fn listed(words: &[String], word: &str) -> bool {
     words.iter().any(|w| w == word)
 }
 

@@ -45,28 +45,7 @@ impl<'a> Head<'a> {
 
     /// The words in lower case.
     pub(crate) fn lowers(&self) -> Vec<std::borrow::Cow<'_, str>> {
-        lower_words(self.text, &self.lowered, &self.words)
-    }
-}
-
-/// Whether lower-casing `text` keeps every character's length in bytes,
-/// so that its words stand at the same offsets in the lower-case text
-/// (`Å` and `å` are both two bytes; `İ` lower-cases to three).
-fn keeps_offsets(text: &str) -> bool {
-    text.chars().filter(|c| !c.is_ascii()).all(|c| {
-        let mut lower = c.to_lowercase();
-        lower.len() == 1 && lower.next().is_some_and(|l| l.len_utf8() == c.len_utf8())
-    })
-}
-
-/// The lower-case forms of `words` of `text`, slices of `lower` (the
-/// text in lower case) where lower-casing kept every character's length,
-/// else owned.
-pub(crate) fn lower_words<'a>(text: &str, lower: &'a str, words: &[(usize, &str)]) -> Vec<std::borrow::Cow<'a, str>> {
-    if lower.len() == text.len() && keeps_offsets(text) {
-        words.iter().map(|&(at, w)| std::borrow::Cow::Borrowed(&lower[at..at + w.len()])).collect()
-    } else {
-        words.iter().map(|(_, w)| std::borrow::Cow::Owned(kommunbench_text::lowercase(w))).collect()
+        kommunbench_text::lowercase_words(self.text, &self.lowered, &self.words)
     }
 }
 

@@ -44,7 +44,7 @@
 
 use kommunbench_core::{BlockKind, Level, Rule, Span};
 
-use crate::priorities::{Found, Outline};
+use crate::priorities::{Found, Outline, evidence::listed};
 use crate::vocabulary::vocabulary;
 
 /// The rule its priorities record.
@@ -121,11 +121,6 @@ fn phrase_at(words: &[&str], at: usize, phrase: &str) -> bool {
     phrase.split(' ').enumerate().all(|(k, p)| words.get(at + k).is_some_and(|w| *w == p))
 }
 
-/// Whether `list` holds `word`.
-fn listed(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w == word)
-}
-
 /// The goal a committing sentence states, as the codebook titles it: the
 /// whole sentence (`Vi vill att nyanlända från dag ett ska läsa sfi`,
 /// `Moderaterna vill införa bidragstak`, `Målet är att alla ska ha ett
@@ -170,19 +165,9 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
     if words.len() < 4 || words.len() > c.max_words {
         return None;
     }
-    // The words in lower case, sliced from the sentence lowered once where
-    // that keeps every byte in its place: every character is Latin-1 (lead
-    // bytes below 0xC4), whose letters lower to letters of the same length.
-    // Else word by word.
-    let lowered;
-    let owned: Vec<String>;
-    let lower: Vec<&str> = if sentence.bytes().all(|b| b < 0xC4) {
-        lowered = kommunbench_text::lowercase(sentence);
-        words.iter().map(|&(at, w)| &lowered[at..at + w.len()]).collect()
-    } else {
-        owned = words.iter().map(|(_, w)| kommunbench_text::lowercase(w)).collect();
-        owned.iter().map(String::as_str).collect()
-    };
+    let lowered = kommunbench_text::lowercase(sentence);
+    let lowers = kommunbench_text::lowercase_words(sentence, &lowered, &words);
+    let lower: Vec<&str> = lowers.iter().map(AsRef::as_ref).collect();
     // An instruction or a quotation is nobody's commitment (`Du ska`, `säger`).
     if lower.iter().any(|w| listed(&c.instructions, w)) {
         return None;
