@@ -178,7 +178,7 @@ impl Ingester {
     pub fn ingest_str(&self, id: &str, text: &str) -> Result<PolicyDocument, IdError> {
         let id = DocumentId::new(id)?;
         let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
-        Ok(self.parse(id, text, Source::default()))
+        Ok(self.parse(id, text, Source::default(), None))
     }
 
     /// Reads and parses one file; its id is the file stem.
@@ -207,8 +207,7 @@ impl Ingester {
                 pages: converted.pages,
                 ..Source::default()
             };
-            let stem_names_one = self.registry.by_file_stem(id.as_str()).is_some();
-            let mut doc = self.parse(id, text, source);
+            let mut doc = self.parse(id, text, source, meta.site.as_deref());
             // The text's own stamps come first; the format's fill the gaps.
             doc.dates.published = doc.dates.published.or(meta.published);
             doc.dates.updated = doc.dates.updated.or(meta.updated);
@@ -216,9 +215,6 @@ impl Ingester {
                 && let Some(title) = meta.title
             {
                 doc.title = title;
-            }
-            if !stem_names_one && let Some(m) = meta.site.as_deref().and_then(|site| self.registry.recognise(site)) {
-                doc.municipality = Some(m.clone());
             }
             return Ok(doc);
         }
@@ -229,22 +225,27 @@ impl Ingester {
             damaged: decoded.damaged,
             ..Source::default()
         };
-        Ok(self.parse(id, decoded.text, source))
+        Ok(self.parse(id, decoded.text, source, None))
     }
 
-    fn parse(&self, id: DocumentId, text: String, source: Source) -> PolicyDocument {
+    fn parse(&self, id: DocumentId, text: String, source: Source, site: Option<&str>) -> PolicyDocument {
         let lines = layout::lines(&text);
         let meta = metadata::read(&lines);
         let mut layout = layout::layout(&text, &lines);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
         let (mut speaker, speaker_name) = speaker::speaker(&title, &text);
+        let municipality = self.municipality(&id, &title, &content, site);
+        if speaker.is_municipality()
+            && let Some(other) = speaker::unnamed(&title, &text, municipality.is_some())
+        {
+            speaker = other;
+        }
         if speaker == Speaker::Region(None) {
             let counties = self.registry.counties();
             speaker = Speaker::Region(speaker::county_named(&title, &text, &counties).map(str::to_owned));
         }
         let kind = metadata::kind(&meta, &title, &speaker);
-        let municipality = self.municipality(&id, &title, &content);
         let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title, &speaker, kind);
         for i in outside {
             layout.blocks[i].outside = true;
@@ -271,9 +272,14 @@ impl Ingester {
         }
     }
 
-    /// From the file stem when it names one, else from the text.
-    fn municipality(&self, id: &DocumentId, title: &str, content: &str) -> Option<Municipality> {
-        self.registry.by_file_stem(id.as_str()).or_else(|| self.registry.recognise(&format!("{title}\n{content}"))).cloned()
+    /// From the file stem when it names one, else from the web site the
+    /// page was saved from (`site`), else from the text.
+    fn municipality(&self, id: &DocumentId, title: &str, content: &str, site: Option<&str>) -> Option<Municipality> {
+        self.registry
+            .by_file_stem(id.as_str())
+            .or_else(|| site.and_then(|site| self.registry.recognise(site)))
+            .or_else(|| self.registry.recognise(&format!("{title}\n{content}")))
+            .cloned()
     }
 }
 

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use kommunbench_core::{DropReason, Level};
 use kommunbench_text::{Folded, Overlapping};
-use memchr::memmem::{Finder, FinderRev};
+use memchr::memmem::Finder;
 use regex::{Regex, RegexSet};
 use rustc_hash::FxHashMap;
 
@@ -507,7 +507,6 @@ pub(crate) struct Enumeration {
     /// ` och ` and ` samt `, found by searchers built once
     /// (`str::contains` builds one per call).
     pub(crate) and: Finder<'static>,
-    pub(crate) and_back: FinderRev<'static>,
     pub(crate) also: Finder<'static>,
     /// The words and phrases `priorities::enumeration::in_sentence` looks for, found in one pass,
     /// and what each is.
@@ -546,7 +545,6 @@ impl Enumeration {
         Enumeration {
             cue_words: Folded::new(cue_words),
             and: Finder::new(&spaced(&e.and)).into_owned(),
-            and_back: FinderRev::new(&spaced(&e.and)).into_owned(),
             also: Finder::new(&spaced(&e.also)).into_owned(),
             word_cues: Overlapping::new(word_cues.iter().map(|(w, _)| w))
                 .unwrap_or_else(|err| unreachable!("the word cues build an automaton: {err}")),

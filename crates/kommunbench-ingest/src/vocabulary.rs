@@ -65,6 +65,8 @@ pub(crate) struct Commitments {
     pub will: Vec<String>,
     pub goal_nouns: Vec<String>,
     pub goal_copulas: Vec<String>,
+    pub framing_copula: String,
+    pub frames: Vec<String>,
     pub possessives: Vec<String>,
     pub genitive_endings: Vec<String>,
     pub place_verbs: Vec<String>,
@@ -223,8 +225,18 @@ pub(crate) struct Speaker {
     pub region: Vec<String>,
     pub municipality: Vec<String>,
     pub national_title: Vec<String>,
+    pub unnamed: Unnamed,
     pub county_aliases: Vec<CountyAlias>,
     pub parties: Vec<Party>,
+}
+
+/// Who speaks in a text that names no municipality.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Unnamed {
+    pub county_words: Vec<String>,
+    pub country_words: Vec<String>,
+    pub country_endings: Vec<String>,
 }
 
 /// Bodies that are not the municipality, by kind.
@@ -394,6 +406,11 @@ pub(crate) struct Enumerations {
     pub dashes: Vec<String>,
     pub and: String,
     pub also: String,
+    pub demand_verbs: Vec<String>,
+    pub demand_leads: Vec<String>,
+    pub demand_lead_words: usize,
+    pub demand_markers: Vec<String>,
+    pub demand_examples: Vec<String>,
 }
 
 /// Lists, labels and tables.

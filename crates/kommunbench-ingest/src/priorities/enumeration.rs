@@ -11,9 +11,13 @@
 //!   `arbetar vi med integration så som a, b och c`;
 //! - a commitment noun and `på`: `satsningar på a, b och c`;
 //! - `som` and a priority noun after the list: `lyfts a, b och c ut som
-//!   prioriterade områden`.
+//!   prioriterade områden`;
+//! - where the author is not the municipality, a normative sentence's
+//!   verb and preposition, a dash or an example's `som` before three or
+//!   more items ([`demanded`]): `Framförallt behövs det a, b och c`.
 //!
-//! Items are separated by commas, `samt`, and the last `och`; a count
+//! Items are separated by commas, `samt`, and the last `och` (the first
+//! after the last comma: the last item may hold one); a count
 //! word (`fyra`) settles whether the last `och` separates two items or
 //! joins one (`hälsa och välfärd`). Without a count the last `och`
 //! separates unless earlier items use `och` inside themselves.
@@ -36,6 +40,8 @@ pub(crate) struct Enumeration {
     pub level: Level,
     /// The items, as byte ranges into the text.
     pub items: Vec<Item>,
+    /// Whether a normative sentence lists them ([`demanded`]), not a cue.
+    pub demanded: bool,
 }
 
 /// The sentences of a paragraph, as byte ranges.
@@ -73,17 +79,21 @@ pub(crate) fn may_hold(sentence: &str) -> bool {
         && (has_byte(sentence, b':') || p.cue_words.is_match(sentence))
 }
 
-/// The enumerations of a paragraph.
-pub(crate) fn find(text: &str) -> Vec<Enumeration> {
+/// The enumerations of a paragraph; with `demands` (which tells whether
+/// a sentence is normative), also the aims a normative sentence lists
+/// ([`demanded`]).
+pub(crate) fn find(text: &str, demands: Option<fn(&str) -> bool>) -> Vec<Enumeration> {
     let mut out = Vec::new();
     for s in sentences(text) {
         let sentence = &text[s.clone()];
         // The cue words are looked for only where items could stand, and
         // only up to the first.
-        if !may_hold(sentence) {
-            continue;
-        }
-        if let Some(mut e) = in_sentence(sentence) {
+        let cued = may_hold(sentence).then(|| in_sentence(sentence)).flatten();
+        let found = cued.or_else(|| {
+            let normative = demands?;
+            has_byte(sentence, b',').then(|| demanded(sentence)).flatten().filter(|_| normative(sentence))
+        });
+        if let Some(mut e) = found {
             for item in &mut e.items {
                 *item = item.start + s.start..item.end + s.start;
             }
@@ -298,6 +308,71 @@ pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>
     (e.items.len() >= c.min_listed && e.items.iter().all(phrase)).then_some(e.items)
 }
 
+/// The aims a normative sentence lists (`[enumerations] demand_verbs`
+/// and what follows them), given that its author is not the municipality
+/// and it is normative: `Framförallt behövs det a, b och c`,
+/// `Integrationspolitiken ska bidra till a, b, c samt d`, `en politik för
+/// jobb – a, b och c`, `de verktyg som behövs, som a, b och c`. At least
+/// `[commitments] min_listed` items, each a name or an `att` clause, and
+/// not proper names alone (places, bodies).
+///
+/// The list starts after a dash, a colon or an example's phrase before
+/// its first comma, or after an example's `som` right after that comma;
+/// else after the preposition (or `det`) that follows the demanding verb
+/// within a few words. A sentence with none of these lists nothing.
+pub(crate) fn demanded(sentence: &str) -> Option<Enumeration> {
+    let lower = kommunbench_text::lowercase(sentence);
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len();
+    let start = demand_start(&lower, end)?;
+    let e = split_with(sentence, start..end, None, Level::Goal, true)?;
+    // Names alone (`i bland annat Liljeholmen, Hornstull och Kista`) are
+    // places or bodies, not aims.
+    let names = e.items.iter().all(|r| {
+        let item = &sentence[r.clone()];
+        !item.contains(' ') && item.chars().next().is_some_and(char::is_uppercase)
+    });
+    (e.items.len() >= vocabulary().commitments.min_listed && !names).then_some(Enumeration { demanded: true, ..e })
+}
+
+/// Where the items of a demanding sentence start (see [`demanded`]), in
+/// its lower-case text up to `end`.
+fn demand_start(lower: &str, end: usize) -> Option<usize> {
+    let v = &vocabulary().enumerations;
+    let comma_after = |from: usize| top_level(lower, from..end).find(|&(_, c)| c == ',').map(|(at, _)| at);
+    // A dash, a colon or an example's phrase before the items: the first
+    // one that commas follow.
+    let marked = v
+        .demand_markers
+        .iter()
+        .flat_map(|m| lower[..end].match_indices(m.as_str()).map(|(at, m)| at + m.len()))
+        .filter(|&at| comma_after(at).is_some())
+        .min();
+    if marked.is_some() {
+        return marked;
+    }
+    let first_comma = comma_after(0)?;
+    // `, som a, b och c`: the examples after the comma.
+    let after_comma = lower[first_comma + 1..].trim_start();
+    let comma_end = lower.len() - after_comma.len();
+    if let Some(e) =
+        v.demand_examples.iter().find(|e| after_comma.starts_with(e.as_str()) && after_comma[e.len()..].starts_with(' '))
+    {
+        return Some(comma_end + e.len() + 1);
+    }
+    // The verb's preposition: `ska bidra till`, `behövs det`.
+    let words: Vec<(usize, &str)> = kommunbench_text::word_spans(&lower[..first_comma], false);
+    let verb = words.iter().position(|(_, w)| crate::vocabulary::has(&v.demand_verbs, w))?;
+    words
+        .iter()
+        .skip(verb + 1)
+        .take(v.demand_lead_words)
+        .find(|(_, w)| crate::vocabulary::has(&v.demand_leads, w))
+        .map(|&(at, w)| at + w.len())
+}
+
 /// Where the first item starts when only commas show the list: back from
 /// the first comma to the nearest verb or preposition, at most five words.
 fn lead_start(sentence: &str, first_comma: usize) -> usize {
@@ -349,7 +424,7 @@ fn split_with(
     if let Some(at) = p.also.find(last_text.as_bytes()) {
         tail.push(last.start..last.start + at);
         tail.push(last.start + at + v.also.len() + 2..last.end);
-    } else if let Some(at) = p.and_back.rfind(last_text.as_bytes()) {
+    } else if let Some(at) = p.and.find(last_text.as_bytes()) {
         let split_och = match expected {
             Some(n) => n == parts.len() + 2,
             None => !earlier_och && !parts.is_empty(),
@@ -379,7 +454,7 @@ fn split_with(
     let valid = !one_verb
         && item_words.iter().all(|w| is_name(w) || clause(w))
         && item_words.iter().filter(|w| w.last().is_some_and(|w| patterns::class(w).is(Class::FORMULA))).count() < 2;
-    valid.then_some(Enumeration { level, items })
+    valid.then_some(Enumeration { level, items, demanded: false })
 }
 
 /// The characters of `range` outside brackets, with their offsets in
@@ -505,7 +580,7 @@ mod tests {
     }
 
     fn items(text: &str) -> Vec<Vec<&str>> {
-        find(text).into_iter().map(|e| e.items.into_iter().map(|r| &text[r]).collect()).collect()
+        find(text, None).into_iter().map(|e| e.items.into_iter().map(|r| &text[r]).collect()).collect()
     }
 
     #[test]
@@ -568,6 +643,54 @@ mod tests {
             "Ett mål med planen är också att stärka föreningarna, stödja nätverk samt skapa mötesplatser för alla.",
         ] {
             assert!(items(text).is_empty(), "{text}: {:?}", items(text));
+        }
+    }
+
+    fn demands(text: &str) -> Vec<&str> {
+        demanded(text).map(|e| e.items.into_iter().map(|r| &text[r]).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_last_och_of_a_list_is_its_first_in_the_last_part() {
+        // The last item may coordinate inside itself (`utbildning och samhällsservice`).
+        let text = "Målen är fler bostäder, fler arbeten och bättre möjligheter till utbildning och samhällsservice.";
+        assert_eq!(items(text), [["fler bostäder", "fler arbeten", "bättre möjligheter till utbildning och samhällsservice"]]);
+    }
+
+    #[test]
+    fn a_demand_lists_after_its_verb_and_preposition() {
+        let text = "Framförallt behövs det fler hyresrätter, fler praktikplatser och bättre möjligheter till sfi och validering.";
+        assert_eq!(demands(text), ["fler hyresrätter", "fler praktikplatser", "bättre möjligheter till sfi och validering"]);
+        let text = "Politiken ska bidra till social och kulturell, ekonomisk, språklig samt demokratisk delaktighet.";
+        assert_eq!(demands(text), ["social och kulturell", "ekonomisk", "språklig", "demokratisk delaktighet"]);
+        let text =
+            "Förbundet vill verka för en trygg bosättning, att alla får lära sig svenska och ett samhälle som håller ihop.";
+        assert_eq!(demands(text), ["en trygg bosättning", "att alla får lära sig svenska", "ett samhälle som håller ihop"]);
+    }
+
+    #[test]
+    fn a_demand_lists_after_a_dash_or_an_example() {
+        let text = "Det som behövs är en politik för fler jobb – lägre skatter på arbete, enklare regler och bättre sfi.";
+        assert_eq!(demands(text), ["lägre skatter på arbete", "enklare regler", "bättre sfi"]);
+        let text = "Nyanlända ska få de verktyg som behövs för egen försörjning, som språk, yrkeskunskaper och nätverk.";
+        assert_eq!(demands(text), ["språk", "yrkeskunskaper", "nätverk"]);
+    }
+
+    #[test]
+    fn a_demand_without_a_place_for_its_list_lists_nothing() {
+        for text in [
+            // Two items are a coordination, not a list.
+            "Vi vill satsa på sfi och på praktik.",
+            // No verb, preposition, dash or example before the items.
+            "Bostäder, jobb och skolor är det viktigaste för oss.",
+            // The items are clauses of their own.
+            "Vi vill att alla ska lära sig svenska, att fler ska arbeta och att barnen ska lyckas i skolan.",
+            // Places are not aims.
+            "Just nu behövs volontärer i bland annat Liljeholmen, Hornstull och Kista.",
+            // The list stops at a clause after its first item.
+            "Länet ska skapa förutsättningar för inflyttade, oavsett bakgrund, att stanna här.",
+        ] {
+            assert!(demands(text).is_empty(), "{text}: {:?}", demands(text));
         }
     }
 }

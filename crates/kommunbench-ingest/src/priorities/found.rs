@@ -34,6 +34,9 @@ pub(crate) struct Found<'a> {
     /// table, counted headings): the document's sections are then not
     /// its priorities (`section`).
     pub itemised: bool,
+    /// How many priorities the lists of demanding sentences gave
+    /// (`enumeration`): prose, which does not stop the `commitment` rule.
+    pub demanded: usize,
     /// Whether a list was read as something other than priorities (its
     /// introduction speaks of eligibility, contents, another authority,
     /// or the author's starting points): the document's sections are not
@@ -79,6 +82,7 @@ impl<'a> Found<'a> {
             from_heading: HashMap::new(),
             itemised_headings: HashSet::new(),
             itemised: false,
+            demanded: 0,
             lists_not_priorities: false,
             ruled_out: Vec::new(),
             unintroduced: Vec::new(),

@@ -42,9 +42,8 @@ pub(crate) fn extract(
     speaker: &Speaker,
     kind: DocumentKind,
 ) -> (Vec<Priority>, Vec<usize>) {
-    let advocates = matches!(speaker, Speaker::Party(_) | Speaker::Organisation);
     let adopted = matches!(kind, DocumentKind::Policy | DocumentKind::Strategy | DocumentKind::Programme | DocumentKind::Plan);
-    let outline = Outline::new(text, blocks, title, advocates, adopted);
+    let outline = Outline::new(text, blocks, title, speaker, adopted);
     let mut found = Found::new(text, blocks.len());
     for pass in rules::PASSES {
         let before = found.priorities.len();

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use kommunbench_core::{Block, BlockKind, Level, Span};
+use kommunbench_core::{Block, BlockKind, Level, Span, Speaker};
 
 use super::cues;
 use crate::headings::heading_level;
@@ -28,19 +28,43 @@ pub(crate) struct Outline<'a> {
     /// Whether the document has running text at all (a table of contents
     /// alone has none).
     pub has_paragraphs: bool,
-    /// Whether the author argues for its aims (a party or an organisation
-    /// speaks): its normative sentences are its demands.
-    pub advocates: bool,
+    /// Who speaks, as the rules read it.
+    pub voice: Voice,
     /// Whether the document presents itself as an adopted policy (a
     /// policy, strategy, programme or plan): its headed sections are its
     /// areas, where a web page's headings organise information.
     pub adopted: bool,
 }
 
+/// Who speaks in a document, as the priority rules read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Voice {
+    /// The municipality itself.
+    Municipality,
+    /// A region or the state: the lists its normative sentences make are
+    /// its aims.
+    PublicBody,
+    /// A party or an organisation, which argues for its aims: its
+    /// normative sentences are its demands, and their lists its aims.
+    Advocate,
+}
+
+impl Voice {
+    /// Whether the author argues for its aims (a party, an organisation).
+    pub(crate) fn advocates(self) -> bool {
+        self == Voice::Advocate
+    }
+
+    /// Whether someone other than the municipality speaks.
+    pub(crate) fn not_municipal(self) -> bool {
+        self != Voice::Municipality
+    }
+}
+
 impl<'a> Outline<'a> {
     /// The outline of `blocks`, block `title` being the document's title;
-    /// whether its author `advocates` and whether it is `adopted` policy.
-    pub(crate) fn new(text: &'a str, blocks: &'a [Block], title: Option<usize>, advocates: bool, adopted: bool) -> Self {
+    /// who speaks in it, and whether it is `adopted` policy.
+    pub(crate) fn new(text: &'a str, blocks: &'a [Block], title: Option<usize>, speaker: &Speaker, adopted: bool) -> Self {
         let n = blocks.len();
         let level: Vec<Option<u8>> = (0..n)
             .map(|i| match blocks[i].kind {
@@ -71,7 +95,21 @@ impl<'a> Outline<'a> {
         }
         let has_paragraphs = blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
         let names = (0..n).map(|i| level[i].and_then(|_| heading_level(&blocks[i].text))).collect();
-        Outline { text, blocks, level, section_end, enclosing, names, has_paragraphs, advocates, adopted }
+        Outline {
+            text,
+            blocks,
+            level,
+            section_end,
+            enclosing,
+            names,
+            has_paragraphs,
+            voice: match speaker {
+                Speaker::Municipality => Voice::Municipality,
+                Speaker::Party(_) | Speaker::Organisation => Voice::Advocate,
+                _ => Voice::PublicBody,
+            },
+            adopted,
+        }
     }
 
     /// Whether heading `i` opens a background section (`Inledning`,

@@ -101,6 +101,33 @@ pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
     (Speaker::Municipality, None)
 }
 
+/// Who speaks in a text that the rules above gave to the municipality,
+/// when the text names no municipality: neither as its own (`[speaker]
+/// municipality`: `kommunen`, `Ekby kommun`, `kommunfullmäktige`) nor
+/// by a name the registry knows (`names_one`). A municipality's page or
+/// programme names itself; a text that never does is another body's
+/// (`[speaker.unnamed]`): a region's when its head speaks of the county
+/// and its municipalities more often than of the country, else the
+/// state's when it speaks of the country at all. `None` when it names a
+/// municipality or speaks of neither.
+pub(crate) fn unnamed(title: &str, text: &str, names_one: bool) -> Option<Speaker> {
+    let head = format!("{title}\n{}", head_of(text));
+    let lowered = kommunbench_text::lowercase(&head);
+    if names_one || Counts::of(&lowered).municipality > 0 {
+        return None;
+    }
+    let u = &vocabulary().speaker.unnamed;
+    let (mut county, mut country) = (0, 0);
+    for (_, word) in kommunbench_text::word_spans(&lowered, false) {
+        if crate::vocabulary::has(&u.county_words, word) {
+            county += 1;
+        } else if crate::vocabulary::has(&u.country_words, word) || u.country_endings.iter().any(|e| word.ends_with(e.as_str())) {
+            country += 1;
+        }
+    }
+    if county > country { Some(Speaker::Region(None)) } else { (country > 0).then_some(Speaker::National) }
+}
+
 /// Whether `words` (as written) are a party's name or members, or a body's
 /// name (`Moderaterna`, `Svenska kyrkan`, `Migrationsverket`).
 pub(crate) fn names_a_speaker(words: &[&str]) -> bool {
@@ -372,5 +399,26 @@ mod tests {
         assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl.").0, Speaker::Municipality);
         let aland = "Landskapsregeringens program för integration 2020–2023";
         assert_eq!(speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna.").0, Speaker::Region(None));
+    }
+
+    #[test]
+    fn a_text_that_names_no_municipality_is_another_body_s() {
+        // Of the county and its municipalities: a region's.
+        let network = "Nätverket samlar länets kommuner. Kommunerna i länet möts fyra gånger om året för att dela metoder.";
+        assert_eq!(unnamed("Nyanlända", network, false), Some(Speaker::Region(None)));
+        // Of the country: the state's.
+        let speech = "Jag vill som arbetsminister lyfta fram hur viktigt arbetet är för Sveriges framtid.";
+        assert_eq!(unnamed("Tal om integration", speech, false), Some(Speaker::National));
+        // Of neither: nothing to tell.
+        assert_eq!(unnamed("Integration", "Välkommen till vår träffpunkt för språkcaféer.", false), None);
+    }
+
+    #[test]
+    fn a_text_that_names_a_municipality_stays_the_municipality_s() {
+        let page = "Kommunen tar emot nyanlända enligt bosättningslagen. Läs mer om hur kommunerna i länet samarbetar.";
+        assert_eq!(unnamed("Mottagande", page, false), None);
+        assert_eq!(unnamed("Mottagande", "Ekby kommun tar emot nyanlända från hela Sverige.", false), None);
+        // A name the registry knows (`Ludvika`, the site `ludvika.se`).
+        assert_eq!(unnamed("Frågor och svar", "Vad är integration i Sverige och i länet?", true), None);
     }
 }

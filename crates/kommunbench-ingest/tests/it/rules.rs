@@ -27,6 +27,10 @@ struct Case {
     text: String,
     /// Every priority, in document order.
     priorities: Vec<Expected>,
+    /// Who speaks (`municipality`, `party:M`, `region`, `national`,
+    /// `organisation`), where the rule depends on it.
+    #[serde(default)]
+    speaker: Option<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -73,6 +77,11 @@ fn run(rule: Rule) -> Vec<String> {
         let got = found(&doc);
         if got != case.priorities {
             failures.push(format!("{}: {}\n  expected {:#?}\n  got {:#?}", path.display(), case.name, case.priorities, got));
+        }
+        if let Some(speaker) = &case.speaker
+            && doc.speaker.to_string() != *speaker
+        {
+            failures.push(format!("{}: {}: speaker {} (expected {speaker})", path.display(), case.name, doc.speaker));
         }
         if case.priorities.iter().any(|p| p.rule == rule) {
             reads += 1;

@@ -15,7 +15,11 @@
 //! - a goal noun and its copula (`Målet är att`, `Vår ambition är att`).
 //!
 //! The whole sentence is the title, as the codebook writes a goal stated
-//! in prose; a sentence whose goal coordinates goals gives one priority
+//! in prose, unless words before the goal only frame it: after `Målet är
+//! att`, `Vi strävar efter att`, `Vi arbetar för att` or `Vi tycker att
+//! det är viktigt att`, the goal is the title (`mottagandet sker jämnt`);
+//! after `Vi vill att`, `har som mål att` the whole sentence is. A
+//! sentence whose goal coordinates goals gives one priority
 //! each (`dels A, dels B`, `Målet är att A samt att B`, `vill verka för
 //! A, att B och C`). A sentence that instructs or conditions (`du`, `den som`),
 //! speaks to the reader (`vill tacka`, `vill vi poängtera`),
@@ -24,7 +28,8 @@
 //! the rules exclude (contacts, links, background), or under a heading
 //! that became a priority (the prose is its body). A text that itemised
 //! its priorities, or named three or more in headings, explains them in
-//! its prose: the rule does not read it.
+//! its prose: the rule does not read it (the lists of an author's
+//! demanding sentences, which the `enumeration` rule takes, are prose).
 //!
 //! ## Why it holds
 //!
@@ -39,8 +44,7 @@
 //! Vi strävar efter att mottagandet sker så jämnt som möjligt över året.
 //! ```
 //!
-//! gives the goal `Vi strävar efter att mottagandet sker så jämnt som
-//! möjligt över året`.
+//! gives the goal `mottagandet sker så jämnt som möjligt över året`.
 
 use kommunbench_core::{BlockKind, Level, Rule, Span};
 
@@ -58,7 +62,7 @@ const MANY: usize = 3;
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     // A text that has given its priorities in lists, enumerations or
     // headings explains them in its prose.
-    if found.itemised || found.priorities.len() >= MANY {
+    if found.itemised || found.priorities.len() - found.demanded >= MANY {
         return;
     }
     for i in 0..outline.blocks.len() {
@@ -74,6 +78,13 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let parent = found.section_parent(outline, i);
         let mut from = b.span.start;
         for sentence in sentences(&b.text) {
+            // The enumeration rule took the aims a demanding sentence lists.
+            if outline.voice.not_municipal()
+                && normative(sentence)
+                && crate::priorities::enumeration::demanded(sentence).is_some()
+            {
+                continue;
+            }
             for title in goals(sentence, false).unwrap_or_default() {
                 let at = outline.locate(b.span, title, from).unwrap_or(b.span);
                 from = at.end.max(from);
@@ -141,9 +152,20 @@ fn goal(sentence: &str) -> Option<&str> {
 /// nobody tuned on (precision fell by 5 to 10 points), so the rule takes
 /// only the author's commitments.
 pub(crate) fn goals(sentence: &str, advocates: bool) -> Option<Vec<&str>> {
-    let Committed { goal_at: from } = read(sentence, advocates)?;
+    let Committed { goal_at: from, framed } = read(sentence, advocates)?;
     let items = from.and_then(|from| crate::priorities::enumeration::coordinated_goals(sentence, from));
-    Some(items.map_or_else(|| vec![sentence], |items| items.into_iter().map(|r| &sentence[r]).collect()))
+    if let Some(items) = items {
+        return Some(items.into_iter().map(|r| &sentence[r]).collect());
+    }
+    // `Målet är att` *alla ska ha ett arbete*: the frame is not the goal.
+    let goal = from.filter(|_| framed).map(|from| sentence[from..].trim().trim_end_matches(['.', '!']).trim_end());
+    Some(vec![goal.filter(|g| g.split_whitespace().nth(1).is_some()).unwrap_or(sentence)])
+}
+
+/// Whether a sentence states an aim of an author who argues for it: the
+/// author's commitment or any normative sentence (see [`goals`]).
+pub(crate) fn normative(sentence: &str) -> bool {
+    read(sentence, true).is_some()
 }
 
 /// A sentence that commits its author.
@@ -152,6 +174,11 @@ struct Committed {
     /// `att` (`Vi strävar efter att` *mottagandet sker jämnt*), or after a
     /// goal noun's copula. The coordinated goals are read from there.
     goal_at: Option<usize>,
+    /// Whether the words before the goal only frame it, so that the goal
+    /// is the title: a goal noun's `är att` (`Målet är att`), a verb of
+    /// striving's `att` (`Vi strävar efter att`, `[commitments] frames`),
+    /// or an impersonal `det är viktigt att`.
+    framed: bool,
 }
 
 /// Whether a sentence commits its author, and where its goal starts.
@@ -177,10 +204,11 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
         // `Staden vill rikta ett tack`: the author speaks to the reader.
         Commitment::Verb(verb) if lower.iter().skip(verb).take(2).any(|w| listed(&c.speech_acts, w)) => return None,
         Commitment::Verb(verb) => verb,
-        Commitment::Whole(from) => return Some(Committed { goal_at: from.and_then(at_word) }),
+        Commitment::Whole(from, framed) => return Some(Committed { goal_at: from.and_then(at_word), framed }),
     };
     let mut from = at_word(verb);
     let mut at = verb;
+    let mut impersonal = false;
     // The `att` within a few words after the verb, and again after `det
     // är viktigt att`. A comma ends the search: `verka för A, att B och
     // C` lists.
@@ -193,8 +221,14 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
         if lower.get(at).is_none_or(|w| !listed(&c.impersonal, w)) {
             break;
         }
+        impersonal = true;
     }
-    Some(Committed { goal_at: from })
+    // `Vi strävar efter att`, `Vi tycker att det är viktigt att`: a frame.
+    let striving = c.frames.iter().any(|f| {
+        let n = f.split(' ').count();
+        verb >= n && phrase_at(&lower, verb - n, f) && lower.get(verb).is_some_and(|w| *w == c.marker)
+    });
+    Some(Committed { goal_at: from, framed: striving || impersonal })
 }
 
 /// How an advocate's sentence demands (`[commitments] normative`): a
@@ -205,7 +239,7 @@ fn demand(words: &[&str]) -> Option<Commitment> {
     let opening = c.normative_openings.iter().any(|o| phrase_at(words, 0, o));
     let verb = (1..(2 * c.opening_words).min(words.len()))
         .any(|k| listed(&c.normative, words[k]) && !listed(&c.relatives, words[k - 1]));
-    (opening || verb).then_some(Commitment::Whole(None))
+    (opening || verb).then_some(Commitment::Whole(None, false))
 }
 
 /// How a sentence commits its author.
@@ -214,8 +248,9 @@ enum Commitment {
     /// after the verb.
     Verb(usize),
     /// As a whole: a goal noun's sentence (with the index of the word
-    /// after its copula), or the municipality's.
-    Whole(Option<usize>),
+    /// after its copula, and whether the copula frames the goal), or the
+    /// municipality's.
+    Whole(Option<usize>, bool),
 }
 
 /// The municipalities' names, for a sentence a municipality opens.
@@ -267,7 +302,7 @@ fn commitment(spans: &[(usize, &str)], words: &[&str]) -> Option<Commitment> {
         && c.place_verbs.iter().any(|v| phrase_at(words, place + 1, v))
         && PLACES.by_name(originals[place]).is_some()
     {
-        return Some(Commitment::Whole(None));
+        return Some(Commitment::Whole(None, false));
     }
     // `Målet är att`, `Vår främsta målsättning är att`, `Ekby kommun har
     // som mål att`: a goal noun and its copula among the first words.
@@ -283,8 +318,9 @@ fn commitment(spans: &[(usize, &str)], words: &[&str]) -> Option<Commitment> {
             || words[..j].iter().any(|w| listed(&c.possessives, w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
             || words[..k].contains(&"kommun");
         if owned {
-            let copula = c.goal_copulas.iter().filter(|g| phrase_at(words, j, g)).map(|g| g.split(' ').count()).max();
-            return Some(Commitment::Whole(copula.map(|n| j + n)));
+            let copula = c.goal_copulas.iter().filter(|g| phrase_at(words, j, g)).max_by_key(|g| g.len());
+            let framed = copula.is_some_and(|g| *g == c.framing_copula);
+            return Some(Commitment::Whole(copula.map(|g| j + g.split(' ').count()), framed));
         }
     }
     // A party's or a body's name, then a verb of will: `Moderaterna
@@ -303,6 +339,19 @@ mod tests {
 
     fn commits(sentence: &str) -> bool {
         goal(sentence).is_some()
+    }
+
+    #[test]
+    fn a_frame_before_the_goal_is_not_its_title() {
+        let titles = |s: &'static str| goals(s, false).unwrap_or_default();
+        assert_eq!(titles("Målet är att alla ska ha ett arbete."), ["alla ska ha ett arbete"]);
+        assert_eq!(titles("Vi strävar efter att mottagandet sker jämnt."), ["mottagandet sker jämnt"]);
+        assert_eq!(titles("Vi arbetar för att vara en kommun för alla."), ["vara en kommun för alla"]);
+        assert_eq!(titles("Vi tycker att det är viktigt att skapa fler bostäder."), ["skapa fler bostäder"]);
+        // A will, a goal held, a duty: the whole sentence.
+        assert_eq!(titles("Vi vill att fler ska arbeta."), ["Vi vill att fler ska arbeta."]);
+        assert_eq!(titles("Ekby kommun har som mål att alla ska arbeta."), ["Ekby kommun har som mål att alla ska arbeta."]);
+        assert_eq!(titles("Kommunen ska se till att alla får bo."), ["Kommunen ska se till att alla får bo."]);
     }
 
     #[test]

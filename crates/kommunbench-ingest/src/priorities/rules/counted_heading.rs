@@ -55,7 +55,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
             continue;
         }
         let Some((n, level)) = cues::counted(&block.text) else { continue };
-        if !enumeration::find(&block.text).is_empty() {
+        if !enumeration::find(&block.text, None).is_empty() {
             continue;
         }
         let depth = outline.level[first];

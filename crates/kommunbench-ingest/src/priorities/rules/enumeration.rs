@@ -10,7 +10,12 @@
 //! the author's work, `satsningar på`, or the list named after it (`lyfts
 //! a, b och c ut som prioriterade områden`). Each item is a priority of
 //! the level the cue names, placed under the priority its section
-//! heading became. A label that only names a kind (`Mål: a, b och c`) is
+//! heading became. In a text whose author is not the municipality (a
+//! party, an organisation, a region, the state), a normative sentence
+//! that lists three or more aims after its verb and preposition, a dash
+//! or an example's `som` (`Framförallt behövs det a, b och c`,
+//! `Politiken ska bidra till a, b, c och d`) is an enumeration of goals
+//! too: such authors argue for their aims in prose. A label that only names a kind (`Mål: a, b och c`) is
 //! one goal, and an action's detail line (`Ansvarig: a, b och c`) names
 //! who does it: neither is read.
 //!
@@ -54,8 +59,11 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         };
         let span = b.span;
         let parent = found.section_parent(outline, i);
-        for e in enumeration::find(&text) {
+        // An author other than the municipality lists its demands in normative sentences.
+        let demands = outline.voice.not_municipal().then_some(super::commitment::normative as fn(&str) -> bool);
+        for e in enumeration::find(&text, demands) {
             let mut from = span.start;
+            let n = e.items.len();
             for range in e.items {
                 let item = &text[range.clone()];
                 // Where the block's text is the source's (one line), the
@@ -71,7 +79,13 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
                 let p = found.push(item, String::new(), level, RULE, at, None);
                 found.priorities[p].parent = parent;
             }
-            found.itemised = true;
+            // A list in a demanding sentence is prose: the text's other
+            // commitments are still read.
+            if e.demanded {
+                found.demanded += n;
+            } else {
+                found.itemised = true;
+            }
             if matches!(b.kind, BlockKind::Labeled { .. }) {
                 found.claimed[i] = true;
             }
