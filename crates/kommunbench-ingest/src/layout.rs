@@ -270,6 +270,30 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
             out.push(block);
             continue;
         }
+        // `Mål 1:` alone, its goal on the lines below: a label and its text.
+        if let Some(label) = kind_label_alone(line.text)
+            && group.get(i).is_some_and(|next| !is_item(next.text))
+        {
+            flush(&mut paragraph, out);
+            let mut block = Block {
+                kind: BlockKind::Labeled { label: label.to_owned() },
+                text: String::new(),
+                span: line.span,
+                outside: false,
+                page: None,
+            };
+            while let Some(next) = group.get(i).filter(|l| !is_item(l.text)) {
+                if block.text.is_empty() {
+                    next.text.clone_into(&mut block.text);
+                } else {
+                    join_wrapped(&mut block.text, next.text);
+                }
+                block.span = block.span.cover(next.span);
+                i += 1;
+            }
+            out.push(block);
+            continue;
+        }
         if let Some(labeled) = split_label(line.text) {
             flush(&mut paragraph, out);
             let mut block = Block {
@@ -291,6 +315,21 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
         paragraph.push(line);
     }
     flush(&mut paragraph, out);
+}
+
+/// The label of a line that is only a kind of priority and its colon
+/// (`Mål 1:`, `Delmål:`, `Fokusområde 2:`; `[kinds]`), with a capital:
+/// what follows it on the lines below is its text.
+fn kind_label_alone(text: &str) -> Option<&str> {
+    let label = text.trim_end().strip_suffix(':')?.trim_end();
+    let mut words: Vec<&str> = label.split_whitespace().collect();
+    while words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.')) {
+        words.pop();
+    }
+    let [noun] = words.as_slice() else { return None };
+    let lower = kommunbench_text::lowercase(noun);
+    let kind = vocabulary().kinds.iter().any(|(w, _)| w == lower);
+    (kind && noun.starts_with(char::is_uppercase)).then_some(label)
 }
 
 /// A line's first two words, when it opens with a capital and has more:
@@ -601,6 +640,18 @@ mod tests {
             kinds(text)[1],
             ("label:Arbete och försörjning".into(), "Genom aktiva insatser skall egen försörjning skapas.".into())
         );
+    }
+
+    #[test]
+    fn a_kind_alone_on_its_line_labels_the_lines_below() {
+        let text = "Program\n\nMål 1:\nAlla ska ha ett arbete\noch en bostad.\n\nDelmål:\n• fler i arbete\n";
+        let kinds = kinds(text);
+        assert_eq!(kinds[1], ("label:Mål 1".into(), "Alla ska ha ett arbete och en bostad.".into()));
+        // Before a list it introduces the list.
+        assert_eq!(kinds[2].0, "p");
+        // Not a kind: a paragraph as before.
+        assert_eq!(super::kind_label_alone("Kontakt:"), None);
+        assert_eq!(super::kind_label_alone("mål:"), None);
     }
 
     #[test]
