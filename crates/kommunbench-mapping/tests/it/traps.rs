@@ -52,6 +52,8 @@ fn reception_is_more_than_the_word_newcomer() {
     check("Mottagandet av ensamkommande barn har ökat.", &["reception"]);
     check("Tillgången på bostäder är avgörande för att nyanlända ska kunna etablera sig.", &["reception"]);
     check("Samhällsorientering erbjuds alla kommunplacerade.", &["reception"]);
+    // Temporary protection (Ukraine, since 2022) is a reception of refugees.
+    check("Den som har tillfälligt skydd kan få hjälp av flyktingkoordinatorn.", &["reception"]);
 }
 
 #[test]
