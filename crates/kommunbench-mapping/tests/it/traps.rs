@@ -43,6 +43,10 @@ fn school_is_for_children_adult_learning_for_adults() {
     check("Utbildningar som tjänar arbetsmarknadens behov ska erbjudas.", &["work", "adult_learning"]);
     check("Barn- och ungdomsverksamheten samverkar med vuxen- och ungdomsutbildningen.", &["adult_learning"]);
     check("Småbarnspedagogiken och den grundläggande utbildningen stöder barnens språk.", &["school"]);
+    // The mother tongue as a course's language, and any basic course, are not school.
+    check("Samhällsorientering ges på deltagarnas modersmål.", &["reception"]);
+    check("Barnen har rätt till modersmålsundervisning.", &["school"]);
+    check("Svenska för invandrare är en grundläggande utbildning i svenska språket.", &["adult_learning"]);
 }
 
 #[test]
