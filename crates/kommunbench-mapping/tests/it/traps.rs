@@ -74,6 +74,9 @@ fn urban_needs_a_neighbourhood_angle() {
     check("Boendesegregationen ska minska i kommunens utsatta områden.", &["urban"]);
     check("Ett varierat utbud av boende- och upplåtelseformer i hela kommunen.", &["urban"]);
     check("Tillsammans med invånarna stärker vi tryggheten i bostadsområdena.", &["urban"]);
+    check("Nyanlända bosätts så jämnt som möjligt mellan kommunens stadsdelar.", &["urban"]);
+    check("Människor med olika bakgrunder ska bo i alla bostadsområden.", &["urban"]);
+    check("Stadsdelsbiblioteket har öppet på lördagar.", &[]);
     check("Utveckling av tätorter med ökande socialt utanförskap", &["urban"]);
 }
 
