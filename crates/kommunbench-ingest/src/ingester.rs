@@ -246,7 +246,7 @@ impl Ingester {
             speaker = Speaker::Region(speaker::county_named(&title, &text, &counties).map(str::to_owned));
         }
         let kind = metadata::kind(&meta, &title, &speaker);
-        let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title, &speaker, kind);
+        let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title, &speaker, &self.registry, kind);
         for i in outside {
             layout.blocks[i].outside = true;
         }
@@ -287,6 +287,24 @@ impl Ingester {
 mod tests {
     use super::*;
     use kommunbench_core::{BlockKind, DocumentKind, Level};
+
+    #[test]
+    fn a_caller_s_municipality_opens_a_goal_as_a_built_in_one_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("extra.csv");
+        std::fs::write(&csv, "country,code,name,county,aliases\nSE,9999,Ekby,Testlän,\n").unwrap();
+        let mut registry = MunicipalityRegistry::builtin();
+        registry.extend_from_csv(&csv).unwrap();
+        let text = "Integration i Ekby\n\nEkby ska vara en kommun där alla känner sig hemma.\n";
+        let titles = |i: &Ingester| -> Vec<String> {
+            i.ingest_str("sida", text).unwrap().priorities.into_iter().map(|p| p.title).collect()
+        };
+        assert_eq!(
+            titles(&Ingester::builder().registry(registry).build()),
+            ["Ekby ska vara en kommun där alla känner sig hemma"]
+        );
+        assert!(titles(&Ingester::new()).is_empty());
+    }
 
     #[test]
     fn municipality_comes_from_the_stem_before_the_text() {

@@ -82,7 +82,7 @@ pub(crate) fn may_hold(sentence: &str) -> bool {
 /// The enumerations of a paragraph; with `demands` (which tells whether
 /// a sentence is normative), also the aims a normative sentence lists
 /// ([`demanded`]).
-pub(crate) fn find(text: &str, demands: Option<fn(&str) -> bool>) -> Vec<Enumeration> {
+pub(crate) fn find(text: &str, demands: Option<&dyn Fn(&str) -> bool>) -> Vec<Enumeration> {
     let mut out = Vec::new();
     for s in sentences(text) {
         let sentence = &text[s.clone()];

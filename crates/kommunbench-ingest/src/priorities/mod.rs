@@ -26,7 +26,7 @@ mod found;
 mod outline;
 mod rules;
 
-use kommunbench_core::{Block, DocumentKind, Priority, Speaker};
+use kommunbench_core::{Block, DocumentKind, MunicipalityRegistry, Priority, Speaker};
 
 use found::Found;
 use outline::Outline;
@@ -34,16 +34,19 @@ use outline::Outline;
 /// Extracts the priorities from a document's blocks, and tells which
 /// blocks lie outside the author's own policy (see [`Block::outside`]).
 /// A party or an organisation (`speaker`) argues for its aims; a policy,
-/// strategy, programme or plan (`kind`) is organised by its areas.
+/// strategy, programme or plan (`kind`) is organised by its areas;
+/// `places` are the municipalities whose names open a goal (`Ekby ska
+/// vara`).
 pub(crate) fn extract(
     text: &str,
     blocks: &[Block],
     title: Option<usize>,
     speaker: &Speaker,
+    places: &MunicipalityRegistry,
     kind: DocumentKind,
 ) -> (Vec<Priority>, Vec<usize>) {
     let adopted = matches!(kind, DocumentKind::Policy | DocumentKind::Strategy | DocumentKind::Programme | DocumentKind::Plan);
-    let outline = Outline::new(text, blocks, title, speaker, adopted);
+    let outline = Outline::new(text, blocks, title, speaker, places, adopted);
     let mut found = Found::new(text, blocks.len());
     for pass in rules::PASSES {
         let before = found.priorities.len();

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use kommunbench_core::{Block, BlockKind, Level, Span, Speaker};
+use kommunbench_core::{Block, BlockKind, Level, MunicipalityRegistry, Span, Speaker};
 
 use super::cues;
 use crate::headings::heading_level;
@@ -30,6 +30,9 @@ pub(crate) struct Outline<'a> {
     pub has_paragraphs: bool,
     /// Who speaks, as the rules read it.
     pub voice: Voice,
+    /// The municipalities the ingester knows: a name that opens a
+    /// sentence before `ska` states what the place is to be.
+    pub places: &'a MunicipalityRegistry,
     /// Whether the document presents itself as an adopted policy (a
     /// policy, strategy, programme or plan): its headed sections are its
     /// areas, where a web page's headings organise information.
@@ -63,8 +66,16 @@ impl Voice {
 
 impl<'a> Outline<'a> {
     /// The outline of `blocks`, block `title` being the document's title;
-    /// who speaks in it, and whether it is `adopted` policy.
-    pub(crate) fn new(text: &'a str, blocks: &'a [Block], title: Option<usize>, speaker: &Speaker, adopted: bool) -> Self {
+    /// who speaks in it, the municipalities the ingester knows (`places`),
+    /// and whether it is `adopted` policy.
+    pub(crate) fn new(
+        text: &'a str,
+        blocks: &'a [Block],
+        title: Option<usize>,
+        speaker: &Speaker,
+        places: &'a MunicipalityRegistry,
+        adopted: bool,
+    ) -> Self {
         let n = blocks.len();
         let level: Vec<Option<u8>> = (0..n)
             .map(|i| match blocks[i].kind {
@@ -108,6 +119,7 @@ impl<'a> Outline<'a> {
                 Speaker::Party(_) | Speaker::Organisation => Voice::Advocate,
                 _ => Voice::PublicBody,
             },
+            places,
             adopted,
         }
     }

@@ -46,7 +46,7 @@
 //!
 //! gives the goal `mottagandet sker så jämnt som möjligt över året`.
 
-use kommunbench_core::{BlockKind, Level, Rule, Span};
+use kommunbench_core::{BlockKind, Level, MunicipalityRegistry, Rule, Span};
 
 use crate::priorities::{Found, Outline, evidence::listed};
 use crate::vocabulary::vocabulary;
@@ -80,12 +80,12 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         for sentence in sentences(&b.text) {
             // The enumeration rule took the aims a demanding sentence lists.
             if outline.voice.not_municipal()
-                && normative(sentence)
+                && normative(sentence, outline.places)
                 && crate::priorities::enumeration::demanded(sentence).is_some()
             {
                 continue;
             }
-            for title in goals(sentence, false).unwrap_or_default() {
+            for title in goals(sentence, false, outline.places).unwrap_or_default() {
                 let at = outline.locate(b.span, title, from).unwrap_or(b.span);
                 from = at.end.max(from);
                 let level = found.placed(parent, Level::Goal);
@@ -138,7 +138,7 @@ fn phrase_at(words: &[&str], at: usize, phrase: &str) -> bool {
 /// arbete`, `Ekby ska vara en välkomnande kommun`).
 #[cfg(test)]
 fn goal(sentence: &str) -> Option<&str> {
-    read(sentence, false).map(|_| sentence)
+    read(sentence, false, &PLACES).map(|_| sentence)
 }
 
 /// The goals a committing sentence states: one per goal it coordinates
@@ -151,8 +151,8 @@ fn goal(sentence: &str) -> Option<&str> {
 /// these sentences were too often the argument around a demand in texts
 /// nobody tuned on (precision fell by 5 to 10 points), so the rule takes
 /// only the author's commitments.
-pub(crate) fn goals(sentence: &str, advocates: bool) -> Option<Vec<&str>> {
-    let Committed { goal_at: from, framed } = read(sentence, advocates)?;
+pub(crate) fn goals<'s>(sentence: &'s str, advocates: bool, places: &MunicipalityRegistry) -> Option<Vec<&'s str>> {
+    let Committed { goal_at: from, framed } = read(sentence, advocates, places)?;
     let items = from.and_then(|from| crate::priorities::enumeration::coordinated_goals(sentence, from));
     if let Some(items) = items {
         return Some(items.into_iter().map(|r| &sentence[r]).collect());
@@ -164,8 +164,8 @@ pub(crate) fn goals(sentence: &str, advocates: bool) -> Option<Vec<&str>> {
 
 /// Whether a sentence states an aim of an author who argues for it: the
 /// author's commitment or any normative sentence (see [`goals`]).
-pub(crate) fn normative(sentence: &str) -> bool {
-    read(sentence, true).is_some()
+pub(crate) fn normative(sentence: &str, places: &MunicipalityRegistry) -> bool {
+    read(sentence, true, places).is_some()
 }
 
 /// A sentence that commits its author.
@@ -182,7 +182,7 @@ struct Committed {
 }
 
 /// Whether a sentence commits its author, and where its goal starts.
-fn read(sentence: &str, advocates: bool) -> Option<Committed> {
+fn read(sentence: &str, advocates: bool, places: &MunicipalityRegistry) -> Option<Committed> {
     let c = &vocabulary().commitments;
     // A question asks; a colon introduces what follows.
     if sentence.ends_with(['?', ':']) {
@@ -200,7 +200,7 @@ fn read(sentence: &str, advocates: bool) -> Option<Committed> {
         return None;
     }
     let at_word = |k: usize| words.get(k).map(|&(start, _)| start);
-    let verb = match commitment(&words, &lower).or_else(|| advocates.then(|| demand(&lower)).flatten())? {
+    let verb = match commitment(&words, &lower, places).or_else(|| advocates.then(|| demand(&lower)).flatten())? {
         // `Staden vill rikta ett tack`: the author speaks to the reader.
         Commitment::Verb(verb) if lower.iter().skip(verb).take(2).any(|w| listed(&c.speech_acts, w)) => return None,
         Commitment::Verb(verb) => verb,
@@ -253,14 +253,15 @@ enum Commitment {
     Whole(Option<usize>, bool),
 }
 
-/// The municipalities' names, for a sentence a municipality opens.
+/// The built-in municipalities, for the tests.
+#[cfg(test)]
 static PLACES: std::sync::LazyLock<kommunbench_core::MunicipalityRegistry> =
     std::sync::LazyLock::new(kommunbench_core::MunicipalityRegistry::builtin);
 
 /// How a sentence of four to `max_words` words, not a question, an
 /// instruction or a quotation, commits its author, if it does, given its
 /// words (`spans`) and their lower-case forms (`words`).
-fn commitment(spans: &[(usize, &str)], words: &[&str]) -> Option<Commitment> {
+fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegistry) -> Option<Commitment> {
     let c = &vocabulary().commitments;
     let originals: Vec<&str> = spans.iter().map(|(_, w)| *w).collect();
     // A condition (`Den som vill läsa sfi ska`) states no goal.
@@ -300,7 +301,7 @@ fn commitment(spans: &[(usize, &str)], words: &[&str]) -> Option<Commitment> {
     let place = usize::from(words[0] == "i");
     if originals[place].chars().next().is_some_and(char::is_uppercase)
         && c.place_verbs.iter().any(|v| phrase_at(words, place + 1, v))
-        && PLACES.by_name(originals[place]).is_some()
+        && places.by_name(originals[place]).is_some()
     {
         return Some(Commitment::Whole(None, false));
     }
@@ -343,7 +344,7 @@ mod tests {
 
     #[test]
     fn a_frame_before_the_goal_is_not_its_title() {
-        let titles = |s: &'static str| goals(s, false).unwrap_or_default();
+        let titles = |s: &'static str| goals(s, false, &PLACES).unwrap_or_default();
         assert_eq!(titles("Målet är att alla ska ha ett arbete."), ["alla ska ha ett arbete"]);
         assert_eq!(titles("Vi strävar efter att mottagandet sker jämnt."), ["mottagandet sker jämnt"]);
         assert_eq!(titles("Vi arbetar för att vara en kommun för alla."), ["vara en kommun för alla"]);
@@ -423,7 +424,7 @@ mod tests {
 
     #[test]
     fn a_goal_that_coordinates_goals_gives_each() {
-        let g = |s| goals(s, false).unwrap();
+        let g = |s| goals(s, false, &PLACES).unwrap();
         assert_eq!(
             g(
                 "Kommunen har två roller, dels ska vi vara ett föredöme som arbetsgivare, dels ska vår verksamhet främja mångfald."
@@ -450,7 +451,7 @@ mod tests {
 
     #[test]
     fn one_goal_stays_one() {
-        let g = |s| goals(s, false).unwrap();
+        let g = |s| goals(s, false, &PLACES).unwrap();
         for s in [
             "Målet för enheten är att ge individen förutsättningar att bli självförsörjande samt delaktig i samhället.",
             "Vi vill att kommunen, föreningarna och näringslivet samarbetar.",

@@ -60,7 +60,8 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let span = b.span;
         let parent = found.section_parent(outline, i);
         // An author other than the municipality lists its demands in normative sentences.
-        let demands = outline.voice.not_municipal().then_some(super::commitment::normative as fn(&str) -> bool);
+        let normative = |s: &str| super::commitment::normative(s, outline.places);
+        let demands = outline.voice.not_municipal().then_some(&normative as &dyn Fn(&str) -> bool);
         for e in enumeration::find(&text, demands) {
             let mut from = span.start;
             let n = e.items.len();

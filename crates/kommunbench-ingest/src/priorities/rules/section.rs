@@ -81,7 +81,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         if !evidence::states_goal(heading) {
             let commitments = super::commitment::sentences(&body)
                 .into_iter()
-                .filter(|s| super::commitment::goals(s, outline.voice.advocates()).is_some())
+                .filter(|s| super::commitment::goals(s, outline.voice.advocates(), outline.places).is_some())
                 .take(COMMITMENTS)
                 .count();
             let areas = || evidence::own_work(&body) || outline.adopted && evidence::willed(&body);
