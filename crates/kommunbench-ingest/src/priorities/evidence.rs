@@ -42,7 +42,7 @@ pub(crate) fn states_goal(item: &str) -> bool {
 /// får svar` describes a service, not an aim).
 pub(crate) fn own_work(body: &str) -> bool {
     let municipal = &vocabulary().speaker.municipality;
-    let reader = &vocabulary().commitments.instructions;
+    let reader = &vocabulary().commitments.reader;
     let opening: Vec<Cow<'_, str>> = lower_words(body).take(vocabulary().evidence.own_work_words).collect();
     !opening.iter().any(|w| listed(reader, w)) && opening.iter().any(|w| w == "vi" || listed(municipal, w))
 }
@@ -75,6 +75,8 @@ mod tests {
         assert!(!own_work("Vi ser till att du får svar inom två dagar."));
         assert!(!own_work("Kommunen hjälper dig att hitta en bostad."));
         assert!(!own_work("Migrationsverket prövar ansökan om asyl."));
+        // Words of a quotation do not make a section the reader's.
+        assert!(own_work("Vi säger ja till fler mötesplatser i kommunens bostadsområden."));
     }
 
     #[test]

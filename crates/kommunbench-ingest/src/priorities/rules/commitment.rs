@@ -196,7 +196,7 @@ fn read(sentence: &str, advocates: bool, places: &MunicipalityRegistry) -> Optio
     let lowers = kommunbench_text::lowercase_words(sentence, &lowered, &words);
     let lower: Vec<&str> = lowers.iter().map(AsRef::as_ref).collect();
     // An instruction or a quotation is nobody's commitment (`Du ska`, `säger`).
-    if lower.iter().any(|w| listed(&c.instructions, w)) {
+    if lower.iter().any(|w| listed(&c.reader, w) || listed(&c.quotations, w)) {
         return None;
     }
     let at_word = |k: usize| words.get(k).map(|&(start, _)| start);
