@@ -68,6 +68,7 @@ pub(crate) struct Commitments {
     pub framing_copula: String,
     pub frames: Vec<String>,
     pub possessives: Vec<String>,
+    pub laws: Vec<String>,
     pub genitive_endings: Vec<String>,
     pub place_verbs: Vec<String>,
     pub purpose_verbs: Vec<String>,

@@ -315,9 +315,14 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
     let copula =
         noun.and_then(|k| (k + 1..(k + 5).min(words.len())).find(|&j| c.goal_copulas.iter().any(|g| phrase_at(words, j, g))));
     if let (Some(k), Some(j)) = (noun, copula) {
-        let owned = k == 0
-            || words[..j].iter().any(|w| listed(&c.possessives, w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
-            || words[..k].contains(&"kommun");
+        // `Målet med lagändringen är att`: the law's goal, not the author's.
+        let law = words[k + 1..j].iter().any(|w| c.laws.iter().any(|l| w.starts_with(l.as_str())));
+        let owned = !law
+            && (k == 0
+                || words[..j]
+                    .iter()
+                    .any(|w| listed(&c.possessives, w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
+                || words[..k].contains(&"kommun"));
         if owned {
             let copula = c.goal_copulas.iter().filter(|g| phrase_at(words, j, g)).max_by_key(|g| g.len());
             let framed = copula.is_some_and(|g| *g == c.framing_copula);
@@ -349,6 +354,8 @@ mod tests {
         assert_eq!(titles("Vi strävar efter att mottagandet sker jämnt."), ["mottagandet sker jämnt"]);
         assert_eq!(titles("Vi arbetar för att vara en kommun för alla."), ["vara en kommun för alla"]);
         assert_eq!(titles("Vi tycker att det är viktigt att skapa fler bostäder."), ["skapa fler bostäder"]);
+        // A law's goal is not the author's.
+        assert_eq!(goals("Målet med lagändringen är att stärka kompetensen.", false, &PLACES), None);
         // A will, a goal held, a duty: the whole sentence.
         assert_eq!(titles("Vi vill att fler ska arbeta."), ["Vi vill att fler ska arbeta."]);
         assert_eq!(titles("Ekby kommun har som mål att alla ska arbeta."), ["Ekby kommun har som mål att alla ska arbeta."]);
