@@ -7,16 +7,11 @@
 
 use std::borrow::Cow;
 
-use crate::vocabulary::vocabulary;
+use crate::vocabulary::{has, vocabulary};
 
 /// The words of `text` in lower case, borrowed where they already are.
 fn lower_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split(|c: char| !kommunbench_text::is_word_char(c)).filter(|w| !w.is_empty()).map(kommunbench_text::lowercase_cow)
-}
-
-/// Whether `words` holds `word`.
-pub(crate) fn listed(words: &[String], word: &str) -> bool {
-    words.iter().any(|w| w == word)
 }
 
 /// Whether `item` reads as a goal, a demand or a measure.
@@ -32,7 +27,7 @@ pub(crate) fn states_goal(item: &str) -> bool {
         None if stem.chars().count() <= 2 => first == stem,
         None => first.starts_with(stem.as_str()),
     });
-    opens_with_verb || listed(&e.goal_words, first) || words.iter().any(|w| listed(&e.modals, w))
+    opens_with_verb || has(&e.goal_words, first) || words.iter().any(|w| has(&e.modals, w))
 }
 
 /// Whether a section's text opens on the author's own work: its first
@@ -44,13 +39,13 @@ pub(crate) fn own_work(body: &str) -> bool {
     let municipal = &vocabulary().speaker.municipality;
     let reader = &vocabulary().commitments.reader;
     let opening: Vec<Cow<'_, str>> = lower_words(body).take(vocabulary().evidence.own_work_words).collect();
-    !opening.iter().any(|w| listed(reader, w)) && opening.iter().any(|w| w == "vi" || listed(municipal, w))
+    !opening.iter().any(|w| has(reader, w)) && opening.iter().any(|w| w == "vi" || has(municipal, w))
 }
 
 /// Whether a paragraph states what is to be: a modal verb of a goal
 /// (`ska`, `måste`, `vill`).
 pub(crate) fn willed(paragraph: &str) -> bool {
-    lower_words(paragraph).any(|w| listed(&vocabulary().evidence.modals, &w))
+    lower_words(paragraph).any(|w| has(&vocabulary().evidence.modals, &w))
 }
 
 /// Whether enough of `items` read as goals for the list to be the

@@ -48,8 +48,8 @@
 
 use kommunbench_core::{BlockKind, Level, MunicipalityRegistry, Rule, Span};
 
-use crate::priorities::{Found, Outline, evidence::listed};
-use crate::vocabulary::vocabulary;
+use crate::priorities::{Found, Outline};
+use crate::vocabulary::{has, vocabulary};
 
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::Commitment;
@@ -196,13 +196,13 @@ fn read(sentence: &str, advocates: bool, places: &MunicipalityRegistry) -> Optio
     let lowers = kommunbench_text::lowercase_words(sentence, &lowered, &words);
     let lower: Vec<&str> = lowers.iter().map(AsRef::as_ref).collect();
     // An instruction or a quotation is nobody's commitment (`Du ska`, `säger`).
-    if lower.iter().any(|w| listed(&c.reader, w) || listed(&c.quotations, w)) {
+    if lower.iter().any(|w| has(&c.reader, w) || has(&c.quotations, w)) {
         return None;
     }
     let at_word = |k: usize| words.get(k).map(|&(start, _)| start);
     let verb = match commitment(&words, &lower, places).or_else(|| advocates.then(|| demand(&lower)).flatten())? {
         // `Staden vill rikta ett tack`: the author speaks to the reader.
-        Commitment::Verb(verb) if lower.iter().skip(verb).take(2).any(|w| listed(&c.speech_acts, w)) => return None,
+        Commitment::Verb(verb) if lower.iter().skip(verb).take(2).any(|w| has(&c.speech_acts, w)) => return None,
         Commitment::Verb(verb) => verb,
         Commitment::Whole(from, framed) => return Some(Committed { goal_at: from.and_then(at_word), framed }),
     };
@@ -218,7 +218,7 @@ fn read(sentence: &str, advocates: bool, places: &MunicipalityRegistry) -> Optio
         let Some(&(start, _)) = words.get(k + 1) else { break };
         from = Some(start);
         at = k + 1;
-        if lower.get(at).is_none_or(|w| !listed(&c.impersonal, w)) {
+        if lower.get(at).is_none_or(|w| !has(&c.impersonal, w)) {
             break;
         }
         impersonal = true;
@@ -237,8 +237,8 @@ fn read(sentence: &str, advocates: bool, places: &MunicipalityRegistry) -> Optio
 fn demand(words: &[&str]) -> Option<Commitment> {
     let c = &vocabulary().commitments;
     let opening = c.normative_openings.iter().any(|o| phrase_at(words, 0, o));
-    let verb = (1..(2 * c.opening_words).min(words.len()))
-        .any(|k| listed(&c.normative, words[k]) && !listed(&c.relatives, words[k - 1]));
+    let verb =
+        (1..(2 * c.opening_words).min(words.len())).any(|k| has(&c.normative, words[k]) && !has(&c.relatives, words[k - 1]));
     (opening || verb).then_some(Commitment::Whole(None, false))
 }
 
@@ -271,14 +271,14 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
     let verb_at = |at: usize, verbs: &[String]| verbs.iter().any(|v| phrase_at(words, at, v));
     let opening = c.opening_words.min(words.len());
     // The relative or question word before a verb makes it another's.
-    let free = |at: usize| at == 0 || !listed(&c.relatives, words[at - 1]);
+    let free = |at: usize| at == 0 || !has(&c.relatives, words[at - 1]);
     let after = |v: usize, verbs: &[String]| {
         verbs.iter().filter(|p| phrase_at(words, v, p)).map(|p| v + p.split(' ').count()).max().unwrap_or(v + 1)
     };
     // `kommun` is a subject after the municipality's name (`Ekby kommun
     // ska`), not in `i vilken kommun ett barn ska bo`.
     let subject = |s: usize| {
-        listed(&c.subjects, words[s])
+        has(&c.subjects, words[s])
             && (words[s] != "kommun" || s > 0 && originals[s - 1].chars().next().is_some_and(char::is_uppercase))
     };
     for s in 0..opening {
@@ -292,7 +292,7 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
     // `Därför vill vi`, `I samverkan med andra verkar vi för att`: the
     // verb just before `vi`, a little further in.
     let inverted =
-        |s: usize| verb_at(s - 1, &c.verbs) || (listed(&c.purpose_verbs, words[s - 1]) && phrase_at(words, s + 1, &c.purpose));
+        |s: usize| verb_at(s - 1, &c.verbs) || (has(&c.purpose_verbs, words[s - 1]) && phrase_at(words, s + 1, &c.purpose));
     if let Some(s) = (1..(2 * c.opening_words).min(words.len())).find(|&s| words[s] == c.subjects[0] && inverted(s)) {
         return Some(Commitment::Verb(s + 1));
     }
@@ -311,7 +311,7 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
     // possessive or a genitive stands before the copula (`Vår`,
     // `Flyktingmottagningens`, `Målet för integrationsenhetens`, `Ekby
     // kommun har som mål`), not `På riksnivå är målet`.
-    let noun = (0..opening).find(|&k| listed(&c.goal_nouns, words[k]));
+    let noun = (0..opening).find(|&k| has(&c.goal_nouns, words[k]));
     let copula =
         noun.and_then(|k| (k + 1..(k + 5).min(words.len())).find(|&j| c.goal_copulas.iter().any(|g| phrase_at(words, j, g))));
     if let (Some(k), Some(j)) = (noun, copula) {
@@ -321,7 +321,7 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
             && (k == 0
                 || words[..j]
                     .iter()
-                    .any(|w| listed(&c.possessives, w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
+                    .any(|w| has(&c.possessives, w) || c.genitive_endings.iter().any(|e| w.ends_with(e.as_str())))
                 || words[..k].contains(&"kommun"));
         if owned {
             let copula = c.goal_copulas.iter().filter(|g| phrase_at(words, j, g)).max_by_key(|g| g.len());
