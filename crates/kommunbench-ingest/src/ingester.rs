@@ -234,13 +234,8 @@ impl Ingester {
         let mut layout = layout::layout(&text, &lines);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-        let (mut speaker, speaker_name) = speaker::speaker(&title, &text);
         let municipality = self.municipality(&id, &title, &content, site);
-        if speaker.is_municipality()
-            && let Some(other) = speaker::unnamed(&title, &text, municipality.is_some())
-        {
-            speaker = other;
-        }
+        let (mut speaker, speaker_name) = speaker::speaker(&title, &text, municipality.is_some());
         if speaker == Speaker::Region(None) {
             let counties = self.registry.counties();
             speaker = Speaker::Region(speaker::county_named(&title, &text, &counties).map(str::to_owned));

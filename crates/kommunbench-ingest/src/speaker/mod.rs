@@ -69,8 +69,9 @@ fn head_of(text: &str) -> &str {
 }
 
 /// Who speaks in a text with `title`, and the name the text gives a
-/// speaker that is not the municipality.
-pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
+/// speaker that is not the municipality; `names_one` when the registry
+/// found a municipality's name (in the text, its file name or its site).
+pub(crate) fn speaker(title: &str, text: &str, names_one: bool) -> (Speaker, Option<String>) {
     let head_text = head_of(text);
     let (title_text, head_words) = (bodies::Head::new(title), bodies::Head::new(head_text));
     let (t, h) = (Counts::of(&title_text.lowered), Counts::of(&head_words.lowered));
@@ -98,27 +99,23 @@ pub(crate) fn speaker(title: &str, text: &str) -> (Speaker, Option<String>) {
         let named = body.or_else(|| found.iter().find(|b| matches!(b.speaker, Speaker::Region(_))));
         return (Speaker::Region(None), named.map(|b| b.name.clone()));
     }
-    (Speaker::Municipality, None)
+    let named = names_one || t.municipality + h.municipality > 0;
+    let unnamed = if named { None } else { unnamed(&title_text, &head_words) };
+    (unnamed.unwrap_or(Speaker::Municipality), None)
 }
 
-/// Who speaks in a text that the rules above gave to the municipality,
-/// when the text names no municipality: neither as its own (`[speaker]
-/// municipality`: `kommunen`, `Ekby kommun`, `kommunfullmäktige`) nor
-/// by a name the registry knows (`names_one`). A municipality's page or
-/// programme names itself; a text that never does is another body's
-/// (`[speaker.unnamed]`): a region's when its head speaks of the county
-/// and its municipalities more often than of the country, else the
-/// state's when it speaks of the country at all. `None` when it names a
-/// municipality or speaks of neither.
-pub(crate) fn unnamed(title: &str, text: &str, names_one: bool) -> Option<Speaker> {
-    let head = format!("{title}\n{}", head_of(text));
-    let lowered = kommunbench_text::lowercase(&head);
-    if names_one || Counts::of(&lowered).municipality > 0 {
-        return None;
-    }
+/// Who speaks in a text that names no municipality: neither as its own
+/// (`[speaker] municipality`: `kommunen`, `Ekby kommun`,
+/// `kommunfullmäktige`) nor by a name the registry knows. A
+/// municipality's page or programme names itself; a text that never does
+/// is another body's (`[speaker.unnamed]`): a region's when its title and
+/// head speak of the county and its municipalities more often than of
+/// the country, else the state's when they speak of the country at all.
+/// `None` when they speak of neither.
+fn unnamed(title: &bodies::Head<'_>, head: &bodies::Head<'_>) -> Option<Speaker> {
     let u = &vocabulary().speaker.unnamed;
     let (mut county, mut country) = (0, 0);
-    for (_, word) in kommunbench_text::word_spans(&lowered, false) {
+    for word in title.lowers().iter().chain(&head.lowers()) {
         if crate::vocabulary::has(&u.county_words, word) {
             county += 1;
         } else if crate::vocabulary::has(&u.country_words, word) || u.country_endings.iter().any(|e| word.ends_with(e.as_str())) {
@@ -294,38 +291,47 @@ mod tests {
 
     #[test]
     fn a_party_speaks_when_named_in_the_first_person() {
-        assert_eq!(speaker("Integration", "Vi moderater vill att fler nyanlända får jobb. Moderaterna i Åby.").0, party("M"));
-        assert_eq!(speaker("Integration", "Liberalerna vill:\n- Flexibel sfi\n").0, party("L"));
-        assert_eq!(speaker("Integration", "En kristdemokratisk politik för integration. Vi vill se mångfald.").0, party("KD"));
-        assert_eq!(speaker("Socialdemokraterna i Ekby", "Vi ska bygga ett tryggt Ekby.").0, party("S"));
-        assert_eq!(speaker("Vårt program", "Svenska folkpartiet i Vasa. Vi vill att alla får lära sig svenska.").0, party("SFP"));
+        assert_eq!(
+            speaker("Integration", "Vi moderater vill att fler nyanlända får jobb. Moderaterna i Åby.", false).0,
+            party("M")
+        );
+        assert_eq!(speaker("Integration", "Liberalerna vill:\n- Flexibel sfi\n", false).0, party("L"));
+        assert_eq!(
+            speaker("Integration", "En kristdemokratisk politik för integration. Vi vill se mångfald.", false).0,
+            party("KD")
+        );
+        assert_eq!(speaker("Socialdemokraterna i Ekby", "Vi ska bygga ett tryggt Ekby.", false).0, party("S"));
+        assert_eq!(
+            speaker("Vårt program", "Svenska folkpartiet i Vasa. Vi vill att alla får lära sig svenska.", false).0,
+            party("SFP")
+        );
     }
 
     #[test]
     fn a_quoted_politician_or_a_party_without_a_voice_is_not_a_party_s_text() {
         // A municipal news item quoting a councillor.
         let news = "Kommunen har antagit en ny integrationspolicy. – Mötesplatser är viktiga, säger Eva Ek (KD), kommunalråd.";
-        assert_eq!(speaker("Ny policy för integration", news).0, Speaker::Municipality);
+        assert_eq!(speaker("Ny policy för integration", news, false).0, Speaker::Municipality);
         // Named, but in the third person.
         let report = "Kommunfullmäktige beslutade efter ett förslag från Moderaterna att utreda frågan.";
-        assert_eq!(speaker("Protokoll", report).0, Speaker::Municipality);
+        assert_eq!(speaker("Protokoll", report, false).0, Speaker::Municipality);
         // A word that only contains a party's name.
-        assert_eq!(speaker("Integration", "Vi vill ha moderata hyror och en moderat ökning.").0, Speaker::Municipality);
+        assert_eq!(speaker("Integration", "Vi vill ha moderata hyror och en moderat ökning.", false).0, Speaker::Municipality);
     }
 
     #[test]
     fn a_region_speaks_of_itself_more_than_of_a_municipality() {
         let region = "Integration är ett av den regionala utvecklingsnämndens prioriterade områden. \
             Alla som bor i länet ska känna sig delaktiga, och länets befolkning ska öka.";
-        assert_eq!(speaker("Integration", region).0, Speaker::Region(None));
+        assert_eq!(speaker("Integration", region, false).0, Speaker::Region(None));
         let aland = "Landskapsregeringens program för integration. Landskapsregeringen samarbetar med kommunerna.";
-        assert_eq!(speaker("Program för integration", aland).0, Speaker::Region(None));
+        assert_eq!(speaker("Program för integration", aland, false).0, Speaker::Region(None));
         // A municipal page naming the county board as a partner.
         let municipal = "Kommunen tar emot nyanlända som Länsstyrelsen i länet anvisar. Kommunens mottagning ordnar bostad.";
-        assert_eq!(speaker("Mottagande", municipal).0, Speaker::Municipality);
+        assert_eq!(speaker("Mottagande", municipal, false).0, Speaker::Municipality);
         let partner = "Ekby kommun samarbetar med flera kommuner i länet. Länsstyrelsens uppdrag är att medverka \
             till beredskap hos kommunerna i länet.";
-        assert_eq!(speaker("Samhällsorientering", partner).0, Speaker::Municipality);
+        assert_eq!(speaker("Samhällsorientering", partner, false).0, Speaker::Municipality);
     }
 
     #[test]
@@ -344,7 +350,7 @@ mod tests {
 
     #[test]
     fn a_party_speaks_in_any_word_order_and_is_named_as_written() {
-        let full = |title: &str, text: &str| speaker(title, text);
+        let full = |title: &str, text: &str| speaker(title, text, false);
         assert_eq!(
             full("Invandring och återvandring | Sverigedemokraterna Knivsta", "SD Knivsta vill att kommunen ska pröva allt."),
             (party("SD"), Some("Sverigedemokraterna Knivsta".into()))
@@ -365,60 +371,66 @@ mod tests {
     #[test]
     fn a_body_other_than_the_municipality_speaks_by_its_name() {
         let board = "Länsstyrelsen i Kalmar län samordnar mottagandet. Länsstyrelsen stödjer kommunerna i länet.";
-        assert_eq!(speaker("Integration", board), (Speaker::Region(None), Some("Länsstyrelsen i Kalmar län".into())));
+        assert_eq!(speaker("Integration", board, false), (Speaker::Region(None), Some("Länsstyrelsen i Kalmar län".into())));
         let red_cross = "Röda Korset arbetar för att nyanlända ska känna sig välkomna. Vi har språkcaféer.";
-        assert_eq!(speaker("Integration", red_cross), (Speaker::Organisation, Some("Röda Korset".into())));
+        assert_eq!(speaker("Integration", red_cross, false), (Speaker::Organisation, Some("Röda Korset".into())));
         let agency = "Skolverket ger stöd till skolor som tar emot nyanlända elever. Skolverkets material är gratis.";
-        assert_eq!(speaker("Nyanlända elever", agency), (Speaker::National, Some("Skolverket".into())));
+        assert_eq!(speaker("Nyanlända elever", agency, false), (Speaker::National, Some("Skolverket".into())));
     }
 
     #[test]
     fn a_local_party_speaks_by_its_name() {
         let local = "Sjukvårdspartiet vill att alla nyanlända snabbt får en vårdcentral. Vi vill också ha fler tolkar.";
-        assert_eq!(speaker("Vår politik", local), (party("SJUKVÅRDSPARTIET"), Some("Sjukvårdspartiet".into())));
+        assert_eq!(speaker("Vår politik", local, false), (party("SJUKVÅRDSPARTIET"), Some("Sjukvårdspartiet".into())));
         let genitive = "Lokalpartiets program för integration. Lokalpartiet vill ha fler mötesplatser.";
-        assert_eq!(speaker("Integration", genitive).0, party("LOKALPARTIET"));
+        assert_eq!(speaker("Integration", genitive, false).0, party("LOKALPARTIET"));
         let debate = "Miljöpartiet i Ekby har länge drivit frågan. Miljöpartiets linje är tydlig. Ekby borde ta emot fler.";
-        assert_eq!(speaker("Debatt: Ta emot fler", debate).0, party("MP"));
+        assert_eq!(speaker("Debatt: Ta emot fler", debate, false).0, party("MP"));
         // A municipal page that mentions a local party once speaks for the municipality.
         let municipal =
             "Kommunen tar emot nyanlända. Kommunfullmäktige beslutade efter en motion från Lokalpartiet. Kommunen ordnar bostad.";
-        assert_eq!(speaker("Mottagande", municipal).0, Speaker::Municipality);
+        assert_eq!(speaker("Mottagande", municipal, false).0, Speaker::Municipality);
     }
 
     #[test]
     fn regional_bodies_together_speak_for_a_region() {
         let project = "Ett projekt av NTM-centralen och Österbottens förbund. Projektet stärker samarbetet i regionen. \
             NTM-centralen leder projektet och Österbottens förbund finansierar det.";
-        assert!(matches!(speaker("En bra start i Österbotten", project).0, Speaker::Region(_)));
+        assert!(matches!(speaker("En bra start i Österbotten", project, false).0, Speaker::Region(_)));
     }
 
     #[test]
     fn the_government_speaks_in_its_own_titles() {
-        assert_eq!(speaker("Regeringens strategi för integration", "Egen försörjning och delaktighet.").0, Speaker::National);
-        assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl.").0, Speaker::Municipality);
+        assert_eq!(
+            speaker("Regeringens strategi för integration", "Egen försörjning och delaktighet.", false).0,
+            Speaker::National
+        );
+        assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl.", false).0, Speaker::Municipality);
         let aland = "Landskapsregeringens program för integration 2020–2023";
-        assert_eq!(speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna.").0, Speaker::Region(None));
+        assert_eq!(
+            speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna.", false).0,
+            Speaker::Region(None)
+        );
     }
 
     #[test]
     fn a_text_that_names_no_municipality_is_another_body_s() {
         // Of the county and its municipalities: a region's.
-        let network = "Nätverket samlar länets kommuner. Kommunerna i länet möts fyra gånger om året för att dela metoder.";
-        assert_eq!(unnamed("Nyanlända", network, false), Some(Speaker::Region(None)));
+        let network = "Samverkan samlar länets kommuner. Kommunerna i länet möts fyra gånger om året för att dela metoder.";
+        assert_eq!(speaker("Nyanlända", network, false).0, Speaker::Region(None));
         // Of the country: the state's.
         let speech = "Jag vill som arbetsminister lyfta fram hur viktigt arbetet är för Sveriges framtid.";
-        assert_eq!(unnamed("Tal om integration", speech, false), Some(Speaker::National));
+        assert_eq!(speaker("Tal om integration", speech, false).0, Speaker::National);
         // Of neither: nothing to tell.
-        assert_eq!(unnamed("Integration", "Välkommen till vår träffpunkt för språkcaféer.", false), None);
+        assert_eq!(speaker("Integration", "Välkommen till vår träffpunkt för språkcaféer.", false).0, Speaker::Municipality);
     }
 
     #[test]
     fn a_text_that_names_a_municipality_stays_the_municipality_s() {
         let page = "Kommunen tar emot nyanlända enligt bosättningslagen. Läs mer om hur kommunerna i länet samarbetar.";
-        assert_eq!(unnamed("Mottagande", page, false), None);
-        assert_eq!(unnamed("Mottagande", "Ekby kommun tar emot nyanlända från hela Sverige.", false), None);
+        assert_eq!(speaker("Mottagande", page, false).0, Speaker::Municipality);
+        assert_eq!(speaker("Mottagande", "Ekby kommun tar emot nyanlända från hela Sverige.", false).0, Speaker::Municipality);
         // A name the registry knows (`Ludvika`, the site `ludvika.se`).
-        assert_eq!(unnamed("Frågor och svar", "Vad är integration i Sverige och i länet?", true), None);
+        assert_eq!(speaker("Frågor och svar", "Vad är integration i Sverige och i länet?", true).0, Speaker::Municipality);
     }
 }
