@@ -327,8 +327,8 @@ fn kind_label_alone(text: &str) -> Option<&str> {
         words.pop();
     }
     let [noun] = words.as_slice() else { return None };
-    let lower = kommunbench_text::lowercase(noun);
-    let kind = vocabulary().kinds.iter().any(|(w, _)| w == lower);
+    // The same table the priority rules read a kind's label in.
+    let kind = patterns::cues().kinds.get(&kommunbench_text::lowercase(noun)).flatten().is_some();
     (kind && noun.starts_with(char::is_uppercase)).then_some(label)
 }
 
