@@ -322,14 +322,9 @@ fn group_blocks(group: &[Line<'_>], out: &mut Vec<Block>) {
 /// what follows it on the lines below is its text.
 fn kind_label_alone(text: &str) -> Option<&str> {
     let label = text.trim_end().strip_suffix(':')?.trim_end();
-    let mut words: Vec<&str> = label.split_whitespace().collect();
-    while words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.')) {
-        words.pop();
-    }
-    let [noun] = words.as_slice() else { return None };
     // The same table the priority rules read a kind's label in.
-    let kind = patterns::cues().kinds.get(&kommunbench_text::lowercase(noun)).flatten().is_some();
-    (kind && noun.starts_with(char::is_uppercase)).then_some(label)
+    let kind = patterns::cues().kind_named(label).is_some();
+    (kind && label.starts_with(char::is_uppercase)).then_some(label)
 }
 
 /// A line's first two words, when it opens with a capital and has more:

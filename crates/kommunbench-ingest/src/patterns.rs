@@ -313,7 +313,7 @@ pub(crate) struct Cues {
     /// `A. Text`, `B) Text`: a chapter lettered with a capital.
     pub(crate) lettered: Regex,
     /// `Mål 1 – `, `Fokusområde 2: `, `Delmål 1.3. `: a kind and its
-    /// number before a title (the kind is checked with `priorities::cues::kind_named`).
+    /// number before a title (the kind is checked with [`Cues::kind_named`]).
     pub(crate) kind_prefix: Regex,
 }
 
@@ -329,6 +329,21 @@ impl Cues {
             kind_prefix: Regex::new(r"^\p{L}+\s+\d{1,2}(?:\.\d{1,2})*\.?\s*[–—:.-]?\s+")
                 .unwrap_or_else(|e| unreachable!("the kind prefix compiles: {e}")),
         }
+    }
+
+    /// The level a label names when it is only a kind of priority,
+    /// numbered or not (`Mål`, `Delmål 1.2`, `Åtgärd 3`, `Fokusområde 2`;
+    /// `[kinds]`): the text it labels is then the priority's title.
+    pub(crate) fn kind_named(&self, label: &str) -> Option<Level> {
+        let mut words = label
+            .split(|c: char| !(kommunbench_text::is_word_char(c) || c == '-'))
+            .map(|w| w.trim_matches('-'))
+            .filter(|w| !w.is_empty());
+        let noun = words.next()?;
+        if !words.all(|w| w.chars().all(|c| c.is_ascii_digit() || c == '-')) {
+            return None;
+        }
+        self.kinds.get(&kommunbench_text::lowercase(noun)).flatten()
     }
 }
 
@@ -635,7 +650,19 @@ pub(crate) fn prepare() {
 
 #[cfg(test)]
 mod tests {
-    use super::{case_forms, fewest};
+    use kommunbench_core::Level;
+
+    use super::{case_forms, cues, fewest};
+
+    #[test]
+    fn labels_that_only_name_a_kind() {
+        assert_eq!(cues().kind_named("Mål"), Some(Level::Goal));
+        assert_eq!(cues().kind_named("Delmål 1.2"), Some(Level::SubGoal));
+        assert_eq!(cues().kind_named("Fokusområde 3"), Some(Level::PriorityArea));
+        assert_eq!(cues().kind_named("Åtgärd"), Some(Level::Action));
+        assert_eq!(cues().kind_named("Integrerade bostadsmiljöer"), None);
+        assert_eq!(cues().kind_named("Kommunens mål"), None);
+    }
 
     #[test]
     fn fewest_leaves_out_words_that_hold_another() {

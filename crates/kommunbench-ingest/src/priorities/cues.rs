@@ -66,18 +66,6 @@ pub(crate) fn noun_level(word: &str) -> Option<Level> {
     }
 }
 
-/// The level a `Label:` names when the label is only a kind of priority,
-/// numbered or not (`Mål`, `Delmål 1.2`, `Åtgärd 3`, `Fokusområde 2`):
-/// its text is then the priority's title.
-pub(crate) fn kind_named(label: &str) -> Option<Level> {
-    let mut words = words(label);
-    while words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '-')) {
-        words.pop();
-    }
-    let [noun] = words.as_slice() else { return None };
-    patterns::cues().kinds.get(noun.as_ref()).flatten()
-}
-
 /// A municipality, region or one of their bodies: what `ska` makes a duty of.
 fn is_public_body(word: &str) -> bool {
     let i = &vocabulary().introductions;
@@ -435,16 +423,6 @@ mod tests {
         assert!(has_small_number(&format!("{}12 områden", " ".repeat(31))));
         assert!(!has_small_number(&format!("{}12 områden", "x".repeat(31))));
         assert!(!has_small_number(&format!("{}123 områden", " ".repeat(30))));
-    }
-
-    #[test]
-    fn labels_that_only_name_a_kind() {
-        assert_eq!(kind_named("Mål"), Some(Level::Goal));
-        assert_eq!(kind_named("Delmål 1.2"), Some(Level::SubGoal));
-        assert_eq!(kind_named("Fokusområde 3"), Some(Level::PriorityArea));
-        assert_eq!(kind_named("Åtgärd"), Some(Level::Action));
-        assert_eq!(kind_named("Integrerade bostadsmiljöer"), None);
-        assert_eq!(kind_named("Kommunens mål"), None);
     }
 
     #[test]

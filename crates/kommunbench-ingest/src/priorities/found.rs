@@ -12,8 +12,9 @@ use std::ops::Range;
 use kommunbench_core::{ActionDetails, Level, Priority, Rule, Span};
 
 use super::Outline;
-use super::cues::{self, Cue};
+use super::cues::Cue;
 use super::details;
+use crate::patterns;
 
 /// The state of extraction between rules.
 pub(crate) struct Found<'a> {
@@ -172,7 +173,7 @@ pub(crate) fn clean_title(title: &str) -> &str {
     let title = crate::patterns::cues()
         .kind_prefix
         .find(title)
-        .filter(|m| cues::kind_named(&title[..m.end()]).is_some() && m.end() < title.len())
+        .filter(|m| patterns::cues().kind_named(&title[..m.end()]).is_some() && m.end() < title.len())
         .map_or(title, |m| &title[m.end()..]);
     let title = title.trim().trim_end_matches(['.', ',', ';']).trim_end();
     match title.strip_suffix(')').and_then(|t| t.rfind(" (").map(|i| (&title[..i], &t[i + 2..]))) {

@@ -35,7 +35,7 @@
 
 use kommunbench_core::{BlockKind, Rule, Span};
 
-use crate::priorities::cues;
+use crate::patterns;
 use crate::priorities::details::Detail;
 use crate::priorities::{Found, Outline, enumeration};
 
@@ -52,7 +52,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         // A one-line `Strategin har fyra områden: a, b och c` reads as a label.
         let text = match &b.kind {
             BlockKind::Paragraph | BlockKind::Quote => b.text.clone(),
-            BlockKind::Labeled { label } if cues::kind_named(label).is_none() && Detail::of(label).is_none() => {
+            BlockKind::Labeled { label } if patterns::cues().kind_named(label).is_none() && Detail::of(label).is_none() => {
                 format!("{label}: {}", b.text)
             }
             _ => continue,

@@ -25,7 +25,7 @@
 
 use kommunbench_core::{BlockKind, Rule};
 
-use crate::priorities::cues;
+use crate::patterns;
 use crate::priorities::{Found, Outline};
 
 /// The rule its priorities record.
@@ -36,7 +36,7 @@ pub(crate) const RULE: Rule = Rule::KindLabel;
 pub(crate) fn take(outline: &Outline<'_>, found: &mut Found<'_>, j: usize) -> Option<usize> {
     let b = &outline.blocks[j];
     let BlockKind::Labeled { label } = &b.kind else { return None };
-    let kind = cues::kind_named(label)?;
+    let kind = patterns::cues().kind_named(label)?;
     let text_span = outline.locate(b.span, &b.text, b.span.start);
     Some(found.push(&b.text, String::new(), kind, RULE, text_span.unwrap_or(b.span), None))
 }

@@ -10,6 +10,7 @@ use kommunbench_core::{BlockKind, Level, Rule, Span};
 
 use super::{kind_label, nested_item};
 use crate::layout::split_label;
+use crate::patterns;
 use crate::priorities::cues::{self, Cue};
 use crate::priorities::details::Detail;
 use crate::priorities::found::{Run, RunKind};
@@ -82,7 +83,7 @@ pub(crate) fn take_list(
         let span = b.span;
         let p = if let Some((label, rest)) = split_label(&b.text) {
             let rest_span = outline.locate(span, rest, span.start);
-            if let Some(kind) = cues::kind_named(label) {
+            if let Some(kind) = patterns::cues().kind_named(label) {
                 found.push(rest, String::new(), kind, item_rule, rest_span.unwrap_or(span), None)
             } else {
                 let label_span = outline.locate(span, label, span.start).unwrap_or(span);

@@ -34,9 +34,10 @@
 
 use kommunbench_core::{BlockKind, Level, Rule};
 
+use crate::patterns;
+use crate::priorities::evidence;
 use crate::priorities::found::RunKind;
 use crate::priorities::{Found, Outline};
-use crate::priorities::{cues, evidence};
 
 /// The rule its priorities record.
 pub(crate) const RULE: Rule = Rule::StandaloneList;
@@ -51,7 +52,7 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
                 RunKind::List { items } => *items >= 2,
                 RunKind::Labels(labels) => labels.len() >= 2
                     || labels.iter().all(
-                        |&j| matches!(&outline.blocks[j].kind, BlockKind::Labeled { label } if cues::kind_named(label).is_some()),
+                        |&j| matches!(&outline.blocks[j].kind, BlockKind::Labeled { label } if patterns::cues().kind_named(label).is_some()),
                     ),
             };
         let items = run.blocks.clone().filter(|&j| matches!(outline.blocks[j].kind, BlockKind::ListItem { .. }));
