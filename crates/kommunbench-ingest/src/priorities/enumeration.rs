@@ -27,6 +27,7 @@ use kommunbench_text::has_byte;
 use memchr::memmem::Finder;
 
 use super::cues::{self, Cue, Word, word_iter, words};
+use super::sentences::sentences;
 use crate::patterns::{self, Class, WordCue};
 use crate::vocabulary::vocabulary;
 
@@ -42,27 +43,6 @@ pub(crate) struct Enumeration {
     pub items: Vec<Item>,
     /// Whether a normative sentence lists them ([`demanded`]), not a cue.
     pub demanded: bool,
-}
-
-/// The sentences of a paragraph, as byte ranges.
-fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    // The terminators are ASCII: a byte search finds them.
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
-        let end = i + 1;
-        let rest = &text[end..];
-        let next = rest.trim_start();
-        if next.is_empty() || (rest.starts_with(' ') && next.starts_with(|c: char| c.is_uppercase() || c == '–' || c == '”'))
-        {
-            out.push(start..end);
-            start = end;
-        }
-    }
-    if start < text.len() {
-        out.push(start..text.len());
-    }
-    out
 }
 
 /// Whether `finder`'s needle stands in `text`.

@@ -25,6 +25,7 @@ mod finish;
 mod found;
 mod outline;
 mod rules;
+mod sentences;
 
 use kommunbench_core::{Block, DocumentKind, MunicipalityRegistry, Priority, Speaker};
 

@@ -38,6 +38,7 @@
 
 use kommunbench_core::{Level, Rule};
 
+use crate::priorities::sentences::sentences;
 use crate::priorities::{Found, Outline, cues, evidence};
 
 /// The rule its priorities record.
@@ -79,8 +80,9 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         // heading. The sentences are read only where the heading states no
         // goal.
         if !evidence::states_goal(heading) {
-            let commitments = super::commitment::sentences(&body)
+            let commitments = sentences(&body)
                 .into_iter()
+                .map(|r| &body[r])
                 .filter(|s| super::commitment::goals(s, outline.voice.advocates(), outline.places).is_some())
                 .take(COMMITMENTS)
                 .count();
