@@ -9,8 +9,9 @@
 //! ([`finish`]).
 //!
 //! What the rules share: the cue words of introductions and headings
-//! ([`cues`]), enumerations in running text ([`enumeration`]), and
-//! actions' details ([`details`]); the list rules share how a list is
+//! ([`cues`]), enumerations in running text ([`enumeration`]), the
+//! sentences of a paragraph ([`sentences`]), and actions' details
+//! ([`details`]); the list rules share how a list is
 //! taken (`rules/lists.rs`).
 //!
 //! Every step is linear in the number of blocks: sections are found in
