@@ -41,8 +41,9 @@ pub(crate) struct Enumeration {
     pub level: Level,
     /// The items, as byte ranges into the text.
     pub items: Vec<Item>,
-    /// Whether a normative sentence lists them ([`demanded`]), not a cue.
-    pub demanded: bool,
+    /// The normative sentence that lists them ([`demanded`]), as a byte
+    /// range, when no cue announced them.
+    pub demanded: Option<std::ops::Range<usize>>,
 }
 
 /// Whether `finder`'s needle stands in `text`.
@@ -74,7 +75,7 @@ pub(crate) fn find(text: &str, demands: Option<&dyn Fn(&str) -> bool>) -> Vec<En
             has_byte(sentence, b',').then(|| demanded(sentence)).flatten().filter(|_| normative(sentence))
         });
         if let Some(mut e) = found {
-            for item in &mut e.items {
+            for item in e.items.iter_mut().chain(&mut e.demanded) {
                 *item = item.start + s.start..item.end + s.start;
             }
             out.push(e);
@@ -314,7 +315,8 @@ pub(crate) fn demanded(sentence: &str) -> Option<Enumeration> {
         let item = &sentence[r.clone()];
         !item.contains(' ') && item.chars().next().is_some_and(char::is_uppercase)
     });
-    (e.items.len() >= vocabulary().commitments.min_listed && !names).then_some(Enumeration { demanded: true, ..e })
+    let demanded = Some(0..sentence.len());
+    (e.items.len() >= vocabulary().commitments.min_listed && !names).then_some(Enumeration { demanded, ..e })
 }
 
 /// Where the items of a demanding sentence start (see [`demanded`]), in
@@ -434,7 +436,7 @@ fn split_with(
     let valid = !one_verb
         && item_words.iter().all(|w| is_name(w) || clause(w))
         && item_words.iter().filter(|w| w.last().is_some_and(|w| patterns::class(w).is(Class::FORMULA))).count() < 2;
-    valid.then_some(Enumeration { level, items, demanded: false })
+    valid.then_some(Enumeration { level, items, demanded: None })
 }
 
 /// The characters of `range` outside brackets, with their offsets in

@@ -38,6 +38,10 @@ pub(crate) struct Found<'a> {
     /// How many priorities the lists of demanding sentences gave
     /// (`enumeration`): prose, which does not stop the `commitment` rule.
     pub demanded: usize,
+    /// The demanding sentences whose lists gave them: their blocks and
+    /// their starts in the block's text (the `commitment` rule leaves
+    /// them).
+    pub demanding: HashSet<(usize, usize)>,
     /// Whether a list was read as something other than priorities (its
     /// introduction speaks of eligibility, contents, another authority,
     /// or the author's starting points): the document's sections are not
@@ -84,6 +88,7 @@ impl<'a> Found<'a> {
             itemised_headings: HashSet::new(),
             itemised: false,
             demanded: 0,
+            demanding: HashSet::new(),
             lists_not_priorities: false,
             ruled_out: Vec::new(),
             unintroduced: Vec::new(),

@@ -78,14 +78,12 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         }
         let parent = found.section_parent(outline, i);
         let mut from = b.span.start;
-        for sentence in sentences(&b.text).into_iter().map(|r| &b.text[r]) {
+        for r in sentences(&b.text) {
             // The enumeration rule took the aims a demanding sentence lists.
-            if outline.voice.not_municipal()
-                && normative(sentence, outline.places)
-                && crate::priorities::enumeration::demanded(sentence).is_some()
-            {
+            if found.demanding.contains(&(i, r.start)) {
                 continue;
             }
+            let sentence = &b.text[r];
             for title in goals(sentence, false, outline.places).unwrap_or_default() {
                 let at = outline.locate(b.span, title, from).unwrap_or(b.span);
                 from = at.end.max(from);

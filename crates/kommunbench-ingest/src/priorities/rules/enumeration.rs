@@ -82,8 +82,9 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
             }
             // A list in a demanding sentence is prose: the text's other
             // commitments are still read.
-            if e.demanded {
+            if let Some(sentence) = e.demanded {
                 found.demanded += n;
+                found.demanding.insert((i, sentence.start));
             } else {
                 found.itemised = true;
             }
