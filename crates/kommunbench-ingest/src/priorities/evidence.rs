@@ -9,9 +9,10 @@ use std::borrow::Cow;
 
 use crate::vocabulary::{has, vocabulary};
 
-/// The words of `text` in lower case, borrowed where they already are.
+/// The words of `text` ([`kommunbench_text::word_spans`]) in lower case,
+/// borrowed where they already are.
 fn lower_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    text.split(|c: char| !kommunbench_text::is_word_char(c)).filter(|w| !w.is_empty()).map(kommunbench_text::lowercase_cow)
+    kommunbench_text::word_spans(text, false).into_iter().map(|(_, w)| kommunbench_text::lowercase_cow(w))
 }
 
 /// Whether `item` reads as a goal, a demand or a measure.
