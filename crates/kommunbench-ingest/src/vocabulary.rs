@@ -252,6 +252,7 @@ pub(crate) struct Bodies {
     pub organisation: Vec<String>,
     pub organisation_endings: Vec<String>,
     pub party_endings: Vec<String>,
+    pub common_nouns: Vec<String>,
     pub subject_verbs: Vec<String>,
     pub name_links: Vec<String>,
     pub first_person: Vec<String>,
