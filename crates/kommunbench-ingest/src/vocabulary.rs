@@ -255,6 +255,7 @@ pub(crate) struct Bodies {
     pub common_nouns: Vec<String>,
     pub subject_verbs: Vec<String>,
     pub name_links: Vec<String>,
+    pub partner_words: Vec<String>,
     pub first_person: Vec<String>,
 }
 

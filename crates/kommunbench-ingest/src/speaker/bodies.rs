@@ -8,7 +8,10 @@
 //! stands, three in the title, two in the head's first 400 characters, one
 //! further on, and one more where the body acts (`Migrationsverket
 //! arbetar`) or owns what follows (`Region Hallands prioriterade
-//! områden`). The municipality naming itself scores the same way. The
+//! områden`). A partner or a place the text points to (`kommunerna och
+//! Arbetsförmedlingen`, `hos Migrationsverket`: `[speaker.bodies]
+//! partner_words` before the name) scores one wherever it stands. The
+//! municipality naming itself scores the same way. The
 //! best body speaks when it outscores the municipality by the margin the
 //! rule asks (see [`speaking`]).
 //!
@@ -268,8 +271,12 @@ pub(crate) fn bodies(title: &Head<'_>, head: &Head<'_>) -> (Vec<Body>, usize, bo
                 continue;
             };
             let (name, end) = full_name(text, ws, i, n);
-            let acts = lowers.get(end).is_some_and(|w| b.subject_verbs.iter().any(|v| v == w)) || ws[end - 1].1.ends_with('s');
-            let score = weight(in_title, ws[i].0, acts);
+            let genitive = ws[end - 1].1.ends_with('s');
+            let acts = genitive || lowers.get(end).is_some_and(|w| b.subject_verbs.iter().any(|v| v == w));
+            // `samlar kommunerna och Arbetsförmedlingen`: a partner, not
+            // the speaker (`ett av Region Hallands områden` owns).
+            let partner = !in_title && !genitive && i > 0 && b.partner_words.iter().any(|w| *w == lowers[i - 1]);
+            let score = if partner { 1 } else { weight(in_title, ws[i].0, acts) };
             // Mentions of one body are counted together (`Länsstyrelsen i
             // Kalmar län`, `Länsstyrelsen`, `Länsstyrelsens`), under the
             // longest name the text gives it.
@@ -341,6 +348,18 @@ mod tests {
         assert_eq!(spoken("Integrationsnätverket", compound), None);
         let rules = "Regelverket för mottagandet ändras. Migrationsverket informerar om ändringarna.";
         assert_eq!(spoken("Nyheter", rules), Some((Speaker::National, "Migrationsverket".into())));
+    }
+
+    #[test]
+    fn a_partner_or_an_address_is_not_the_speaker_naming_itself() {
+        let network = "Integrationsnätverket samlar kommunerna i länet och Arbetsförmedlingen kring mottagandet.";
+        assert_eq!(spoken("Nyanlända", network), None);
+        let service =
+            "Kommunens flyktingmottagning. Du som har fått uppehållstillstånd ansöker om ersättning hos Migrationsverket.";
+        assert_eq!(spoken("Flyktingmottagning", service), None);
+        // The authority that acts in the opening speaks.
+        let own = "Arbetsförmedlingen hjälper nyanlända att hitta arbete.";
+        assert_eq!(spoken("Nyanlända", own), Some((Speaker::National, "Arbetsförmedlingen".into())));
     }
 
     #[test]
