@@ -235,7 +235,7 @@ impl Ingester {
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
         let municipality = self.municipality(&id, &title, &content, site);
-        let (mut speaker, speaker_name) = speaker::speaker(&title, &text, municipality.is_some());
+        let (mut speaker, speaker_name) = speaker::speaker(&title, &text, municipality.as_ref().map(|m| m.name.as_str()));
         if speaker == Speaker::Region(None) {
             let counties = self.registry.counties();
             speaker = Speaker::Region(speaker::county_named(&title, &text, &counties).map(str::to_owned));

@@ -228,6 +228,42 @@ pub(crate) fn full_name(text: &str, words: &[(usize, &str)], i: usize, n: usize)
     (name, end)
 }
 
+/// How the title and head name the municipality `name` (whole words, its
+/// genitive too), scored by where each mention stands as [`weight`] does.
+/// A mention inside the name of one of the bodies `found` (`Röda Korset
+/// Halmstad`, `Region Gotland`) or before the county word (`Kalmar län`)
+/// is no municipality's.
+pub(crate) fn name_score(title: &Head<'_>, head: &Head<'_>, name: &str, found: &[Body]) -> usize {
+    let county = &vocabulary().speaker.county_word;
+    let name = kommunbench_text::lowercase(name);
+    let bodies: Vec<(String, usize)> = found
+        .iter()
+        .filter_map(|b| {
+            let lower = kommunbench_text::lowercase(&b.name);
+            lower.find(name.as_str()).map(|k| (lower, k))
+        })
+        .collect();
+    let mut score = 0;
+    for (in_title, t) in [(true, title), (false, head)] {
+        let lowered = t.lowered.as_str();
+        for (i, _) in lowered.match_indices(name.as_str()) {
+            let end = i + name.len();
+            let end = if lowered[end..].starts_with('s') { end + 1 } else { end };
+            let whole = kommunbench_text::starts_word(lowered, i) && kommunbench_text::ends_word(lowered, end);
+            let in_body = bodies
+                .iter()
+                .any(|(b, k)| i.checked_sub(*k).and_then(|s| lowered.get(s..)).is_some_and(|r| r.starts_with(b.as_str())));
+            let of_county = lowered[end..].strip_prefix(' ').is_some_and(|r| {
+                r.strip_prefix(county.as_str()).is_some_and(|r| kommunbench_text::ends_word(r, 0) || r.starts_with('s'))
+            });
+            if whole && !in_body && !of_county {
+                score += weight(in_title, i, false);
+            }
+        }
+    }
+    score
+}
+
 /// Mentions' score: where a mention stands, and whether the body acts or
 /// owns what follows.
 fn weight(in_title: bool, at: usize, acts: bool) -> usize {
@@ -360,6 +396,19 @@ mod tests {
         // The authority that acts in the opening speaks.
         let own = "Arbetsförmedlingen hjälper nyanlända att hitta arbete.";
         assert_eq!(spoken("Nyanlända", own), Some((Speaker::National, "Arbetsförmedlingen".into())));
+    }
+
+    #[test]
+    fn a_municipality_s_name_counts_outside_bodies_and_counties() {
+        let score = |head: &str, name: &str| {
+            let (title, head) = (Head::new("Integration"), Head::new(head));
+            let (found, _, _) = bodies(&title, &head);
+            name_score(&title, &head, name, &found)
+        };
+        assert_eq!(score("Asylsökande bor i Halmstad och i Halmstads kranskommuner.", "Halmstad"), 4);
+        assert_eq!(score("Röda Korset Halmstad har språkcafé varje vecka.", "Halmstad"), 0);
+        assert_eq!(score("Länsstyrelsen i Kalmar län samordnar. Kalmar läns kommuner", "Kalmar"), 0);
+        assert_eq!(score("Halmstadbor och halmstadsborna", "Halmstad"), 0);
     }
 
     #[test]

@@ -26,7 +26,10 @@
 //!   (`Regeringens strategi`, not `Landskapsregeringens program`).
 //! - a **body** that is not the municipality, a county board, a region,
 //!   an authority, an association or a church, speaks when it names
-//!   itself more than the municipality does ([`bodies`]).
+//!   itself more than the municipality does ([`bodies`]). Against a state
+//!   authority, the municipality's name counts too (`Örnsköldsvik`,
+//!   `Ekby kommun`): a municipal page on reception speaks of
+//!   Migrationsverket's work, the state's page of the country.
 //!
 //! A speaker that is not the municipality is named as the text names it.
 
@@ -69,9 +72,10 @@ fn head_of(text: &str) -> &str {
 }
 
 /// Who speaks in a text with `title`, and the name the text gives a
-/// speaker that is not the municipality; `names_one` when the registry
-/// found a municipality's name (in the text, its file name or its site).
-pub(crate) fn speaker(title: &str, text: &str, names_one: bool) -> (Speaker, Option<String>) {
+/// speaker that is not the municipality; `municipality` is the name of
+/// the municipality the registry found (in the text, its file name or its
+/// site), if any.
+pub(crate) fn speaker(title: &str, text: &str, municipality: Option<&str>) -> (Speaker, Option<String>) {
     let head_text = head_of(text);
     let (title_text, head_words) = (bodies::Head::new(title), bodies::Head::new(head_text));
     let (t, h) = (Counts::of(&title_text.lowered), Counts::of(&head_words.lowered));
@@ -89,7 +93,12 @@ pub(crate) fn speaker(title: &str, text: &str, names_one: bool) -> (Speaker, Opt
         return (Speaker::National, None);
     }
     let (found, own, first_person) = bodies::bodies(&title_text, &head_words);
-    let body = bodies::speaking(&found, own, first_person);
+    // A municipality's page names itself (`Örnsköldsvik`, `Ekby kommun`)
+    // as well as `kommunen`; the state's speaks of the country. (A local
+    // party, branch or region names its municipalities as places.)
+    let national = found.first().is_some_and(|b| b.speaker == Speaker::National);
+    let named = municipality.filter(|_| national).map_or(0, |name| bodies::name_score(&title_text, &head_words, name, &found));
+    let body = bodies::speaking(&found, own + named, first_person);
     if let Some(body) = body.filter(|b| !matches!(b.speaker, Speaker::Region(_))) {
         return (body.speaker.clone(), Some(body.name.clone()));
     }
@@ -99,7 +108,7 @@ pub(crate) fn speaker(title: &str, text: &str, names_one: bool) -> (Speaker, Opt
         let named = body.or_else(|| found.iter().find(|b| matches!(b.speaker, Speaker::Region(_))));
         return (Speaker::Region(None), named.map(|b| b.name.clone()));
     }
-    let named = names_one || t.municipality + h.municipality > 0;
+    let named = municipality.is_some() || t.municipality + h.municipality > 0;
     let unnamed = if named { None } else { unnamed(&title_text, &head_words) };
     (unnamed.unwrap_or(Speaker::Municipality), None)
 }
@@ -292,17 +301,17 @@ mod tests {
     #[test]
     fn a_party_speaks_when_named_in_the_first_person() {
         assert_eq!(
-            speaker("Integration", "Vi moderater vill att fler nyanlända får jobb. Moderaterna i Åby.", false).0,
+            speaker("Integration", "Vi moderater vill att fler nyanlända får jobb. Moderaterna i Åby.", None).0,
             party("M")
         );
-        assert_eq!(speaker("Integration", "Liberalerna vill:\n- Flexibel sfi\n", false).0, party("L"));
+        assert_eq!(speaker("Integration", "Liberalerna vill:\n- Flexibel sfi\n", None).0, party("L"));
         assert_eq!(
-            speaker("Integration", "En kristdemokratisk politik för integration. Vi vill se mångfald.", false).0,
+            speaker("Integration", "En kristdemokratisk politik för integration. Vi vill se mångfald.", None).0,
             party("KD")
         );
-        assert_eq!(speaker("Socialdemokraterna i Ekby", "Vi ska bygga ett tryggt Ekby.", false).0, party("S"));
+        assert_eq!(speaker("Socialdemokraterna i Ekby", "Vi ska bygga ett tryggt Ekby.", None).0, party("S"));
         assert_eq!(
-            speaker("Vårt program", "Svenska folkpartiet i Vasa. Vi vill att alla får lära sig svenska.", false).0,
+            speaker("Vårt program", "Svenska folkpartiet i Vasa. Vi vill att alla får lära sig svenska.", None).0,
             party("SFP")
         );
     }
@@ -311,27 +320,27 @@ mod tests {
     fn a_quoted_politician_or_a_party_without_a_voice_is_not_a_party_s_text() {
         // A municipal news item quoting a councillor.
         let news = "Kommunen har antagit en ny integrationspolicy. – Mötesplatser är viktiga, säger Eva Ek (KD), kommunalråd.";
-        assert_eq!(speaker("Ny policy för integration", news, false).0, Speaker::Municipality);
+        assert_eq!(speaker("Ny policy för integration", news, None).0, Speaker::Municipality);
         // Named, but in the third person.
         let report = "Kommunfullmäktige beslutade efter ett förslag från Moderaterna att utreda frågan.";
-        assert_eq!(speaker("Protokoll", report, false).0, Speaker::Municipality);
+        assert_eq!(speaker("Protokoll", report, None).0, Speaker::Municipality);
         // A word that only contains a party's name.
-        assert_eq!(speaker("Integration", "Vi vill ha moderata hyror och en moderat ökning.", false).0, Speaker::Municipality);
+        assert_eq!(speaker("Integration", "Vi vill ha moderata hyror och en moderat ökning.", None).0, Speaker::Municipality);
     }
 
     #[test]
     fn a_region_speaks_of_itself_more_than_of_a_municipality() {
         let region = "Integration är ett av den regionala utvecklingsnämndens prioriterade områden. \
             Alla som bor i länet ska känna sig delaktiga, och länets befolkning ska öka.";
-        assert_eq!(speaker("Integration", region, false).0, Speaker::Region(None));
+        assert_eq!(speaker("Integration", region, None).0, Speaker::Region(None));
         let aland = "Landskapsregeringens program för integration. Landskapsregeringen samarbetar med kommunerna.";
-        assert_eq!(speaker("Program för integration", aland, false).0, Speaker::Region(None));
+        assert_eq!(speaker("Program för integration", aland, None).0, Speaker::Region(None));
         // A municipal page naming the county board as a partner.
         let municipal = "Kommunen tar emot nyanlända som Länsstyrelsen i länet anvisar. Kommunens mottagning ordnar bostad.";
-        assert_eq!(speaker("Mottagande", municipal, false).0, Speaker::Municipality);
+        assert_eq!(speaker("Mottagande", municipal, None).0, Speaker::Municipality);
         let partner = "Ekby kommun samarbetar med flera kommuner i länet. Länsstyrelsens uppdrag är att medverka \
             till beredskap hos kommunerna i länet.";
-        assert_eq!(speaker("Samhällsorientering", partner, false).0, Speaker::Municipality);
+        assert_eq!(speaker("Samhällsorientering", partner, None).0, Speaker::Municipality);
     }
 
     #[test]
@@ -350,7 +359,7 @@ mod tests {
 
     #[test]
     fn a_party_speaks_in_any_word_order_and_is_named_as_written() {
-        let full = |title: &str, text: &str| speaker(title, text, false);
+        let full = |title: &str, text: &str| speaker(title, text, None);
         assert_eq!(
             full("Invandring och återvandring | Sverigedemokraterna Knivsta", "SD Knivsta vill att kommunen ska pröva allt."),
             (party("SD"), Some("Sverigedemokraterna Knivsta".into()))
@@ -371,44 +380,44 @@ mod tests {
     #[test]
     fn a_body_other_than_the_municipality_speaks_by_its_name() {
         let board = "Länsstyrelsen i Kalmar län samordnar mottagandet. Länsstyrelsen stödjer kommunerna i länet.";
-        assert_eq!(speaker("Integration", board, false), (Speaker::Region(None), Some("Länsstyrelsen i Kalmar län".into())));
+        assert_eq!(speaker("Integration", board, None), (Speaker::Region(None), Some("Länsstyrelsen i Kalmar län".into())));
         let red_cross = "Röda Korset arbetar för att nyanlända ska känna sig välkomna. Vi har språkcaféer.";
-        assert_eq!(speaker("Integration", red_cross, false), (Speaker::Organisation, Some("Röda Korset".into())));
+        assert_eq!(speaker("Integration", red_cross, None), (Speaker::Organisation, Some("Röda Korset".into())));
         let agency = "Skolverket ger stöd till skolor som tar emot nyanlända elever. Skolverkets material är gratis.";
-        assert_eq!(speaker("Nyanlända elever", agency, false), (Speaker::National, Some("Skolverket".into())));
+        assert_eq!(speaker("Nyanlända elever", agency, None), (Speaker::National, Some("Skolverket".into())));
     }
 
     #[test]
     fn a_local_party_speaks_by_its_name() {
         let local = "Sjukvårdspartiet vill att alla nyanlända snabbt får en vårdcentral. Vi vill också ha fler tolkar.";
-        assert_eq!(speaker("Vår politik", local, false), (party("SJUKVÅRDSPARTIET"), Some("Sjukvårdspartiet".into())));
+        assert_eq!(speaker("Vår politik", local, None), (party("SJUKVÅRDSPARTIET"), Some("Sjukvårdspartiet".into())));
         let genitive = "Lokalpartiets program för integration. Lokalpartiet vill ha fler mötesplatser.";
-        assert_eq!(speaker("Integration", genitive, false).0, party("LOKALPARTIET"));
+        assert_eq!(speaker("Integration", genitive, None).0, party("LOKALPARTIET"));
         let debate = "Miljöpartiet i Ekby har länge drivit frågan. Miljöpartiets linje är tydlig. Ekby borde ta emot fler.";
-        assert_eq!(speaker("Debatt: Ta emot fler", debate, false).0, party("MP"));
+        assert_eq!(speaker("Debatt: Ta emot fler", debate, None).0, party("MP"));
         // A municipal page that mentions a local party once speaks for the municipality.
         let municipal =
             "Kommunen tar emot nyanlända. Kommunfullmäktige beslutade efter en motion från Lokalpartiet. Kommunen ordnar bostad.";
-        assert_eq!(speaker("Mottagande", municipal, false).0, Speaker::Municipality);
+        assert_eq!(speaker("Mottagande", municipal, None).0, Speaker::Municipality);
     }
 
     #[test]
     fn regional_bodies_together_speak_for_a_region() {
         let project = "Ett projekt av NTM-centralen och Österbottens förbund. Projektet stärker samarbetet i regionen. \
             NTM-centralen leder projektet och Österbottens förbund finansierar det.";
-        assert!(matches!(speaker("En bra start i Österbotten", project, false).0, Speaker::Region(_)));
+        assert!(matches!(speaker("En bra start i Österbotten", project, None).0, Speaker::Region(_)));
     }
 
     #[test]
     fn the_government_speaks_in_its_own_titles() {
         assert_eq!(
-            speaker("Regeringens strategi för integration", "Egen försörjning och delaktighet.", false).0,
+            speaker("Regeringens strategi för integration", "Egen försörjning och delaktighet.", None).0,
             Speaker::National
         );
-        assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl.", false).0, Speaker::Municipality);
+        assert_eq!(speaker("Integrationsplan", "Vi ska ta emot nyanlända väl.", None).0, Speaker::Municipality);
         let aland = "Landskapsregeringens program för integration 2020–2023";
         assert_eq!(
-            speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna.", false).0,
+            speaker(aland, "Landskapsregeringen har tagit fram programmet med kommunerna.", None).0,
             Speaker::Region(None)
         );
     }
@@ -417,20 +426,33 @@ mod tests {
     fn a_text_that_names_no_municipality_is_another_body_s() {
         // Of the county and its municipalities: a region's.
         let network = "Samverkan samlar länets kommuner. Kommunerna i länet möts fyra gånger om året för att dela metoder.";
-        assert_eq!(speaker("Nyanlända", network, false).0, Speaker::Region(None));
+        assert_eq!(speaker("Nyanlända", network, None).0, Speaker::Region(None));
         // Of the country: the state's.
         let speech = "Jag vill som arbetsminister lyfta fram hur viktigt arbetet är för Sveriges framtid.";
-        assert_eq!(speaker("Tal om integration", speech, false).0, Speaker::National);
+        assert_eq!(speaker("Tal om integration", speech, None).0, Speaker::National);
         // Of neither: nothing to tell.
-        assert_eq!(speaker("Integration", "Välkommen till vår träffpunkt för språkcaféer.", false).0, Speaker::Municipality);
+        assert_eq!(speaker("Integration", "Välkommen till vår träffpunkt för språkcaféer.", None).0, Speaker::Municipality);
     }
 
     #[test]
     fn a_text_that_names_a_municipality_stays_the_municipality_s() {
         let page = "Kommunen tar emot nyanlända enligt bosättningslagen. Läs mer om hur kommunerna i länet samarbetar.";
-        assert_eq!(speaker("Mottagande", page, false).0, Speaker::Municipality);
-        assert_eq!(speaker("Mottagande", "Ekby kommun tar emot nyanlända från hela Sverige.", false).0, Speaker::Municipality);
+        assert_eq!(speaker("Mottagande", page, None).0, Speaker::Municipality);
+        assert_eq!(speaker("Mottagande", "Ekby kommun tar emot nyanlända från hela Sverige.", None).0, Speaker::Municipality);
         // A name the registry knows (`Ludvika`, the site `ludvika.se`).
-        assert_eq!(speaker("Frågor och svar", "Vad är integration i Sverige och i länet?", true).0, Speaker::Municipality);
+        assert_eq!(
+            speaker("Frågor och svar", "Vad är integration i Sverige och i länet?", Some("Ludvika")).0,
+            Speaker::Municipality
+        );
+        // A municipal page that names itself and speaks of an authority's
+        // work is still the municipality's.
+        let page = "Asylmottagning\n\nAsylsökande bor i Ekby sedan 2013. Migrationsverkets behov av boenden har minskat. \
+            Migrationsverkets reception ligger i Åby. Migrationsverket ansvarar för bosättningen. Ekby kommun tar emot \
+            dem som anvisas och kommunens integrationsenhet sköter mottagandet.";
+        assert_eq!(speaker("Asylmottagning", page, Some("Ekby")).0, Speaker::Municipality);
+        assert_eq!(speaker("Asylmottagning", page, None).0, Speaker::National);
+        // A local party names its municipality as a place, not as itself.
+        let party = "Miljöpartiet blev största parti i Ekby. Ekby borde ta emot fler. För oss miljöpartister är det självklart.";
+        assert_eq!(speaker("(rubrik saknas)", party, Some("Ekby")).0, Speaker::Party("MP".into()));
     }
 }
