@@ -101,6 +101,15 @@ pub enum IngestError {
         /// The id error.
         source: IdError,
     },
+    /// A fault in kommunbench's own text rules while reading this file:
+    /// the file is left out, the other documents are read.
+    #[error("{}: kommunbench failed on this text ({message}); the other documents are read. Please report it with the file", path.display())]
+    Internal {
+        /// The file.
+        path: PathBuf,
+        /// What failed.
+        message: String,
+    },
 }
 
 impl IngestError {
@@ -121,7 +130,8 @@ impl IngestError {
             | Self::TooLarge { path, .. }
             | Self::NotRegular { path, .. }
             | Self::Convert { path, .. }
-            | Self::Id { path, .. } => path,
+            | Self::Id { path, .. }
+            | Self::Internal { path, .. } => path,
         }
     }
 }

@@ -217,7 +217,7 @@ impl CorpusReader {
         manifests: &[(PathBuf, Manifest)],
         each: &(impl Fn(PolicyDocument) -> T + Sync),
     ) -> Result<Read<T>, IngestError> {
-        let mut doc = self.ingester.ingest_file_as(&file.path, id)?;
+        let mut doc = guarded(&file.path, || self.ingester.ingest_file_as(&file.path, id))?;
         let damaged = doc.source.damaged.first().map(|&first| (doc.source.damaged.len(), first));
         let manifest = file.manifest.and_then(|m| {
             let meta = manifests[m].1.documents.get(doc.id.as_str())?;
@@ -225,6 +225,20 @@ impl CorpusReader {
         });
         Ok(Read { kept: each(doc), damaged, manifest })
     }
+}
+
+/// `read` of the file at `path`, with a panic in it (a fault in a text
+/// rule) turned into that file's [`IngestError::Internal`]: it costs the
+/// file, not the corpus.
+fn guarded<T>(path: &Path, read: impl FnOnce() -> Result<T, IngestError>) -> Result<T, IngestError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".into());
+        Err(IngestError::Internal { path: path.to_owned(), message })
+    })
 }
 
 /// A file to read: its path, its directory's manifest, and the directory
@@ -430,6 +444,16 @@ mod tests {
         assert_eq!(corpus.documents.len(), 1);
         assert!(msgs.iter().any(|m| m.contains("document `a`: unknown municipality `Atlantis`")), "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("document `b`: no document with this id")), "{msgs:?}");
+    }
+
+    #[test]
+    fn a_fault_while_reading_costs_only_its_file() {
+        let path = Path::new("corpus/ekby.txt");
+        let err = guarded::<()>(path, || panic!("byte index 4 is not a char boundary")).unwrap_err();
+        assert!(matches!(&err, IngestError::Internal { path: p, .. } if p == path));
+        let shown = err.to_string();
+        assert!(shown.starts_with("corpus/ekby.txt: ") && shown.contains("not a char boundary"), "{shown}");
+        assert_eq!(guarded(path, || Ok(7)).unwrap(), 7);
     }
 
     #[test]
