@@ -60,6 +60,23 @@ pub(crate) fn list_states_goals<'a>(items: impl IntoIterator<Item = &'a str>) ->
     all > 0 && 100 * with >= vocabulary().evidence.share * all
 }
 
+/// Whether enough of a run of `Label: text` lines read as goals for the
+/// labels to be the author's priorities (the `[evidence]` share): a label
+/// that states a goal (`Fler i arbete: ...`), or a text that does without
+/// addressing the reader (`Arbete: Alla ska ha en väg till jobb`, not
+/// `Gör så här: Välj de kommuner du vill jämföra`). Facts give none
+/// (`Plats: Europahuset`, `Källa: SCB`).
+pub(crate) fn labels_state_goals<'a>(labels: impl IntoIterator<Item = (&'a str, &'a str)>) -> bool {
+    let reader = &vocabulary().commitments.reader;
+    let (mut with, mut all) = (0, 0);
+    for (label, text) in labels {
+        all += 1;
+        let serves = lower_words(text).any(|w| has(reader, &w));
+        with += usize::from(states_goal(label) || states_goal(text) && !serves);
+    }
+    all > 0 && 100 * with >= vocabulary().evidence.share * all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +123,14 @@ mod tests {
         ] {
             assert!(!states_goal(item), "{item}");
         }
+    }
+
+    #[test]
+    fn labels_need_goals_not_facts_or_instructions() {
+        assert!(labels_state_goals([("Arbete", "Alla ska ha en väg till jobb."), ("Språk", "Sfi på kvällstid.")]));
+        assert!(labels_state_goals([("Fler i arbete", "Praktik i kommunen."), ("Plats", "Stadshuset")]));
+        assert!(!labels_state_goals([("Plats", "Europahuset, plan 2"), ("Entréavgift", "50 kr för icke medlemmar.")]));
+        assert!(!labels_state_goals([("Gör så här", "Välj de kommuner du vill jämföra."), ("Källa", "SCB")]));
     }
 
     #[test]

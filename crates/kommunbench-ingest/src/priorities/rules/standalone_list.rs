@@ -47,14 +47,10 @@ pub(crate) const RULE: Rule = Rule::StandaloneList;
 /// the runs of two labels or more, or of labels that each name a kind.
 pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
     for run in std::mem::take(&mut found.unintroduced) {
-        let stands =
-            match &run.kind {
-                RunKind::List { items } => *items >= 2,
-                RunKind::Labels(labels) => labels.len() >= 2
-                    || labels.iter().all(
-                        |&j| matches!(&outline.blocks[j].kind, BlockKind::Labeled { label } if patterns::cues().kind_named(label).is_some()),
-                    ),
-            };
+        let stands = match &run.kind {
+            RunKind::List { items } => *items >= 2,
+            RunKind::Labels(labels) => labels.len() >= 2 || labels.iter().all(|&j| named_kind(&outline.blocks[j].kind)),
+        };
         let items = run.blocks.clone().filter(|&j| matches!(outline.blocks[j].kind, BlockKind::ListItem { .. }));
         // Other evidence: the list stands in the section of a heading that
         // became a priority (a focus area's measures), or the paragraph
@@ -63,14 +59,29 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let under_priority = found.section_parent(outline, run.blocks.start).is_some();
         let before = run.blocks.start.checked_sub(1).map(|j| &outline.blocks[j]);
         let willed = before.is_some_and(|b| matches!(b.kind, BlockKind::Paragraph) && evidence::willed(&b.text));
-        let goals = match &run.kind {
-            RunKind::List { .. } => {
-                under_priority || willed || evidence::list_states_goals(items.map(|j| outline.blocks[j].text.as_str()))
-            }
-            RunKind::Labels(_) => true,
-        };
+        let goals = under_priority
+            || willed
+            || match &run.kind {
+                RunKind::List { .. } => evidence::list_states_goals(items.map(|j| outline.blocks[j].text.as_str())),
+                // `Mål 2:` names a kind; `Plats:`, `Entréavgift:`, `Källa:`
+                // give an event's or a page's facts.
+                RunKind::Labels(labels) => {
+                    labels.iter().all(|&j| named_kind(&outline.blocks[j].kind)) || {
+                        let labeled = labels.iter().map(|&j| &outline.blocks[j]);
+                        evidence::labels_state_goals(labeled.map(|b| match &b.kind {
+                            BlockKind::Labeled { label } => (label.as_str(), b.text.as_str()),
+                            _ => ("", b.text.as_str()),
+                        }))
+                    }
+                }
+            };
         if stands && goals {
             run.take(outline, found, Level::PriorityArea, RULE);
         }
     }
+}
+
+/// Whether a block is a label that only names a kind of priority (`Mål 2:`).
+fn named_kind(kind: &BlockKind) -> bool {
+    matches!(kind, BlockKind::Labeled { label } if patterns::cues().kind_named(label).is_some())
 }
