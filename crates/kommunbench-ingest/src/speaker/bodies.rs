@@ -10,7 +10,9 @@
 //! arbetar`) or owns what follows (`Region Hallands prioriterade
 //! områden`). A partner or a place the text points to (`kommunerna och
 //! Arbetsförmedlingen`, `hos Migrationsverket`: `[speaker.bodies]
-//! partner_words` before the name) scores one wherever it stands. The
+//! partner_words` before the name) scores one wherever it stands, and in
+//! the genitive it owns nothing more (`via Migrationsverkets
+//! förläggningar`). The
 //! municipality naming itself scores the same way. The
 //! best body speaks when it outscores the municipality by the margin the
 //! rule asks (see [`speaking`]).
@@ -310,9 +312,15 @@ pub(crate) fn bodies(title: &Head<'_>, head: &Head<'_>) -> (Vec<Body>, usize, bo
             let genitive = ws[end - 1].1.ends_with('s');
             let acts = genitive || lowers.get(end).is_some_and(|w| b.subject_verbs.iter().any(|v| v == w));
             // `samlar kommunerna och Arbetsförmedlingen`: a partner, not
-            // the speaker (`ett av Region Hallands områden` owns).
-            let partner = !in_title && !genitive && i > 0 && b.partner_words.iter().any(|w| *w == lowers[i - 1]);
-            let score = if partner { 1 } else { weight(in_title, ws[i].0, acts) };
+            // the speaker. In the genitive the mention keeps its place's
+            // weight without owning more (`via Migrationsverkets
+            // förläggningar`, `ett av Region Hallands områden`).
+            let partner = !in_title && i > 0 && b.partner_words.iter().any(|w| *w == lowers[i - 1]);
+            let score = match (partner, genitive) {
+                (true, false) => 1,
+                (true, true) => weight(in_title, ws[i].0, false),
+                (false, _) => weight(in_title, ws[i].0, acts),
+            };
             // Mentions of one body are counted together (`Länsstyrelsen i
             // Kalmar län`, `Länsstyrelsen`, `Länsstyrelsens`), under the
             // longest name the text gives it.
@@ -393,6 +401,12 @@ mod tests {
         let service =
             "Kommunens flyktingmottagning. Du som har fått uppehållstillstånd ansöker om ersättning hos Migrationsverket.";
         assert_eq!(spoken("Flyktingmottagning", service), None);
+        // In the genitive, after the opening: a place, owning nothing more.
+        let school = format!(
+            "{} Elevens kunskaper kartläggs via Skolverkets kartläggningsmaterial.",
+            "Som nyanländ elev har du rätt till utbildning i skolan. ".repeat(8)
+        );
+        assert_eq!(spoken("Nyanlända elever", &school), None);
         // The authority that acts in the opening speaks.
         let own = "Arbetsförmedlingen hjälper nyanlända att hitta arbete.";
         assert_eq!(spoken("Nyanlända", own), Some((Speaker::National, "Arbetsförmedlingen".into())));
