@@ -52,6 +52,7 @@ pub(crate) struct Evidence {
     pub modals: Vec<String>,
     pub verb_stems: Vec<String>,
     pub goal_words: Vec<String>,
+    pub condition_subjects: Vec<String>,
     pub share: usize,
     pub own_work_words: usize,
 }
@@ -89,6 +90,7 @@ pub(crate) struct Commitments {
     pub also_openers: Vec<String>,
     pub min_listed: usize,
     pub normative: Vec<String>,
+    pub duties: Vec<String>,
     pub normative_openings: Vec<String>,
 }
 

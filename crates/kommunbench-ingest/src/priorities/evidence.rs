@@ -20,6 +20,12 @@ pub(crate) fn states_goal(item: &str) -> bool {
     let e = &vocabulary().evidence;
     let words: Vec<Cow<'_, str>> = lower_words(item).collect();
     let Some(first) = words.first() else { return false };
+    // `Projektet ska vara förenligt med ...`: a condition the reader meets.
+    let condition =
+        e.condition_subjects.iter().any(|c| c.split(' ').enumerate().all(|(k, w)| words.get(k).is_some_and(|x| x == w)));
+    if condition {
+        return false;
+    }
     // `att skapa`: a duty list's infinitive marker.
     let first: &str = if first == "att" { words.get(1).unwrap_or(first) } else { first };
     let opens_with_verb = e.verb_stems.iter().any(|stem| match stem.split_once(' ') {
@@ -106,6 +112,19 @@ mod tests {
         ] {
             assert!(states_goal(item), "{item}");
         }
+    }
+
+    #[test]
+    fn a_condition_on_an_application_is_no_goal() {
+        for item in [
+            "Projektet ska vara förenligt med nämndens mål",
+            "Bidraget ska inte täcka lönekostnader för egen personal",
+            "Ansökan ska lämnas senast den 1 mars",
+            "Den sökande ska vara folkbokförd i kommunen",
+        ] {
+            assert!(!states_goal(item), "{item}");
+        }
+        assert!(states_goal("Föreningslivet ska vara öppet för alla"));
     }
 
     #[test]

@@ -204,6 +204,12 @@ fn read(sentence: &str, advocates: bool, places: &MunicipalityRegistry) -> Optio
 /// normative opening. Given the lower-case words.
 fn demand(words: &[&str]) -> Option<Commitment> {
     let c = &vocabulary().commitments;
+    // `Arbetsförmedlingen ska informera om ...`: another authority's duty
+    // (codebook rule 1), not a demand; `Arbetsförmedlingen måste` demands.
+    if words.first().is_some_and(|w| crate::priorities::cues::is_authority(w)) && words.get(1).is_some_and(|w| has(&c.duties, w))
+    {
+        return None;
+    }
     let opening = c.normative_openings.iter().any(|o| phrase_at(words, 0, o));
     let verb =
         (1..(2 * c.opening_words).min(words.len())).any(|k| has(&c.normative, words[k]) && !has(&c.relatives, words[k - 1]));
@@ -313,6 +319,13 @@ mod tests {
 
     fn commits(sentence: &str) -> bool {
         goal(sentence).is_some()
+    }
+
+    #[test]
+    fn another_authority_s_duty_is_no_demand() {
+        assert!(!normative("Arbetsförmedlingen ska informera om praktik, villkor och matchning.", &PLACES));
+        assert!(normative("Arbetsförmedlingen måste få ett tydligare uppdrag för nyanlända.", &PLACES));
+        assert!(normative("Mottagandet ska ha en tydlig nationell styrning.", &PLACES));
     }
 
     #[test]
