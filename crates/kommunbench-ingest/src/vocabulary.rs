@@ -424,6 +424,7 @@ pub(crate) struct Enumerations {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Items {
     pub facts: Vec<String>,
+    pub fact_labels: Vec<String>,
     pub action_columns: Vec<String>,
     pub details: Details,
 }

@@ -20,12 +20,14 @@ use crate::vocabulary::{opens, vocabulary};
 /// Labels of a document's own facts, not of priorities (`Gäller:`,
 /// `Ersätter:`, `Ansvarig nämnd:`), and decision stamps (`Antagen av`,
 /// `Reviderad`): the vocabulary's facts and decision and revision verbs,
-/// as openings; and a page's number (`Page 3: ...` on a document
-/// site).
+/// as openings; the whole labels of an event's or a page's facts
+/// (`Plats:`, `Källa:`); and a page's number (`Page 3: ...` on a
+/// document site).
 pub(crate) fn is_fact(text: &str) -> bool {
     let v = vocabulary();
     let (lower, _) = kommunbench_text::fold_opening(text, 24);
     [&v.items.facts, &v.metadata.adopted, &v.metadata.revised].into_iter().any(|list| opens(&lower, list))
+        || v.items.fact_labels.iter().any(|f| kommunbench_text::same_ignoring_case(f, text.trim()))
         || crate::page_number(text).is_some_and(|p| p.labelled)
 }
 

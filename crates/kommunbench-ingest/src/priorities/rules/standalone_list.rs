@@ -9,13 +9,14 @@
 //! verb, an action verb or a word of change they open with, not a
 //! condition on an application, `Projektet ska vara ...`; see
 //! `crate::priorities::evidence`), or when it stands under a heading that
-//! became a priority, or (a list) after a paragraph that states what is
-//! to be (a modal verb: `Åsby ska vara en kommun där ...`): priority
+//! became a priority, or after a paragraph that states what is to be (a
+//! modal verb: `Åsby ska vara en kommun där ...`): priority
 //! areas, placed under the priority their section heading became (one
 //! level below it). Lists of names, dates, pages, criteria, services or
 //! topics after a plain paragraph show none and give none; so do an
-//! event's or a page's facts (`Plats:`, `Källa:`) and instructions to the
-//! reader (`Gör så här: Välj ...`).
+//! event's or a page's facts (`Plats:`, `Entréavgift:`) and instructions
+//! to the reader (`Gör så här: Välj ...`). Labels of facts (`Källa:`,
+//! `Datum:`; `[items] fact_labels`) are no labels of a run at all.
 //!
 //! ## Why it holds
 //!
@@ -63,8 +64,9 @@ pub(crate) fn apply(outline: &Outline<'_>, found: &mut Found<'_>) {
         let before = run.blocks.start.checked_sub(1).map(|j| &outline.blocks[j]);
         let willed = before.is_some_and(|b| matches!(b.kind, BlockKind::Paragraph) && evidence::willed(&b.text));
         let goals = under_priority
+            || willed
             || match &run.kind {
-                RunKind::List { .. } => willed || evidence::list_states_goals(items.map(|j| outline.blocks[j].text.as_str())),
+                RunKind::List { .. } => evidence::list_states_goals(items.map(|j| outline.blocks[j].text.as_str())),
                 // `Mål 2:` names a kind; `Plats:`, `Entréavgift:`, `Källa:`
                 // give an event's or a page's facts.
                 RunKind::Labels(labels) => {
