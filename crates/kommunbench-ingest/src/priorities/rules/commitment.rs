@@ -15,10 +15,13 @@
 //! - a goal noun and its copula (`Målet är att`, `Vår ambition är att`).
 //!
 //! The whole sentence is the title, as the codebook writes a goal stated
-//! in prose, unless words before the goal only frame it: after `Målet är
-//! att`, `Vi strävar efter att`, `Vi arbetar för att` or `Vi tycker att
-//! det är viktigt att`, the goal is the title (`mottagandet sker jämnt`);
-//! after `Vi vill att`, `har som mål att` the whole sentence is. A
+//! in prose, unless words before the goal only frame it or state the
+//! author's will: after `Målet är att`, `Vi strävar efter att`, `Vi
+//! arbetar för att`, `Vi tycker att det är viktigt att`, `Vi vill (att)`,
+//! `Vi föreslår att`, `Moderaterna vill`, `Kommunen kommer att (försöka)`,
+//! the goal is the title (`mottagandet sker jämnt`, `införa
+//! bidragstak`); after `har som mål att`, `ska` or the municipality's
+//! name the whole sentence is. A
 //! sentence whose goal coordinates goals gives one priority
 //! each (`dels A, dels B`, `Målet är att A samt att B`, `vill verka för
 //! A, att B och C`). A sentence that instructs or conditions (`du`, `den som`),
@@ -100,10 +103,9 @@ fn phrase_at(words: &[&str], at: usize, phrase: &str) -> bool {
     phrase.split(' ').enumerate().all(|(k, p)| words.get(at + k).is_some_and(|w| *w == p))
 }
 
-/// The goal a committing sentence states, as the codebook titles it: the
-/// whole sentence (`Vi vill att nyanlända från dag ett ska läsa sfi`,
-/// `Moderaterna vill införa bidragstak`, `Målet är att alla ska ha ett
-/// arbete`, `Ekby ska vara en välkomnande kommun`).
+/// Whether a sentence commits its author, given whole: the test's view
+/// of [`goals`] (`Vi vill att nyanlända från dag ett ska läsa sfi`,
+/// `Ekby ska vara en välkomnande kommun`).
 #[cfg(test)]
 fn goal(sentence: &str) -> Option<&str> {
     read(sentence, false, &PLACES).map(|_| sentence)
@@ -174,6 +176,9 @@ fn read(sentence: &str, advocates: bool, places: &MunicipalityRegistry) -> Optio
         Commitment::Verb(verb) => verb,
         Commitment::Whole(from, framed) => return Some(Committed { goal_at: from.and_then(at_word), framed }),
     };
+    if let Some(k) = after_stance(&lower, verb) {
+        return Some(Committed { goal_at: at_word(k), framed: true });
+    }
     let mut from = at_word(verb);
     let mut at = verb;
     let mut impersonal = false;
@@ -197,6 +202,41 @@ fn read(sentence: &str, advocates: bool, places: &MunicipalityRegistry) -> Optio
         verb >= n && phrase_at(&lower, verb - n, f) && lower.get(verb).is_some_and(|w| *w == c.marker)
     });
     Some(Committed { goal_at: from, framed: striving || impersonal })
+}
+
+/// Where the goal starts after a verb of will that ends at word `verb`
+/// (`[commitments] stances`): after its adverbs, a frame and the `att`
+/// right after it, and an impersonal frame (`Vi vill även` *införa
+/// språkkrav*, `Vi anser att det är viktigt att` *...*). `None` when the
+/// verb is no stance or less than two words are left.
+fn after_stance(lower: &[&str], verb: usize) -> Option<usize> {
+    let c = &vocabulary().commitments;
+    // `Vi vill`, or inverted after its subject: `Därför föreslår vi`.
+    let inverted = verb > 0 && has(&c.subjects, lower[verb - 1]);
+    let end = if inverted { verb - 1 } else { verb };
+    let stance = c.stances.iter().any(|s| {
+        let n = s.split(' ').count();
+        end >= n && phrase_at(lower, end - n, s)
+    });
+    if !stance {
+        return None;
+    }
+    let mut k = verb;
+    while lower.get(k).is_some_and(|w| has(&c.stance_adverbs, w)) {
+        k += 1;
+    }
+    if let Some(f) = c.stance_frames.iter().filter(|f| phrase_at(lower, k, f)).max_by_key(|f| f.len()) {
+        k += f.split(' ').count();
+    }
+    if lower.get(k).is_some_and(|w| *w == c.marker) {
+        k += 1;
+    }
+    if lower.get(k).is_some_and(|w| has(&c.impersonal, w))
+        && let Some(j) = (k..(k + c.opening_words).min(lower.len())).find(|&j| lower[j] == c.marker)
+    {
+        k = j + 1;
+    }
+    (k + 1 < lower.len()).then_some(k)
 }
 
 /// How an advocate's sentence demands (`[commitments] normative`): a
@@ -337,8 +377,13 @@ mod tests {
         assert_eq!(titles("Vi tycker att det är viktigt att skapa fler bostäder."), ["skapa fler bostäder"]);
         // A law's goal is not the author's.
         assert_eq!(goals("Målet med lagändringen är att stärka kompetensen.", false, &PLACES), None);
-        // A will, a goal held, a duty: the whole sentence.
-        assert_eq!(titles("Vi vill att fler ska arbeta."), ["Vi vill att fler ska arbeta."]);
+        // A will or a promise: what the author wants.
+        assert_eq!(titles("Vi vill att fler ska arbeta."), ["fler ska arbeta"]);
+        assert_eq!(titles("Vi vill även införa språkkrav för medborgarskap."), ["införa språkkrav för medborgarskap"]);
+        assert_eq!(titles("Svenska kyrkan vill verka för en rättssäker asylprövning."), ["en rättssäker asylprövning"]);
+        assert_eq!(titles("Kommunen kommer att försöka underlätta mottagandet."), ["underlätta mottagandet"]);
+        assert_eq!(titles("Därför föreslår vi att sfi blir flexibel."), ["sfi blir flexibel"]);
+        // A goal held, a duty: the whole sentence.
         assert_eq!(titles("Ekby kommun har som mål att alla ska arbeta."), ["Ekby kommun har som mål att alla ska arbeta."]);
         assert_eq!(titles("Kommunen ska se till att alla får bo."), ["Kommunen ska se till att alla får bo."]);
     }
