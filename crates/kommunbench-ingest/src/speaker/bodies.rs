@@ -426,6 +426,12 @@ mod tests {
     }
 
     #[test]
+    fn a_movement_is_an_organisation() {
+        let text = "Välkommen till Träffpunkt Europa. Diskussionen leds av Europarörelsens ordförande.";
+        assert_eq!(spoken("Träffpunkt Europa", text), Some((Speaker::Organisation, "Europarörelsen".into())));
+    }
+
+    #[test]
     fn a_county_board_or_a_region_is_named_with_its_county() {
         let text = "Länsstyrelsen i Jämtlands län samordnar mottagandet av nyanlända i länet.";
         assert_eq!(spoken("Integration", text), Some((Speaker::Region(None), "Länsstyrelsen i Jämtlands län".into())));

@@ -119,19 +119,28 @@ pub(crate) fn speaker(title: &str, text: &str, municipality: Option<&str>) -> (S
 /// municipality's page or programme names itself; a text that never does
 /// is another body's (`[speaker.unnamed]`): a region's when its title and
 /// head speak of the county and its municipalities more often than of
-/// the country, else the state's when they speak of the country at all.
-/// `None` when they speak of neither.
+/// the country, else the state's when they speak of the country at all;
+/// an organisation's when it calls itself one (`föreningens lokal`) more
+/// often than it speaks of either. `None` when they speak of none.
 fn unnamed(title: &bodies::Head<'_>, head: &bodies::Head<'_>) -> Option<Speaker> {
     let u = &vocabulary().speaker.unnamed;
-    let (mut county, mut country) = (0, 0);
+    let (mut county, mut country, mut organisation) = (0, 0, 0);
     for word in title.lowers().iter().chain(&head.lowers()) {
         if crate::vocabulary::has(&u.county_words, word) {
             county += 1;
         } else if crate::vocabulary::has(&u.country_words, word) || u.country_endings.iter().any(|e| word.ends_with(e.as_str())) {
             country += 1;
+        } else if crate::vocabulary::has(&u.organisation_words, word) {
+            organisation += 1;
         }
     }
-    if county > country { Some(Speaker::Region(None)) } else { (country > 0).then_some(Speaker::National) }
+    if organisation > county.max(country) {
+        Some(Speaker::Organisation)
+    } else if county > country {
+        Some(Speaker::Region(None))
+    } else {
+        (country > 0).then_some(Speaker::National)
+    }
 }
 
 /// Whether `words` (as written) are a party's name or members, or a body's
@@ -430,6 +439,9 @@ mod tests {
         // Of the country: the state's.
         let speech = "Jag vill som arbetsminister lyfta fram hur viktigt arbetet är för Sveriges framtid.";
         assert_eq!(speaker("Tal om integration", speech, None).0, Speaker::National);
+        // An association that calls itself so.
+        let club = "Torsdag höll föreningen sitt möte om asylpolitik i föreningens lokal. Vi tackar alla som kom.";
+        assert_eq!(speaker("Första sidan", club, None).0, Speaker::Organisation);
         // Of neither: nothing to tell.
         assert_eq!(speaker("Integration", "Välkommen till vår träffpunkt för språkcaféer.", None).0, Speaker::Municipality);
     }
