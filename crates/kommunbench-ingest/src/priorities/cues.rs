@@ -93,9 +93,13 @@ pub(crate) fn scan(text: &str, stance: bool) -> Cue {
     // Another authority's duties and stances are not the author's; its
     // priorities, goals and areas named as such are (a region's programme).
     let other = !author && words.iter().any(|w| is_authority(w));
+    // `Kommunen ansvarar för att du får:`, `Kommunen ska erbjuda dig:`:
+    // after a public body's duty the reader is who it serves.
+    let duty_at = words.iter().position(|w| patterns::class(w).is(Class::DUTY));
+    let owed = duty_at.is_some_and(|d| words[..d].iter().any(|w| is_public_body(w)));
     for (i, word) in words.iter().enumerate().rev() {
         let class = patterns::class(word);
-        if class.is(Class::OTHERS) {
+        if class.is(Class::OTHERS) && !(owed && duty_at.is_some_and(|d| d < i) && has(&vocabulary().commitments.reader, word)) {
             return Cue::Not;
         }
         if class.is(Class::FRAMING) {
@@ -116,13 +120,25 @@ pub(crate) fn scan(text: &str, stance: bool) -> Cue {
     if other { Cue::Not } else { Cue::Silent }
 }
 
+/// Whether a question asks about the author: the municipality naming
+/// itself (`[speaker] municipality`: `kommunen`, `Ekby kommun`), one of
+/// its bodies or `vi` stands in it (`Vad ansvarar kommunen för?`, `Vilket
+/// ansvar har Ekby kommun?`; not `Vem kan söka?`, `Hur anmäler jag
+/// mig?`). The lists under it are read by what the question and their
+/// introductions say (`Vad kan kommunen hjälpa dig med?` is a service's).
+fn asks_about_author(question: &str) -> bool {
+    let municipal = &vocabulary().speaker.municipality;
+    words(question).iter().any(|w| is_public_body(w) || *w == "vi" || has(municipal, w))
+}
+
 /// Whether a section heading rules out priorities in its section: a
-/// question (`Vem får anmäla sig?`), another authority (`Länsstyrelsen`),
+/// question, unless it asks about the author (`Vem får anmäla sig?`, not
+/// `Vad ansvarar kommunen för?`), another authority (`Länsstyrelsen`),
 /// or links and documents.
 pub(crate) fn heading_excludes(heading: &str) -> bool {
     let h = heading.trim();
     if h.ends_with('?') {
-        return true;
+        return !asks_about_author(h);
     }
     let words = words(h);
     let Some(first) = words.first() else { return false };
@@ -142,7 +158,7 @@ pub(crate) fn announces_many(heading: &str) -> bool {
 pub(crate) fn frames_section(heading: &str) -> bool {
     let s = &vocabulary().sections;
     let h = heading_key(heading);
-    h.ends_with('?')
+    h.ends_with('?') && !asks_about_author(heading.trim())
         || s.background_openings.iter().any(|o| h.starts_with(o.as_str()) && !has(&s.background_openings_with_lists, o))
         || has(&s.background_headings, &h)
         || words(&h).iter().any(|w| s.framing_stems.iter().any(|stem| w.starts_with(stem.as_str())))
@@ -374,6 +390,10 @@ mod tests {
         assert_eq!(scan("Kursen tar upp följande delar:", true), Cue::Not);
         assert_eq!(scan("Stödet erbjuds inte till:", true), Cue::Not);
         assert_eq!(scan("Skatteverket sköter:", true), Cue::Not);
+        // The reader after the municipality's duty is who it serves.
+        assert_eq!(scan("Kommunen ansvarar för att du som nyanländ får:", true), Cue::Priority(Level::Responsibility));
+        assert_eq!(scan("Kommunen ska erbjuda dig:", true), Cue::Priority(Level::Responsibility));
+        assert_eq!(scan("Här kan du läsa om:", true), Cue::Not);
         assert_eq!(scan("Landskapsregeringen ansvarar enligt lagen för att:", true), Cue::Not);
         assert_eq!(scan("Landskapsregeringens prioriterade temaområden är:", true), Cue::Priority(Level::PriorityArea));
         assert_eq!(scan("Kommunen ansvarar i samverkan med Migrationsverket för:", true), Cue::Priority(Level::Responsibility));
@@ -428,6 +448,9 @@ mod tests {
     #[test]
     fn headings_that_rule_out_priorities() {
         assert!(heading_excludes("Vem kan söka stödet?"));
+        assert!(!heading_excludes("Vad ansvarar kommunen för?"));
+        assert!(!heading_excludes("Vilket ansvar har Ekby kommun?"));
+        assert!(!frames_section("Vad gör vi för nyanlända?"));
         assert!(heading_excludes("Länsstyrelsen"));
         assert!(heading_excludes("Relaterade sidor"));
         assert!(!heading_excludes("Kommunens ansvar"));
