@@ -244,6 +244,7 @@ pub(crate) struct Unnamed {
     pub county_words: Vec<String>,
     pub country_words: Vec<String>,
     pub country_endings: Vec<String>,
+    pub state_words: Vec<String>,
     pub organisation_words: Vec<String>,
 }
 

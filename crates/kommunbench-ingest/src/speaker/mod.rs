@@ -109,7 +109,7 @@ pub(crate) fn speaker(title: &str, text: &str, municipality: Option<&str>) -> (S
         return (Speaker::Region(None), named.map(|b| b.name.clone()));
     }
     let named = municipality.is_some() || t.municipality + h.municipality > 0;
-    let unnamed = if named { None } else { unnamed(&title_text, &head_words) };
+    let unnamed = if named { None } else { unnamed(&title_text, &head_words, first_person) };
     (unnamed.unwrap_or(Speaker::Municipality), None)
 }
 
@@ -119,17 +119,22 @@ pub(crate) fn speaker(title: &str, text: &str, municipality: Option<&str>) -> (S
 /// municipality's page or programme names itself; a text that never does
 /// is another body's (`[speaker.unnamed]`): a region's when its title and
 /// head speak of the county and its municipalities more often than of
-/// the country, else the state's when they speak of the country at all;
-/// an organisation's when it calls itself one (`föreningens lokal`) more
+/// the country, else the state's when they speak of the country at all
+/// (an organisation's when they speak of it in the first person with no
+/// word of the state: `Vi arbetar för att alla i Sverige ...`); an
+/// organisation's when it calls itself one (`föreningens lokal`) more
 /// often than it speaks of either. `None` when they speak of none.
-fn unnamed(title: &bodies::Head<'_>, head: &bodies::Head<'_>) -> Option<Speaker> {
+fn unnamed(title: &bodies::Head<'_>, head: &bodies::Head<'_>, first_person: bool) -> Option<Speaker> {
     let u = &vocabulary().speaker.unnamed;
-    let (mut county, mut country, mut organisation) = (0, 0, 0);
+    let (mut county, mut country, mut state, mut organisation) = (0, 0, 0, 0);
     for word in title.lowers().iter().chain(&head.lowers()) {
         if crate::vocabulary::has(&u.county_words, word) {
             county += 1;
         } else if crate::vocabulary::has(&u.country_words, word) || u.country_endings.iter().any(|e| word.ends_with(e.as_str())) {
             country += 1;
+            state += usize::from(
+                crate::vocabulary::has(&u.state_words, word) || u.country_endings.iter().any(|e| word.ends_with(e.as_str())),
+            );
         } else if crate::vocabulary::has(&u.organisation_words, word) {
             organisation += 1;
         }
@@ -138,6 +143,10 @@ fn unnamed(title: &bodies::Head<'_>, head: &bodies::Head<'_>) -> Option<Speaker>
         Some(Speaker::Organisation)
     } else if county > country {
         Some(Speaker::Region(None))
+    } else if country > 0 && first_person && state == 0 {
+        // `Vi` speaking of Sweden, with no word of the state: an
+        // association's or a network's page, not the government's.
+        Some(Speaker::Organisation)
     } else {
         (country > 0).then_some(Speaker::National)
     }
@@ -439,6 +448,11 @@ mod tests {
         // Of the country: the state's.
         let speech = "Jag vill som arbetsminister lyfta fram hur viktigt arbetet är för Sveriges framtid.";
         assert_eq!(speaker("Tal om integration", speech, None).0, Speaker::National);
+        // `Vi` speaking of the country without the state: an association.
+        let network = "Vi arbetar för att alla som kommer till Sverige ska få en trygg start och nya vänner.";
+        assert_eq!(speaker("Om oss", network, None).0, Speaker::Organisation);
+        let state = "Regeringen har beslutat om nya regler för mottagandet i Sverige. Vi återkommer med mer information.";
+        assert_eq!(speaker("Mottagandet", state, None).0, Speaker::National);
         // An association that calls itself so.
         let club = "Torsdag höll föreningen sitt möte om asylpolitik i föreningens lokal. Vi tackar alla som kom.";
         assert_eq!(speaker("Första sidan", club, None).0, Speaker::Organisation);
