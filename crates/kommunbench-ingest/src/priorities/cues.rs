@@ -95,11 +95,16 @@ pub(crate) fn scan(text: &str, stance: bool) -> Cue {
     let other = !author && words.iter().any(|w| is_authority(w));
     // `Kommunen ansvarar för att du får:`, `Kommunen ska erbjuda dig:`:
     // after a public body's duty the reader is who it serves.
-    let duty_at = words.iter().position(|w| patterns::class(w).is(Class::DUTY));
-    let owed = duty_at.is_some_and(|d| words[..d].iter().any(|w| is_public_body(w)));
+    let served = |i: usize| {
+        has(&vocabulary().commitments.reader, &words[i])
+            && words[..i]
+                .iter()
+                .position(|w| patterns::class(w).is(Class::DUTY))
+                .is_some_and(|d| words[..d].iter().any(|w| is_public_body(w)))
+    };
     for (i, word) in words.iter().enumerate().rev() {
         let class = patterns::class(word);
-        if class.is(Class::OTHERS) && !(owed && duty_at.is_some_and(|d| d < i) && has(&vocabulary().commitments.reader, word)) {
+        if class.is(Class::OTHERS) && !served(i) {
             return Cue::Not;
         }
         if class.is(Class::FRAMING) {

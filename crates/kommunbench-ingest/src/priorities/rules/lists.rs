@@ -15,7 +15,7 @@ use crate::priorities::cues::{self, Cue};
 use crate::priorities::details::Detail;
 use crate::priorities::found::{Run, RunKind};
 use crate::priorities::{Found, Outline};
-use crate::vocabulary::{opens, vocabulary};
+use crate::vocabulary::{has, opens, vocabulary};
 
 /// Labels of a document's own facts, not of priorities (`Gäller:`,
 /// `Ersätter:`, `Ansvarig nämnd:`), and decision stamps (`Antagen av`,
@@ -25,9 +25,9 @@ use crate::vocabulary::{opens, vocabulary};
 /// document site).
 pub(crate) fn is_fact(text: &str) -> bool {
     let v = vocabulary();
-    let (lower, _) = kommunbench_text::fold_opening(text, 24);
+    let (lower, whole) = kommunbench_text::fold_opening(text, 24);
     [&v.items.facts, &v.metadata.adopted, &v.metadata.revised].into_iter().any(|list| opens(&lower, list))
-        || v.items.fact_labels.iter().any(|f| kommunbench_text::same_ignoring_case(f, text.trim()))
+        || whole && has(&v.items.fact_labels, lower.trim())
         || crate::page_number(text).is_some_and(|p| p.labelled)
 }
 
