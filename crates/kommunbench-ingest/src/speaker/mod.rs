@@ -281,9 +281,12 @@ impl Counts {
         let mut counts = Counts { voice: 0, party: vec![0; parties], wants: 0, region: 0, municipality: 0, national: 0 };
         let starts_word = |i: usize| kommunbench_text::starts_word(text, i);
         let ends_word = |i: usize| kommunbench_text::ends_word(text, i);
+        // A party's name inside another's (`folkpartiet` in `Svenska
+        // folkpartiet`) names only the longer.
+        let mut names: Vec<(usize, usize, usize)> = Vec::new();
         matcher.each(text.as_bytes(), |m, start, end| match mentions[m] {
             Mention::Voice => counts.voice += 1,
-            Mention::Party(i) if starts_word(start) => counts.party[i] += 1,
+            Mention::Party(i) if starts_word(start) => names.push((start, end, i)),
             Mention::Members(i) if starts_word(start) && ends_word(end) => counts.party[i] += 1,
             Mention::Wants if starts_word(start) => counts.wants += 1,
             Mention::Region if starts_word(start) => counts.region += 1,
@@ -291,6 +294,12 @@ impl Counts {
             Mention::National if starts_word(start) => counts.national += 1,
             _ => {}
         });
+        for &(start, end, i) in &names {
+            let inside = names.iter().any(|&(s, e, j)| j != i && s <= start && end <= e && e - s > end - start);
+            if !inside {
+                counts.party[i] += 1;
+            }
+        }
         counts
     }
 }
@@ -323,6 +332,8 @@ mod tests {
             party("M")
         );
         assert_eq!(speaker("Integration", "Liberalerna vill:\n- Flexibel sfi\n", None).0, party("L"));
+        // Liberalerna's name until 2015; not Finland's Svenska folkpartiet.
+        assert_eq!(speaker("Integration", "Folkpartiet i Ekby vill att alla får läsa sfi. Vi vill mer.", None).0, party("L"));
         assert_eq!(
             speaker("Integration", "En kristdemokratisk politik för integration. Vi vill se mångfald.", None).0,
             party("KD")
