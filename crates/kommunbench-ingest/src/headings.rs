@@ -23,8 +23,10 @@ pub(crate) fn heading_key(heading: &str) -> String {
 pub(crate) fn heading_level(heading: &str) -> Option<Level> {
     let h = heading_key(heading);
     let v = vocabulary();
-    // `Så arbetar vi inom fokusområdena` tells how, `Vilka är målen?` asks.
-    if h.starts_with(v.sections.how.as_str()) || h.ends_with('?') {
+    // `Så arbetar vi inom fokusområdena` tells how, `Vilka är målen?`
+    // asks, `Studiecirkelns mål` is what a course teaches.
+    let course = || h.split(|c: char| !kommunbench_text::is_word_char(c)).any(|w| has(&v.sections.courses, w));
+    if h.starts_with(v.sections.how.as_str()) || h.ends_with('?') || course() {
         return None;
     }
     v.headings
@@ -46,6 +48,8 @@ mod tests {
         assert_eq!(heading_level("3. Fokusområden"), Some(Level::PriorityArea));
         assert_eq!(heading_level("Mål och insatsområden"), Some(Level::PriorityArea));
         assert_eq!(heading_level("Mål"), Some(Level::Goal));
+        assert_eq!(heading_level("Studiecirkelns mål"), None);
+        assert_eq!(heading_level("Kursens mål och innehåll"), None);
         assert_eq!(heading_level("Övergripande mål"), Some(Level::OverallGoal));
         assert_eq!(heading_level("Vision"), Some(Level::Vision));
         assert_eq!(heading_level("Åtgärder 2024"), Some(Level::Action));

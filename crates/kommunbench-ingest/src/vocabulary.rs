@@ -382,6 +382,7 @@ pub(crate) struct Sections {
     pub background_openings_with_lists: Vec<String>,
     pub background_headings: Vec<String>,
     pub how: String,
+    pub courses: Vec<String>,
     pub framing_words: Vec<String>,
     pub framing_stems: Vec<String>,
     pub excluding: Vec<String>,
