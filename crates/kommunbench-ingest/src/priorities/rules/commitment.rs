@@ -297,6 +297,14 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
     };
     for s in 0..opening {
         if subject(s) {
+            // `Vi arbetar aktivt för att`, `Vi arbetar tillsammans med
+            // föreningarna för att`: a verb of work, a few words, then its
+            // purpose, which is the goal.
+            if let Some(v) = s.checked_add(1).filter(|&v| v < words.len() && has(&c.purpose_verbs, words[v]))
+                && let Some(k) = (v + 1..(v + 1 + c.opening_words).min(words.len())).find(|&k| phrase_at(words, k, &c.purpose))
+            {
+                return Some(Commitment::Whole(Some(k + c.purpose.split(' ').count()), true));
+            }
             // `Vi vill`, `Vi Socialdemokrater i Höör vill`, `Kommunen ska också`.
             if let Some(v) = (s + 1..(s + 1 + c.opening_words).min(words.len())).find(|&v| verb_at(v, &c.verbs) && free(v)) {
                 return Some(Commitment::Verb(after(v, &c.verbs)));
@@ -383,6 +391,16 @@ mod tests {
         assert_eq!(titles("Svenska kyrkan vill verka för en rättssäker asylprövning."), ["en rättssäker asylprövning"]);
         assert_eq!(titles("Kommunen kommer att försöka underlätta mottagandet."), ["underlätta mottagandet"]);
         assert_eq!(titles("Därför föreslår vi att sfi blir flexibel."), ["sfi blir flexibel"]);
+        assert_eq!(
+            titles("Vi ser det som angeläget att ta till vara nyanländas kompetens."),
+            ["ta till vara nyanländas kompetens"]
+        );
+        // A verb of work, some words, and its purpose.
+        assert_eq!(titles("Vi arbetar aktivt för att fler nyanlända ska få jobb."), ["fler nyanlända ska få jobb"]);
+        assert_eq!(
+            titles("Vi arbetar tillsammans med föreningarna för att skapa fler mötesplatser."),
+            ["skapa fler mötesplatser"]
+        );
         // A goal held, a duty: the whole sentence.
         assert_eq!(titles("Ekby kommun har som mål att alla ska arbeta."), ["Ekby kommun har som mål att alla ska arbeta."]);
         assert_eq!(titles("Kommunen ska se till att alla får bo."), ["Kommunen ska se till att alla får bo."]);
