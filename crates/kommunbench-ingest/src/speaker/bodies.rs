@@ -12,10 +12,9 @@
 //! Arbetsförmedlingen`, `hos Migrationsverket`: `[speaker.bodies]
 //! partner_words` before the name) scores one wherever it stands, and in
 //! the genitive it owns nothing more (`via Migrationsverkets
-//! förläggningar`). The
-//! municipality naming itself scores the same way. The
-//! best body speaks when it outscores the municipality by the margin the
-//! rule asks (see [`speaking`]).
+//! förläggningar`). The municipality naming itself scores the same way.
+//! The best body speaks when it outscores the municipality by the margin
+//! the rule asks (see [`speaking`]).
 //!
 //! Its name is taken as the text writes it, with the words that continue
 //! it (`Länsstyrelsen i Jämtlands län`, `Region Jämtland Härjedalen`) and
@@ -141,7 +140,6 @@ fn by_ending(word: &str, lower: &str) -> Option<Speaker> {
     }
     let ends = |endings: &[String]| {
         endings.iter().any(|e| {
-            let stem = lower.strip_suffix('s').unwrap_or(lower);
             (lower.ends_with(e.as_str()) && lower.len() > e.len() + 2) || (stem.ends_with(e.as_str()) && stem.len() > e.len() + 2)
         })
     };

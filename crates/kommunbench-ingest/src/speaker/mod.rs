@@ -132,9 +132,9 @@ fn unnamed(title: &bodies::Head<'_>, head: &bodies::Head<'_>, first_person: bool
             county += 1;
         } else if crate::vocabulary::has(&u.country_words, word) || u.country_endings.iter().any(|e| word.ends_with(e.as_str())) {
             country += 1;
-            state += usize::from(
-                crate::vocabulary::has(&u.state_words, word) || u.country_endings.iter().any(|e| word.ends_with(e.as_str())),
-            );
+            // `justitieministern`, `Inrikesministeriet`: the state itself.
+            let ministry = !crate::vocabulary::has(&u.country_words, word);
+            state += usize::from(ministry || crate::vocabulary::has(&u.state_words, word));
         } else if crate::vocabulary::has(&u.organisation_words, word) {
             organisation += 1;
         }
