@@ -10,6 +10,8 @@
 //!   `Kommunen ska erbjuda praktik`, `Vi Socialdemokrater i Höör vill`);
 //! - the verb before the author (`Därför vill vi`, `För nyanlända så
 //!   prioriterar vi`, `Genom samverkan ska vi`);
+//! - the author, a verb of work, a few words and its purpose (`Vi
+//!   arbetar tillsammans med föreningarna för att` *skapa mötesplatser*);
 //! - a body or a party by its name, then a verb of will (`Moderaterna
 //!   vill införa bidragstak`, `Svenska kyrkan vill verka för`);
 //! - a goal noun and its copula (`Målet är att`, `Vår ambition är att`).
@@ -18,7 +20,8 @@
 //! in prose, unless words before the goal only frame it or state the
 //! author's will: after `Målet är att`, `Vi strävar efter att`, `Vi
 //! arbetar för att`, `Vi tycker att det är viktigt att`, `Vi vill (att)`,
-//! `Vi föreslår att`, `Moderaterna vill`, `Kommunen kommer att (försöka)`,
+//! `Vi föreslår att`, `Vi ser det som angeläget att`, `Moderaterna vill`,
+//! `Kommunen kommer att (försöka)`,
 //! the goal is the title (`mottagandet sker jämnt`, `införa
 //! bidragstak`); after `har som mål att`, `ska` or the municipality's
 //! name the whole sentence is. A
