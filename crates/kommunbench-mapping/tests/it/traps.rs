@@ -47,6 +47,9 @@ fn school_is_for_children_adult_learning_for_adults() {
     check("Samhällsorientering ges på deltagarnas modersmål.", &["reception"]);
     check("Barnen har rätt till modersmålsundervisning.", &["school"]);
     check("Svenska för invandrare är en grundläggande utbildning i svenska språket.", &["adult_learning"]);
+    // A committee's name and a migration law are no schooling.
+    check("Rådet har två ledamöter från barn- och skolnämnden.", &[]);
+    check("Gymnasielagen gav uppehållstillstånd till ensamkommande.", &["reception"]);
 }
 
 #[test]
