@@ -30,6 +30,8 @@ fn work_is_jobs_not_efforts() {
     check("Kommunen satsar på arbetsmarknadsinsatser för utrikes födda.", &["work"]);
     check("Nyföretagare får stöd genom företagslotsen.", &["work"]);
     check("Möjligheten att fullt ut studera eller arbeta.", &[]);
+    // Labour immigration is migration policy, not work for those who came.
+    check("Arbetskraftsinvandringen från Finland upphörde på 1970-talet.", &[]);
     // Context words are exact: `helheter` is not a form of the guard `hela`.
     check("Programmet består av sju helheter: arbete, boende och hälsa.", &["work"]);
 }
