@@ -30,6 +30,9 @@ fn work_is_jobs_not_efforts() {
     check("Kommunen satsar på arbetsmarknadsinsatser för utrikes födda.", &["work"]);
     check("Nyföretagare får stöd genom företagslotsen.", &["work"]);
     check("Möjligheten att fullt ut studera eller arbeta.", &[]);
+    // `arbete` in passing needs support; jobs as a goal weigh fully.
+    check("Du kan kombinera studierna med arbete på deltid.", &[]);
+    check("Fler nyanlända ska få arbete inom två år.", &["work"]);
     // Labour immigration is migration policy, not work for those who came.
     check("Arbetskraftsinvandringen från Finland upphörde på 1970-talet.", &[]);
     // Context words are exact: `helheter` is not a form of the guard `hela`.
