@@ -64,6 +64,9 @@ fn reception_is_more_than_the_word_newcomer() {
     check("Mottagandet av ensamkommande barn har ökat.", &["reception"]);
     check("Tillgången på bostäder är avgörande för att nyanlända ska kunna etablera sig.", &["reception"]);
     check("Samhällsorientering erbjuds alla kommunplacerade.", &["reception"]);
+    // Receiving refugees in any tense and word order.
+    check("Kommunen har tagit emot många flyktingar de senaste åren.", &["reception"]);
+    check("Åre tar emot ca 100 flyktingar varje år.", &["reception"]);
     // Temporary protection (Ukraine, since 2022) is a reception of refugees.
     check("Den som har tillfälligt skydd kan få hjälp av flyktingkoordinatorn.", &["reception"]);
 }
