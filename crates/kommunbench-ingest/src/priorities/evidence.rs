@@ -58,10 +58,16 @@ pub(crate) fn willed(paragraph: &str) -> bool {
 /// Whether enough of `items` read as goals for the list to be the
 /// author's goals: at least the `[evidence]` share of them.
 pub(crate) fn list_states_goals<'a>(items: impl IntoIterator<Item = &'a str>) -> bool {
+    enough(items.into_iter().map(states_goal))
+}
+
+/// Whether at least the `[evidence]` share of `shows` (one per item) is
+/// true, and there is an item at all.
+fn enough(shows: impl Iterator<Item = bool>) -> bool {
     let (mut with, mut all) = (0, 0);
-    for item in items {
+    for show in shows {
         all += 1;
-        with += usize::from(states_goal(item));
+        with += usize::from(show);
     }
     all > 0 && 100 * with >= vocabulary().evidence.share * all
 }
@@ -74,13 +80,10 @@ pub(crate) fn list_states_goals<'a>(items: impl IntoIterator<Item = &'a str>) ->
 /// (`Plats: Europahuset`, `Källa: SCB`).
 pub(crate) fn labels_state_goals<'a>(labels: impl IntoIterator<Item = (&'a str, &'a str)>) -> bool {
     let reader = &vocabulary().commitments.reader;
-    let (mut with, mut all) = (0, 0);
-    for (label, text) in labels {
-        all += 1;
+    enough(labels.into_iter().map(|(label, text)| {
         let serves = lower_words(text).any(|w| has(reader, &w));
-        with += usize::from(states_goal(label) || states_goal(text) && !serves);
-    }
-    all > 0 && 100 * with >= vocabulary().evidence.share * all
+        states_goal(label) || states_goal(text) && !serves
+    }))
 }
 
 #[cfg(test)]
