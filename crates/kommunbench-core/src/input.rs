@@ -112,6 +112,21 @@ pub enum IngestError {
     },
 }
 
+/// The message a caught panic carried (`panic!("...")` gives a `&str` or a
+/// `String`), for the error that names the file it cost.
+///
+/// ```
+/// let caught = std::panic::catch_unwind(|| panic!("bad {}", 7)).unwrap_err();
+/// assert_eq!(kommunbench_core::panic_message(caught.as_ref()), "bad 7");
+/// ```
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into())
+}
+
 impl IngestError {
     /// A file that could not be read, with its path.
     pub fn reading(path: &Path, e: ReadError) -> IngestError {

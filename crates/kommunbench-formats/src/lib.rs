@@ -133,11 +133,7 @@ impl Formats {
         match receive.recv_timeout(self.timeout) {
             Ok(Ok(result)) => result,
             Ok(Err(panic)) => {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "no message".into());
+                let what = kommunbench_core::panic_message(panic.as_ref());
                 Err(format!("the {format} parser failed on this file ({what}); the file may be damaged"))
             }
             Err(_) => Err(format!(

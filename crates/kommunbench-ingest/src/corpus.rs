@@ -232,12 +232,7 @@ impl CorpusReader {
 /// file, not the corpus.
 fn guarded<T>(path: &Path, read: impl FnOnce() -> Result<T, IngestError>) -> Result<T, IngestError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "no message".into());
-        Err(IngestError::Internal { path: path.to_owned(), message })
+        Err(IngestError::Internal { path: path.to_owned(), message: kommunbench_core::panic_message(panic.as_ref()) })
     })
 }
 
