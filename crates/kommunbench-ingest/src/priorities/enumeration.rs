@@ -289,6 +289,71 @@ pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>
     (e.items.len() >= c.min_listed && e.items.iter().all(phrase)).then_some(e.items)
 }
 
+/// The actions or clauses a framed goal coordinates, if more than one
+/// (`[commitments] action_verbs`, `clause_modals`): after a frame the
+/// goal is what the author will do, and each verb of action that opens a
+/// part after a comma, `och` or `samt` opens an action of its own
+/// (`Syftet är att` *arbeta för en lyckad integration* och *stödja
+/// verksamheterna*); a goal that opens as a clause with its own modal
+/// splits where `och` opens another such clause (`Vi vill att` *alla ska
+/// få plats* och *varje invånares kompetens ska tas tillvara*). Every
+/// part must be a phrase of two or more words, so a verb's coordinated
+/// infinitives stay one (`klargöra och komma överens om`). `from` is
+/// where the goal starts in `sentence`; the items are byte ranges into it.
+pub(crate) fn coordinated_actions(sentence: &str, from: usize) -> Option<Vec<Item>> {
+    let c = &vocabulary().commitments;
+    let lower = kommunbench_text::lowercase(sentence);
+    if lower.len() != sentence.len() || from > sentence.len() {
+        return None;
+    }
+    let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len().max(from);
+    let goal = kommunbench_text::word_spans(&lower[from..end], false);
+    let first = goal.first()?.1;
+    let action = |w: &str| crate::vocabulary::has(&c.action_verbs, w);
+    let modal = |w: &str| crate::vocabulary::has(&c.clause_modals, w);
+    // A clause: its modal within its first few words, after its subject.
+    let clause = |at: usize| {
+        let words = kommunbench_text::word_spans(&lower[at..end], false);
+        words.iter().take(c.opening_words).skip(1).any(|(_, w)| modal(w))
+    };
+    let actions = action(first);
+    if !actions && !clause(from) {
+        return None;
+    }
+    let word_after = |i: usize| kommunbench_text::word_spans(&lower[i..end], false).first().map(|&(_, w)| w);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (i, ch) in top_level(sentence, from..end) {
+        // The part's start after `, `, ` och `, ` samt ` or `, och `.
+        let mut next = i + ch.len_utf8();
+        if ch != ',' && ch != ' ' {
+            continue;
+        }
+        next += lower[next..].len() - lower[next..].trim_start().len();
+        let joined = ["och ", "samt "].iter().find(|j| lower[next..].starts_with(**j));
+        if ch == ' ' && joined.is_none() {
+            continue;
+        }
+        if ch == ' ' && sentence[..i].ends_with(',') {
+            continue;
+        }
+        let start = next + joined.map_or(0, |j| j.len());
+        let opens = if actions { word_after(start).is_some_and(action) } else { joined.is_some() && clause(start) };
+        if opens {
+            cuts.push((i, start));
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut start = from;
+    for (stop, next) in cuts.into_iter().chain([(end, end)]) {
+        items.push(tidy(sentence, start..stop.max(start)));
+        start = next;
+    }
+    items.iter().all(|r| sentence[r.clone()].split_whitespace().count() >= 2).then_some(items)
+}
+
 /// The aims a normative sentence lists (`[enumerations] demand_verbs`
 /// and what follows them), given that its author is not the municipality
 /// and it is normative: `Framförallt behövs det a, b och c`,

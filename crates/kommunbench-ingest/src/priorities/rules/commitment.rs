@@ -11,7 +11,13 @@
 //! - the verb before the author (`Därför vill vi`, `För nyanlända så
 //!   prioriterar vi`, `Genom samverkan ska vi`);
 //! - the author, a verb of work, a few words and its purpose (`Vi
-//!   arbetar tillsammans med föreningarna för att` *skapa mötesplatser*);
+//!   arbetar tillsammans med föreningarna för att` *skapa mötesplatser*),
+//!   or a verb of work in any form with any subject but another authority
+//!   (`Tillväxtenheten arbetar för att`, `En arbetsgrupp har under hösten
+//!   arbetat för att`);
+//! - the author's need or obligation (`Vi måste`, `behöver vi`), not the
+//!   verb of a clause the author reports (`vi bedömer att regeringen
+//!   behöver`);
 //! - a body or a party by its name, then a verb of will (`Moderaterna
 //!   vill införa bidragstak`, `Svenska kyrkan vill verka för`);
 //! - a goal noun and its copula (`Målet är att`, `Vår ambition är att`).
@@ -27,7 +33,9 @@
 //! name the whole sentence is. A
 //! sentence whose goal coordinates goals gives one priority
 //! each (`dels A, dels B`, `Målet är att A samt att B`, `vill verka för
-//! A, att B och C`). A sentence that instructs or conditions (`du`, `den som`),
+//! A, att B och C`), and so does a framed goal that coordinates actions
+//! or clauses (`Vi vill` *stärka individen* och *motverka
+//! parallellsamhällen*). A sentence that instructs or conditions (`du`, `den som`),
 //! speaks to the reader (`vill tacka`, `vill vi poängtera`),
 //! quotes (`säger`), asks, or runs longer than a description's length is
 //! none; nor is a sentence in a section that frames the policy or that
@@ -54,6 +62,7 @@
 
 use kommunbench_core::{BlockKind, Level, MunicipalityRegistry, Rule, Span};
 
+use crate::priorities::enumeration::{coordinated_actions, coordinated_goals};
 use crate::priorities::sentences::sentences;
 use crate::priorities::{Found, Outline};
 use crate::vocabulary::{has, vocabulary};
@@ -126,7 +135,11 @@ fn goal(sentence: &str) -> Option<&str> {
 /// only the author's commitments.
 pub(crate) fn goals<'s>(sentence: &'s str, advocates: bool, places: &MunicipalityRegistry) -> Option<Vec<&'s str>> {
     let Committed { goal_at: from, framed } = read(sentence, advocates, places)?;
-    let items = from.and_then(|from| crate::priorities::enumeration::coordinated_goals(sentence, from));
+    // After a frame the goal is what the author will do: its actions and
+    // clauses are goals of their own.
+    let items = from.and_then(|from| {
+        coordinated_goals(sentence, from).or_else(|| framed.then(|| coordinated_actions(sentence, from)).flatten())
+    });
     if let Some(items) = items {
         return Some(items.into_iter().map(|r| &sentence[r]).collect());
     }
@@ -308,8 +321,13 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
             {
                 return Some(Commitment::Whole(Some(k + c.purpose.split(' ').count()), true));
             }
-            // `Vi vill`, `Vi Socialdemokrater i Höör vill`, `Kommunen ska också`.
-            if let Some(v) = (s + 1..(s + 1 + c.opening_words).min(words.len())).find(|&v| verb_at(v, &c.verbs) && free(v)) {
+            // `Vi vill`, `Vi Socialdemokrater i Höör vill`, `Kommunen ska också`;
+            // not a verb of a clause the author reports (`vi bedömer att
+            // regeringen behöver`).
+            let own = |v: usize| !words[s + 1..v].contains(&c.marker.as_str());
+            if let Some(v) =
+                (s + 1..(s + 1 + c.opening_words).min(words.len())).find(|&v| verb_at(v, &c.verbs) && free(v) && own(v))
+            {
                 return Some(Commitment::Verb(after(v, &c.verbs)));
             }
         }
@@ -320,6 +338,15 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
         |s: usize| verb_at(s - 1, &c.verbs) || (has(&c.purpose_verbs, words[s - 1]) && phrase_at(words, s + 1, &c.purpose));
     if let Some(s) = (1..(2 * c.opening_words).min(words.len())).find(|&s| words[s] == c.subjects[0] && inverted(s)) {
         return Some(Commitment::Verb(s + 1));
+    }
+    // `Tillväxtenheten arbetar för att`, `En arbetsgrupp har under hösten
+    // arbetat för att`: a verb of work in any form, a little further in,
+    // then its purpose, with a subject that is not another authority.
+    let worked = (1..(2 * c.opening_words).min(words.len())).find(|&v| has(&c.purpose_forms, words[v]) && free(v));
+    if let Some(v) = worked.filter(|_| !crate::priorities::cues::is_authority(words[0]))
+        && let Some(k) = (v + 1..(v + 1 + c.opening_words).min(words.len())).find(|&k| phrase_at(words, k, &c.purpose))
+    {
+        return Some(Commitment::Whole(Some(k + c.purpose.split(' ').count()), true));
     }
     // `Ekby ska vara en välkomnande kommun`, `I Ekby ska alla ha lika
     // rättigheter`: the municipality by its name, then `ska`.
@@ -492,6 +519,64 @@ mod tests {
         assert_eq!(
             g("Vi vill verka för en rättssäker asylprövning, att människor får en bra start och ett samhälle som håller samman."),
             ["en rättssäker asylprövning", "att människor får en bra start", "ett samhälle som håller samman"]
+        );
+    }
+
+    #[test]
+    fn framed_actions_and_clauses_give_each() {
+        let g = |s| goals(s, false, &PLACES).unwrap();
+        assert_eq!(
+            g("Vi vill stärka individen och motverka parallellsamhällen."),
+            ["stärka individen", "motverka parallellsamhällen"]
+        );
+        assert_eq!(
+            g("Målet är att stärka förutsättningarna för arbete, fungera som stöd för nätverk samt skapa fler mötesplatser."),
+            ["stärka förutsättningarna för arbete", "fungera som stöd för nätverk", "skapa fler mötesplatser"]
+        );
+        assert_eq!(
+            g("Vi vill att alla ska få plats och varje invånares kompetens ska tas tillvara."),
+            ["alla ska få plats", "varje invånares kompetens ska tas tillvara"]
+        );
+        // A verb's coordinated infinitives, a noun after `och`, and a whole
+        // sentence whose goal is not framed stay one.
+        for s in [
+            "Målet är att klargöra och komma överens om ansvaret.",
+            "Vi vill utveckla samarbetet och stödet till föreningarna.",
+            "Kommunen ska erbjuda praktik och stödja föreningarna.",
+        ] {
+            assert_eq!(g(s).len(), 1, "{s}: {:?}", g(s));
+        }
+    }
+
+    #[test]
+    fn a_verb_of_work_in_any_form_commits_to_its_purpose() {
+        let titles = |s: &'static str| goals(s, false, &PLACES).unwrap_or_default();
+        assert_eq!(titles("Tillväxtenheten arbetar för att skapa ett bra mottagande."), ["skapa ett bra mottagande"]);
+        assert_eq!(
+            titles("En arbetsgrupp inom kommunen har under hösten arbetat för att skapa boendeplatser."),
+            ["skapa boendeplatser"]
+        );
+        // Another authority's work is its own.
+        assert!(goal("Arbetsförmedlingen arbetar för att fler ska få jobb.").is_none());
+    }
+
+    #[test]
+    fn a_need_or_an_obligation_of_the_author_is_its_goal() {
+        let titles = |s: &'static str| goals(s, false, &PLACES).unwrap_or_default();
+        assert_eq!(titles("Först och främst behöver vi minska inflödet av nyanlända."), ["minska inflödet av nyanlända"]);
+        assert_eq!(
+            titles("Vi måste skapa ett system som gör det lättare att arbeta."),
+            ["skapa ett system som gör det lättare att arbeta"]
+        );
+        // The verb of a clause the author reports is not the author's.
+        assert!(goal("Sammantaget bedömer vi att regeringen behöver ta ett större ansvar.").is_none());
+    }
+
+    #[test]
+    fn a_party_by_another_of_its_names_wants() {
+        assert_eq!(
+            goals("Centern vill göra det lättare att anställa.", false, &PLACES).unwrap(),
+            ["göra det lättare att anställa"]
         );
     }
 
