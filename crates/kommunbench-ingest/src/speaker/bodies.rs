@@ -63,12 +63,14 @@ pub(crate) fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A body's name from `[speaker.bodies]`, split once: its words, whether
-/// a name must follow it (`region `), and its kind.
+/// A body's name from `[speaker.bodies]`, split once: its words (lower
+/// case), whether a name must follow it (`region `), its kind, and how a
+/// short name the vocabulary writes with a capital is written (`Brå`).
 struct Name {
     parts: Vec<String>,
     needs_more: bool,
     speaker: Speaker,
+    written: Option<String>,
 }
 
 /// The names by their first word, each list in the order of the kinds.
@@ -92,10 +94,11 @@ static NAMES: std::sync::LazyLock<Vec<Name>> = std::sync::LazyLock::new(|| {
                 parts: name
                     .split(|c: char| !kommunbench_text::is_word_char(c) && c != '-')
                     .filter(|p| !p.is_empty())
-                    .map(str::to_owned)
+                    .map(kommunbench_text::lowercase)
                     .collect(),
                 needs_more: name.ends_with(' '),
                 speaker: speaker.clone(),
+                written: name.chars().any(char::is_uppercase).then(|| name.clone()),
             })
         })
         .filter(|n| !n.parts.is_empty())
@@ -119,8 +122,12 @@ fn opens_with(words: &[(usize, &str)], lower: &[std::borrow::Cow<'_, str>], i: u
     if !fits || (name.needs_more && !words.get(i + parts.len()).is_some_and(|(_, w)| capitalised(w))) {
         return None;
     }
-    // Short names (`LO`, `DO`) are written in capitals.
-    if parts.len() == 1 && parts[0].chars().count() <= 3 && !words[i].1.chars().all(char::is_uppercase) {
+    // Short names are written in capitals (`LO`, `DO`), or as the
+    // vocabulary writes them (`Brå`): `Lo` or `Do` opening a sentence is
+    // no body.
+    let short = parts.len() == 1 && parts[0].chars().count() <= 3;
+    let as_written = name.written.as_ref().map_or_else(|| words[i].1.chars().all(char::is_uppercase), |w| w == words[i].1);
+    if short && !as_written {
         return None;
     }
     Some(parts.len())
@@ -421,6 +428,22 @@ mod tests {
         assert_eq!(score("Röda Korset Halmstad har språkcafé varje vecka.", "Halmstad"), 0);
         assert_eq!(score("Länsstyrelsen i Kalmar län samordnar. Kalmar läns kommuner", "Kalmar"), 0);
         assert_eq!(score("Halmstadbor och halmstadsborna", "Halmstad"), 0);
+    }
+
+    #[test]
+    fn an_agency_by_its_own_name_or_abbreviation_is_the_state() {
+        let text = "Brå publicerar statistik över anmälda hatbrott. Brå har identifierat motiven i anmälningarna.";
+        assert_eq!(spoken("Hatbrott", text), Some((Speaker::National, "Brå".into())));
+        let audit = "Riksrevisionen har granskat statens insatser för nyanlända.";
+        assert_eq!(spoken("Uppföljning | Riksrevisionen", audit).map(|s| s.0), Some(Speaker::National));
+    }
+
+    #[test]
+    fn an_order_a_mission_or_a_national_association_is_an_organisation() {
+        let text = "Stadsmissionen driver ett språkcafé för nyanlända. Stadsmissionen vill att fler ska få en plats.";
+        assert_eq!(spoken("Språkcafé", text), Some((Speaker::Organisation, "Stadsmissionen".into())));
+        let order = "Ordensrådet i Kärleksorden kräver ett slut på vardagsrasismen. Kärleksorden samlar fler än tusen.";
+        assert_eq!(spoken("Vardagsrasism", order).map(|s| s.0), Some(Speaker::Organisation));
     }
 
     #[test]
