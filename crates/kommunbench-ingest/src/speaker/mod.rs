@@ -19,9 +19,11 @@
 //!   and `kommunerna i länet` as partners; those are not counted.
 //!   A party also speaks when the title names it (`Invandring |
 //!   Sverigedemokraterna Knivsta`), when it is the subject of a verb of
-//!   will (`SD Knivsta vill`, `Därför anser Liberalerna`), or when its
+//!   will (`SD Knivsta vill`, `Därför anser Liberalerna`), when its
 //!   adjective qualifies the politics (`den liberala
-//!   integrationspolitiken`).
+//!   integrationspolitiken`) or follows `vi` (`Vi gröna kommunalråd`), or
+//!   when its abbreviation and a colon open the title or the first line
+//!   (`M: Därför säljer vi flyktingbostäderna`, a debate article).
 //! - the **state** speaks in a text titled as the government's
 //!   (`Regeringens strategi`, not `Landskapsregeringens program`).
 //! - a **body** that is not the municipality, a county board, a region,
@@ -79,7 +81,14 @@ pub(crate) fn speaker(title: &str, text: &str, municipality: Option<&str>) -> (S
     let head_text = head_of(text);
     let (title_text, head_words) = (bodies::Head::new(title), bodies::Head::new(head_text));
     let (t, h) = (Counts::of(&title_text.lowered), Counts::of(&head_words.lowered));
-    let (tw, hw) = (Will::of(&title_text), Will::of(&head_words));
+    let (mut tw, hw) = (Will::of(&title_text), Will::of(&head_words));
+    // `M: Därför säljer vi flyktingbostäderna`: a debate article's title
+    // (or its first line, a page's title the reader took for a label)
+    // opens with the writers' party.
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    if let Some(i) = titled_by(title).or_else(|| titled_by(first_line)) {
+        tw.wants[i] += 1;
+    }
     let voiced = t.voice + h.voice + h.wants + hw.wants.iter().sum::<usize>() + hw.politics.iter().sum::<usize>() > 0;
     let parties = &vocabulary().speaker.parties;
     let score = |i: usize| h.party[i] + 2 * t.party[i] + 2 * (hw.wants[i] + tw.wants[i]) + hw.politics[i] + tw.politics[i];
@@ -111,6 +120,14 @@ pub(crate) fn speaker(title: &str, text: &str, municipality: Option<&str>) -> (S
     let named = municipality.is_some() || t.municipality + h.municipality > 0;
     let unnamed = if named { None } else { unnamed(&title_text, &head_words, first_person) };
     (unnamed.unwrap_or(Speaker::Municipality), None)
+}
+
+/// The party whose abbreviation, as written, opens `title` before a colon
+/// (`L: Flyktingars hälsa måste tas på större allvar`), as newspapers
+/// title a debate article by its writers' party.
+fn titled_by(title: &str) -> Option<usize> {
+    let (opening, _) = title.split_once(':')?;
+    vocabulary().speaker.parties.iter().position(|p| opening.trim() == p.abbreviation)
 }
 
 /// Who speaks in a text that names no municipality: neither as its own
@@ -248,7 +265,10 @@ impl Will {
             for &(i, role) in roles.iter().chain(abbreviation.as_ref()) {
                 match role {
                     Role::Adjective => {
-                        if lower.get(k + 1).is_some_and(|n| n.contains(s.politics.as_str())) {
+                        // `den liberala integrationspolitiken`; `Vi gröna
+                        // kommunalråd`: the party's members speak.
+                        let members = k > 0 && lower[k - 1] == s.bodies.first_person[0];
+                        if lower.get(k + 1).is_some_and(|n| n.contains(s.politics.as_str())) || members {
                             will.politics[i] += 1;
                         }
                     }
@@ -319,6 +339,22 @@ mod tests {
 
     fn party(abbreviation: &str) -> Speaker {
         Speaker::Party(abbreviation.to_owned())
+    }
+
+    #[test]
+    fn a_debate_title_opens_with_the_writers_party() {
+        let text = "Vi moderater håller vad vi lovar. Detta stod Socialdemokraterna bakom, men Socialdemokraterna ändrade sig.";
+        assert_eq!(speaker("M: Därför säljer vi bostäderna", text, None).0, party("M"));
+        assert_eq!(speaker("m-nacka", &format!("M: Därför säljer vi bostäderna\n\n{text}"), None).0, party("M"));
+        let abbreviation = |t| titled_by(t).map(|i| vocabulary().speaker.parties[i].abbreviation.as_str());
+        assert_eq!(abbreviation("MP: Ett hållbart mottagande"), Some("MP"));
+        assert_eq!(titled_by("Mottagande: så gör vi"), None);
+    }
+
+    #[test]
+    fn we_and_a_party_s_adjective_are_its_members() {
+        let text = "Vi gröna kommunalråd är positiva till förslaget. Vi står fast vid att Sverige ska vara generöst.";
+        assert_eq!(speaker("Med nytt system klarar vi mottagandet", text, None).0, party("MP"));
     }
 
     #[test]
