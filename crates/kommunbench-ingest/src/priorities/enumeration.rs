@@ -215,14 +215,10 @@ fn in_sentence(sentence: &str) -> Option<Enumeration> {
 /// are byte ranges into `sentence`, without their `att`.
 pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>> {
     let c = &vocabulary().commitments;
-    let lower = kommunbench_text::lowercase(sentence);
-    if lower.len() != sentence.len() || from > sentence.len() {
-        return None;
-    }
-    let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len().max(from);
+    let (lower, end) = goal_bounds(sentence, from)?;
     // A goal is a phrase, not a verb's coordinated words (`kunna, förstå
     // och vilja`).
-    let phrase = |r: &Item| sentence[r.clone()].split_whitespace().count() >= 2;
+    let phrase = |r: &Item| is_phrase(sentence, r);
     let at_word = |i: usize, w: &str| {
         lower[i..].starts_with(w) && kommunbench_text::starts_word(&lower, i) && kommunbench_text::ends_word(&lower, i + w.len())
     };
@@ -302,11 +298,7 @@ pub(crate) fn coordinated_goals(sentence: &str, from: usize) -> Option<Vec<Item>
 /// where the goal starts in `sentence`; the items are byte ranges into it.
 pub(crate) fn coordinated_actions(sentence: &str, from: usize) -> Option<Vec<Item>> {
     let c = &vocabulary().commitments;
-    let lower = kommunbench_text::lowercase(sentence);
-    if lower.len() != sentence.len() || from > sentence.len() {
-        return None;
-    }
-    let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len().max(from);
+    let (lower, end) = goal_bounds(sentence, from)?;
     let goal = kommunbench_text::word_spans(&lower[from..end], false);
     let first = goal.first()?.1;
     let action = |w: &str| crate::vocabulary::has(&c.action_verbs, w);
@@ -351,7 +343,24 @@ pub(crate) fn coordinated_actions(sentence: &str, from: usize) -> Option<Vec<Ite
         items.push(tidy(sentence, start..stop.max(start)));
         start = next;
     }
-    items.iter().all(|r| sentence[r.clone()].split_whitespace().count() >= 2).then_some(items)
+    items.iter().all(|r| is_phrase(sentence, r)).then_some(items)
+}
+
+/// The lower-case `sentence` (only when its bytes align with the
+/// original's) and where a goal starting at `from` ends: before the
+/// closing stop.
+fn goal_bounds(sentence: &str, from: usize) -> Option<(String, usize)> {
+    let lower = kommunbench_text::lowercase(sentence);
+    if lower.len() != sentence.len() || from > sentence.len() {
+        return None;
+    }
+    let end = sentence.trim_end().trim_end_matches(['.', '!', '?']).len().max(from);
+    Some((lower, end))
+}
+
+/// Whether an item is a phrase of two or more words.
+fn is_phrase(sentence: &str, item: &Item) -> bool {
+    sentence[item.clone()].split_whitespace().count() >= 2
 }
 
 /// The aims a normative sentence lists (`[enumerations] demand_verbs`
