@@ -20,7 +20,9 @@
 //!   behöver`);
 //! - a body or a party by its name, then a verb of will (`Moderaterna
 //!   vill införa bidragstak`, `Svenska kyrkan vill verka för`);
-//! - a goal noun and its copula (`Målet är att`, `Vår ambition är att`).
+//! - a goal noun and its copula (`Målet är att`, `Vår ambition är att`),
+//!   or the purpose of the author's own initiative (`Syftet med projektet
+//!   är att`), not of a service it describes.
 //!
 //! The whole sentence is the title, as the codebook writes a goal stated
 //! in prose, unless words before the goal only frame it or state the
@@ -381,6 +383,16 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
             return Some(Commitment::Whole(copula.map(|g| j + g.split(' ').count()), framed));
         }
     }
+    // `Syftet med projektet är att`, `Syftet med vår samverkan är att`: the
+    // purpose of the author's own initiative, not of a service it
+    // describes (`Syftet med samhällsorienteringen är att`).
+    if words.first().is_some_and(|w| has(&c.purpose_nouns, w))
+        && let Some(j) = (2..(2 + c.opening_words).min(words.len())).find(|&j| phrase_at(words, j, &c.framing_copula))
+        && words[1] == c.initiative_link
+        && words[2..j].iter().any(|w| c.initiatives.iter().any(|i| w.contains(i.as_str())))
+    {
+        return Some(Commitment::Whole(Some(j + c.framing_copula.split(' ').count()), true));
+    }
     // A party's or a body's name, then a verb of will: `Moderaterna
     // vill`, `Svenska kyrkan vill`.
     if let Some(v) = (1..3.min(words.len())).find(|&v| verb_at(v, &c.will))
@@ -558,6 +570,16 @@ mod tests {
         );
         // Another authority's work is its own.
         assert!(goal("Arbetsförmedlingen arbetar för att fler ska få jobb.").is_none());
+    }
+
+    #[test]
+    fn the_purpose_of_the_author_s_initiative_is_its_goal() {
+        let titles = |s: &'static str| goals(s, false, &PLACES).unwrap_or_default();
+        assert_eq!(titles("Syftet med projektet är att skapa mötesplatser på svenska."), ["skapa mötesplatser på svenska"]);
+        assert_eq!(titles("Syftet med vår samverkan är att öka kvaliteten i mottagandet."), ["öka kvaliteten i mottagandet"]);
+        // A service's purpose is described; a bare purpose is as often.
+        assert!(goal("Syftet med samhällsorienteringen är att underlätta etableringen.").is_none());
+        assert!(goal("Syftet är att få en bild av elevens hälsa.").is_none());
     }
 
     #[test]
