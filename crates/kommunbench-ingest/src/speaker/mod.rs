@@ -13,7 +13,7 @@
 //!   voice.
 //! - a **region** speaks when the head names regional bodies and the
 //!   county as its own (`landskapsregeringen`, `regionförbundet`, `den
-//!   regionala utvecklingsnämnden`, `länets befolkning`) at least twice
+//!   regionala utvecklingsnämnden`, `länets befolkning`, `vår region`) at least twice
 //!   and more often than a municipality names itself (`kommunen`,
 //!   `Vetlanda kommun`, `staden`). Municipal pages name the county board
 //!   and `kommunerna i länet` as partners; those are not counted.
@@ -349,6 +349,13 @@ mod tests {
         let abbreviation = |t| titled_by(t).map(|i| vocabulary().speaker.parties[i].abbreviation.as_str());
         assert_eq!(abbreviation("MP: Ett hållbart mottagande"), Some("MP"));
         assert_eq!(titled_by("Mottagande: så gör vi"), None);
+    }
+
+    #[test]
+    fn a_region_speaks_of_our_region() {
+        let text = "När nya människor kommer hit innebär det en stor möjlighet för vår region. \
+            Att fler bosätter sig här ställer krav på kommunerna och på vår region som helhet.";
+        assert!(matches!(speaker("Nyanlända", text, None).0, Speaker::Region(_)));
     }
 
     #[test]
