@@ -35,6 +35,9 @@ fn work_is_jobs_not_efforts() {
     check("Fler nyanlända ska få arbete inom två år.", &["work"]);
     // Labour immigration is migration policy, not work for those who came.
     check("Arbetskraftsinvandringen från Finland upphörde på 1970-talet.", &[]);
+    // A compilation ends like `*anställning`; a unit head's title is no job.
+    check("Rapporten är en sammanställning av statistik från kommunerna.", &[]);
+    check("Frågor besvaras av vår arbetsmarknadschef.", &[]);
     // Context words are exact: `helheter` is not a form of the guard `hela`.
     check("Programmet består av sju helheter: arbete, boende och hälsa.", &["work"]);
 }
