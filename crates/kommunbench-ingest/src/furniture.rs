@@ -146,6 +146,8 @@ mod tests {
             ("Beredning: integrationssamordnaren", DropReason::Metadata),
             ("Varning för halka på gångvägar", DropReason::Banner),
             ("Kommunstyrelsen 2024-03-11 § 52", DropReason::Metadata),
+            ("2016-12-12 13:11", DropReason::Metadata),
+            ("5.4.2022 kl. 9.02", DropReason::Metadata),
             ("Startsida / Kommun och politik / Integration", DropReason::Navigation),
             ("Åby kommun          Integrationsplan 2024–2027          5 (10)", DropReason::PageNoise),
             ("Integrationsstrategi    Sida 4 av 11", DropReason::PageNoise),

@@ -63,8 +63,12 @@ impl Furniture {
                 r"(?i)^[\p{L}-]+(\s+[\p{L}-]+)?\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*,?\s*§\s*\d+$".to_owned(),
                 DropReason::Metadata,
             ),
-            // A date alone on a line: a stamp of the page or the minutes.
-            (r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$".to_owned(), DropReason::Metadata),
+            // A date alone on a line, with its time or not: a stamp of the
+            // page or the minutes (`2016-12-12 13:11`).
+            (
+                r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(,?\s+(kl\.?\s+)?\d{1,2}[:.]\d{2})?$".to_owned(),
+                DropReason::Metadata,
+            ),
             // Contact details: e-mail addresses, phone numbers.
             (r"^\S+@\S+\.\w{2,}$".to_owned(), DropReason::Contact),
             (r"^(\+46|\+358|0)[\d\s-]{6,}$".to_owned(), DropReason::Contact),
