@@ -352,6 +352,12 @@ mod tests {
     }
 
     #[test]
+    fn a_party_that_works_for_its_aims_speaks() {
+        let text = "Partidagens beslut\n\nSFP arbetar för att en invandrare alltid ska kunna välja integrationsspråk.";
+        assert_eq!(speaker("Integration på svenska", text, None).0, party("SFP"));
+    }
+
+    #[test]
     fn a_region_speaks_of_our_region() {
         let text = "När nya människor kommer hit innebär det en stor möjlighet för vår region. \
             Att fler bosätter sig här ställer krav på kommunerna och på vår region som helhet.";
