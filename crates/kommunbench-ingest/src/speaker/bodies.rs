@@ -434,6 +434,8 @@ mod tests {
     fn an_agency_by_its_own_name_or_abbreviation_is_the_state() {
         let text = "Brå publicerar statistik över anmälda hatbrott. Brå har identifierat motiven i anmälningarna.";
         assert_eq!(spoken("Hatbrott", text), Some((Speaker::National, "Brå".into())));
+        let police = "Idag presenterar Polisen sin nationella lägesbild. Polisen bedömer att 61 områden är utsatta.";
+        assert_eq!(spoken("Utsatta områden", police), Some((Speaker::National, "Polisen".into())));
         let audit = "Riksrevisionen har granskat statens insatser för nyanlända.";
         assert_eq!(spoken("Uppföljning | Riksrevisionen", audit).map(|s| s.0), Some(Speaker::National));
     }

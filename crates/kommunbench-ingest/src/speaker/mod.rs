@@ -358,6 +358,13 @@ mod tests {
     }
 
     #[test]
+    fn a_wellbeing_services_county_is_a_region() {
+        let text = "Styrgruppen för Österbottens välfärdsområde drog riktlinjer för vilka uppgifter som överförs till \
+            välfärdsområdet och vilka som blir kvar i kommunerna.";
+        assert!(matches!(speaker("Integrationsservicen", text, None).0, Speaker::Region(_)));
+    }
+
+    #[test]
     fn a_region_speaks_of_our_region() {
         let text = "När nya människor kommer hit innebär det en stor möjlighet för vår region. \
             Att fler bosätter sig här ställer krav på kommunerna och på vår region som helhet.";
