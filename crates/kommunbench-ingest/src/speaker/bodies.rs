@@ -363,10 +363,14 @@ pub(crate) fn speaking(found: &[Body], own: usize, first_person: bool) -> Option
     let best = found.first()?;
     // Regional bodies agree on who speaks (a project of NTM-centralen
     // and Österbottens förbund is regional): only another kind competes.
-    // Authorities do not (a municipal page on Migrationsverket's and
-    // Arbetsförmedlingen's duties is the municipality's).
+    // Authorities do not where the municipality names itself (a municipal
+    // page on Migrationsverket's and Arbetsförmedlingen's duties is the
+    // municipality's).
     let regional = matches!(best.speaker, Speaker::Region(_));
-    let next = found.iter().skip(1).find(|b| !(regional && b.speaker == best.speaker)).map_or(0, |b| b.score);
+    // On a page where the municipality never names itself, the state's
+    // bodies agree too: Barnombudsmannen's report speaks of Migrationsverket.
+    let state = best.speaker == Speaker::National && own == 0;
+    let next = found.iter().skip(1).find(|b| !((regional || state) && b.speaker == best.speaker)).map_or(0, |b| b.score);
     let clear = if own == 0 { best.score >= 2 } else { best.score >= 3 && best.score > own + 1 };
     let voiced = first_person && own == 0;
     ((clear || voiced) && best.score >= 2 * next).then_some(best)
@@ -438,6 +442,18 @@ mod tests {
         assert_eq!(spoken("Utsatta områden", police), Some((Speaker::National, "Polisen".into())));
         let audit = "Riksrevisionen har granskat statens insatser för nyanlända.";
         assert_eq!(spoken("Uppföljning | Riksrevisionen", audit).map(|s| s.0), Some(Speaker::National));
+    }
+
+    #[test]
+    fn the_state_s_bodies_agree_where_no_municipality_speaks() {
+        let report = "Barnombudsmannen har mött 600 barn på flykt. Barnombudsmannen har lyssnat på barnen. \
+            Migrationsverket prövar deras ansökningar. Migrationsverket beslutar om boende. Migrationsverket bedömer åldern.";
+        assert_eq!(spoken("Rapport", report).map(|s| s.0), Some(Speaker::National));
+        // Where the municipality names itself, authorities named in turn
+        // are its partners.
+        let page = "Kommunen tar emot nyanlända. Kommunen ordnar boende. Migrationsverket prövar ansökningar. \
+            Arbetsförmedlingen ansvarar för etableringen. Migrationsverket anvisar.";
+        assert_eq!(spoken("Mottagande", page), None);
     }
 
     #[test]
