@@ -445,6 +445,13 @@ mod tests {
     }
 
     #[test]
+    fn a_federation_of_municipalities_is_regional() {
+        let text =
+            "Kommunalförbundet gör långsiktig nytta för de åtta kommunerna. Kommunalförbundet samlar tjänstemän i nätverk.";
+        assert_eq!(spoken("Om oss", text).map(|s| s.0), Some(Speaker::Region(None)));
+    }
+
+    #[test]
     fn the_state_s_bodies_agree_where_no_municipality_speaks() {
         let report = "Barnombudsmannen har mött 600 barn på flykt. Barnombudsmannen har lyssnat på barnen. \
             Migrationsverket prövar deras ansökningar. Migrationsverket beslutar om boende. Migrationsverket bedömer åldern.";
