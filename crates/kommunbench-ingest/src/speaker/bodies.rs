@@ -467,6 +467,8 @@ mod tests {
     fn an_order_a_mission_or_a_national_association_is_an_organisation() {
         let text = "Stadsmissionen driver ett språkcafé för nyanlända. Stadsmissionen vill att fler ska få en plats.";
         assert_eq!(spoken("Språkcafé", text), Some((Speaker::Organisation, "Stadsmissionen".into())));
+        let association = "Föreningen Nya Vänner bygger nätverk för nyanlända. Föreningen Nya Vänner har 200 medlemmar.";
+        assert_eq!(spoken("Verksamhetsberättelse", association), Some((Speaker::Organisation, "Föreningen Nya Vänner".into())));
         let order = "Ordensrådet i Kärleksorden kräver ett slut på vardagsrasismen. Kärleksorden samlar fler än tusen.";
         assert_eq!(spoken("Vardagsrasism", order).map(|s| s.0), Some(Speaker::Organisation));
     }
