@@ -240,8 +240,9 @@ fn after_stance(lower: &[&str], verb: usize) -> Option<usize> {
         return None;
     }
     let mut k = verb;
-    while lower.get(k).is_some_and(|w| has(&c.stance_adverbs, w)) {
-        k += 1;
+    // `Vi vill även`, `Vi vill bland annat`: adverbs of one or more words.
+    while let Some(n) = c.stance_adverbs.iter().filter(|a| phrase_at(lower, k, a)).map(|a| a.split(' ').count()).max() {
+        k += n;
     }
     if let Some(f) = c.stance_frames.iter().filter(|f| phrase_at(lower, k, f)).max_by_key(|f| f.len()) {
         k += f.split(' ').count();
@@ -430,6 +431,11 @@ mod tests {
         // A will or a promise: what the author wants.
         assert_eq!(titles("Vi vill att fler ska arbeta."), ["fler ska arbeta"]);
         assert_eq!(titles("Vi vill även införa språkkrav för medborgarskap."), ["införa språkkrav för medborgarskap"]);
+        assert_eq!(
+            titles("Vi vill bland annat se att regeringen utvecklar ett åtgärdsprogram."),
+            ["regeringen utvecklar ett åtgärdsprogram"]
+        );
+        assert_eq!(titles("Därför vill vi se fler praktikplatser i kommunen."), ["se fler praktikplatser i kommunen"]);
         assert_eq!(titles("Svenska kyrkan vill verka för en rättssäker asylprövning."), ["en rättssäker asylprövning"]);
         assert_eq!(titles("Kommunen kommer att försöka underlätta mottagandet."), ["underlätta mottagandet"]);
         assert_eq!(titles("Därför föreslår vi att sfi blir flexibel."), ["sfi blir flexibel"]);
