@@ -80,7 +80,7 @@ pub(crate) struct Commitments {
     pub place_verbs: Vec<String>,
     pub purpose_verbs: Vec<String>,
     pub purpose: String,
-    pub purpose_forms: Vec<String>,
+    pub purpose_participles: Vec<String>,
     pub opening_words: usize,
     pub reader: Vec<String>,
     pub quotations: Vec<String>,

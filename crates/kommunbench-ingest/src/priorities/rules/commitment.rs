@@ -117,6 +117,12 @@ fn phrase_at(words: &[&str], at: usize, phrase: &str) -> bool {
     phrase.split(' ').enumerate().all(|(k, p)| words.get(at + k).is_some_and(|w| *w == p))
 }
 
+/// How many words the longest of `phrases` takes that `words` hold at
+/// `at`, if any does.
+fn longest_at(words: &[&str], at: usize, phrases: &[String]) -> Option<usize> {
+    phrases.iter().filter(|p| phrase_at(words, at, p)).map(|p| p.split(' ').count()).max()
+}
+
 /// Whether a sentence commits its author, given whole: the test's view
 /// of [`goals`] (`Vi vill att nyanlända från dag ett ska läsa sfi`,
 /// `Ekby ska vara en välkomnande kommun`).
@@ -241,12 +247,10 @@ fn after_stance(lower: &[&str], verb: usize) -> Option<usize> {
     }
     let mut k = verb;
     // `Vi vill även`, `Vi vill bland annat`: adverbs of one or more words.
-    while let Some(n) = c.stance_adverbs.iter().filter(|a| phrase_at(lower, k, a)).map(|a| a.split(' ').count()).max() {
+    while let Some(n) = longest_at(lower, k, &c.stance_adverbs) {
         k += n;
     }
-    if let Some(f) = c.stance_frames.iter().filter(|f| phrase_at(lower, k, f)).max_by_key(|f| f.len()) {
-        k += f.split(' ').count();
-    }
+    k += longest_at(lower, k, &c.stance_frames).unwrap_or(0);
     if lower.get(k).is_some_and(|w| *w == c.marker) {
         k += 1;
     }
@@ -305,8 +309,13 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
     let opening = c.opening_words.min(words.len());
     // The relative or question word before a verb makes it another's.
     let free = |at: usize| at == 0 || !has(&c.relatives, words[at - 1]);
-    let after = |v: usize, verbs: &[String]| {
-        verbs.iter().filter(|p| phrase_at(words, v, p)).map(|p| v + p.split(' ').count()).max().unwrap_or(v + 1)
+    let after = |v: usize, verbs: &[String]| v + longest_at(words, v, verbs).unwrap_or(1);
+    // The purpose a few words after a verb of work at `v` (`arbetar
+    // tillsammans med föreningarna för att` *X*): the goal after it.
+    let purpose_after = |v: usize| {
+        (v + 1..(v + 1 + c.opening_words).min(words.len()))
+            .find(|&k| phrase_at(words, k, &c.purpose))
+            .map(|k| Commitment::Whole(Some(k + c.purpose.split(' ').count()), true))
     };
     // `kommun` is a subject after the municipality's name (`Ekby kommun
     // ska`), not in `i vilken kommun ett barn ska bo`.
@@ -319,10 +328,10 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
             // `Vi arbetar aktivt för att`, `Vi arbetar tillsammans med
             // föreningarna för att`: a verb of work, a few words, then its
             // purpose, which is the goal.
-            if let Some(v) = s.checked_add(1).filter(|&v| v < words.len() && has(&c.purpose_verbs, words[v]))
-                && let Some(k) = (v + 1..(v + 1 + c.opening_words).min(words.len())).find(|&k| phrase_at(words, k, &c.purpose))
+            if let Some(purpose) =
+                Some(s + 1).filter(|&v| v < words.len() && has(&c.purpose_verbs, words[v])).and_then(purpose_after)
             {
-                return Some(Commitment::Whole(Some(k + c.purpose.split(' ').count()), true));
+                return Some(purpose);
             }
             // `Vi vill`, `Vi Socialdemokrater i Höör vill`, `Kommunen ska också`;
             // not a verb of a clause the author reports (`vi bedömer att
@@ -345,11 +354,10 @@ fn commitment(spans: &[(usize, &str)], words: &[&str], places: &MunicipalityRegi
     // `Tillväxtenheten arbetar för att`, `En arbetsgrupp har under hösten
     // arbetat för att`: a verb of work in any form, a little further in,
     // then its purpose, with a subject that is not another authority.
-    let worked = (1..(2 * c.opening_words).min(words.len())).find(|&v| has(&c.purpose_forms, words[v]) && free(v));
-    if let Some(v) = worked.filter(|_| !crate::priorities::cues::is_authority(words[0]))
-        && let Some(k) = (v + 1..(v + 1 + c.opening_words).min(words.len())).find(|&k| phrase_at(words, k, &c.purpose))
-    {
-        return Some(Commitment::Whole(Some(k + c.purpose.split(' ').count()), true));
+    let work = |w: &str| has(&c.purpose_verbs, w) || has(&c.purpose_participles, w);
+    let worked = (1..(2 * c.opening_words).min(words.len())).find(|&v| work(words[v]) && free(v));
+    if let Some(purpose) = worked.filter(|_| !crate::priorities::cues::is_authority(words[0])).and_then(purpose_after) {
+        return Some(purpose);
     }
     // `Ekby ska vara en välkomnande kommun`, `I Ekby ska alla ha lika
     // rättigheter`: the municipality by its name, then `ska`.
