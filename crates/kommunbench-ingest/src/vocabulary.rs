@@ -294,6 +294,14 @@ pub(crate) struct Party {
     pub adjectives: Vec<String>,
 }
 
+impl Party {
+    /// Whether `word` (lower case) is the party's name or one of its
+    /// other names (`centern`, `folkpartiet`).
+    pub(crate) fn named(&self, word: &str) -> bool {
+        self.name == word || has(&self.forms, word)
+    }
+}
+
 /// The words of a heading that name the level of the priorities under it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -160,7 +160,7 @@ fn by_ending(word: &str, lower: &str) -> Option<Speaker> {
         };
         // A parliamentary party (`Miljöpartiet`, `Centerpartiet`) by its abbreviation.
         let parties = &vocabulary().speaker.parties;
-        let known = parties.iter().find(|p| p.name == stem || p.forms.iter().any(|f| f == stem)).map(|p| p.abbreviation.clone());
+        let known = parties.iter().find(|p| p.named(stem)).map(|p| p.abbreviation.clone());
         Some(Speaker::Party(known.unwrap_or_else(|| name.to_uppercase())))
     } else if ends(&b.region_endings) {
         Some(Speaker::Region(None))

@@ -174,11 +174,7 @@ fn unnamed(title: &bodies::Head<'_>, head: &bodies::Head<'_>, first_person: bool
 pub(crate) fn names_a_speaker(words: &[&str]) -> bool {
     let Some(first) = words.first() else { return false };
     let lower = kommunbench_text::lowercase(first);
-    let party = vocabulary()
-        .speaker
-        .parties
-        .iter()
-        .any(|p| lower == p.name || p.members.as_ref() == Some(&lower) || p.forms.contains(&lower));
+    let party = vocabulary().speaker.parties.iter().any(|p| p.named(&lower) || p.members.as_ref() == Some(&lower));
     let spans: Vec<(usize, &str)> = words.iter().map(|w| (0, *w)).collect();
     let lower: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| kommunbench_text::lowercase(w).into()).collect();
     // The body's name is all the words (`Svenska kyrkan`, `Migrationsverket`).
