@@ -268,6 +268,15 @@ pub struct Dates {
     pub adopted: Option<Date>,
     /// When the page or document was last updated or revised.
     pub updated: Option<Date>,
+    /// When the file was made, as its own properties say (a PDF's
+    /// `CreationDate`, a Word file's `dcterms:created`): for a page printed
+    /// or saved by a user, the day it was printed, so never a publication
+    /// date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_created: Option<Date>,
+    /// When the file was last changed, as its own properties say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_modified: Option<Date>,
 }
 
 impl Dates {
@@ -741,7 +750,7 @@ mod tests {
 
     #[test]
     fn effective_date_prefers_adoption() {
-        let dates = Dates { published: Date::new(2023, 3, 13), adopted: Date::new(2023, 2, 20), updated: None };
+        let dates = Dates { published: Date::new(2023, 3, 13), adopted: Date::new(2023, 2, 20), ..Dates::default() };
         assert_eq!(dates.effective(), Date::new(2023, 2, 20));
     }
 

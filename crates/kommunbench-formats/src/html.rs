@@ -104,6 +104,7 @@ fn metadata(document: &Html) -> FormatMeta {
         site: value(&["og:site_name", "application-name"]).filter(|s| !s.is_empty()),
         language: document.select(&html).next().and_then(|h| h.value().attr("lang")).map(str::to_owned).filter(|l| !l.is_empty()),
         title: None,
+        ..FormatMeta::default()
     }
 }
 

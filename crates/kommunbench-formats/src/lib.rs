@@ -172,6 +172,12 @@ pub fn ingester() -> IngesterBuilder {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_reader_s_panic_is_the_file_s_error() {
+        let err = Formats::default().isolated("PDF", b"%PDF-", |_| panic!("boom")).unwrap_err();
+        assert_eq!(err, "the PDF parser failed on this file (boom); the file may be damaged");
+    }
+
     fn ingest(page: &str) -> kommunbench_core::PolicyDocument {
         let (text, _) = html::to_text(page.as_bytes()).unwrap();
         Ingester::new().ingest_str("page", &text).unwrap()

@@ -189,8 +189,8 @@ fn text_of(e: &Element, out: &mut String) {
 fn properties(props: Option<&Element>, created: &str, modified: &str) -> FormatMeta {
     let value = |name: &str| element_text(props.and_then(|p| p.child(name)));
     FormatMeta {
-        published: value(created).as_deref().and_then(leading_date),
-        updated: value(modified).as_deref().and_then(leading_date),
+        created: value(created).as_deref().and_then(leading_date),
+        modified: value(modified).as_deref().and_then(leading_date),
         language: value("dc:language"),
         title: value("dc:title"),
         ..FormatMeta::default()
@@ -644,8 +644,8 @@ mod tests {
             "Integrationsprogram\n\nVi vill att:\n\n1. Fler i arbete\n  – Praktik\n2. Språk\n\nUppföljning\n\nSida 1\n\nÅtgärd\tAnsvar\n"
         );
         assert_eq!(meta.title.as_deref(), Some("Programmet"));
-        assert_eq!(meta.published.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
-        assert_eq!(meta.updated.map(|d| d.to_string()).as_deref(), Some("2024-04-02"));
+        assert_eq!(meta.created.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
+        assert_eq!(meta.modified.map(|d| d.to_string()).as_deref(), Some("2024-04-02"));
     }
 
     #[test]

@@ -1,19 +1,28 @@
 //! PDF (text layer) to the text kommunbench ingests.
 //!
-//! `pdf-extract` (on `lopdf`) interprets the content streams and hands
-//! over every glyph with its position and size. From those this module
-//! rebuilds what a reader sees: lines from glyphs on one baseline, the
-//! reading order of one or two columns, running headers, footers and page
-//! numbers left out, paragraphs from line spacing, headings from font
-//! size, list items from their markers, words broken at line ends mended,
-//! ligatures and soft hyphens normalised, and where each page starts.
+//! `hayro-interpret` interprets the content streams (every font kind, its
+//! widths, `ToUnicode` and encodings, form XObjects, Type3 glyphs) and
+//! hands over every glyph with its place on the page, and every filled
+//! shape. From those this module rebuilds what a reader sees: lines from
+//! glyphs on one baseline, the reading order of one or two columns,
+//! running headers, footers and page numbers left out, paragraphs from
+//! line spacing, headings from font size, list items from their markers,
+//! words broken at line ends mended, ligatures and soft hyphens
+//! normalised, and where each page starts.
 
 use std::collections::HashMap;
 
+use hayro_interpret::font::GlyphRun;
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape};
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache,
+    InterpreterSettings, SoftMask, TransformExt, interpret_page,
+};
 use kommunbench_core::Date;
 use kommunbench_ingest::{FormatMeta, is_bullet, list_marker, page_number};
 use kommunbench_text::join_wrapped;
-use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 
 /// One glyph (or the string the font maps it to) as placed on the page.
 #[derive(Debug, Clone)]
@@ -37,6 +46,9 @@ struct Fragment {
     /// Whether it opens a column or page after the one before (a
     /// paragraph may run on across the break).
     flow_start: bool,
+    /// Whether a bullet drawn as a shape just left of it makes it a list
+    /// item (its words, not its marker, start at `x0`).
+    drawn_bullet: bool,
 }
 
 /// A small filled shape: `(x0, y0, x1, y1)` from the top of the page.
@@ -52,78 +64,70 @@ struct Page {
     marks: Vec<Mark>,
 }
 
-/// Collects the glyphs of every page.
+/// Collects one page's glyphs and marks, in page space (origin top left,
+/// y down: the interpreter is given the page's own initial transform).
 #[derive(Default)]
 struct Collector {
-    pages: Vec<Page>,
+    page: Page,
+    /// Images drawn, on every page so far (a scan is pictures of pages).
+    images: usize,
 }
 
-impl OutputDev for Collector {
-    fn begin_page(&mut self, _number: u32, media: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-        self.pages.push(Page {
-            width: media.urx - media.llx,
-            height: media.ury - media.lly,
-            glyphs: Vec::new(),
-            marks: Vec::new(),
-        });
-        Ok(())
-    }
-
-    fn end_page(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, size: f64, text: &str) -> Result<(), OutputError> {
-        let Some(page) = self.pages.last_mut() else { return Ok(()) };
-        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
-        let size = size * scale;
-        // Rotated text (a margin note along the edge) is not body text.
-        if trm.m12.abs() > trm.m11.abs() || size <= 0.0 || !size.is_finite() {
-            return Ok(());
+impl Collector {
+    fn glyph(&mut self, transform: Affine, advance: f64, text: &str) {
+        let [a, b, c, d, e, f] = transform.as_coeffs();
+        // Text space is a thousandth of an em in the glyph's transform.
+        let size = (a * d - b * c).abs().sqrt() * 1000.0;
+        // Rotated text (a margin note along the edge) is not body text;
+        // nor is text too small to see or placed nowhere.
+        if b.abs() > a.abs() || !(size > 0.1) || !size.is_finite() || !e.is_finite() || !f.is_finite() {
+            return;
         }
-        page.glyphs.push(Glyph { x: trm.m31, y: page.height - trm.m32, width: width * size, size, text: text.to_owned() });
-        Ok(())
+        let width = (transform * Point::new(advance, 0.0) - transform * Point::ZERO).hypot();
+        self.page.glyphs.push(Glyph { x: e, y: f, width, size, text: text.to_owned() });
     }
+}
 
-    fn begin_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn end_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn end_line(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn fill(&mut self, ctm: &Transform, _space: &ColorSpace, _color: &[f64], path: &Path) -> Result<(), OutputError> {
-        let Some(page) = self.pages.last_mut() else { return Ok(()) };
-        let mut points = Vec::with_capacity(path.ops.len() * 2);
-        for op in &path.ops {
-            match *op {
-                PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) => points.push((x, y)),
-                PathOp::CurveTo(x1, y1, x2, y2, x, y) => points.extend([(x1, y1), (x2, y2), (x, y)]),
-                PathOp::Rect(x, y, w, h) => points.extend([(x, y), (x + w, y + h)]),
-                PathOp::Close => {}
-            }
+impl<'a> Device<'a> for Collector {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
+        if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) || path.elements().len() > 64 {
+            return;
         }
-        if points.is_empty() || points.len() > 64 {
-            return Ok(());
-        }
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
-        for (x, y) in points {
-            let (px, py) = (ctm.m11 * x + ctm.m21 * y + ctm.m31, ctm.m12 * x + ctm.m22 * y + ctm.m32);
-            let py = page.height - py;
-            (x0, y0, x1, y1) = (x0.min(px), y0.min(py), x1.max(px), y1.max(py));
-        }
-        let (w, h) = (x1 - x0, y1 - y0);
+        let bounds = (props.transform * path.clone()).bounding_box();
+        let (w, h) = (bounds.width(), bounds.height());
         // Bullet-sized and about square: not a rule, a border or a picture.
         if (1.0..=9.0).contains(&w) && (1.0..=9.0).contains(&h) && w / h > 0.5 && w / h < 2.0 {
-            page.marks.push((x0, y0, x1, y1));
+            self.page.marks.push((bounds.x0, bounds.y0, bounds.x1, bounds.y1));
         }
-        Ok(())
     }
+
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
+        for glyph in run.glyphs() {
+            let Some(unicode) = glyph.as_unicode() else { continue };
+            let advance = match &**glyph {
+                hayro_interpret::font::Glyph::Outline(g) => g.advance_width(),
+                hayro_interpret::font::Glyph::Type3(g) => g.advance_width(),
+            };
+            let transform = props.transform * glyph.transform();
+            let advance = f64::from(advance.unwrap_or(0.0));
+            match unicode {
+                BfString::Char(c) => self.glyph(transform, advance, c.encode_utf8(&mut [0; 4])),
+                BfString::String(s) => self.glyph(transform, advance, &s),
+            }
+        }
+    }
+
+    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {
+        self.images += 1;
+    }
+
+    fn pop_clip(&mut self) {}
+
+    fn pop_transparency_group(&mut self) {}
 }
 
 /// What reading a PDF gives: the text, where each page starts in it, and
@@ -143,50 +147,55 @@ pub(crate) fn looks_like_pdf(bytes: &[u8]) -> bool {
 
 /// Reads a PDF's text layer.
 pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
-    let document = pdf_extract::Document::load_mem(bytes).map_err(|e| format!("not a readable PDF ({e})"))?;
-    if document.is_encrypted() {
-        return Err("the PDF is encrypted; save an unencrypted copy (for example with `qpdf --decrypt`) and read that".into());
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        LoadPdfError::Decryption(_) => {
+            "the PDF is encrypted; save an unencrypted copy (for example with `qpdf --decrypt`) and read that".to_owned()
+        }
+        LoadPdfError::Invalid => "not a readable PDF (its structure cannot be parsed)".to_owned(),
+    })?;
+    let cache = InterpreterCache::new();
+    let settings = InterpreterSettings::default();
+    let mut pages = Vec::with_capacity(pdf.pages().len());
+    let mut images = 0;
+    for page in pdf.pages().iter() {
+        let (width, height) = page.render_dimensions();
+        let bbox = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
+        let mut context = Context::new(page.initial_transform(true).to_kurbo(), bbox, &cache, pdf.xref(), settings.clone());
+        let mut collector = Collector::default();
+        collector.page.width = f64::from(width);
+        collector.page.height = f64::from(height);
+        interpret_page(page, &mut context, &mut collector);
+        images += collector.images;
+        pages.push(collector.page);
     }
-    let mut collector = Collector::default();
-    pdf_extract::output_doc(&document, &mut collector).map_err(|e| format!("the PDF's content cannot be read ({e})"))?;
-    let meta = info(&document);
-    let pages = collector.pages;
-    let letters: usize = pages.iter().flat_map(|p| &p.glyphs).filter(|g| g.text.chars().any(char::is_alphabetic)).count();
-    if letters < 20 {
-        return Err(format!(
-            "the PDF has no text layer ({} page{}, {letters} letters): it is probably scanned; run OCR first, for example `ocrmypdf in.pdf out.pdf`",
-            pages.len(),
-            if pages.len() == 1 { "" } else { "s" }
-        ));
+    let (meta, title) = info(&pdf);
+    // Any letter is a text layer: only a PDF without one may be a scan.
+    if !pages.iter().flat_map(|p| &p.glyphs).any(|g| g.text.chars().any(char::is_alphabetic)) {
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        return Err(if images > 0 {
+            format!(
+                "the PDF has no text layer ({}, {}, no letters): it is probably scanned; run OCR first, for example `ocrmypdf in.pdf out.pdf`",
+                count(pages.len(), "page"),
+                count(images, "image")
+            )
+        } else {
+            format!("the PDF has no text ({}, no letters and no images)", count(pages.len(), "page"))
+        });
     }
     let (text, starts) = layout(&pages);
-    Ok(PdfText { text, pages: starts, meta: meta.0, title: meta.1 })
+    Ok(PdfText { text, pages: starts, meta, title })
 }
 
-/// The Info dictionary's dates and title.
-fn info(document: &pdf_extract::Document) -> (FormatMeta, Option<String>) {
-    let mut meta = FormatMeta::default();
-    let Ok(info) = document.trailer.get(b"Info").and_then(|o| document.dereference(o)).and_then(|(_, o)| o.as_dict()) else {
-        return (meta, None);
+/// The Info dictionary's title and the file's own dates (never taken for
+/// the text's publication).
+fn info(pdf: &Pdf) -> (FormatMeta, Option<String>) {
+    let metadata = pdf.metadata();
+    let date = |d: &Option<hayro_interpret::hayro_syntax::object::DateTime>| -> Option<Date> {
+        let d = d.as_ref()?;
+        format!("{:04}-{:02}-{:02}", d.year, d.month, d.day).parse().ok()
     };
-    let string = |key: &[u8]| -> Option<String> {
-        let object = info.get(key).ok()?;
-        let (_, object) = document.dereference(object).ok()?;
-        let bytes = object.as_str().ok()?;
-        Some(decode_pdf_string(bytes))
-    };
-    // PDF dates: D:YYYYMMDDHHmmSS...
-    let date = |key: &[u8]| -> Option<Date> {
-        let s = string(key)?;
-        let digits: String = s.trim_start_matches("D:").chars().take(8).collect();
-        if digits.len() < 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]).parse().ok()
-    };
-    meta.published = date(b"CreationDate");
-    meta.updated = date(b"ModDate");
-    let title = string(b"Title").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    let meta = FormatMeta { created: date(&metadata.creation_date), modified: date(&metadata.modification_date), ..FormatMeta::default() };
+    let title = metadata.title.as_deref().map(decode_pdf_string).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
     (meta, title)
 }
 
@@ -241,6 +250,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
     let mut out = Vec::new();
     for mut line in lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let split = cell_gap(&line, space_gap);
         let mut current: Option<Fragment> = None;
         for g in line {
             if g.text.trim().is_empty() {
@@ -253,7 +263,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
                 continue;
             }
             match current.as_mut() {
-                Some(f) if g.x - f.x1 < 1.2 * g.size.max(f.size) => {
+                Some(f) if g.x - f.x1 < split * g.size.max(f.size) => {
                     let gap = g.x - f.x1;
                     // A glyph drawn twice (fake bold) lands where the last one did.
                     if gap < -0.5 * g.size && f.text.ends_with(g.text.as_str()) {
@@ -272,7 +282,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
                     }
                     let mut text = String::new();
                     normalise(&g.text, &mut text);
-                    current = Some(Fragment { x0: g.x, x1: g.x + g.width, y: g.y, size: g.size, text, flow_start: false });
+                    current = Some(Fragment { x0: g.x, x1: g.x + g.width, y: g.y, size: g.size, text, flow_start: false, drawn_bullet: false });
                 }
             }
         }
@@ -294,9 +304,33 @@ fn fragments(page: &Page) -> Vec<Fragment> {
         });
         if drawn && list_marker(&f.text).is_none() {
             f.text.insert_str(0, "• ");
+            f.drawn_bullet = true;
         }
     }
     out
+}
+
+/// The gap, in ems, from which a line's glyphs are in different cells or
+/// columns: over an em, unless the line is justified. A justified line
+/// stretches every space between its words alike (a table's or columns'
+/// gaps differ with the lengths of what stands in them), so a line with at
+/// least three word gaps all within a quarter of each other, none wider
+/// than three ems, is one run of text.
+fn cell_gap(line: &[&Glyph], space_gap: f64) -> f64 {
+    const CELL: f64 = 1.2;
+    let mut gaps: Vec<f64> = Vec::new();
+    let mut end: Option<f64> = None;
+    for g in line.iter().filter(|g| !g.text.trim().is_empty()) {
+        if let Some(end) = end {
+            let gap = (g.x - end) / g.size;
+            if gap > space_gap {
+                gaps.push(gap);
+            }
+        }
+        end = Some(end.map_or(g.x + g.width, |e: f64| e.max(g.x + g.width)));
+    }
+    let (min, max) = gaps.iter().fold((f64::INFINITY, 0.0_f64), |(lo, hi), &g| (lo.min(g), hi.max(g)));
+    if gaps.len() >= 3 && max > CELL && max <= 3.0 && max <= 1.25 * min { max + 0.01 } else { CELL }
 }
 
 /// The x of a gutter between two columns: a band no fragment crosses that
@@ -451,7 +485,9 @@ struct Block {
     page: usize,
     /// The last line's bottom and size, to judge what follows.
     y: f64,
-    x0: f64,
+    /// Where a list item's words start: its continuation lines are
+    /// indented to about there.
+    text_x0: f64,
     size: f64,
 }
 
@@ -499,7 +535,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                     row: false,
                     page,
                     y: next.y,
-                    x0: next.x0,
+                    text_x0: next.x0,
                     size: next.size,
                 });
                 i = j;
@@ -514,7 +550,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                     row: true,
                     page,
                     y: f.y,
-                    x0: f.x0,
+                    text_x0: f.x0,
                     size: f.size,
                 });
                 i = j;
@@ -531,7 +567,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                 && (f.size - last.size).abs() < 0.1 * body
                 && f.y - last.y > 0.0
                 && f.y - last.y < 1.45 * f.size.max(last.size)
-                && (!last.item || f.x0 > last.x0 + 0.5 * body)
+                && (!last.item || f.x0 > last.text_x0 - 0.25 * body)
             {
                 join_wrapped(&mut last.text, &f.text);
                 last.y = f.y;
@@ -553,7 +589,9 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                 last.page = page;
                 continue;
             }
-            blocks.push(Block { text: f.text.clone(), heading, item, row: false, page, y: f.y, x0: f.x0, size: f.size });
+            // A set marker (`•`, `1.`) stands before the words, about an em.
+            let text_x0 = if item && !f.drawn_bullet { f.x0 + 0.75 * body } else { f.x0 };
+            blocks.push(Block { text: f.text.clone(), heading, item, row: false, page, y: f.y, text_x0, size: f.size });
         }
     }
 

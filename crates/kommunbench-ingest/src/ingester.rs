@@ -40,6 +40,11 @@ pub struct FormatMeta {
     pub published: Option<kommunbench_core::Date>,
     /// Last modification.
     pub updated: Option<kommunbench_core::Date>,
+    /// When the file was made, by its own properties (kept apart from
+    /// `published`: a printed page's is the day it was printed).
+    pub created: Option<kommunbench_core::Date>,
+    /// When the file was last changed, by its own properties.
+    pub modified: Option<kommunbench_core::Date>,
     /// The publisher's or site's name (`og:site_name`: `Åby kommun`): the
     /// municipality when the file name does not name one.
     pub site: Option<String>,
@@ -211,6 +216,8 @@ impl Ingester {
             // The text's own stamps come first; the format's fill the gaps.
             doc.dates.published = doc.dates.published.or(meta.published);
             doc.dates.updated = doc.dates.updated.or(meta.updated);
+            doc.dates.file_created = meta.created;
+            doc.dates.file_modified = meta.modified;
             if doc.title == doc.id.as_str()
                 && let Some(title) = meta.title
             {

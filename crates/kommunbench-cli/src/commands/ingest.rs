@@ -56,7 +56,13 @@ fn write_outline(out: &mut impl Write, doc: &PolicyDocument) -> std::io::Result<
         (format, None) => format.to_owned(),
     };
     writeln!(out, "  format:    {format}")?;
-    let dates: Vec<String> = [("published", doc.dates.published), ("adopted", doc.dates.adopted), ("updated", doc.dates.updated)]
+    let dates: Vec<String> = [
+        ("published", doc.dates.published),
+        ("adopted", doc.dates.adopted),
+        ("updated", doc.dates.updated),
+        ("file created", doc.dates.file_created),
+        ("file modified", doc.dates.file_modified),
+    ]
         .into_iter()
         .filter_map(|(name, d)| d.map(|d| format!("{name} {d}")))
         .collect();
