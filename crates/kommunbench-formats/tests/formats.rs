@@ -67,6 +67,32 @@ fn every_format_gives_the_text_s_priorities_and_coverage() {
 }
 
 #[test]
+fn every_font_print_gives_the_text_s_priorities_and_coverage() {
+    // Chromium's prints in five fonts, left-aligned and justified: Type0
+    // fonts with `/W` widths, spaces stretched, bullets drawn as shapes.
+    let ingester = ingester().build();
+    let mut differences = Vec::new();
+    let mut prints = 0;
+    for seed in SEEDS {
+        let expected = outcome(&ingester.ingest_file(root().join(format!("corpus/{seed}.txt"))).unwrap());
+        for entry in std::fs::read_dir(root().join("formats/pdf-fonts")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if !name.starts_with(&format!("{seed}-")) {
+                continue;
+            }
+            prints += 1;
+            let got = outcome(&ingester.ingest_file(&path).unwrap_or_else(|e| panic!("{e}")));
+            if got != expected {
+                differences.push(format!("{name}:\n  text: {expected:?}\n  here: {got:?}"));
+            }
+        }
+    }
+    assert_eq!(prints, 25);
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+#[test]
 fn a_file_is_read_by_its_content_whatever_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let ingester = ingester().build();
