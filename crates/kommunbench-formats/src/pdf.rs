@@ -12,13 +12,13 @@
 
 use std::collections::HashMap;
 
-use hayro_interpret::font::GlyphRun;
+use hayro_interpret::font::{Glyph as Glyph3, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape};
 use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache,
-    InterpreterSettings, SoftMask, TransformExt, interpret_page,
+    InterpreterSettings, RectExt, SoftMask, TransformExt, interpret_page,
 };
 use kommunbench_core::Date;
 use kommunbench_ingest::{FormatMeta, is_bullet, list_marker, page_number};
@@ -64,6 +64,36 @@ struct Page {
     marks: Vec<Mark>,
 }
 
+impl Page {
+    /// Keeps what is drawn on the sheet: text placed outside the media box
+    /// (the sheet, crop marks and slug included) is not on it, and poppler
+    /// drops it too. A box smaller than an inch is set wrong, not a sheet
+    /// or a page; then the page is what is drawn, all of it.
+    fn clip_to(&mut self, media: Rect) {
+        const INCH: f64 = 72.0;
+        if media.width() >= INCH && media.height() >= INCH {
+            self.glyphs.retain(|g| g.x + g.width > media.x0 && g.x < media.x1 && g.y > media.y0 && g.y - g.size < media.y1);
+        }
+        if self.width >= INCH && self.height >= INCH {
+            return;
+        }
+        let (mut x0, mut y0, mut x1, mut y1) = (0.0_f64, 0.0_f64, self.width, self.height);
+        for g in &self.glyphs {
+            (x0, y0, x1, y1) = (x0.min(g.x), y0.min(g.y - g.size), x1.max(g.x + g.width), y1.max(g.y));
+        }
+        // Margins of an inch, so that the first and last lines are body
+        // text, not a running header or footer at the sheet's edge.
+        (x0, y0, x1, y1) = (x0 - INCH, y0 - INCH, x1 + INCH, y1 + INCH);
+        for g in &mut self.glyphs {
+            (g.x, g.y) = (g.x - x0, g.y - y0);
+        }
+        for m in &mut self.marks {
+            *m = (m.0 - x0, m.1 - y0, m.2 - x0, m.3 - y0);
+        }
+        (self.width, self.height) = (x1 - x0, y1 - y0);
+    }
+}
+
 /// Collects one page's glyphs and marks, in page space (origin top left,
 /// y down: the interpreter is given the page's own initial transform).
 #[derive(Default)]
@@ -88,6 +118,12 @@ impl Collector {
     }
 }
 
+/// A printable Latin-1 character for a code.
+fn latin1(code: u32) -> Option<BfString> {
+    let c = char::from_u32(code)?;
+    (matches!(code, 0x21..=0x7e | 0xa1..=0xff)).then_some(BfString::Char(c))
+}
+
 impl<'a> Device<'a> for Collector {
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
         if !matches!(mode, DrawMode::Fill(_) | DrawMode::FillAndStroke(..)) || path.elements().len() > 64 {
@@ -107,13 +143,17 @@ impl<'a> Device<'a> for Collector {
 
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
         for glyph in run.glyphs() {
-            let Some(unicode) = glyph.as_unicode() else { continue };
-            let advance = match &**glyph {
-                hayro_interpret::font::Glyph::Outline(g) => g.advance_width(),
-                hayro_interpret::font::Glyph::Type3(g) => g.advance_width(),
+            let (unicode, advance) = match &**glyph {
+                Glyph3::Outline(g) => (g.as_unicode(), g.advance_width()),
+                // A Type3 font is a simple font; one that names its glyphs
+                // in no way a reader can map has its codes read as
+                // Latin-1, as poppler does.
+                Glyph3::Type3(g) => (g.as_unicode().or_else(|| latin1(g.char_code())), g.advance_width()),
             };
+            let Some(unicode) = unicode else { continue };
             let transform = props.transform * glyph.transform();
-            let advance = f64::from(advance.unwrap_or(0.0));
+            // A glyph without a width is given half an em.
+            let advance = f64::from(advance.filter(|a| *a > 0.0).unwrap_or(500.0));
             match unicode {
                 BfString::Char(c) => self.glyph(transform, advance, c.encode_utf8(&mut [0; 4])),
                 BfString::String(s) => self.glyph(transform, advance, &s),
@@ -160,12 +200,14 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
     for page in pdf.pages().iter() {
         let (width, height) = page.render_dimensions();
         let bbox = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
-        let mut context = Context::new(page.initial_transform(true).to_kurbo(), bbox, &cache, pdf.xref(), settings.clone());
+        let placed = page.initial_transform(true).to_kurbo();
+        let mut context = Context::new(placed, bbox, &cache, pdf.xref(), settings.clone());
         let mut collector = Collector::default();
         collector.page.width = f64::from(width);
         collector.page.height = f64::from(height);
         interpret_page(page, &mut context, &mut collector);
         images += collector.images;
+        collector.page.clip_to(placed.transform_rect_bbox(page.media_box().to_kurbo()));
         pages.push(collector.page);
     }
     let (meta, title) = info(&pdf);
@@ -209,8 +251,11 @@ fn decode_pdf_string(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| char::from(b)).collect()
 }
 
-/// Glyph text normalised: ligatures spelt out, soft hyphens and
-/// zero-width characters dropped, odd spaces made plain.
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Glyph text normalised: ligatures spelt out, zero-width characters
+/// dropped, odd spaces and hyphens made plain. Soft hyphens stay until
+/// the line is whole (see [`fragments`]).
 fn normalise(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
@@ -220,8 +265,9 @@ fn normalise(text: &str, out: &mut String) {
             '\u{fb03}' => out.push_str("ffi"),
             '\u{fb04}' => out.push_str("ffl"),
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\0' => {}
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\0' => {}
             '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => out.push(' '),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
@@ -231,11 +277,13 @@ fn normalise(text: &str, out: &mut String) {
 /// A page's glyphs as fragments: glyphs in content order on one baseline,
 /// split where a gap is wider than a column gutter or a table's cell gap.
 fn fragments(page: &Page) -> Vec<Fragment> {
-    // Producers that set spaces as glyphs (most) need no guessing from
-    // gaps, whose widths are not always exact; the others place words
-    // apart, and a gap of a sixth of an em is a space.
-    let spaces = page.glyphs.iter().filter(|g| g.text == " ").count();
-    let space_gap = if spaces * 20 > page.glyphs.len() { 0.45 } else { 0.15 };
+    // Glyphs are placed by the fonts' own widths, so a gap between two
+    // glyphs is real: kerning closes up a few hundredths of an em, a word
+    // space opens a fifth to a third, and the tightest justified or
+    // condensed setting still an eighth. Producers that set words apart
+    // without a space glyph (TeX, layout programs) need this; the space
+    // glyphs of the others count as well.
+    let space_gap = std::env::var("KB_SPACE").ok().and_then(|v| v.parse().ok()).unwrap_or(0.12);
     let mut glyphs: Vec<&Glyph> = page.glyphs.iter().collect();
     // Lines top to bottom, glyphs left to right: the order on the page,
     // whatever order the producer drew them in.
@@ -252,6 +300,9 @@ fn fragments(page: &Page) -> Vec<Fragment> {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
         let split = cell_gap(&line, space_gap);
         let mut current: Option<Fragment> = None;
+        // The last visible glyph: one drawn again just beside it with the
+        // same text is a fake bold's second stroke, or a shadow.
+        let mut last: Option<&Glyph> = None;
         for g in line {
             if g.text.trim().is_empty() {
                 if let Some(f) = current.as_mut() {
@@ -262,13 +313,16 @@ fn fragments(page: &Page) -> Vec<Fragment> {
                 }
                 continue;
             }
+            // A letter set twice in a row advances by its width; a second
+            // stroke lands within a third of it.
+            if last.is_some_and(|l| l.text == g.text && (g.x - l.x).abs() < 0.35 * l.width && (g.y - l.y).abs() < 0.2 * g.size)
+            {
+                continue;
+            }
+            last = Some(g);
             match current.as_mut() {
                 Some(f) if g.x - f.x1 < split * g.size.max(f.size) => {
                     let gap = g.x - f.x1;
-                    // A glyph drawn twice (fake bold) lands where the last one did.
-                    if gap < -0.5 * g.size && f.text.ends_with(g.text.as_str()) {
-                        continue;
-                    }
                     if gap > space_gap * g.size && !f.text.ends_with(' ') {
                         f.text.push(' ');
                     }
@@ -289,6 +343,15 @@ fn fragments(page: &Page) -> Vec<Fragment> {
         out.extend(current);
     }
     for f in &mut out {
+        // A soft hyphen is where the producer broke a word: at a line's
+        // end it is the hyphen the line joiner mends, elsewhere nothing.
+        if f.text.contains(SOFT_HYPHEN) {
+            let broken = f.text.trim_end().ends_with(SOFT_HYPHEN);
+            f.text.retain(|c| c != SOFT_HYPHEN);
+            if broken {
+                f.text.push('-');
+            }
+        }
         let trimmed = f.text.trim();
         if trimmed.len() != f.text.len() {
             f.text = trimmed.to_owned();
@@ -625,10 +688,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ligatures_and_soft_hyphens_are_normalised() {
+    fn ligatures_and_odd_spaces_are_normalised() {
         let mut out = String::new();
-        normalise("e\u{fb00}ektiv inte\u{ad}gration\u{a0}nu", &mut out);
-        assert_eq!(out, "effektiv integration nu");
+        normalise("e\u{fb00}ektiv\u{200b} inte\u{2010}gration\u{a0}nu", &mut out);
+        assert_eq!(out, "effektiv inte-gration nu");
     }
 
     /// A page of lines: `(x, y from the top, size, text)`, each character
@@ -641,6 +704,67 @@ mod tests {
             }
         }
         Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() }
+    }
+
+    #[test]
+    fn a_soft_hyphen_mends_a_word_broken_at_a_line_s_end_and_is_dropped_inside_one() {
+        let (text, _) = layout(&[page(&[
+            (60.0, 120.0, 10.0, "Kommunen ska stödja nyan\u{ad}lända kommun\u{ad}"),
+            (60.0, 133.0, 10.0, "invånare i arbete."),
+        ])]);
+        assert_eq!(text, "Kommunen ska stödja nyanlända kommuninvånare i arbete.\n");
+    }
+
+    #[test]
+    fn a_glyph_drawn_twice_for_fake_bold_is_read_once() {
+        let mut bold = page(&[(60.0, 120.0, 10.0, "Mål")]);
+        let strokes: Vec<Glyph> = bold.glyphs.iter().map(|g| Glyph { x: g.x + 0.4, ..g.clone() }).collect();
+        bold.glyphs.extend(strokes);
+        assert_eq!(layout(&[bold]).0, "Mål\n");
+    }
+
+    #[test]
+    fn a_justified_line_s_wide_spaces_are_spaces_and_a_table_s_gaps_are_cells() {
+        // Words a good em and a half apart, all alike: one justified line.
+        let words = ["Vi", "ska", "stärka", "samverkan", "med", "föreningar"];
+        let mut glyphs = Vec::new();
+        let mut x = 60.0;
+        for w in words {
+            for c in w.chars() {
+                glyphs.push(Glyph { x, y: 120.0, width: 5.0, size: 10.0, text: c.to_string() });
+                x += 5.0;
+            }
+            x += 16.0;
+        }
+        let justified = Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() };
+        assert_eq!(layout(&[justified]).0, "Vi ska stärka samverkan med föreningar\n");
+        let table = page(&[(60.0, 120.0, 10.0, "Mål"), (200.0, 120.0, 10.0, "Ansvar"), (260.0, 120.0, 10.0, "År")]);
+        assert_eq!(layout(&[table]).0, "Mål\tAnsvar\tÅr\n");
+    }
+
+    #[test]
+    fn a_list_item_with_a_drawn_bullet_keeps_its_wrapped_line() {
+        let mut items = page(&[
+            (80.0, 120.0, 10.0, "Ett snabbare etablerande genom samverkan med"),
+            (80.0, 133.0, 10.0, "näringslivet och föreningarna"),
+            (80.0, 146.0, 10.0, "Goda kunskaper i svenska"),
+        ]);
+        items.marks = vec![(70.0, 114.0, 73.0, 117.0), (70.0, 140.0, 73.0, 143.0)];
+        assert_eq!(
+            layout(&[items]).0,
+            "• Ett snabbare etablerande genom samverkan med näringslivet och föreningarna\n• Goda kunskaper i svenska\n"
+        );
+    }
+
+    #[test]
+    fn text_off_the_sheet_is_dropped_and_a_box_too_small_for_a_page_gives_way_to_the_text() {
+        let mut sheet = page(&[(60.0, 120.0, 10.0, "Integrationsplan"), (700.0, 120.0, 10.0, "dold text")]);
+        sheet.clip_to(Rect::new(0.0, 0.0, 595.0, 842.0));
+        assert_eq!(layout(&[sheet]).0, "Integrationsplan\n");
+        let mut tiny = page(&[(60.0, 120.0, 10.0, "Integrationsplan"), (60.0, 400.0, 10.0, "Mål för arbetet.")]);
+        (tiny.width, tiny.height) = (59.0, 9.0);
+        tiny.clip_to(Rect::new(0.0, 0.0, 595.0, 842.0));
+        assert_eq!(layout(&[tiny]).0, "Integrationsplan\n\nMål för arbetet.\n");
     }
 
     #[test]
