@@ -283,7 +283,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
     // condensed setting still an eighth. Producers that set words apart
     // without a space glyph (TeX, layout programs) need this; the space
     // glyphs of the others count as well.
-    let space_gap = std::env::var("KB_SPACE").ok().and_then(|v| v.parse().ok()).unwrap_or(0.12);
+    let space_gap = 0.12;
     let mut glyphs: Vec<&Glyph> = page.glyphs.iter().collect();
     // Lines top to bottom, glyphs left to right: the order on the page,
     // whatever order the producer drew them in.
