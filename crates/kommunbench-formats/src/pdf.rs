@@ -400,21 +400,25 @@ fn cell_gap(line: &[&Glyph], space_gap: f64) -> f64 {
 /// splits the page's running text in two, each side with a good share of
 /// the lines. `None` for one column.
 fn gutter(fragments: &[Fragment], width: f64) -> Option<f64> {
+    // A mark or a footnote number (two characters at most) says nothing
+    // about columns.
+    let fragments: Vec<&Fragment> = fragments.iter().filter(|f| f.text.chars().nth(2).is_some()).collect();
     if fragments.len() < 8 {
         return None;
     }
     let bins = (width / 2.0).ceil().max(1.0) as usize;
     let mut crossing = vec![0usize; bins];
-    for f in fragments {
+    for f in &fragments {
         let a = (f.x0 / 2.0).floor().max(0.0) as usize;
         let b = ((f.x1 / 2.0).ceil() as usize).min(bins);
         for c in &mut crossing[a.min(bins)..b] {
             *c += 1;
         }
     }
-    // Fragments spanning both columns (a title, a wide table) may cross;
-    // a gutter is crossed by few of them.
-    let allowed = fragments.len() / 10;
+    // Fragments spanning both columns (a title, a wide table, a first
+    // page's authors and affiliations) may cross; a gutter is crossed by
+    // few of them.
+    let allowed = fragments.len() / 5;
     let (lo, hi) = ((bins as f64 * 0.3) as usize, (bins as f64 * 0.7) as usize);
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
@@ -781,6 +785,25 @@ mod tests {
         let right_start = text.find("höger början").unwrap();
         assert!(text.starts_with("Integrationsprogram\n\n"), "{text}");
         assert!(left_end < right_start, "{text}");
+        assert!(!text[..left_end].contains("höger"), "{text}");
+    }
+
+    #[test]
+    fn a_first_page_s_wide_head_and_footnote_marks_do_not_hide_its_columns() {
+        let mut lines = vec![(60.0, 60.0, 18.0, "Integrationsprogram för Åby och Byå kommuner")];
+        for i in 0..4 {
+            // Authors and affiliations, centred across the gutter, with marks.
+            let y = 90.0 + f64::from(i) * 12.0;
+            lines.push((150.0, y, 10.0, "Anna Berg, Omar Said, Lena Ek, Ali Nur"));
+            lines.push((300.0, y - 4.0, 6.0, "*"));
+        }
+        for i in 0..10 {
+            let y = 160.0 + f64::from(i) * 13.0;
+            lines.push((60.0, y, 10.0, if i == 9 { "slut vänster." } else { "vänster spalt text" }));
+            lines.push((320.0, y, 10.0, if i == 0 { "höger början" } else { "höger spalt text" }));
+        }
+        let (text, _) = layout(&[page(&lines)]);
+        let left_end = text.find("slut vänster.").unwrap();
         assert!(!text[..left_end].contains("höger"), "{text}");
     }
 
