@@ -295,6 +295,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
             _ => lines.push(vec![g]),
         }
     }
+    let lines = with_superscripts(lines);
     let mut out = Vec::new();
     for mut line in lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
@@ -323,7 +324,14 @@ fn fragments(page: &Page) -> Vec<Fragment> {
             match current.as_mut() {
                 Some(f) if g.x - f.x1 < split * g.size.max(f.size) => {
                     let gap = g.x - f.x1;
-                    if gap > space_gap * g.size && !f.text.ends_with(' ') {
+                    // A footnote number set small and raised is a word of
+                    // its own (`kommuner¹` reads `kommuner 1`); a raised
+                    // ordinal's letters stay with their number (`240th`).
+                    let raised = g.size <= 0.8 * f.size
+                        && g.y < f.y - 0.15 * f.size
+                        && g.text.starts_with(|c: char| c.is_numeric())
+                        && !f.text.ends_with(|c: char| c.is_numeric());
+                    if (gap > space_gap * g.size || raised) && !f.text.ends_with(' ') {
                         f.text.push(' ');
                     }
                     normalise(&g.text, &mut f.text);
@@ -371,6 +379,54 @@ fn fragments(page: &Page) -> Vec<Fragment> {
         }
     }
     out
+}
+
+/// Lines with the small raised glyphs of the line below them (footnote
+/// numbers, ordinals) put back into it: a superscript sits a third of an
+/// em above its line's baseline, a line of small type above another a
+/// whole line higher.
+fn with_superscripts(lines: Vec<Vec<&Glyph>>) -> Vec<Vec<&Glyph>> {
+    let size = |line: &[&Glyph]| line.iter().map(|g| g.size).fold(0.0, f64::max);
+    let span = |line: &[&Glyph]| {
+        line.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), g| (a.min(g.x), b.max(g.x + g.width)))
+    };
+    let mut out: Vec<Vec<&Glyph>> = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        if let Some(next) = lines.peek_mut() {
+            let (small, base) = (size(&line), size(next));
+            let rise = next[0].y - line[0].y;
+            let ((a0, a1), (b0, b1)) = (span(&line), span(next));
+            if small <= 0.8 * base
+                && rise > 0.0
+                && rise <= 0.5 * base
+                && a0 >= b0 - base
+                && a1 <= b1 + base
+                && superscripts(&line, next)
+            {
+                next.extend(line);
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Whether small glyphs are superscripts to a line: short runs (three
+/// glyphs at most: a number, an ordinal), each set beside the line's
+/// glyphs, not over them (a form's small labels stand over its entries).
+fn superscripts(small: &[&Glyph], line: &[&Glyph]) -> bool {
+    let mut glyphs: Vec<&Glyph> = small.iter().copied().filter(|g| !g.text.trim().is_empty()).collect();
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut runs: Vec<(f64, f64, usize)> = Vec::new();
+    for g in glyphs {
+        match runs.last_mut() {
+            Some(run) if g.x - run.1 < 0.5 * g.size => *run = (run.0, run.1.max(g.x + g.width), run.2 + 1),
+            _ => runs.push((g.x, g.x + g.width, 1)),
+        }
+    }
+    runs.iter().all(|&(x0, x1, n)| n <= 3 && !line.iter().any(|b| b.x < x1 - 0.1 && b.x + b.width > x0 + 0.1))
 }
 
 /// The gap, in ems, from which a line's glyphs are in different cells or
@@ -805,6 +861,18 @@ mod tests {
         let (text, _) = layout(&[page(&lines)]);
         let left_end = text.find("slut vänster.").unwrap();
         assert!(!text[..left_end].contains("höger"), "{text}");
+    }
+
+    #[test]
+    fn a_footnote_number_stays_in_its_line_as_a_word_of_its_own() {
+        let mut note = page(&[
+            (60.0, 120.0, 10.0, "Alla nyanlända kommuner"),
+            (60.0, 133.0, 10.0, "ska erbjuda praktik."),
+            (60.0, 160.0, 7.0, "Text i liten stil under."),
+        ]);
+        // A 6 pt `2` raised 3.5 pt right after `kommuner`.
+        note.glyphs.push(Glyph { x: 175.0, y: 116.5, width: 3.0, size: 6.0, text: "2".into() });
+        assert_eq!(layout(&[note]).0, "Alla nyanlända kommuner 2 ska erbjuda praktik.\n\nText i liten stil under.\n");
     }
 
     #[test]
