@@ -2,8 +2,9 @@
 //! the text [`kommunbench_ingest::Ingester`] reads, each format told by its
 //! content, not its name:
 //!
-//! - **PDF** (text layer) through `pdf-extract`/`lopdf`: reading order of
-//!   one or two columns, running headers, footers and page numbers left
+//! - **PDF** (text layer) through `hayro-interpret`: glyphs placed by
+//!   their fonts' widths, reading order of one or two columns, justified
+//!   lines, footnote numbers kept in their lines, running headers, footers and page numbers left
 //!   out, broken words mended, headings from type size, where each page
 //!   starts (evidence then says "p. 7");
 //! - **DOCX** and **ODT** through `zip` and `quick-xml`: headings from
