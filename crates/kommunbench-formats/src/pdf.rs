@@ -33,6 +33,8 @@ struct Glyph {
     width: f64,
     size: f64,
     text: String,
+    /// Set in a bold face (by the font's weight or name).
+    bold: bool,
 }
 
 /// Glyphs on one baseline that belong together (a column's line, a cell).
@@ -49,6 +51,8 @@ struct Fragment {
     /// Whether a bullet drawn as a shape just left of it makes it a list
     /// item (its words, not its marker, start at `x0`).
     drawn_bullet: bool,
+    /// Whether every glyph of it is bold.
+    bold: bool,
 }
 
 /// A small filled shape: `(x0, y0, x1, y1)` from the top of the page.
@@ -104,7 +108,7 @@ struct Collector {
 }
 
 impl Collector {
-    fn glyph(&mut self, transform: Affine, advance: f64, text: &str) {
+    fn glyph(&mut self, transform: Affine, advance: f64, text: &str, bold: bool) {
         let [a, b, c, d, e, f] = transform.as_coeffs();
         // Text space is a thousandth of an em in the glyph's transform.
         let size = (a * d - b * c).abs().sqrt() * 1000.0;
@@ -114,8 +118,15 @@ impl Collector {
             return;
         }
         let width = (transform * Point::new(advance, 0.0) - transform * Point::ZERO).hypot();
-        self.page.glyphs.push(Glyph { x: e, y: f, width, size, text: text.to_owned() });
+        self.page.glyphs.push(Glyph { x: e, y: f, width, size, text: text.to_owned(), bold });
     }
+}
+
+/// Whether a font's name says bold (`Arial-BoldMT`, `Calibri,Bold`,
+/// `Roboto-Black`, `Lato-Semibold`).
+fn bold_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    ["bold", "black", "heavy", "semibold", "demi"].iter().any(|w| name.contains(w))
 }
 
 /// A printable Latin-1 character for a code.
@@ -142,6 +153,13 @@ impl<'a> Device<'a> for Collector {
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
 
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
+        // A run is set in one font: its weight, or failing that its name.
+        let bold = run.glyphs().first().is_some_and(|g| match &**g {
+            Glyph3::Outline(g) => g.font_data().is_some_and(|font| {
+                font.weight.map_or_else(|| font.postscript_name.as_deref().is_some_and(bold_name), |w| w >= 600)
+            }),
+            Glyph3::Type3(_) => false,
+        });
         for glyph in run.glyphs() {
             let (unicode, advance) = match &**glyph {
                 Glyph3::Outline(g) => (g.as_unicode(), g.advance_width()),
@@ -155,8 +173,8 @@ impl<'a> Device<'a> for Collector {
             // A glyph without a width is given half an em.
             let advance = f64::from(advance.filter(|a| *a > 0.0).unwrap_or(500.0));
             match unicode {
-                BfString::Char(c) => self.glyph(transform, advance, c.encode_utf8(&mut [0; 4])),
-                BfString::String(s) => self.glyph(transform, advance, &s),
+                BfString::Char(c) => self.glyph(transform, advance, c.encode_utf8(&mut [0; 4]), bold),
+                BfString::String(s) => self.glyph(transform, advance, &s, bold),
             }
         }
     }
@@ -337,6 +355,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
                     normalise(&g.text, &mut f.text);
                     f.x1 = f.x1.max(g.x + g.width);
                     f.size = f.size.max(g.size);
+                    f.bold &= g.bold;
                 }
                 _ => {
                     if let Some(f) = current.take() {
@@ -344,7 +363,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
                     }
                     let mut text = String::new();
                     normalise(&g.text, &mut text);
-                    current = Some(Fragment { x0: g.x, x1: g.x + g.width, y: g.y, size: g.size, text, flow_start: false, drawn_bullet: false });
+                    current = Some(Fragment { x0: g.x, x1: g.x + g.width, y: g.y, size: g.size, text, flow_start: false, drawn_bullet: false, bold: g.bold });
                 }
             }
         }
@@ -612,6 +631,9 @@ struct Block {
     /// indented to about there.
     text_x0: f64,
     size: f64,
+    /// Whether its lines are all bold: a bold line over plain ones is a
+    /// heading set in the body's size, not the paragraph's first line.
+    bold: bool,
 }
 
 /// The distance between the baselines of a paragraph's lines: the most
@@ -686,6 +708,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                     y: next.y,
                     text_x0: next.x0,
                     size: next.size,
+                    bold: next.bold,
                 });
                 i = j;
                 continue;
@@ -701,6 +724,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                     y: f.y,
                     text_x0: f.x0,
                     size: f.size,
+                    bold: false,
                 });
                 i = j;
                 continue;
@@ -714,6 +738,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
                 && !item
                 && last.heading == heading
                 && (f.size - last.size).abs() < 0.1 * body
+                && last.bold == f.bold
                 && f.y - last.y > 0.0
                 && f.y - last.y < (1.45 * f.size.max(last.size)).max(1.1 * pitch)
                 && (!last.item || f.x0 > last.text_x0 - 0.25 * body)
@@ -740,7 +765,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
             }
             // A set marker (`•`, `1.`) stands before the words, about an em.
             let text_x0 = if item && !f.drawn_bullet { f.x0 + 0.75 * body } else { f.x0 };
-            blocks.push(Block { text: f.text.clone(), heading, item, row: false, page, y: f.y, text_x0, size: f.size });
+            blocks.push(Block { text: f.text.clone(), heading, item, row: false, page, y: f.y, text_x0, size: f.size, bold: f.bold });
         }
     }
 
@@ -786,7 +811,7 @@ mod tests {
         let mut glyphs = Vec::new();
         for &(x, y, size, text) in lines {
             for (i, c) in text.chars().enumerate() {
-                glyphs.push(Glyph { x: x + i as f64 * size * 0.5, y, width: size * 0.5, size, text: c.to_string() });
+                glyphs.push(Glyph { x: x + i as f64 * size * 0.5, y, width: size * 0.5, size, text: c.to_string(), bold: false });
             }
         }
         Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() }
@@ -817,7 +842,7 @@ mod tests {
         let mut x = 60.0;
         for w in words {
             for c in w.chars() {
-                glyphs.push(Glyph { x, y: 120.0, width: 5.0, size: 10.0, text: c.to_string() });
+                glyphs.push(Glyph { x, y: 120.0, width: 5.0, size: 10.0, text: c.to_string(), bold: false });
                 x += 5.0;
             }
             x += 16.0;
@@ -897,7 +922,7 @@ mod tests {
             (60.0, 160.0, 7.0, "Text i liten stil under."),
         ]);
         // A 6 pt `2` raised 3.5 pt right after `kommuner`.
-        note.glyphs.push(Glyph { x: 175.0, y: 116.5, width: 3.0, size: 6.0, text: "2".into() });
+        note.glyphs.push(Glyph { x: 175.0, y: 116.5, width: 3.0, size: 6.0, text: "2".into(), bold: false });
         assert_eq!(layout(&[note]).0, "Alla nyanlända kommuner 2 ska erbjuda praktik.\n\nText i liten stil under.\n");
     }
 
@@ -919,6 +944,22 @@ mod tests {
              Kommunen ansvarar för:\n\n\
              \u{f0b7} utbetalning av försörjningsstöd innan etableringsersättning,\n\u{f0b7} förskola och skola.\n"
         );
+    }
+
+    #[test]
+    fn a_bold_line_in_the_body_s_size_over_plain_lines_is_a_heading_of_its_own() {
+        let mut doc = page(&[
+            (60.0, 100.0, 11.0, "Mål 1: Fler i arbete"),
+            (60.0, 114.0, 11.0, "Kommunen ska arbeta för att fler nyanlända"),
+            (60.0, 128.0, 11.0, "kommer i arbete."),
+        ]);
+        let heading = "Mål 1: Fler i arbete".chars().count();
+        for g in &mut doc.glyphs[..heading] {
+            g.bold = true;
+        }
+        // A bold word inside a line leaves the line plain.
+        doc.glyphs[heading].bold = true;
+        assert_eq!(layout(&[doc]).0, "Mål 1: Fler i arbete\n\nKommunen ska arbeta för att fler nyanlända kommer i arbete.\n");
     }
 
     #[test]

@@ -54,7 +54,9 @@ impl PyDocument {
         to_python(py, &self.inner.municipality)
     }
 
-    /// The dates as a dict of ISO strings (published, adopted, updated).
+    /// The dates as a dict of ISO strings (published, adopted, updated, and
+    /// for PDF, Word and OpenDocument files file_created and file_modified,
+    /// the file's own dates, when it has them).
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.inner.dates)

@@ -132,6 +132,8 @@ def test_documents_in_other_formats(fixtures: Path) -> None:
     pdf = corpus.documents[0]
     assert pdf.page_count == 3
     assert pdf.page_at(0) == 1
+    # The PDF's creation date is the file's, not the text's publication.
+    assert pdf.dates["file_created"] == "2026-11-30" and pdf.dates["published"] is None
     assert len(corpus.failures) == 1 and "ocrmypdf" in str(corpus.failures[0])
     evidence = kb.benchmark([pdf]).evidence
     assert "page" in evidence.columns
