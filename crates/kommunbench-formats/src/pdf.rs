@@ -585,8 +585,9 @@ fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
     }
     let needed = if pages.len() >= 3 { pages.len().div_ceil(2) } else { 2 };
     // A header set apart counts only where it cannot recur: on a single
-    // page. Elsewhere a lone line in the margin may be the document's own
-    // stamp (`Dnr KS 2023/117` above the title), which the text rules read.
+    // page, a line or two of at most twelve words. Elsewhere a lone line
+    // in the margin may be the document's own stamp (`Dnr KS 2023/117`
+    // above the title), which the text rules read.
     let single = pages.len() == 1;
     pages
         .iter()
@@ -594,12 +595,24 @@ fn furniture(pages: &[(Vec<Fragment>, f64)], body: f64) -> Vec<Vec<bool>> {
             let first_body = fragments.iter().filter(|f| band(f, *height).is_none()).map(|f| f.y).fold(f64::INFINITY, f64::min);
             let last_body =
                 fragments.iter().filter(|f| band(f, *height).is_none()).map(|f| f.y).fold(f64::NEG_INFINITY, f64::max);
+            // A running header or footer is a line or two; three lines or
+            // more in a margin band are a paragraph that runs there.
+            let lines_in = |top: bool| {
+                let mut ys: Vec<f64> = fragments.iter().filter(|f| band(f, *height) == Some(top)).map(|f| f.y).collect();
+                ys.sort_by(f64::total_cmp);
+                ys.dedup_by(|a, b| (*a - *b).abs() < 0.5 * body);
+                ys.len()
+            };
+            let few = [lines_in(false) <= 2, lines_in(true) <= 2];
             fragments
                 .iter()
                 .map(|f| match band(f, *height) {
                     None => false,
                     Some(top) => {
-                        let apart = single && if top { first_body - f.y > 2.5 * body } else { f.y - last_body > 2.5 * body };
+                        let apart = single
+                            && few[usize::from(top)]
+                            && f.text.split_whitespace().count() <= 12
+                            && if top { first_body - f.y > 2.5 * body } else { f.y - last_body > 2.5 * body };
                         page_number(&f.text).is_some()
                             || recurring.get(&(top, shape(&f.text))).is_some_and(|&n| n >= needed)
                             || (apart && f.size < body * 1.1)
@@ -960,6 +973,28 @@ mod tests {
         // A bold word inside a line leaves the line plain.
         doc.glyphs[heading].bold = true;
         assert_eq!(layout(&[doc]).0, "Mål 1: Fler i arbete\n\nKommunen ska arbeta för att fler nyanlända kommer i arbete.\n");
+    }
+
+    #[test]
+    fn a_paragraph_at_a_single_page_s_foot_is_text_and_a_lone_footer_line_is_not() {
+        let mut lines = vec![(60.0, 60.0, 18.0, "Föräldramöte")];
+        for i in 0..10 {
+            lines.push((60.0, 120.0 + f64::from(i) * 13.0, 10.0, "Skolan bjuder in alla föräldrar till ett möte om"));
+        }
+        let foot = [
+            "Vi söker en förälder som vill hjälpa till med",
+            "läxhjälpen på tisdagar under hela läsåret, hör",
+            "av dig till skolans expedition om du kan.",
+        ];
+        for (i, line) in foot.into_iter().enumerate() {
+            lines.push((60.0, 780.0 + i as f64 * 13.0, 10.0, line));
+        }
+        let (text, _) = layout(&[page(&lines)]);
+        assert!(text.contains("Vi söker en förälder"), "{text}");
+        let mut lone = lines[..11].to_vec();
+        lone.push((60.0, 800.0, 9.0, "Tryckt 2024-05-02 av Åby kommun"));
+        let (text, _) = layout(&[page(&lone)]);
+        assert!(!text.contains("Tryckt"), "{text}");
     }
 
     #[test]
