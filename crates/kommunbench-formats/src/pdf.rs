@@ -471,10 +471,11 @@ fn cell_gap(line: &[&Glyph], space_gap: f64) -> f64 {
     if gaps.len() >= 3 && max > CELL && max <= 3.0 && max <= 1.25 * min { max + 0.01 } else { CELL }
 }
 
-/// The x of a gutter between two columns: a band no fragment crosses that
-/// splits the page's running text in two, each side with a good share of
-/// the lines. `None` for one column.
-fn gutter(fragments: &[Fragment], width: f64) -> Option<f64> {
+/// The x of a gutter between two columns of the stretch from `from` to
+/// `to`: a band no fragment crosses that splits the running text in two,
+/// each side with a good share of the lines. `None` for one column.
+fn gutter(fragments: &[Fragment], from: f64, to: f64) -> Option<f64> {
+    let width = to - from;
     // A mark or a footnote number (two characters at most) says nothing
     // about columns.
     let fragments: Vec<&Fragment> = fragments.iter().filter(|f| f.text.chars().nth(2).is_some()).collect();
@@ -484,8 +485,8 @@ fn gutter(fragments: &[Fragment], width: f64) -> Option<f64> {
     let bins = (width / 2.0).ceil().max(1.0) as usize;
     let mut crossing = vec![0usize; bins];
     for f in &fragments {
-        let a = (f.x0 / 2.0).floor().max(0.0) as usize;
-        let b = ((f.x1 / 2.0).ceil() as usize).min(bins);
+        let a = ((f.x0 - from) / 2.0).floor().max(0.0) as usize;
+        let b = (((f.x1 - from) / 2.0).ceil().max(0.0) as usize).min(bins);
         for c in &mut crossing[a.min(bins)..b] {
             *c += 1;
         }
@@ -515,7 +516,7 @@ fn gutter(fragments: &[Fragment], width: f64) -> Option<f64> {
     if (e - s) * 2 < 6 {
         return None;
     }
-    let x = (s + e) as f64; // (s + e) / 2 bins of 2 pt
+    let x = from + (s + e) as f64; // (s + e) / 2 bins of 2 pt
     let left = fragments.iter().filter(|f| f.x1 <= x).count();
     let right = fragments.iter().filter(|f| f.x0 >= x).count();
     (left >= fragments.len() / 4 && right >= fragments.len() / 4).then_some(x)
@@ -523,12 +524,23 @@ fn gutter(fragments: &[Fragment], width: f64) -> Option<f64> {
 
 /// Fragments in reading order: with two columns, the page in bands cut by
 /// fragments that span the gutter, and in each band the left column, then
-/// the right.
+/// the right. A column twice as wide as the other may hold two columns
+/// itself (a page in three), and is read the same way in turn.
 fn reading_order(mut fragments: Vec<Fragment>, width: f64) -> Vec<Fragment> {
     if let Some(first) = fragments.first_mut() {
         first.flow_start = true;
     }
-    let Some(x) = gutter(&fragments, width) else { return fragments };
+    columns(fragments, 0.0, width, 0)
+}
+
+/// The fragments of a stretch of the page from `lo` to `hi`, column by
+/// column (see [`reading_order`]).
+fn columns(mut fragments: Vec<Fragment>, lo: f64, hi: f64, depth: usize) -> Vec<Fragment> {
+    let Some(x) = gutter(&fragments, lo, hi) else { return fragments };
+    // Only a side wider than half the stretch may hold columns of its own.
+    let within = |side: Vec<Fragment>, a: f64, b: f64| {
+        if depth == 0 && b - a > 0.55 * (hi - lo) { columns(side, a, b, depth + 1) } else { side }
+    };
     let mut out = Vec::with_capacity(fragments.len());
     let mut left = Vec::new();
     let mut right = Vec::new();
@@ -541,13 +553,13 @@ fn reading_order(mut fragments: Vec<Fragment>, width: f64) -> Vec<Fragment> {
             }
             right.push(f);
         } else {
-            out.append(&mut left);
-            out.append(&mut right);
+            out.append(&mut within(std::mem::take(&mut left), lo, x));
+            out.append(&mut within(std::mem::take(&mut right), x, hi));
             out.push(f);
         }
     }
-    out.append(&mut left);
-    out.append(&mut right);
+    out.append(&mut within(left, lo, x));
+    out.append(&mut within(right, x, hi));
     out
 }
 
@@ -995,6 +1007,22 @@ mod tests {
         lone.push((60.0, 800.0, 9.0, "Tryckt 2024-05-02 av Åby kommun"));
         let (text, _) = layout(&[page(&lone)]);
         assert!(!text.contains("Tryckt"), "{text}");
+    }
+
+    #[test]
+    fn three_columns_are_read_one_after_the_other() {
+        let mut lines = vec![(40.0, 60.0, 18.0, "Nyhetsbrev om integration")];
+        for i in 0..12 {
+            let y = 110.0 + f64::from(i) * 13.0;
+            lines.push((40.0, y, 9.0, if i == 11 { "slut ett." } else { "första spalt" }));
+            lines.push((225.0, y, 9.0, if i == 0 { "andra början" } else if i == 11 { "slut två." } else { "andra spalt" }));
+            lines.push((410.0, y, 9.0, if i == 0 { "tredje början" } else { "tredje spalt" }));
+        }
+        let (text, _) = layout(&[page(&lines)]);
+        let (one, two, three) =
+            (text.find("slut ett.").unwrap(), text.find("andra början").unwrap(), text.find("tredje början").unwrap());
+        assert!(one < two && text.find("slut två.").unwrap() < three, "{text}");
+        assert!(!text[..one].contains("andra") && !text[..three].contains("tredje spalt"), "{text}");
     }
 
     #[test]
