@@ -345,10 +345,10 @@ fn fragments(page: &Page) -> Vec<Fragment> {
                     // A footnote number set small and raised is a word of
                     // its own (`kommuner¹` reads `kommuner 1`); a raised
                     // ordinal's letters stay with their number (`240th`).
-                    let raised = g.size <= 0.8 * f.size
+                    let raised = g.size <= 0.85 * f.size
                         && g.y < f.y - 0.15 * f.size
                         && g.text.starts_with(|c: char| c.is_numeric())
-                        && !f.text.ends_with(|c: char| c.is_numeric());
+                        && f.text.ends_with(char::is_alphabetic);
                     if (gap > space_gap * g.size || raised) && !f.text.ends_with(' ') {
                         f.text.push(' ');
                     }
@@ -401,9 +401,9 @@ fn fragments(page: &Page) -> Vec<Fragment> {
 }
 
 /// Lines with the small raised glyphs of the line below them (footnote
-/// numbers, ordinals) put back into it: a superscript sits a third of an
-/// em above its line's baseline, a line of small type above another a
-/// whole line higher.
+/// numbers, references, ordinals; set at most 85% of its size) put back
+/// into it: a superscript sits a third of an em above its line's
+/// baseline, a line of small type above another a whole line higher.
 fn with_superscripts(lines: Vec<Vec<&Glyph>>) -> Vec<Vec<&Glyph>> {
     let size = |line: &[&Glyph]| line.iter().map(|g| g.size).fold(0.0, f64::max);
     let span = |line: &[&Glyph]| {
@@ -415,12 +415,12 @@ fn with_superscripts(lines: Vec<Vec<&Glyph>>) -> Vec<Vec<&Glyph>> {
         if let Some(next) = lines.peek_mut() {
             let (small, base) = (size(&line), size(next));
             let rise = next[0].y - line[0].y;
-            let ((a0, a1), (b0, b1)) = (span(&line), span(next));
-            if small <= 0.8 * base
+            let ((a0, _), (b0, b1)) = (span(&line), span(next));
+            if small <= 0.85 * base
                 && rise > 0.0
                 && rise <= 0.5 * base
                 && a0 >= b0 - base
-                && a1 <= b1 + base
+                && a0 <= b1 + base
                 && superscripts(&line, next)
             {
                 next.extend(line);
@@ -433,19 +433,26 @@ fn with_superscripts(lines: Vec<Vec<&Glyph>>) -> Vec<Vec<&Glyph>> {
 }
 
 /// Whether small glyphs are superscripts to a line: short runs (three
-/// glyphs at most: a number, an ordinal), each set beside the line's
-/// glyphs, not over them (a form's small labels stand over its entries).
+/// glyphs at most: a number, an ordinal; or references of up to twelve
+/// without a letter), each set beside the line's glyphs, not over them (a
+/// form's small labels stand over its entries).
 fn superscripts(small: &[&Glyph], line: &[&Glyph]) -> bool {
     let mut glyphs: Vec<&Glyph> = small.iter().copied().filter(|g| !g.text.trim().is_empty()).collect();
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let mut runs: Vec<(f64, f64, usize)> = Vec::new();
+    // (start, end, glyphs, letters) of each run.
+    let mut runs: Vec<(f64, f64, usize, usize)> = Vec::new();
     for g in glyphs {
+        let letters = usize::from(g.text.chars().any(char::is_alphabetic));
         match runs.last_mut() {
-            Some(run) if g.x - run.1 < 0.5 * g.size => *run = (run.0, run.1.max(g.x + g.width), run.2 + 1),
-            _ => runs.push((g.x, g.x + g.width, 1)),
+            Some(run) if g.x - run.1 < 0.5 * g.size => *run = (run.0, run.1.max(g.x + g.width), run.2 + 1, run.3 + letters),
+            _ => runs.push((g.x, g.x + g.width, 1, letters)),
         }
     }
-    runs.iter().all(|&(x0, x1, n)| n <= 3 && !line.iter().any(|b| b.x < x1 - 0.1 && b.x + b.width > x0 + 0.1))
+    // Three glyphs (`12`, `th`, `*`), or references without letters
+    // (`[5][6]`, `3–5, 8`).
+    runs.iter().all(|&(x0, x1, n, letters)| {
+        (n <= 3 || (n <= 12 && letters == 0)) && !line.iter().any(|b| b.x < x1 - 0.1 && b.x + b.width > x0 + 0.1)
+    })
 }
 
 /// The gap, in ems, from which a line's glyphs are in different cells or
@@ -949,6 +956,12 @@ mod tests {
         // A 6 pt `2` raised 3.5 pt right after `kommuner`.
         note.glyphs.push(Glyph { x: 175.0, y: 116.5, width: 3.0, size: 6.0, text: "2".into(), bold: false });
         assert_eq!(layout(&[note]).0, "Alla nyanlända kommuner 2 ska erbjuda praktik.\n\nText i liten stil under.\n");
+        // References after a line's end, without letters: `[5][6]`.
+        let mut cited = page(&[(60.0, 120.0, 10.0, "Kommunen har ett program."), (60.0, 133.0, 10.0, "Det gäller till 2030.")]);
+        for (i, c) in "[5][6]".chars().enumerate() {
+            cited.glyphs.push(Glyph { x: 185.0 + 3.0 * i as f64, y: 116.5, width: 3.0, size: 6.0, text: c.into(), bold: false });
+        }
+        assert_eq!(layout(&[cited]).0, "Kommunen har ett program.[5][6] Det gäller till 2030.\n");
     }
 
     #[test]

@@ -223,6 +223,11 @@ fn counts(words: &[String]) -> HashMap<&str, usize> {
     m
 }
 
+/// Pairs of consecutive words.
+fn bigrams(words: &[String]) -> Vec<String> {
+    words.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect()
+}
+
 /// Word-level precision, recall and F1 of `kb` against `reference`, as
 /// multisets. `None` when both are empty.
 fn f1(kb: &[String], reference: &[String]) -> Option<(f64, f64, f64)> {
@@ -304,6 +309,9 @@ struct Row {
     kb_peak_mb: f64,
     pt_status: String,
     kb_words: usize,
+    /// F1 over pairs of consecutive words: words out of their place
+    /// (letters reordered, columns interleaved) cost here.
+    bigram_f1: Option<f64>,
 }
 
 fn pdf_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -336,12 +344,12 @@ fn field(s: &str, force: bool) -> String {
     }
 }
 
-const HEADER: &str = "file,pages,pdftotext_words,latin_words,kb_status,kb_error,f1,precision,recall,kb_seconds,pdftotext_seconds,kb_peak_mb,pdftotext_status,kb_words";
+const HEADER: &str = "file,pages,pdftotext_words,latin_words,kb_status,kb_error,f1,precision,recall,kb_seconds,pdftotext_seconds,kb_peak_mb,pdftotext_status,kb_words,bigram_f1";
 
 fn csv_line(r: &Row) -> String {
     let opt = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.4}"));
     format!(
-        "{},{},{},{},{},{},{},{},{},{:.3},{:.3},{:.1},{},{}",
+        "{},{},{},{},{},{},{},{},{},{:.3},{:.3},{:.1},{},{},{}",
         field(&r.file, true),
         r.pages.map_or(String::new(), |p| p.to_string()),
         r.pt_words,
@@ -356,6 +364,7 @@ fn csv_line(r: &Row) -> String {
         r.kb_peak_mb,
         field(&r.pt_status, false),
         r.kb_words,
+        opt(r.bigram_f1),
     )
 }
 
@@ -412,6 +421,7 @@ fn run(options: &Options) -> Result<(), String> {
         let latin_words = pt_words.iter().filter(|w| w.chars().any(is_latin_letter)).count();
         let kb_words = words(&kb_text);
         let score = if kb_status == "ok" { f1(&kb_words, &pt_words) } else { None };
+        let bigram_f1 = if kb_status == "ok" { f1(&bigrams(&kb_words), &bigrams(&pt_words)).map(|s| s.0) } else { None };
         if let Some(dir) = &options.text_dir {
             let base = dir.join(name.replace('/', "__"));
             let _ = std::fs::write(base.with_extension("kb.txt"), if kb_status == "ok" { &kb_text } else { &kb_error });
@@ -430,6 +440,7 @@ fn run(options: &Options) -> Result<(), String> {
             kb_peak_mb: kb.maxrss_kb as f64 / 1024.0,
             pt_status,
             kb_words: kb_words.len(),
+            bigram_f1,
         };
         writeln!(csv, "{}", csv_line(&row)).map_err(|e| e.to_string())?;
         rows.push(row);
@@ -479,6 +490,9 @@ fn summary(rows: &[Row], options: &Options) -> String {
     let _ = writeln!(s, "  median F1 (of {scored} read):     {}", median(&f1s).map_or("-".into(), |m| format!("{m:.4}")));
     let _ = writeln!(s, "  F1 >= 0.98:                   {} of read; {} of all {n}", share(at_least(0.98), scored), share(at_least(0.98), n));
     let _ = writeln!(s, "  F1 >= 0.99:                   {} of read; {} of all {n}", share(at_least(0.99), scored), share(at_least(0.99), n));
+    let mut pairs: Vec<f64> = set.iter().filter_map(|r| r.bigram_f1).collect();
+    pairs.sort_by(f64::total_cmp);
+    let _ = writeln!(s, "  median F1 of word pairs:      {} (words in their place)", median(&pairs).map_or("-".into(), |m| format!("{m:.4}")));
     let low: Vec<&&Row> = set.iter().filter(|r| r.score.is_some_and(|s| s.0 < 0.8)).collect();
     let _ = writeln!(s, "  F1 < 0.8:                     {}", low.len());
     let mut low = low;
@@ -554,6 +568,9 @@ mod tests {
         assert!((p - 0.5).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.5).abs() < 1e-9);
         assert!(words("2024 Жизнь 東京").iter().all(|w| !w.chars().any(is_latin_letter)));
         assert!(words("één fußball żółw").iter().all(|w| w.chars().any(is_latin_letter)));
+        // The same words in another order share no pair.
+        let (f, _, _) = f1(&bigrams(&words("vi vill stärka")), &bigrams(&words("stärka vill vi"))).unwrap();
+        assert!(f.abs() < 1e-9);
     }
 
     #[test]
