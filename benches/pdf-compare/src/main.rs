@@ -11,7 +11,8 @@ fn norm(s: &str) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (reference, pdfs) = args.split_first().unwrap();
-    let refs: Vec<String> = std::fs::read_to_string(reference).unwrap().split("\n\n").map(norm).filter(|s| s.len() > 30).collect();
+    let refs: Vec<String> =
+        std::fs::read_to_string(reference).unwrap().split("\n\n").map(norm).filter(|s| s.len() > 30).collect();
     for path in pdfs {
         let bytes = std::fs::read(path).unwrap();
         let reps = 20;
@@ -52,8 +53,15 @@ fn main() {
         for (name, time, text) in results {
             let n = norm(&text);
             let found = refs.iter().filter(|r| n.contains(r.as_str())).count();
-            println!("{path}\t{name}\t{:.2} ms\t{found}/{} paragraphs verbatim\t{} chars", time.as_secs_f64() * 1000.0, refs.len(), text.len());
-            if std::env::var("SHOW").is_ok() { println!("{}", &text[..text.len().min(1500)]); }
+            println!(
+                "{path}\t{name}\t{:.2} ms\t{found}/{} paragraphs verbatim\t{} chars",
+                time.as_secs_f64() * 1000.0,
+                refs.len(),
+                text.len()
+            );
+            if std::env::var("SHOW").is_ok() {
+                println!("{}", &text[..text.len().min(1500)]);
+            }
         }
     }
 }

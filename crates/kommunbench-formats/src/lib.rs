@@ -164,6 +164,23 @@ fn quiet_reader_panics() {
 /// The name prefix of the threads format readers run on.
 const READER_THREAD: &str = "kommunbench-reader-";
 
+/// A PDF's whole text layer in reading order, as this crate's reader lays
+/// it out, but with running headers, footers and page numbers kept: what
+/// the reader sees before it leaves page furniture out. For comparing the
+/// reader with other extractors (`benches/pdf-compare`), which keep them;
+/// ingestion reads PDFs through [`Formats`]. Not run on a thread of its
+/// own: a caller reading untrusted files isolates it.
+///
+/// ```
+/// let bytes = std::fs::read("../../fixtures/formats/pdf-lo/vasa-2023.pdf")?;
+/// let text = kommunbench_formats::pdf_text_layer(&bytes)?;
+/// assert!(text.contains("Sida 1 av"), "the footer is kept");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn pdf_text_layer(bytes: &[u8]) -> Result<String, String> {
+    pdf::text_layer(bytes)
+}
+
 /// An ingester builder that reads every format of this crate besides text.
 pub fn ingester() -> IngesterBuilder {
     Ingester::builder().converter(Arc::new(Formats::default()))

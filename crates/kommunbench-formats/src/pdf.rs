@@ -1,7 +1,7 @@
 //! PDF (text layer) to the text kommunbench ingests.
 //!
 //! `hayro-interpret` interprets the content streams (every font kind, its
-//! widths, `ToUnicode` and encodings, form XObjects, Type3 glyphs) and
+//! widths, `ToUnicode` and encodings, form `XObject`s, Type3 glyphs) and
 //! hands over every glyph with its place on the page, and every filled
 //! shape. From those this module rebuilds what a reader sees: lines from
 //! glyphs on one baseline, the reading order of one or two columns,
@@ -17,8 +17,8 @@ use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape};
 use hayro_interpret::{
-    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache,
-    InterpreterSettings, RectExt, SoftMask, TransformExt, interpret_page,
+    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache, InterpreterSettings,
+    RectExt, SoftMask, TransformExt, interpret_page,
 };
 use kommunbench_core::Date;
 use kommunbench_ingest::{FormatMeta, is_bullet, list_marker, page_number};
@@ -109,16 +109,16 @@ struct Collector {
 
 impl Collector {
     fn glyph(&mut self, transform: Affine, advance: f64, text: &str, bold: bool) {
-        let [a, b, c, d, e, f] = transform.as_coeffs();
+        let [xx, xy, yx, yy, x, y] = transform.as_coeffs();
         // Text space is a thousandth of an em in the glyph's transform.
-        let size = (a * d - b * c).abs().sqrt() * 1000.0;
+        let size = (xx * yy - xy * yx).abs().sqrt() * 1000.0;
         // Rotated text (a margin note along the edge) is not body text;
         // nor is text too small to see or placed nowhere.
-        if b.abs() > a.abs() || !(size > 0.1) || !size.is_finite() || !e.is_finite() || !f.is_finite() {
+        if xy.abs() > xx.abs() || size.is_nan() || size <= 0.1 || !size.is_finite() || !x.is_finite() || !y.is_finite() {
             return;
         }
         let width = (transform * Point::new(advance, 0.0) - transform * Point::ZERO).hypot();
-        self.page.glyphs.push(Glyph { x: e, y: f, width, size, text: text.to_owned(), bold });
+        self.page.glyphs.push(Glyph { x, y, width, size, text: text.to_owned(), bold });
     }
 }
 
@@ -203,8 +203,18 @@ pub(crate) fn looks_like_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
 }
 
-/// Reads a PDF's text layer.
+/// Reads a PDF's text layer, its furniture left out.
 pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
+    read(bytes, false)
+}
+
+/// A PDF's whole text layer in reading order, running headers, footers
+/// and page numbers kept (see [`crate::pdf_text_layer`]).
+pub(crate) fn text_layer(bytes: &[u8]) -> Result<String, String> {
+    read(bytes, true).map(|p| p.text)
+}
+
+fn read(bytes: &[u8], keep_furniture: bool) -> Result<PdfText, String> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(_) => {
             "the PDF is encrypted; save an unencrypted copy (for example with `qpdf --decrypt`) and read that".to_owned()
@@ -242,7 +252,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
             format!("the PDF has no text ({}, no letters and no images)", count(pages.len(), "page"))
         });
     }
-    let (text, starts) = layout(&pages);
+    let (text, starts) = layout_with(&pages, keep_furniture);
     Ok(PdfText { text, pages: starts, meta, title })
 }
 
@@ -254,7 +264,11 @@ fn info(pdf: &Pdf) -> (FormatMeta, Option<String>) {
         let d = d.as_ref()?;
         format!("{:04}-{:02}-{:02}", d.year, d.month, d.day).parse().ok()
     };
-    let meta = FormatMeta { created: date(&metadata.creation_date), modified: date(&metadata.modification_date), ..FormatMeta::default() };
+    let meta = FormatMeta {
+        created: date(&metadata.creation_date),
+        modified: date(&metadata.modification_date),
+        ..FormatMeta::default()
+    };
     let title = metadata.title.as_deref().map(decode_pdf_string).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
     (meta, title)
 }
@@ -334,8 +348,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
             }
             // A letter set twice in a row advances by its width; a second
             // stroke lands within a third of it.
-            if last.is_some_and(|l| l.text == g.text && (g.x - l.x).abs() < 0.35 * l.width && (g.y - l.y).abs() < 0.2 * g.size)
-            {
+            if last.is_some_and(|l| l.text == g.text && (g.x - l.x).abs() < 0.35 * l.width && (g.y - l.y).abs() < 0.2 * g.size) {
                 continue;
             }
             last = Some(g);
@@ -363,7 +376,16 @@ fn fragments(page: &Page) -> Vec<Fragment> {
                     }
                     let mut text = String::new();
                     normalise(&g.text, &mut text);
-                    current = Some(Fragment { x0: g.x, x1: g.x + g.width, y: g.y, size: g.size, text, flow_start: false, drawn_bullet: false, bold: g.bold });
+                    current = Some(Fragment {
+                        x0: g.x,
+                        x1: g.x + g.width,
+                        y: g.y,
+                        size: g.size,
+                        text,
+                        flow_start: false,
+                        drawn_bullet: false,
+                        bold: g.bold,
+                    });
                 }
             }
         }
@@ -406,9 +428,8 @@ fn fragments(page: &Page) -> Vec<Fragment> {
 /// baseline, a line of small type above another a whole line higher.
 fn with_superscripts(lines: Vec<Vec<&Glyph>>) -> Vec<Vec<&Glyph>> {
     let size = |line: &[&Glyph]| line.iter().map(|g| g.size).fold(0.0, f64::max);
-    let span = |line: &[&Glyph]| {
-        line.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), g| (a.min(g.x), b.max(g.x + g.width)))
-    };
+    let span =
+        |line: &[&Glyph]| line.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), g| (a.min(g.x), b.max(g.x + g.width)));
     let mut out: Vec<Vec<&Glyph>> = Vec::with_capacity(lines.len());
     let mut lines = lines.into_iter().peekable();
     while let Some(line) = lines.next() {
@@ -651,6 +672,10 @@ fn lone_bullet(text: &str) -> bool {
 
 /// One block of output: a heading, a paragraph, a list item, a table row.
 #[derive(Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "what a block is (heading, item, row) and how it is set (bold) are independent"
+)]
 struct Block {
     text: String,
     heading: bool,
@@ -694,7 +719,13 @@ fn line_pitch(pages: &[(Vec<Fragment>, f64)], body: f64) -> f64 {
 }
 
 /// The pages' text in reading order and each page's start in it.
+#[cfg(test)]
 fn layout(pages: &[Page]) -> (String, Vec<usize>) {
+    layout_with(pages, false)
+}
+
+/// [`layout`], or with running headers, footers and page numbers kept.
+fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
     let ordered: Vec<(Vec<Fragment>, f64)> = pages.iter().map(|p| (reading_order(fragments(p), p.width), p.height)).collect();
     // The body size: the size most letters are set in.
     let mut sizes: HashMap<i64, usize> = HashMap::new();
@@ -702,7 +733,11 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
         *sizes.entry((f.size * 2.0).round() as i64).or_default() += f.text.len();
     }
     let body = sizes.into_iter().max_by_key(|&(s, n)| (n, -s)).map_or(10.0, |(s, _)| s as f64 / 2.0);
-    let furniture = furniture(&ordered, body);
+    let furniture = if keep_furniture {
+        ordered.iter().map(|(fragments, _)| vec![false; fragments.len()]).collect()
+    } else {
+        furniture(&ordered, body)
+    };
     let pitch = line_pitch(&ordered, body);
 
     let mut blocks: Vec<Block> = Vec::new();
@@ -797,7 +832,17 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>) {
             }
             // A set marker (`•`, `1.`) stands before the words, about an em.
             let text_x0 = if item && !f.drawn_bullet { f.x0 + 0.75 * body } else { f.x0 };
-            blocks.push(Block { text: f.text.clone(), heading, item, row: false, page, y: f.y, text_x0, size: f.size, bold: f.bold });
+            blocks.push(Block {
+                text: f.text.clone(),
+                heading,
+                item,
+                row: false,
+                page,
+                y: f.y,
+                text_x0,
+                size: f.size,
+                bold: f.bold,
+            });
         }
     }
 
@@ -1028,7 +1073,18 @@ mod tests {
         for i in 0..12 {
             let y = 110.0 + f64::from(i) * 13.0;
             lines.push((40.0, y, 9.0, if i == 11 { "slut ett." } else { "första spalt" }));
-            lines.push((225.0, y, 9.0, if i == 0 { "andra början" } else if i == 11 { "slut två." } else { "andra spalt" }));
+            lines.push((
+                225.0,
+                y,
+                9.0,
+                if i == 0 {
+                    "andra början"
+                } else if i == 11 {
+                    "slut två."
+                } else {
+                    "andra spalt"
+                },
+            ));
             lines.push((410.0, y, 9.0, if i == 0 { "tredje början" } else { "tredje spalt" }));
         }
         let (text, _) = layout(&[page(&lines)]);

@@ -30,6 +30,13 @@ const MIN_LATIN: usize = 50;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--one-layer") {
+        let Some(file) = args.get(1) else {
+            eprintln!("--one-layer FILE");
+            return ExitCode::from(2);
+        };
+        return one_layer(Path::new(file));
+    }
     if args.first().map(String::as_str) == Some("--one") {
         let Some(file) = args.get(1) else {
             eprintln!("--one FILE");
@@ -74,13 +81,34 @@ fn one(path: &Path) -> ExitCode {
             ExitCode::from(EXIT_REFUSED as u8)
         }
         None => {
-            let _ = out.write_all(b"not taken for a PDF (no %PDF- header in the first KiB) nor any other format kommunbench reads");
+            let _ =
+                out.write_all(b"not taken for a PDF (no %PDF- header in the first KiB) nor any other format kommunbench reads");
             ExitCode::from(EXIT_NOT_PDF as u8)
         }
     };
     let _ = out.flush();
     // Leave without waiting for a reader thread that is still running
     // (Formats gives up on it after its own timeout).
+    code
+}
+
+/// The child for the text layer: the same reader with running headers,
+/// footers and page numbers kept (`kommunbench_formats::pdf_text_layer`),
+/// which pdftotext keeps too.
+fn one_layer(path: &Path) -> ExitCode {
+    let text = std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| kommunbench_formats::pdf_text_layer(&b));
+    let mut out = std::io::stdout().lock();
+    let code = match text {
+        Ok(text) => {
+            let _ = out.write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            let _ = out.write_all(message.as_bytes());
+            ExitCode::from(EXIT_REFUSED as u8)
+        }
+    };
+    let _ = out.flush();
     code
 }
 
@@ -108,7 +136,9 @@ impl Options {
                     let v: f64 = value("--timeout")?.parse().map_err(|e| format!("--timeout: {e}"))?;
                     timeout = Duration::from_secs_f64(v);
                 }
-                "--mem-limit-mb" => mem_limit_mb = value("--mem-limit-mb")?.parse().map_err(|e| format!("--mem-limit-mb: {e}"))?,
+                "--mem-limit-mb" => {
+                    mem_limit_mb = value("--mem-limit-mb")?.parse().map_err(|e| format!("--mem-limit-mb: {e}"))?
+                }
                 "--text-dir" => text_dir = Some(PathBuf::from(value("--text-dir")?)),
                 s if s.starts_with("--") => return Err(format!("unknown option {s}")),
                 _ => positional.push(a.clone()),
@@ -312,6 +342,9 @@ struct Row {
     /// F1 over pairs of consecutive words: words out of their place
     /// (letters reordered, columns interleaved) cost here.
     bigram_f1: Option<f64>,
+    /// Word F1 of the text layer with running headers, footers and page
+    /// numbers kept, as pdftotext keeps them.
+    layer_f1: Option<f64>,
 }
 
 fn pdf_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -337,19 +370,15 @@ fn pages(file: &Path, timeout: Duration) -> Option<u64> {
 
 /// A CSV field, quoted when it must be (or always, with `force`).
 fn field(s: &str, force: bool) -> String {
-    if force || s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
+    if force || s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
 }
 
-const HEADER: &str = "file,pages,pdftotext_words,latin_words,kb_status,kb_error,f1,precision,recall,kb_seconds,pdftotext_seconds,kb_peak_mb,pdftotext_status,kb_words,bigram_f1";
+const HEADER: &str = "file,pages,pdftotext_words,latin_words,kb_status,kb_error,f1,precision,recall,kb_seconds,pdftotext_seconds,kb_peak_mb,pdftotext_status,kb_words,bigram_f1,layer_f1";
 
 fn csv_line(r: &Row) -> String {
     let opt = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.4}"));
     format!(
-        "{},{},{},{},{},{},{},{},{},{:.3},{:.3},{:.1},{},{},{}",
+        "{},{},{},{},{},{},{},{},{},{:.3},{:.3},{:.1},{},{},{},{}",
         field(&r.file, true),
         r.pages.map_or(String::new(), |p| p.to_string()),
         r.pt_words,
@@ -365,11 +394,15 @@ fn csv_line(r: &Row) -> String {
         field(&r.pt_status, false),
         r.kb_words,
         opt(r.bigram_f1),
+        opt(r.layer_f1),
     )
 }
 
 fn run(options: &Options) -> Result<(), String> {
-    Command::new("pdftotext").arg("-v").output().map_err(|e| format!("pdftotext not found ({e}); apt-get install -y poppler-utils"))?;
+    Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .map_err(|e| format!("pdftotext not found ({e}); apt-get install -y poppler-utils"))?;
     let me = std::env::current_exe().map_err(|e| format!("cannot find this binary ({e})"))?;
     let mut files = Vec::new();
     pdf_files(&options.folder, &mut files).map_err(|e| format!("{}: {e}", options.folder.display()))?;
@@ -380,29 +413,33 @@ fn run(options: &Options) -> Result<(), String> {
     if let Some(dir) = &options.text_dir {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let mut csv = std::io::BufWriter::new(std::fs::File::create(&options.csv).map_err(|e| format!("{}: {e}", options.csv.display()))?);
+    let mut csv =
+        std::io::BufWriter::new(std::fs::File::create(&options.csv).map_err(|e| format!("{}: {e}", options.csv.display()))?);
     writeln!(csv, "{HEADER}").map_err(|e| e.to_string())?;
     let mut rows = Vec::with_capacity(files.len());
     for (i, file) in files.iter().enumerate() {
         let name = file.strip_prefix(&options.folder).unwrap_or(file).to_string_lossy().into_owned();
         eprint!("\r[{}/{}] {name:<60.60}", i + 1, files.len());
 
-        let mut cmd = Command::new(&me);
-        cmd.arg("--one").arg(file);
-        if options.mem_limit_mb > 0 {
-            use std::os::unix::process::CommandExt;
-            let bytes = options.mem_limit_mb << 20;
-            // SAFETY: setrlimit is async-signal-safe; nothing else runs
-            // between fork and exec.
-            unsafe {
-                cmd.pre_exec(move || {
-                    let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };
-                    libc::setrlimit(libc::RLIMIT_AS, &raw const limit);
-                    Ok(())
-                });
+        let child = |mode: &str| {
+            let mut cmd = Command::new(&me);
+            cmd.arg(mode).arg(file);
+            if options.mem_limit_mb > 0 {
+                use std::os::unix::process::CommandExt;
+                let bytes = options.mem_limit_mb << 20;
+                // SAFETY: setrlimit is async-signal-safe; nothing else runs
+                // between fork and exec.
+                unsafe {
+                    cmd.pre_exec(move || {
+                        let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };
+                        libc::setrlimit(libc::RLIMIT_AS, &raw const limit);
+                        Ok(())
+                    });
+                }
             }
-        }
-        let kb = run_timed(cmd, options.timeout).map_err(|e| format!("cannot run the child ({e})"))?;
+            run_timed(cmd, options.timeout).map_err(|e| format!("cannot run the child ({e})"))
+        };
+        let kb = child("--one")?;
         let (kb_status, kb_error) = classify(&kb, options.timeout);
         let kb_text = if kb_status == "ok" { String::from_utf8_lossy(&kb.stdout).into_owned() } else { String::new() };
 
@@ -422,6 +459,14 @@ fn run(options: &Options) -> Result<(), String> {
         let kb_words = words(&kb_text);
         let score = if kb_status == "ok" { f1(&kb_words, &pt_words) } else { None };
         let bigram_f1 = if kb_status == "ok" { f1(&bigrams(&kb_words), &bigrams(&pt_words)).map(|s| s.0) } else { None };
+        let layer_f1 = if kb_status == "ok" {
+            let layer = child("--one-layer")?;
+            matches!(layer.end, End::Exited(0))
+                .then(|| f1(&words(&String::from_utf8_lossy(&layer.stdout)), &pt_words).map(|s| s.0))
+                .flatten()
+        } else {
+            None
+        };
         if let Some(dir) = &options.text_dir {
             let base = dir.join(name.replace('/', "__"));
             let _ = std::fs::write(base.with_extension("kb.txt"), if kb_status == "ok" { &kb_text } else { &kb_error });
@@ -441,6 +486,7 @@ fn run(options: &Options) -> Result<(), String> {
             pt_status,
             kb_words: kb_words.len(),
             bigram_f1,
+            layer_f1,
         };
         writeln!(csv, "{}", csv_line(&row)).map_err(|e| e.to_string())?;
         rows.push(row);
@@ -479,20 +525,56 @@ fn summary(rows: &[Row], options: &Options) -> String {
     f1s.sort_by(f64::total_cmp);
     let scored = f1s.len();
     let at_least = |t: f64| f1s.iter().filter(|&&f| f >= t).count();
-    let _ = writeln!(s, "\n== {} PDFs under {} (timeout {} s) ==", rows.len(), options.folder.display(), options.timeout.as_secs_f64());
+    let _ = writeln!(
+        s,
+        "\n== {} PDFs under {} (timeout {} s) ==",
+        rows.len(),
+        options.folder.display(),
+        options.timeout.as_secs_f64()
+    );
     let _ = writeln!(s, "\nFiles where pdftotext finds >= {MIN_LATIN} Latin-script words: {n}");
     let _ = writeln!(s, "  kommunbench read (ok):        {}", share(ok, n));
     let _ = writeln!(s, "  refused as scanned:           {scanned}");
     let _ = writeln!(s, "  refused, no text at all:      {no_text}");
     let _ = writeln!(s, "  refused as encrypted:         {encrypted}");
     let _ = writeln!(s, "  failed to parse:              {parse}");
-    let _ = writeln!(s, "  other failures:               {other_fail} (panic {}, timeout {}, other {})", count("panic"), count("timeout"), count("other"));
+    let _ = writeln!(
+        s,
+        "  other failures:               {other_fail} (panic {}, timeout {}, other {})",
+        count("panic"),
+        count("timeout"),
+        count("other")
+    );
     let _ = writeln!(s, "  median F1 (of {scored} read):     {}", median(&f1s).map_or("-".into(), |m| format!("{m:.4}")));
-    let _ = writeln!(s, "  F1 >= 0.98:                   {} of read; {} of all {n}", share(at_least(0.98), scored), share(at_least(0.98), n));
-    let _ = writeln!(s, "  F1 >= 0.99:                   {} of read; {} of all {n}", share(at_least(0.99), scored), share(at_least(0.99), n));
+    let _ = writeln!(
+        s,
+        "  F1 >= 0.98:                   {} of read; {} of all {n}",
+        share(at_least(0.98), scored),
+        share(at_least(0.98), n)
+    );
+    let _ = writeln!(
+        s,
+        "  F1 >= 0.99:                   {} of read; {} of all {n}",
+        share(at_least(0.99), scored),
+        share(at_least(0.99), n)
+    );
     let mut pairs: Vec<f64> = set.iter().filter_map(|r| r.bigram_f1).collect();
     pairs.sort_by(f64::total_cmp);
-    let _ = writeln!(s, "  median F1 of word pairs:      {} (words in their place)", median(&pairs).map_or("-".into(), |m| format!("{m:.4}")));
+    let _ = writeln!(
+        s,
+        "  median F1 of word pairs:      {} (words in their place)",
+        median(&pairs).map_or("-".into(), |m| format!("{m:.4}"))
+    );
+    let mut layer: Vec<f64> = set.iter().filter_map(|r| r.layer_f1).collect();
+    layer.sort_by(f64::total_cmp);
+    let layer_at_least = |t: f64| layer.iter().filter(|&&f| f >= t).count();
+    let _ = writeln!(
+        s,
+        "  text layer, furniture kept:   median F1 {}, >= 0.98 {}, >= 0.99 {}",
+        median(&layer).map_or("-".into(), |m| format!("{m:.4}")),
+        share(layer_at_least(0.98), layer.len()),
+        share(layer_at_least(0.99), layer.len())
+    );
     let low: Vec<&&Row> = set.iter().filter(|r| r.score.is_some_and(|s| s.0 < 0.8)).collect();
     let _ = writeln!(s, "  F1 < 0.8:                     {}", low.len());
     let mut low = low;

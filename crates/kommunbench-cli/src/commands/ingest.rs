@@ -63,9 +63,9 @@ fn write_outline(out: &mut impl Write, doc: &PolicyDocument) -> std::io::Result<
         ("file created", doc.dates.file_created),
         ("file modified", doc.dates.file_modified),
     ]
-        .into_iter()
-        .filter_map(|(name, d)| d.map(|d| format!("{name} {d}")))
-        .collect();
+    .into_iter()
+    .filter_map(|(name, d)| d.map(|d| format!("{name} {d}")))
+    .collect();
     if !dates.is_empty() {
         writeln!(out, "  dates:     {}", dates.join(", "))?;
     }
