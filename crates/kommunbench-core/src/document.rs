@@ -456,7 +456,8 @@ pub enum DropReason {
     Footer,
     /// Publication or revision stamps (their dates are kept as metadata).
     Metadata,
-    /// PDF page numbers, viewer and print noise.
+    /// Page numbers, a paged file's running headers and footers, viewer
+    /// and print noise.
     PageNoise,
     /// Image captions and alt texts.
     Image,

@@ -87,7 +87,7 @@ impl Converter for Formats {
                 pdf::to_text(b).map(|p| {
                     let mut meta = p.meta;
                     meta.title = p.title;
-                    Converted { text: p.text, format: "PDF", meta, pages: p.pages }
+                    Converted { text: p.text, format: "PDF", meta, pages: p.pages, furniture: p.furniture }
                 })
             }));
         }
@@ -97,12 +97,18 @@ impl Converter for Formats {
         if let Some(kind) = office::office_kind(bytes) {
             let read = if kind == "DOCX" { office::docx } else { office::odt };
             return Some(self.isolated(kind, bytes, move |b| {
-                read(b).map(|(text, meta)| Converted { text, format: kind, meta, pages: Vec::new() })
+                read(b).map(|(text, meta)| Converted { text, format: kind, meta, pages: Vec::new(), furniture: Vec::new() })
             }));
         }
         html::looks_like_html(bytes).then(|| {
             self.isolated("HTML", bytes, |b| {
-                html::to_text(b).map(|(text, meta)| Converted { text, format: "HTML", meta, pages: Vec::new() })
+                html::to_text(b).map(|(text, meta)| Converted {
+                    text,
+                    format: "HTML",
+                    meta,
+                    pages: Vec::new(),
+                    furniture: Vec::new(),
+                })
             })
         })
     }
@@ -163,23 +169,6 @@ fn quiet_reader_panics() {
 
 /// The name prefix of the threads format readers run on.
 const READER_THREAD: &str = "kommunbench-reader-";
-
-/// A PDF's whole text layer in reading order, as this crate's reader lays
-/// it out, but with running headers, footers and page numbers kept: what
-/// the reader sees before it leaves page furniture out. For comparing the
-/// reader with other extractors (`benches/pdf-compare`), which keep them;
-/// ingestion reads PDFs through [`Formats`]. Not run on a thread of its
-/// own: a caller reading untrusted files isolates it.
-///
-/// ```
-/// let bytes = std::fs::read("../../fixtures/formats/pdf-lo/vasa-2023.pdf")?;
-/// let text = kommunbench_formats::pdf_text_layer(&bytes)?;
-/// assert!(text.contains("Sida 1 av"), "the footer is kept");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn pdf_text_layer(bytes: &[u8]) -> Result<String, String> {
-    pdf::text_layer(bytes)
-}
 
 /// An ingester builder that reads every format of this crate besides text.
 pub fn ingester() -> IngesterBuilder {

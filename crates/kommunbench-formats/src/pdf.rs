@@ -193,6 +193,9 @@ impl<'a> Device<'a> for Collector {
 pub(crate) struct PdfText {
     pub text: String,
     pub pages: Vec<usize>,
+    /// The lines of `text` that are running headers, footers and page
+    /// numbers (byte ranges).
+    pub furniture: Vec<std::ops::Range<usize>>,
     pub meta: FormatMeta,
     pub title: Option<String>,
 }
@@ -203,18 +206,9 @@ pub(crate) fn looks_like_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
 }
 
-/// Reads a PDF's text layer, its furniture left out.
+/// Reads a PDF's text layer: every line where it stands, its running
+/// headers, footers and page numbers marked.
 pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
-    read(bytes, false)
-}
-
-/// A PDF's whole text layer in reading order, running headers, footers
-/// and page numbers kept (see [`crate::pdf_text_layer`]).
-pub(crate) fn text_layer(bytes: &[u8]) -> Result<String, String> {
-    read(bytes, true).map(|p| p.text)
-}
-
-fn read(bytes: &[u8], keep_furniture: bool) -> Result<PdfText, String> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(_) => {
             "the PDF is encrypted; save an unencrypted copy (for example with `qpdf --decrypt`) and read that".to_owned()
@@ -252,8 +246,8 @@ fn read(bytes: &[u8], keep_furniture: bool) -> Result<PdfText, String> {
             format!("the PDF has no text ({}, no letters and no images)", count(pages.len(), "page"))
         });
     }
-    let (text, starts) = layout_with(&pages, keep_furniture);
-    Ok(PdfText { text, pages: starts, meta, title })
+    let (text, starts, furniture) = layout(&pages);
+    Ok(PdfText { text, pages: starts, furniture, meta, title })
 }
 
 /// The Info dictionary's title and the file's own dates (never taken for
@@ -681,6 +675,8 @@ struct Block {
     heading: bool,
     item: bool,
     row: bool,
+    /// A running header or footer, or a page number.
+    furniture: bool,
     page: usize,
     /// The last line's bottom and size, to judge what follows.
     y: f64,
@@ -718,14 +714,10 @@ fn line_pitch(pages: &[(Vec<Fragment>, f64)], body: f64) -> f64 {
     seen.into_iter().max_by_key(|&(d, n)| (n, -d)).map_or(1.2 * body, |(d, _)| d as f64 / 2.0)
 }
 
-/// The pages' text in reading order and each page's start in it.
-#[cfg(test)]
-fn layout(pages: &[Page]) -> (String, Vec<usize>) {
-    layout_with(pages, false)
-}
-
-/// [`layout`], or with running headers, footers and page numbers kept.
-fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
+/// The pages' text in reading order, each page's start in it, and the
+/// lines that are page furniture (kept where they stand, for the ingester
+/// to leave out of the content).
+fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
     let ordered: Vec<(Vec<Fragment>, f64)> = pages.iter().map(|p| (reading_order(fragments(p), p.width), p.height)).collect();
     // The body size: the size most letters are set in.
     let mut sizes: HashMap<i64, usize> = HashMap::new();
@@ -733,11 +725,7 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
         *sizes.entry((f.size * 2.0).round() as i64).or_default() += f.text.len();
     }
     let body = sizes.into_iter().max_by_key(|&(s, n)| (n, -s)).map_or(10.0, |(s, _)| s as f64 / 2.0);
-    let furniture = if keep_furniture {
-        ordered.iter().map(|(fragments, _)| vec![false; fragments.len()]).collect()
-    } else {
-        furniture(&ordered, body)
-    };
+    let furniture = furniture(&ordered, body);
     let pitch = line_pitch(&ordered, body);
 
     let mut blocks: Vec<Block> = Vec::new();
@@ -748,6 +736,19 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
         while i < fragments.len() {
             flow |= fragments[i].flow_start;
             if skip[i] {
+                let f = &fragments[i];
+                blocks.push(Block {
+                    text: f.text.clone(),
+                    heading: false,
+                    item: false,
+                    row: false,
+                    furniture: true,
+                    page,
+                    y: f.y,
+                    text_x0: f.x0,
+                    size: f.size,
+                    bold: f.bold,
+                });
                 i += 1;
                 continue;
             }
@@ -771,6 +772,7 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
                     heading: false,
                     item: true,
                     row: false,
+                    furniture: false,
                     page,
                     y: next.y,
                     text_x0: next.x0,
@@ -787,6 +789,7 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
                     heading: false,
                     item: false,
                     row: true,
+                    furniture: false,
                     page,
                     y: f.y,
                     text_x0: f.x0,
@@ -799,7 +802,7 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
             i += 1;
             let heading = f.size >= body * 1.15 && f.text.split_whitespace().count() <= 16;
             let item = list_marker(&f.text).is_some();
-            if let Some(last) = blocks.last_mut()
+            if let Some(last) = blocks.iter_mut().rev().find(|b| !b.furniture)
                 && last.page == page
                 && !last.row
                 && !item
@@ -816,7 +819,7 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
             }
             // A paragraph broken by a page or column: the new one goes on
             // in lower case.
-            if let Some(last) = blocks.last_mut()
+            if let Some(last) = blocks.iter_mut().rev().find(|b| !b.furniture)
                 && at_flow
                 && !heading
                 && !item
@@ -837,6 +840,7 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
                 heading,
                 item,
                 row: false,
+                furniture: false,
                 page,
                 y: f.y,
                 text_x0,
@@ -848,6 +852,7 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
 
     let mut text = String::new();
     let mut starts = vec![0; pages.len()];
+    let mut furniture = Vec::new();
     let mut next_page = 0;
     let mut previous: Option<&Block> = None;
     for block in &blocks {
@@ -860,7 +865,11 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
             let tight = (p.item && block.item) || (p.row && block.row);
             text.push_str(if tight { "\n" } else { "\n\n" });
         }
+        let start = text.len();
         text.push_str(&block.text);
+        if block.furniture {
+            furniture.push(start..text.len());
+        }
         previous = Some(block);
     }
     while next_page < pages.len() {
@@ -868,12 +877,25 @@ fn layout_with(pages: &[Page], keep_furniture: bool) -> (String, Vec<usize>) {
         next_page += 1;
     }
     text.push('\n');
-    (text, starts)
+    (text, starts, furniture)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text as the ingester keeps it: the laid-out text without the
+    /// lines marked as page furniture.
+    fn content(pages: &[Page]) -> (String, Vec<usize>) {
+        let (mut text, starts, furniture) = layout(pages);
+        for range in furniture.iter().rev() {
+            // A furniture line is a block of its own, after a blank line.
+            let from = if range.start >= 2 { range.start - 2 } else { range.start };
+            let to = if range.start >= 2 { range.end } else { (range.end + 2).min(text.len()) };
+            text.replace_range(from..to, "");
+        }
+        (text, starts)
+    }
 
     #[test]
     fn ligatures_and_odd_spaces_are_normalised() {
@@ -896,7 +918,7 @@ mod tests {
 
     #[test]
     fn a_soft_hyphen_mends_a_word_broken_at_a_line_s_end_and_is_dropped_inside_one() {
-        let (text, _) = layout(&[page(&[
+        let (text, _) = content(&[page(&[
             (60.0, 120.0, 10.0, "Kommunen ska stödja nyan\u{ad}lända kommun\u{ad}"),
             (60.0, 133.0, 10.0, "invånare i arbete."),
         ])]);
@@ -908,7 +930,7 @@ mod tests {
         let mut bold = page(&[(60.0, 120.0, 10.0, "Mål")]);
         let strokes: Vec<Glyph> = bold.glyphs.iter().map(|g| Glyph { x: g.x + 0.4, ..g.clone() }).collect();
         bold.glyphs.extend(strokes);
-        assert_eq!(layout(&[bold]).0, "Mål\n");
+        assert_eq!(content(&[bold]).0, "Mål\n");
     }
 
     #[test]
@@ -925,9 +947,9 @@ mod tests {
             x += 16.0;
         }
         let justified = Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() };
-        assert_eq!(layout(&[justified]).0, "Vi ska stärka samverkan med föreningar\n");
+        assert_eq!(content(&[justified]).0, "Vi ska stärka samverkan med föreningar\n");
         let table = page(&[(60.0, 120.0, 10.0, "Mål"), (200.0, 120.0, 10.0, "Ansvar"), (260.0, 120.0, 10.0, "År")]);
-        assert_eq!(layout(&[table]).0, "Mål\tAnsvar\tÅr\n");
+        assert_eq!(content(&[table]).0, "Mål\tAnsvar\tÅr\n");
     }
 
     #[test]
@@ -939,7 +961,7 @@ mod tests {
         ]);
         items.marks = vec![(70.0, 114.0, 73.0, 117.0), (70.0, 140.0, 73.0, 143.0)];
         assert_eq!(
-            layout(&[items]).0,
+            content(&[items]).0,
             "• Ett snabbare etablerande genom samverkan med näringslivet och föreningarna\n• Goda kunskaper i svenska\n"
         );
     }
@@ -948,11 +970,11 @@ mod tests {
     fn text_off_the_sheet_is_dropped_and_a_box_too_small_for_a_page_gives_way_to_the_text() {
         let mut sheet = page(&[(60.0, 120.0, 10.0, "Integrationsplan"), (700.0, 120.0, 10.0, "dold text")]);
         sheet.clip_to(Rect::new(0.0, 0.0, 595.0, 842.0));
-        assert_eq!(layout(&[sheet]).0, "Integrationsplan\n");
+        assert_eq!(content(&[sheet]).0, "Integrationsplan\n");
         let mut tiny = page(&[(60.0, 120.0, 10.0, "Integrationsplan"), (60.0, 400.0, 10.0, "Mål för arbetet.")]);
         (tiny.width, tiny.height) = (59.0, 9.0);
         tiny.clip_to(Rect::new(0.0, 0.0, 595.0, 842.0));
-        assert_eq!(layout(&[tiny]).0, "Integrationsplan\n\nMål för arbetet.\n");
+        assert_eq!(content(&[tiny]).0, "Integrationsplan\n\nMål för arbetet.\n");
     }
 
     #[test]
@@ -964,7 +986,7 @@ mod tests {
             lines.push((60.0, y, 10.0, if i == 11 { "slut vänster." } else { "vänster spalt text" }));
             lines.push((320.0, y, 10.0, if i == 0 { "höger början" } else { "höger spalt text" }));
         }
-        let (text, _) = layout(&[page(&lines)]);
+        let (text, _) = content(&[page(&lines)]);
         let left_end = text.find("slut vänster.").unwrap();
         let right_start = text.find("höger början").unwrap();
         assert!(text.starts_with("Integrationsprogram\n\n"), "{text}");
@@ -986,7 +1008,7 @@ mod tests {
             lines.push((60.0, y, 10.0, if i == 9 { "slut vänster." } else { "vänster spalt text" }));
             lines.push((320.0, y, 10.0, if i == 0 { "höger början" } else { "höger spalt text" }));
         }
-        let (text, _) = layout(&[page(&lines)]);
+        let (text, _) = content(&[page(&lines)]);
         let left_end = text.find("slut vänster.").unwrap();
         assert!(!text[..left_end].contains("höger"), "{text}");
     }
@@ -1000,13 +1022,13 @@ mod tests {
         ]);
         // A 6 pt `2` raised 3.5 pt right after `kommuner`.
         note.glyphs.push(Glyph { x: 175.0, y: 116.5, width: 3.0, size: 6.0, text: "2".into(), bold: false });
-        assert_eq!(layout(&[note]).0, "Alla nyanlända kommuner 2 ska erbjuda praktik.\n\nText i liten stil under.\n");
+        assert_eq!(content(&[note]).0, "Alla nyanlända kommuner 2 ska erbjuda praktik.\n\nText i liten stil under.\n");
         // References after a line's end, without letters: `[5][6]`.
         let mut cited = page(&[(60.0, 120.0, 10.0, "Kommunen har ett program."), (60.0, 133.0, 10.0, "Det gäller till 2030.")]);
         for (i, c) in "[5][6]".chars().enumerate() {
             cited.glyphs.push(Glyph { x: 185.0 + 3.0 * i as f64, y: 116.5, width: 3.0, size: 6.0, text: c.into(), bold: false });
         }
-        assert_eq!(layout(&[cited]).0, "Kommunen har ett program.[5][6] Det gäller till 2030.\n");
+        assert_eq!(content(&[cited]).0, "Kommunen har ett program.[5][6] Det gäller till 2030.\n");
     }
 
     #[test]
@@ -1022,7 +1044,7 @@ mod tests {
             (60.0, 230.5, 11.0, "\u{f0b7} förskola och skola."),
         ];
         assert_eq!(
-            layout(&[page(&lines)]).0,
+            content(&[page(&lines)]).0,
             "Kommunen ska arbeta för att fler nyanlända kommer i arbete och att alla barn går i förskola.\n\n\
              Kommunen ansvarar för:\n\n\
              \u{f0b7} utbetalning av försörjningsstöd innan etableringsersättning,\n\u{f0b7} förskola och skola.\n"
@@ -1042,7 +1064,7 @@ mod tests {
         }
         // A bold word inside a line leaves the line plain.
         doc.glyphs[heading].bold = true;
-        assert_eq!(layout(&[doc]).0, "Mål 1: Fler i arbete\n\nKommunen ska arbeta för att fler nyanlända kommer i arbete.\n");
+        assert_eq!(content(&[doc]).0, "Mål 1: Fler i arbete\n\nKommunen ska arbeta för att fler nyanlända kommer i arbete.\n");
     }
 
     #[test]
@@ -1059,11 +1081,11 @@ mod tests {
         for (i, line) in foot.into_iter().enumerate() {
             lines.push((60.0, 780.0 + i as f64 * 13.0, 10.0, line));
         }
-        let (text, _) = layout(&[page(&lines)]);
+        let (text, _) = content(&[page(&lines)]);
         assert!(text.contains("Vi söker en förälder"), "{text}");
         let mut lone = lines[..11].to_vec();
         lone.push((60.0, 800.0, 9.0, "Tryckt 2024-05-02 av Åby kommun"));
-        let (text, _) = layout(&[page(&lone)]);
+        let (text, _) = content(&[page(&lone)]);
         assert!(!text.contains("Tryckt"), "{text}");
     }
 
@@ -1087,7 +1109,7 @@ mod tests {
             ));
             lines.push((410.0, y, 9.0, if i == 0 { "tredje början" } else { "tredje spalt" }));
         }
-        let (text, _) = layout(&[page(&lines)]);
+        let (text, _) = content(&[page(&lines)]);
         let (one, two, three) =
             (text.find("slut ett.").unwrap(), text.find("andra början").unwrap(), text.find("tredje början").unwrap());
         assert!(one < two && text.find("slut två.").unwrap() < three, "{text}");
@@ -1111,17 +1133,26 @@ mod tests {
             (60.0, 120.0, 10.0, "invånare känner sig delaktiga i samhället."),
             (500.0, 800.0, 9.0, "Sida 2 av 2"),
         ]);
-        let (text, starts) = layout(&[first, second]);
+        let pages = [first, second];
+        let (text, starts) = content(&pages);
         assert_eq!(
             text,
             "Kommunen ska arbeta för att fler nyanlända får ett arbete och att alla kommuninvånare känner sig delaktiga i samhället.\n"
         );
         assert_eq!(starts.len(), 2);
+        // The furniture stays in the text, where it stands, and is marked.
+        let (text, _, furniture) = layout(&pages);
+        let marked: Vec<&str> = furniture.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            marked,
+            ["Åby kommun – Integrationsprogram", "Sida 1 av 2", "Åby kommun – Integrationsprogram", "Sida 2 av 2"]
+        );
+        assert!(text.starts_with("Åby kommun – Integrationsprogram\n\nKommunen ska arbeta"), "{text}");
     }
 
     #[test]
     fn larger_type_is_a_heading_and_bullets_are_items() {
-        let (text, _) = layout(&[page(&[
+        let (text, _) = content(&[page(&[
             (60.0, 100.0, 16.0, "Fokusområden"),
             (60.0, 130.0, 10.0, "Kommunen prioriterar:"),
             (60.0, 150.0, 10.0, "• Arbete och egen försörjning"),

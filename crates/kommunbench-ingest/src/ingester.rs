@@ -30,6 +30,12 @@ pub struct Converted {
     pub meta: FormatMeta,
     /// Where each page starts in `text` (byte offsets), for paged formats.
     pub pages: Vec<usize>,
+    /// Lines of `text` the format's layout shows to be page furniture
+    /// (running headers and footers, page numbers): kept in the text, where
+    /// they stand on the page, and left out of the content as
+    /// [`DropReason::PageNoise`](kommunbench_core::DropReason::PageNoise).
+    /// Byte ranges of whole lines.
+    pub furniture: Vec<std::ops::Range<usize>>,
 }
 
 /// What a file's format says about it apart from its text: a page's
@@ -183,7 +189,7 @@ impl Ingester {
     pub fn ingest_str(&self, id: &str, text: &str) -> Result<PolicyDocument, IdError> {
         let id = DocumentId::new(id)?;
         let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
-        Ok(self.parse(id, text, Source::default(), None))
+        Ok(self.parse(id, text, Source::default(), None, &[]))
     }
 
     /// Reads and parses one file; its id is the file stem.
@@ -212,7 +218,7 @@ impl Ingester {
                 pages: converted.pages,
                 ..Source::default()
             };
-            let mut doc = self.parse(id, text, source, meta.site.as_deref());
+            let mut doc = self.parse(id, text, source, meta.site.as_deref(), &converted.furniture);
             // The text's own stamps come first; the format's fill the gaps.
             doc.dates.published = doc.dates.published.or(meta.published);
             doc.dates.updated = doc.dates.updated.or(meta.updated);
@@ -232,13 +238,20 @@ impl Ingester {
             damaged: decoded.damaged,
             ..Source::default()
         };
-        Ok(self.parse(id, decoded.text, source, None))
+        Ok(self.parse(id, decoded.text, source, None, &[]))
     }
 
-    fn parse(&self, id: DocumentId, text: String, source: Source, site: Option<&str>) -> PolicyDocument {
+    fn parse(
+        &self,
+        id: DocumentId,
+        text: String,
+        source: Source,
+        site: Option<&str>,
+        furniture: &[std::ops::Range<usize>],
+    ) -> PolicyDocument {
         let lines = layout::lines(&text);
         let meta = metadata::read(&lines);
-        let mut layout = layout::layout(&text, &lines);
+        let mut layout = layout::layout(&text, &lines, furniture);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
         let municipality = self.municipality(&id, &title, &content, site);

@@ -30,13 +30,6 @@ const MIN_LATIN: usize = 50;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--one-layer") {
-        let Some(file) = args.get(1) else {
-            eprintln!("--one-layer FILE");
-            return ExitCode::from(2);
-        };
-        return one_layer(Path::new(file));
-    }
     if args.first().map(String::as_str) == Some("--one") {
         let Some(file) = args.get(1) else {
             eprintln!("--one FILE");
@@ -89,26 +82,6 @@ fn one(path: &Path) -> ExitCode {
     let _ = out.flush();
     // Leave without waiting for a reader thread that is still running
     // (Formats gives up on it after its own timeout).
-    code
-}
-
-/// The child for the text layer: the same reader with running headers,
-/// footers and page numbers kept (`kommunbench_formats::pdf_text_layer`),
-/// which pdftotext keeps too.
-fn one_layer(path: &Path) -> ExitCode {
-    let text = std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| kommunbench_formats::pdf_text_layer(&b));
-    let mut out = std::io::stdout().lock();
-    let code = match text {
-        Ok(text) => {
-            let _ = out.write_all(text.as_bytes());
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            let _ = out.write_all(message.as_bytes());
-            ExitCode::from(EXIT_REFUSED as u8)
-        }
-    };
-    let _ = out.flush();
     code
 }
 
@@ -342,9 +315,6 @@ struct Row {
     /// F1 over pairs of consecutive words: words out of their place
     /// (letters reordered, columns interleaved) cost here.
     bigram_f1: Option<f64>,
-    /// Word F1 of the text layer with running headers, footers and page
-    /// numbers kept, as pdftotext keeps them.
-    layer_f1: Option<f64>,
 }
 
 fn pdf_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -373,12 +343,12 @@ fn field(s: &str, force: bool) -> String {
     if force || s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
 }
 
-const HEADER: &str = "file,pages,pdftotext_words,latin_words,kb_status,kb_error,f1,precision,recall,kb_seconds,pdftotext_seconds,kb_peak_mb,pdftotext_status,kb_words,bigram_f1,layer_f1";
+const HEADER: &str = "file,pages,pdftotext_words,latin_words,kb_status,kb_error,f1,precision,recall,kb_seconds,pdftotext_seconds,kb_peak_mb,pdftotext_status,kb_words,bigram_f1";
 
 fn csv_line(r: &Row) -> String {
     let opt = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.4}"));
     format!(
-        "{},{},{},{},{},{},{},{},{},{:.3},{:.3},{:.1},{},{},{},{}",
+        "{},{},{},{},{},{},{},{},{},{:.3},{:.3},{:.1},{},{},{}",
         field(&r.file, true),
         r.pages.map_or(String::new(), |p| p.to_string()),
         r.pt_words,
@@ -394,7 +364,6 @@ fn csv_line(r: &Row) -> String {
         field(&r.pt_status, false),
         r.kb_words,
         opt(r.bigram_f1),
-        opt(r.layer_f1),
     )
 }
 
@@ -459,14 +428,6 @@ fn run(options: &Options) -> Result<(), String> {
         let kb_words = words(&kb_text);
         let score = if kb_status == "ok" { f1(&kb_words, &pt_words) } else { None };
         let bigram_f1 = if kb_status == "ok" { f1(&bigrams(&kb_words), &bigrams(&pt_words)).map(|s| s.0) } else { None };
-        let layer_f1 = if kb_status == "ok" {
-            let layer = child("--one-layer")?;
-            matches!(layer.end, End::Exited(0))
-                .then(|| f1(&words(&String::from_utf8_lossy(&layer.stdout)), &pt_words).map(|s| s.0))
-                .flatten()
-        } else {
-            None
-        };
         if let Some(dir) = &options.text_dir {
             let base = dir.join(name.replace('/', "__"));
             let _ = std::fs::write(base.with_extension("kb.txt"), if kb_status == "ok" { &kb_text } else { &kb_error });
@@ -486,7 +447,6 @@ fn run(options: &Options) -> Result<(), String> {
             pt_status,
             kb_words: kb_words.len(),
             bigram_f1,
-            layer_f1,
         };
         writeln!(csv, "{}", csv_line(&row)).map_err(|e| e.to_string())?;
         rows.push(row);
@@ -564,16 +524,6 @@ fn summary(rows: &[Row], options: &Options) -> String {
         s,
         "  median F1 of word pairs:      {} (words in their place)",
         median(&pairs).map_or("-".into(), |m| format!("{m:.4}"))
-    );
-    let mut layer: Vec<f64> = set.iter().filter_map(|r| r.layer_f1).collect();
-    layer.sort_by(f64::total_cmp);
-    let layer_at_least = |t: f64| layer.iter().filter(|&&f| f >= t).count();
-    let _ = writeln!(
-        s,
-        "  text layer, furniture kept:   median F1 {}, >= 0.98 {}, >= 0.99 {}",
-        median(&layer).map_or("-".into(), |m| format!("{m:.4}")),
-        share(layer_at_least(0.98), layer.len()),
-        share(layer_at_least(0.99), layer.len())
     );
     let low: Vec<&&Row> = set.iter().filter(|r| r.score.is_some_and(|s| s.0 < 0.8)).collect();
     let _ = writeln!(s, "  F1 < 0.8:                     {}", low.len());
