@@ -19,7 +19,9 @@ texts that are not ours).
 Needs: a built `kommunbench` (KOMMUNBENCH, default target/release),
 Debian's chromium, libreoffice-writer-nogui and fonts-liberation.
 
-Run: python3 benches/pdf-compare/prints.py OUT DIR [DIR...]
+Run: python3 benches/pdf-compare/prints.py [--reuse] OUT DIR [DIR...]
+(`--reuse` reads the prints already in OUT, to score another build of
+kommunbench on the same files.)
 """
 from __future__ import annotations
 
@@ -77,12 +79,16 @@ def prints_of(text: Path, index: int, out: Path) -> list[Path]:
 
 
 def main() -> int:
-    out = Path(sys.argv[1])
-    texts = [t for d in sys.argv[2:] for t in sorted(Path(d).glob("*.txt"))]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(lambda it: prints_of(it[1], it[0], out), enumerate(texts)))
+    args = sys.argv[1:]
+    reuse = args[:1] == ["--reuse"]
+    args = args[1:] if reuse else args
+    out = Path(args[0])
+    texts = [t for d in args[1:] for t in sorted(Path(d).glob("*.txt"))]
+    if not reuse:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(lambda it: prints_of(it[1], it[0], out), enumerate(texts)))
     expected: dict[str, tuple[list[str], list[str]]] = {}
-    for d in sys.argv[2:]:
+    for d in args[1:]:
         expected.update(outcome(Path(d)))
     passed, total = Counter(), Counter()
     misses = []

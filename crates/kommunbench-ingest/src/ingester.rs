@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use kommunbench_core::{
-    DocumentId, IdError, IngestError, Municipality, MunicipalityRegistry, PolicyDocument, Source, Speaker, read_limited,
+    DocumentId, DropReason, Dropped, IdError, IngestError, Municipality, MunicipalityRegistry, PolicyDocument, Source, Span,
+    Speaker, read_limited,
 };
 
 use crate::decode::decode;
@@ -249,19 +250,24 @@ impl Ingester {
         site: Option<&str>,
         furniture: &[std::ops::Range<usize>],
     ) -> PolicyDocument {
-        let lines = layout::lines(&text);
+        // Page furniture a format marked stays in the document's text, where
+        // it stands, but no rule reads it: the rules read a copy with those
+        // lines blanked, every offset unchanged.
+        let blanked = blank(&text, furniture);
+        let text_read: &str = &blanked;
+        let lines = layout::lines(text_read);
         let meta = metadata::read(&lines);
-        let mut layout = layout::layout(&text, &lines, furniture);
+        let mut layout = layout::layout(text_read, &lines);
         let title = layout.title.map_or_else(|| id.to_string(), |i| layout.blocks[i].text.clone());
         let content: String = layout.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
         let municipality = self.municipality(&id, &title, &content, site);
-        let (mut speaker, speaker_name) = speaker::speaker(&title, &text, municipality.as_ref().map(|m| m.name.as_str()));
+        let (mut speaker, speaker_name) = speaker::speaker(&title, text_read, municipality.as_ref().map(|m| m.name.as_str()));
         if speaker == Speaker::Region(None) {
             let counties = self.registry.counties();
-            speaker = Speaker::Region(speaker::county_named(&title, &text, &counties).map(str::to_owned));
+            speaker = Speaker::Region(speaker::county_named(&title, text_read, &counties).map(str::to_owned));
         }
         let kind = metadata::kind(&meta, &title, &speaker);
-        let (priorities, outside) = priorities::extract(&text, &layout.blocks, layout.title, &speaker, &self.registry, kind);
+        let (priorities, outside) = priorities::extract(text_read, &layout.blocks, layout.title, &speaker, &self.registry, kind);
         for i in outside {
             layout.blocks[i].outside = true;
         }
@@ -270,6 +276,14 @@ impl Ingester {
                 block.page = source.page_at(block.span.start);
             }
         }
+        if !furniture.is_empty() {
+            let marked = furniture.iter().filter(|r| is_line(&text, r));
+            layout
+                .dropped
+                .extend(marked.map(|r| Dropped { span: Span { start: r.start, end: r.end }, reason: DropReason::PageNoise }));
+            layout.dropped.sort_by_key(|d| d.span.start);
+        }
+        drop(blanked);
         PolicyDocument {
             id,
             municipality,
@@ -298,10 +312,73 @@ impl Ingester {
     }
 }
 
+/// Whether a range marks part of `text` on character boundaries.
+fn is_line(text: &str, range: &std::ops::Range<usize>) -> bool {
+    range.start < range.end && text.get(range.clone()).is_some()
+}
+
+/// `text` with the marked ranges blanked (every byte a space, so offsets
+/// stay); ranges that do not fall on character boundaries are ignored.
+fn blank<'a>(text: &'a str, ranges: &[std::ops::Range<usize>]) -> std::borrow::Cow<'a, str> {
+    let ranges: Vec<&std::ops::Range<usize>> = ranges.iter().filter(|r| is_line(text, r)).collect();
+    if ranges.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        bytes[r.clone()].fill(b' ');
+    }
+    // Whole characters became ASCII spaces: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use kommunbench_core::{BlockKind, DocumentKind, Level};
+
+    /// A converter that hands over a fixed text with its marked furniture.
+    #[derive(Debug)]
+    struct Marked(&'static str, &'static [&'static str]);
+
+    impl Converter for Marked {
+        fn extensions(&self) -> &[&'static str] {
+            &["pdf"]
+        }
+
+        fn convert(&self, _: &[u8]) -> Option<Result<Converted, String>> {
+            let furniture = self.1.iter().map(|line| self.0.find(line).map(|at| at..at + line.len()).unwrap()).collect();
+            Some(Ok(Converted { text: self.0.into(), format: "PDF", meta: FormatMeta::default(), pages: Vec::new(), furniture }))
+        }
+    }
+
+    #[test]
+    fn marked_page_furniture_stays_in_the_text_and_no_rule_reads_it() {
+        let text = "Region Testland – nyhetsbrev\n\nIntegrationsplan för Åby kommun\n\nÅby kommun ska:\n\n- erbjuda praktik\n- stärka språket\n\nKontakt: integration@aby.se\n\nSida 1 av 1\n";
+        let ingester = Ingester::builder()
+            .converter(std::sync::Arc::new(Marked(
+                text,
+                &["Region Testland – nyhetsbrev", "Kontakt: integration@aby.se", "Sida 1 av 1"],
+            )))
+            .build();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("aby.pdf"), b"%PDF-").unwrap();
+        let doc = ingester.ingest_file(dir.path().join("aby.pdf")).unwrap();
+        assert_eq!(doc.text, text);
+        let dropped: Vec<(&str, DropReason)> = doc.dropped.iter().map(|d| (&text[d.span.start..d.span.end], d.reason)).collect();
+        assert_eq!(
+            dropped,
+            [
+                ("Region Testland – nyhetsbrev", DropReason::PageNoise),
+                ("Kontakt: integration@aby.se", DropReason::PageNoise),
+                ("Sida 1 av 1", DropReason::PageNoise)
+            ]
+        );
+        // The running header names a region, but the municipality speaks.
+        assert_eq!(doc.speaker, Speaker::Municipality);
+        assert_eq!(doc.title, "Integrationsplan för Åby kommun");
+        assert_eq!(doc.priorities.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["erbjuda praktik", "stärka språket"]);
+    }
 
     #[test]
     fn a_caller_s_municipality_opens_a_goal_as_a_built_in_one_does() {

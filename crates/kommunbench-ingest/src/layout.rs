@@ -50,7 +50,7 @@ pub(crate) struct Layout {
 }
 
 /// Builds the layout of a text from its [`lines`].
-pub(crate) fn layout<'a>(text: &'a str, lines: &[Option<Line<'a>>], furniture: &[std::ops::Range<usize>]) -> Layout {
+pub(crate) fn layout<'a>(text: &'a str, lines: &[Option<Line<'a>>]) -> Layout {
     let mut layout = Layout::default();
 
     // 1. Furniture, line by line; the footer from its first closing line on.
@@ -72,23 +72,12 @@ pub(crate) fn layout<'a>(text: &'a str, lines: &[Option<Line<'a>>], furniture: &
     // Under `Relaterade sidor`, the short lines up to a blank one are links.
     let mut links = false;
     let mut kept: Vec<Option<Line<'_>>> = Vec::with_capacity(lines.len());
-    let mut next_furniture = 0;
     for &line in lines {
         let Some(line) = line else {
             links = false;
             kept.push(None);
             continue;
         };
-        // A line the format's layout knows for page furniture (a PDF's
-        // running header) is that, whatever it says. Both run in order.
-        while furniture.get(next_furniture).is_some_and(|r| r.end < line.span.end) {
-            next_furniture += 1;
-        }
-        if furniture.get(next_furniture).is_some_and(|r| r.start <= line.span.start && line.span.end <= r.end) {
-            layout.dropped.push(Dropped { span: line.span, reason: DropReason::PageNoise });
-            kept.push(None);
-            continue;
-        }
         let mut reason = furniture_reason(line.text);
         if reason.is_none() && links && words_at_most(line.text, 8) {
             reason = Some(DropReason::Navigation);
@@ -538,19 +527,6 @@ fn is_body(b: &Block) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn lines_a_format_marks_as_furniture_are_dropped_as_page_noise_whatever_they_say() {
-        // A running footer that reads like a contact block would otherwise
-        // open the footer and take the rest of the text with it.
-        let text = "Integrationsplan\n\nKommunen ska stödja nyanlända.\n\nKontakt: integration@aby.se\n\nKommunen ska erbjuda praktik.\n";
-        let start = text.find("Kontakt").unwrap();
-        let footer = std::ops::Range { start, end: start + "Kontakt: integration@aby.se".len() };
-        let marked = layout(text, &lines(text), &[footer]);
-        assert_eq!(marked.dropped.len(), 1);
-        assert_eq!(marked.dropped[0].reason, DropReason::PageNoise);
-        assert!(marked.blocks.iter().any(|b| b.text == "Kommunen ska erbjuda praktik."));
-    }
-
     /// A lettered chapter whose letter is wider than a byte (`𝔛.`, `Ö)`)
     /// is read as one, not cut inside its letter.
     #[test]
@@ -559,19 +535,19 @@ mod tests {
         assert!(is_heading_like("𝔛. Arbete och studier"));
         assert!(!is_heading_like("𝔛. Arbete. Och studier"));
         let text = "Integrationsplan\n\n𝔛. A𑖐\nText om arbete.\n";
-        assert!(!layout(text, &lines(text), &[]).blocks.is_empty());
+        assert!(!layout(text, &lines(text)).blocks.is_empty());
     }
 
     #[test]
     fn numberings_of_any_depth_give_a_heading_level() {
         let numbering = vec!["1"; 511].join("."); // 511 % 256 = 255: overflowed before
         let text = format!("Integrationsplan\n\n{numbering} Arbete och studier\n\nText.\n");
-        let heading = layout(&text, &lines(&text), &[]).blocks.into_iter().find(|b| b.text.contains("Arbete")).unwrap();
+        let heading = layout(&text, &lines(&text)).blocks.into_iter().find(|b| b.text.contains("Arbete")).unwrap();
         assert_eq!(heading.kind, BlockKind::Heading { level: 6 });
     }
 
     fn kinds(text: &str) -> Vec<(String, String)> {
-        layout(text, &lines(text), &[])
+        layout(text, &lines(text))
             .blocks
             .iter()
             .map(|b| {
@@ -697,7 +673,7 @@ mod tests {
     #[test]
     fn paragraph_broken_by_a_page_break_is_joined() {
         let text = "Policy\n\nIntegrationspolicyn ska genomsyra verksamheterna genom förvaltningarnas\n\n4 (4)\n\nverksamhetsplaner. Samverkan är viktig.\n";
-        let blocks = layout(text, &lines(text), &[]).blocks;
+        let blocks = layout(text, &lines(text)).blocks;
         assert_eq!(
             blocks[1].text,
             "Integrationspolicyn ska genomsyra verksamheterna genom förvaltningarnas verksamhetsplaner. Samverkan är viktig."
@@ -726,7 +702,7 @@ mod tests {
     #[test]
     fn navigation_before_the_title_and_the_footer_are_dropped() {
         let text = "Huvudmeny\n\nKommun och politik\n\nKollagebild\n\nMål för integrationsarbete\n\nKommunstyrelsen har beslutat om mål för integrationsarbetet.\n\nVision\n\nAlla ska ha lika möjligheter i kommunen oavsett bakgrund.\n\nMer text som är lång nog för att stå i andra halvan av sidan, med flera ord.\n\nHjälpte informationen dig?\n\nEn plats i rörelse som bygger på mångfald och hållbarhet.\n";
-        let l = layout(text, &lines(text), &[]);
+        let l = layout(text, &lines(text));
         let kept: Vec<_> = l.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(kept[0], "Mål för integrationsarbete");
         assert!(!kept.iter().any(|t| t.contains("Kommun och politik") || t.contains("mångfald och hållbarhet")), "{kept:?}");
