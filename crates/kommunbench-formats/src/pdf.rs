@@ -325,6 +325,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
     let mut out = Vec::new();
     for mut line in lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let space_gap = space_gap + tracking(&line, space_gap);
         let split = cell_gap(&line, space_gap);
         let mut current: Option<Fragment> = None;
         // The last visible glyph: one drawn again just beside it with the
@@ -468,6 +469,42 @@ fn superscripts(small: &[&Glyph], line: &[&Glyph]) -> bool {
     runs.iter().all(|&(x0, x1, n, letters)| {
         (n <= 3 || (n <= 12 && letters == 0)) && !line.iter().any(|b| b.x < x1 - 0.1 && b.x + b.width > x0 + 0.1)
     })
+}
+
+/// The letter spacing of a line, in ems, when it is set letter-spaced
+/// (`I N T E G R A T I O N`): then the gaps between letters are the
+/// line's median gap, and only a wider one is a word space. A line is
+/// letter-spaced when, read with plain word spaces, it falls apart into
+/// single letters (seven tokens in ten or more, four at least) no more
+/// than a third of an em apart; a row of single digits (`1 2 3 4`) or a
+/// table of characters is not.
+fn tracking(line: &[&Glyph], space_gap: f64) -> f64 {
+    let visible: Vec<&&Glyph> = line.iter().filter(|g| !g.text.trim().is_empty()).collect();
+    let gaps: Vec<f64> = visible.windows(2).map(|w| (w[1].x - (w[0].x + w[0].width)) / w[1].size).collect();
+    if gaps.len() < 4 {
+        return 0.0;
+    }
+    // Tokens as plain word spaces cut them, and how many are one letter.
+    let (mut tokens, mut letters, mut length) = (0usize, 0usize, 0usize);
+    for (i, g) in visible.iter().enumerate() {
+        length += 1;
+        if i + 1 == visible.len() || gaps[i] > space_gap {
+            tokens += 1;
+            if length == 1 && g.text.chars().all(char::is_alphabetic) {
+                letters += 1;
+            }
+            length = 0;
+        }
+    }
+    if tokens < 4 || letters * 10 < tokens * 7 {
+        return 0.0;
+    }
+    let mut sorted = gaps;
+    sorted.sort_by(f64::total_cmp);
+    // Letter spacing is a fraction of an em; letters set wider apart are
+    // a table of characters, each its own.
+    let median = sorted[sorted.len() / 2];
+    if median > 0.35 { 0.0 } else { median.max(0.0) }
 }
 
 /// The gap, in ems, from which a line's glyphs are in different cells or
@@ -1114,6 +1151,22 @@ mod tests {
             (text.find("slut ett.").unwrap(), text.find("andra början").unwrap(), text.find("tredje början").unwrap());
         assert!(one < two && text.find("slut två.").unwrap() < three, "{text}");
         assert!(!text[..one].contains("andra") && !text[..three].contains("tredje spalt"), "{text}");
+    }
+
+    #[test]
+    fn a_letter_spaced_line_is_read_as_its_words() {
+        // Each letter 5 pt wide and 3 pt apart; the words 9 pt apart.
+        let mut glyphs = Vec::new();
+        let mut x = 60.0;
+        for word in ["INTEGRATION", "I", "ÅBY"] {
+            for c in word.chars() {
+                glyphs.push(Glyph { x, y: 120.0, width: 5.0, size: 10.0, text: c.to_string(), bold: false });
+                x += 8.0;
+            }
+            x += 6.0;
+        }
+        let spaced = Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() };
+        assert_eq!(content(&[spaced]).0, "INTEGRATION I ÅBY\n");
     }
 
     #[test]
