@@ -8,7 +8,7 @@ printed:
 
   - by Chromium in five fonts (serif, sans-serif, DejaVu Sans, Liberation
     Sans, monospace), each left-aligned for half the texts and justified
-    for the others;
+    for the others, and in two justified columns;
   - by LibreOffice, from a DOCX it writes of the same page.
 
 Then kommunbench reads the text and every print, and a print passes when
@@ -70,7 +70,13 @@ def prints_of(text: Path, index: int, out: Path) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             make.chromium_pdf(page, target)
             made.append(target)
+        # Two columns, justified, as a printed brochure is set.
         page = tmp / f"{text.stem}.html"
+        page.write_text(make.print_page(doc, items, True, "serif", "justify"), encoding="utf-8")
+        target = out / "chromium-two-columns" / f"{text.stem}.pdf"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        make.chromium_pdf(page, target)
+        made.append(target)
         page.write_text(make.print_page(doc, items, False), encoding="utf-8")
         docx = make.soffice(page, "docx:MS Word 2007 XML", tmp / "docx")
         pdf = make.soffice(docx, "pdf:writer_pdf_Export", out / "libreoffice")

@@ -326,12 +326,12 @@ fn fragments(page: &Page) -> Vec<Fragment> {
     for mut line in lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
         let space_gap = space_gap + tracking(&line, space_gap);
-        let split = cell_gap(&line, space_gap);
+        let breaks = cell_breaks(&line, space_gap);
         let mut current: Option<Fragment> = None;
         // The last visible glyph: one drawn again just beside it with the
         // same text is a fake bold's second stroke, or a shadow.
         let mut last: Option<&Glyph> = None;
-        for g in line {
+        for (i, g) in line.into_iter().enumerate() {
             if g.text.trim().is_empty() {
                 if let Some(f) = current.as_mut() {
                     f.x1 = f.x1.max(g.x + g.width);
@@ -348,7 +348,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
             }
             last = Some(g);
             match current.as_mut() {
-                Some(f) if g.x - f.x1 < split * g.size.max(f.size) => {
+                Some(f) if !breaks[i] => {
                     let gap = g.x - f.x1;
                     // A footnote number set small and raised is a word of
                     // its own (`kommuner¹` reads `kommuner 1`); a raised
@@ -507,27 +507,53 @@ fn tracking(line: &[&Glyph], space_gap: f64) -> f64 {
     if median > 0.35 { 0.0 } else { median.max(0.0) }
 }
 
-/// The gap, in ems, from which a line's glyphs are in different cells or
-/// columns: over an em, unless the line is justified. A justified line
-/// stretches every space between its words alike (a table's or columns'
-/// gaps differ with the lengths of what stands in them), so a line with at
-/// least three word gaps all within a quarter of each other, none wider
-/// than three ems, is one run of text.
-fn cell_gap(line: &[&Glyph], space_gap: f64) -> f64 {
+/// Where a line's glyphs fall into different cells or columns: at each
+/// visible glyph after a gap of over an em, unless that gap is one of a
+/// justified run's stretched spaces. A justified line stretches every
+/// space between its words alike (a table's or columns' gaps differ with
+/// the lengths of what stands in them), so three or more word gaps in a
+/// row within a quarter of each other, none over three ems, are spaces;
+/// a line may hold such a run beside another column's words.
+fn cell_breaks(line: &[&Glyph], space_gap: f64) -> Vec<bool> {
     const CELL: f64 = 1.2;
-    let mut gaps: Vec<f64> = Vec::new();
+    // (index in the line, gap in ems) of each word gap before a glyph.
+    let mut gaps: Vec<(usize, f64)> = Vec::new();
     let mut end: Option<f64> = None;
-    for g in line.iter().filter(|g| !g.text.trim().is_empty()) {
-        if let Some(end) = end {
-            let gap = (g.x - end) / g.size;
+    let mut size: f64 = 0.0;
+    for (i, g) in line.iter().enumerate() {
+        if g.text.trim().is_empty() {
+            end = end.map(|e| e.max(g.x + g.width));
+            continue;
+        }
+        if let Some(e) = end {
+            let gap = (g.x - e) / g.size.max(size);
             if gap > space_gap {
-                gaps.push(gap);
+                gaps.push((i, gap));
             }
         }
-        end = Some(end.map_or(g.x + g.width, |e: f64| e.max(g.x + g.width)));
+        end = Some(end.map_or(g.x + g.width, |e| e.max(g.x + g.width)));
+        size = g.size;
     }
-    let (min, max) = gaps.iter().fold((f64::INFINITY, 0.0_f64), |(lo, hi), &g| (lo.min(g), hi.max(g)));
-    if gaps.len() >= 3 && max > CELL && max <= 3.0 && max <= 1.25 * min { max + 0.01 } else { CELL }
+    let mut breaks = vec![false; line.len()];
+    let mut start = 0;
+    while start < gaps.len() {
+        // The run of gaps alike from here.
+        let (mut lo, mut hi) = (gaps[start].1, gaps[start].1);
+        let mut stop = start + 1;
+        while let Some(&(_, gap)) = gaps.get(stop) {
+            if lo.min(gap) * 1.25 < hi.max(gap) {
+                break;
+            }
+            (lo, hi) = (lo.min(gap), hi.max(gap));
+            stop += 1;
+        }
+        let stretched = stop - start >= 3 && hi <= 3.0;
+        for &(i, gap) in &gaps[start..stop] {
+            breaks[i] = gap > CELL && !stretched;
+        }
+        start = stop;
+    }
+    breaks
 }
 
 /// The x of a gutter between two columns of the stretch from `from` to
@@ -1167,6 +1193,37 @@ mod tests {
         }
         let spaced = Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() };
         assert_eq!(content(&[spaced]).0, "INTEGRATION I ÅBY\n");
+    }
+
+    #[test]
+    fn a_justified_column_s_stretched_line_stays_one_beside_the_other_column() {
+        // Glyphs 5 pt wide at 10 pt; a left column from x = 60, a right one
+        // from x = 330. Each line: its words and the gap between them.
+        let mut glyphs = Vec::new();
+        let mut set = |x0: f64, y: f64, words: &[&str], gap: f64| {
+            let mut x = x0;
+            for w in words {
+                for c in w.chars() {
+                    glyphs.push(Glyph { x, y, width: 5.0, size: 10.0, text: c.to_string(), bold: false });
+                    x += 5.0;
+                }
+                x += gap;
+            }
+        };
+        for i in 0..10 {
+            let y = 120.0 + f64::from(i) * 13.0;
+            if i == 4 {
+                // Four words stretched 16 pt apart to fill the column.
+                set(60.0, y, &["nya", "familjer", "erbjuds", "mer"], 16.0);
+            } else {
+                set(60.0, y, &["vänster", "spalt", "löper", "vidare"], 3.0);
+            }
+            set(330.0, y, &["höger", "spalt", "löper", "vidare"], 3.0);
+        }
+        let columns = Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() };
+        let (text, _) = content(&[columns]);
+        assert!(text.contains("vidare nya familjer erbjuds mer vänster"), "{text}");
+        assert!(text.find("höger").unwrap() > text.find("nya familjer").unwrap(), "{text}");
     }
 
     #[test]
