@@ -511,7 +511,7 @@ fn tracking(line: &[&Glyph], space_gap: f64) -> f64 {
 /// visible glyph after a gap of over an em, unless that gap is one of a
 /// justified run's stretched spaces. A justified line stretches every
 /// space between its words alike (a table's or columns' gaps differ with
-/// the lengths of what stands in them), so three or more word gaps in a
+/// the lengths of what stands in them), so two or more word gaps in a
 /// row within a quarter of each other, none over three ems, are spaces;
 /// a line may hold such a run beside another column's words.
 fn cell_breaks(line: &[&Glyph], space_gap: f64) -> Vec<bool> {
@@ -547,7 +547,7 @@ fn cell_breaks(line: &[&Glyph], space_gap: f64) -> Vec<bool> {
             (lo, hi) = (lo.min(gap), hi.max(gap));
             stop += 1;
         }
-        let stretched = stop - start >= 3 && hi <= 3.0;
+        let stretched = stop - start >= 2 && hi <= 3.0;
         for &(i, gap) in &gaps[start..stop] {
             breaks[i] = gap > CELL && !stretched;
         }
