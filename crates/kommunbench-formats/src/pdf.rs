@@ -303,6 +303,18 @@ fn normalise(text: &str, out: &mut String) {
 /// A page's glyphs as fragments: glyphs in content order on one baseline,
 /// split where a gap is wider than a column gutter or a table's cell gap.
 fn fragments(page: &Page) -> Vec<Fragment> {
+    // A justified column's stretched spaces may be as wide as the gutter
+    // beside them: the gutter is found from the words, and nothing runs
+    // across it.
+    let words = split_lines(page, None, true);
+    let mut ys: Vec<f64> = words.iter().map(|w| w.y).collect();
+    ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    split_lines(page, gutter_crossed_by(&words, 0.0, page.width, ys.len() / 5), false)
+}
+
+/// [`fragments`], with a break forced at every gap across `gutter`; or,
+/// with `words`, every word a fragment of its own.
+fn split_lines(page: &Page, gutter: Option<f64>, words: bool) -> Vec<Fragment> {
     // Glyphs are placed by the fonts' own widths, so a gap between two
     // glyphs is real: kerning closes up a few hundredths of an em, a word
     // space opens a fifth to a third, and the tightest justified or
@@ -326,7 +338,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
     for mut line in lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
         let space_gap = space_gap + tracking(&line, space_gap);
-        let breaks = cell_breaks(&line, space_gap);
+        let breaks = cell_breaks(&line, space_gap, gutter);
         let mut current: Option<Fragment> = None;
         // The last visible glyph: one drawn again just beside it with the
         // same text is a fake bold's second stroke, or a shadow.
@@ -348,7 +360,7 @@ fn fragments(page: &Page) -> Vec<Fragment> {
             }
             last = Some(g);
             match current.as_mut() {
-                Some(f) if !breaks[i] => {
+                Some(f) if !(breaks[i] || words && g.x - f.x1 > space_gap * g.size) => {
                     let gap = g.x - f.x1;
                     // A footnote number set small and raised is a word of
                     // its own (`kommuner¹` reads `kommuner 1`); a raised
@@ -513,8 +525,9 @@ fn tracking(line: &[&Glyph], space_gap: f64) -> f64 {
 /// space between its words alike (a table's or columns' gaps differ with
 /// the lengths of what stands in them), so two or more word gaps in a
 /// row within a quarter of each other, none over three ems, are spaces;
-/// a line may hold such a run beside another column's words.
-fn cell_breaks(line: &[&Glyph], space_gap: f64) -> Vec<bool> {
+/// a line may hold such a run beside another column's words. A gap across
+/// the page's `gutter` is always a break.
+fn cell_breaks(line: &[&Glyph], space_gap: f64, gutter: Option<f64>) -> Vec<bool> {
     const CELL: f64 = 1.2;
     // (index in the line, gap in ems) of each word gap before a glyph.
     let mut gaps: Vec<(usize, f64)> = Vec::new();
@@ -527,7 +540,11 @@ fn cell_breaks(line: &[&Glyph], space_gap: f64) -> Vec<bool> {
         }
         if let Some(e) = end {
             let gap = (g.x - e) / g.size.max(size);
-            if gap > space_gap {
+            if gutter.is_some_and(|x| e <= x && x <= g.x) {
+                // Across the page's gutter: always a break, and no part of
+                // a run of stretched spaces.
+                gaps.push((i, f64::INFINITY));
+            } else if gap > space_gap {
                 gaps.push((i, gap));
             }
         }
@@ -560,6 +577,14 @@ fn cell_breaks(line: &[&Glyph], space_gap: f64) -> Vec<bool> {
 /// `to`: a band no fragment crosses that splits the running text in two,
 /// each side with a good share of the lines. `None` for one column.
 fn gutter(fragments: &[Fragment], from: f64, to: f64) -> Option<f64> {
+    // Fragments spanning both columns (a title, a wide table, a first
+    // page's authors and affiliations) may cross; a gutter is crossed by
+    // few of them.
+    gutter_crossed_by(fragments, from, to, fragments.iter().filter(|f| f.text.chars().nth(2).is_some()).count() / 5)
+}
+
+/// [`gutter`], open where no more than `allowed` fragments cross.
+fn gutter_crossed_by(fragments: &[Fragment], from: f64, to: f64, allowed: usize) -> Option<f64> {
     let width = to - from;
     // A mark or a footnote number (two characters at most) says nothing
     // about columns.
@@ -576,32 +601,45 @@ fn gutter(fragments: &[Fragment], from: f64, to: f64) -> Option<f64> {
             *c += 1;
         }
     }
-    // Fragments spanning both columns (a title, a wide table, a first
-    // page's authors and affiliations) may cross; a gutter is crossed by
-    // few of them.
-    let allowed = fragments.len() / 5;
     let (lo, hi) = ((bins as f64 * 0.3) as usize, (bins as f64 * 0.7) as usize);
-    let mut best: Option<(usize, usize)> = None;
+    let mut bands: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
     for (i, &crossed) in crossing.iter().enumerate().take(hi + 1).skip(lo) {
         let open = i < hi && crossed <= allowed;
         match (open, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                if best.is_none_or(|(bs, be)| i - s > be - bs) {
-                    best = Some((s, i));
-                }
+                bands.push((s, i));
                 start = None;
             }
             _ => {}
         }
     }
-    let (s, e) = best?;
-    // At least 6 pt of clear space.
+    // The widest band (the first of equals), of at least 6 pt.
+    let (s, e) = bands.into_iter().max_by_key(|&(s, e)| (e - s, std::cmp::Reverse(s)))?;
     if (e - s) * 2 < 6 {
         return None;
     }
-    let x = from + (s + e) as f64; // (s + e) / 2 bins of 2 pt
+    // The line goes where fewest cross: the middle of the longest stretch of
+    // the band's least crossed bins.
+    let least = crossing[s..e].iter().copied().min().unwrap_or(0);
+    let (mut best, mut run) = ((s, s), None);
+    // One step past the band closes a run that reaches its end.
+    let marks = crossing[s..e].iter().map(|&c| c == least).chain(std::iter::once(false));
+    for (i, low) in (s..=e).zip(marks) {
+        match (low, run) {
+            (true, None) => run = Some(i),
+            (false, Some(r)) => {
+                if i - r > best.1 - best.0 {
+                    best = (r, i);
+                }
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    let x = from + (best.0 + best.1) as f64; // the middle, in bins of 2 pt
+    // A good share of the lines on each side.
     let left = fragments.iter().filter(|f| f.x1 <= x).count();
     let right = fragments.iter().filter(|f| f.x0 >= x).count();
     (left >= fragments.len() / 4 && right >= fragments.len() / 4).then_some(x)
@@ -1220,10 +1258,19 @@ mod tests {
             }
             set(330.0, y, &["höger", "spalt", "löper", "vidare"], 3.0);
         }
-        let columns = Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() };
+        let columns = Page { width: 595.0, height: 842.0, glyphs: glyphs.clone(), marks: Vec::new() };
         let (text, _) = content(&[columns]);
         assert!(text.contains("vidare nya familjer erbjuds mer vänster"), "{text}");
         assert!(text.find("höger").unwrap() > text.find("nya familjer").unwrap(), "{text}");
+        // A gutter hardly wider than the stretched spaces still parts the
+        // columns: the right one from x = 230, 17 pt after `mer`, on a page
+        // 500 pt wide.
+        let narrow: Vec<Glyph> =
+            glyphs.into_iter().map(|g| if g.x >= 330.0 { Glyph { x: g.x - 100.0, ..g } } else { g }).collect();
+        let (text, _) = content(&[Page { width: 500.0, height: 842.0, glyphs: narrow, marks: Vec::new() }]);
+        assert!(text.contains("vidare nya familjer erbjuds mer vänster"), "{text}");
+        assert!(!text[..text.find("höger").unwrap()].contains("höger"), "{text}");
+        assert!(text.find("höger").unwrap() > text.rfind("vänster").unwrap(), "{text}");
     }
 
     #[test]
