@@ -580,7 +580,24 @@ fn gutter(fragments: &[Fragment], from: f64, to: f64) -> Option<f64> {
     // Fragments spanning both columns (a title, a wide table, a first
     // page's authors and affiliations) may cross; a gutter is crossed by
     // few of them.
-    gutter_crossed_by(fragments, from, to, fragments.iter().filter(|f| f.text.chars().nth(2).is_some()).count() / 5)
+    let x = gutter_crossed_by(fragments, from, to, fragments.iter().filter(|f| f.text.chars().nth(2).is_some()).count() / 5)?;
+    // A column of text has one run of words a line; a side whose lines are
+    // rows of cells (`HR-avdelningen  2024`) beside the first cells of the
+    // same rows belongs to a table, whose first column the gap only seemed
+    // to part.
+    let right: Vec<&Fragment> = fragments.iter().filter(|f| f.x0 >= x).collect();
+    let mut lines: Vec<(f64, usize)> = Vec::new();
+    for f in &right {
+        match lines.iter_mut().find(|(y, _)| (y - f.y).abs() < 0.3 * f.size) {
+            Some(line) => line.1 += 1,
+            None => lines.push((f.y, 1)),
+        }
+    }
+    // A table's rows are rows across the whole of it: its first cell stands
+    // on the same baseline (a box of rows beside a column of text does not).
+    let left: Vec<&Fragment> = fragments.iter().filter(|f| f.x1 <= x).collect();
+    let rows = lines.iter().filter(|&&(y, n)| n >= 2 && left.iter().any(|f| (f.y - y).abs() < 0.3 * f.size)).count();
+    (rows < 3 || rows * 2 < lines.len()).then_some(x)
 }
 
 /// [`gutter`], open where no more than `allowed` fragments cross.
@@ -788,6 +805,8 @@ struct Block {
     /// Whether its lines are all bold: a bold line over plain ones is a
     /// heading set in the body's size, not the paragraph's first line.
     bold: bool,
+    /// A table row's cells: where each starts.
+    cells: Vec<f64>,
 }
 
 /// The distance between the baselines of a paragraph's lines: the most
@@ -849,6 +868,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                     text_x0: f.x0,
                     size: f.size,
                     bold: f.bold,
+                    cells: Vec::new(),
                 });
                 i += 1;
                 continue;
@@ -879,7 +899,31 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                     text_x0: next.x0,
                     size: next.size,
                     bold: next.bold,
+                    cells: Vec::new(),
                 });
+                i = j;
+                continue;
+            }
+            // A table cell's wrapped line: under a row, a line's distance
+            // on, each part at one of the row's cells and going on in
+            // lower case (a new row opens its first cell with a capital or
+            // stands further apart).
+            let at_cell = |row: &Block, c: &Fragment| row.cells.iter().position(|&x| (x - c.x0).abs() < 0.3 * body);
+            if let Some(last) = blocks.iter_mut().rev().find(|b| !b.furniture)
+                && last.row
+                && last.page == page
+                && f.y - last.y > 0.0
+                && f.y - last.y < (1.45 * f.size).max(1.1 * pitch)
+                && fragments[i..j].iter().all(|c| c.text.starts_with(char::is_lowercase) && at_cell(last, c).is_some())
+            {
+                let mut cells: Vec<String> = last.text.split('\t').map(str::to_owned).collect();
+                for c in &fragments[i..j] {
+                    if let Some(cell) = at_cell(last, c).and_then(|k| cells.get_mut(k)) {
+                        join_wrapped(cell, &c.text);
+                    }
+                }
+                last.text = cells.join("\t");
+                last.y = f.y;
                 i = j;
                 continue;
             }
@@ -896,6 +940,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                     text_x0: f.x0,
                     size: f.size,
                     bold: false,
+                    cells: fragments[i..j].iter().map(|c| c.x0).collect(),
                 });
                 i = j;
                 continue;
@@ -947,6 +992,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                 text_x0,
                 size: f.size,
                 bold: f.bold,
+                cells: Vec::new(),
             });
         }
     }
@@ -1271,6 +1317,34 @@ mod tests {
         assert!(text.contains("vidare nya familjer erbjuds mer vänster"), "{text}");
         assert!(!text[..text.find("höger").unwrap()].contains("höger"), "{text}");
         assert!(text.find("höger").unwrap() > text.rfind("vänster").unwrap(), "{text}");
+    }
+
+    #[test]
+    fn an_action_table_with_a_wide_first_column_stays_rows_and_its_wrapped_cells_whole() {
+        // Åtgärd | Ansvar | Tid, the first column wide: the gap after it
+        // is no gutter, and a cell's wrapped line (in lower case, a line's
+        // distance on) goes back into its cell.
+        let rows: [(f64, &[(f64, &str)]); 8] = [
+            (100.0, &[(60.0, "Åtgärd"), (330.0, "Ansvar"), (480.0, "Tid")]),
+            (122.0, &[(60.0, "Erbjuda praktikplatser inom kommunens"), (330.0, "HR-avdelningen"), (480.0, "2024")]),
+            (135.0, &[(60.0, "alla förvaltningar")]),
+            (157.0, &[(60.0, "Utveckla samhällsorienteringen med"), (330.0, "Vuxenutbildningen och"), (480.0, "2025")]),
+            (170.0, &[(60.0, "civilsamhället"), (330.0, "fritidsförvaltningen")]),
+            (192.0, &[(60.0, "Kartlägga boendesituationen"), (330.0, "Samhällsbyggnad"), (480.0, "2026")]),
+            (214.0, &[(60.0, "Följa upp planen varje år"), (330.0, "Kommunstyrelsen"), (480.0, "2026")]),
+            (236.0, &[(60.0, "Samla föreningarna en gång om året"), (330.0, "Kultur och fritid"), (480.0, "2026")]),
+        ];
+        let lines: Vec<(f64, f64, f64, &str)> =
+            rows.iter().flat_map(|&(y, cells)| cells.iter().map(move |&(x, t)| (x, y, 10.0, t))).collect();
+        let (text, _) = content(&[page(&lines)]);
+        assert!(
+            text.starts_with(
+                "Åtgärd\tAnsvar\tTid\nErbjuda praktikplatser inom kommunens alla förvaltningar\tHR-avdelningen\t2024\n\
+                 Utveckla samhällsorienteringen med civilsamhället\tVuxenutbildningen och fritidsförvaltningen\t2025\n\
+                 Kartlägga boendesituationen\tSamhällsbyggnad\t2026\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
