@@ -3,10 +3,11 @@
 //! content, not its name:
 //!
 //! - **PDF** (text layer) through `hayro-interpret`: glyphs placed by
-//!   their fonts' widths, reading order of one or two columns, justified
-//!   lines, footnote numbers kept in their lines, running headers, footers and page numbers left
-//!   out, broken words mended, headings from type size, where each page
-//!   starts (evidence then says "p. 7");
+//!   their fonts' widths, reading order of columns, table rows, justified
+//!   lines, footnote numbers kept in their lines, running headers, footers
+//!   and page numbers marked for the ingester to leave out, broken words
+//!   mended, headings from type size and weight, where each page starts
+//!   (evidence then says "p. 7");
 //! - **DOCX** and **ODT** through `zip` and `quick-xml`: headings from
 //!   styles and outline levels, list items from numbering, tables, core
 //!   properties;

@@ -4,11 +4,11 @@
 //! widths, `ToUnicode` and encodings, form `XObject`s, Type3 glyphs) and
 //! hands over every glyph with its place on the page, and every filled
 //! shape. From those this module rebuilds what a reader sees: lines from
-//! glyphs on one baseline, the reading order of one or two columns,
-//! running headers, footers and page numbers left out, paragraphs from
-//! line spacing, headings from font size, list items from their markers,
-//! words broken at line ends mended, ligatures and soft hyphens
-//! normalised, and where each page starts.
+//! glyphs on one baseline, the reading order of columns, table rows,
+//! running headers, footers and page numbers marked where they stand,
+//! paragraphs from line spacing, headings from font size and weight, list
+//! items from their markers, words broken at line ends mended, ligatures
+//! and soft hyphens normalised, and where each page starts.
 
 use std::collections::HashMap;
 
@@ -114,7 +114,7 @@ impl Collector {
         let size = (xx * yy - xy * yx).abs().sqrt() * 1000.0;
         // Rotated text (a margin note along the edge) is not body text;
         // nor is text too small to see or placed nowhere.
-        if xy.abs() > xx.abs() || size.is_nan() || size <= 0.1 || !size.is_finite() || !x.is_finite() || !y.is_finite() {
+        if xy.abs() > xx.abs() || !size.is_finite() || size <= 0.1 || !x.is_finite() || !y.is_finite() {
             return;
         }
         let width = (transform * Point::new(advance, 0.0) - transform * Point::ZERO).hypot();
@@ -664,7 +664,7 @@ fn gutter_crossed_by(fragments: &[Fragment], from: f64, to: f64, allowed: usize)
 
 /// Fragments in reading order: with two columns, the page in bands cut by
 /// fragments that span the gutter, and in each band the left column, then
-/// the right. A column twice as wide as the other may hold two columns
+/// the right. A side wider than 55% of the page may hold two columns
 /// itself (a page in three), and is read the same way in turn.
 fn reading_order(mut fragments: Vec<Fragment>, width: f64) -> Vec<Fragment> {
     if let Some(first) = fragments.first_mut() {
@@ -786,13 +786,12 @@ fn lone_bullet(text: &str) -> bool {
 #[derive(Debug)]
 #[expect(
     clippy::struct_excessive_bools,
-    reason = "what a block is (heading, item, row) and how it is set (bold) are independent"
+    reason = "what a block is (heading, item, furniture) and how it is set (bold) are independent"
 )]
 struct Block {
     text: String,
     heading: bool,
     item: bool,
-    row: bool,
     /// A running header or footer, or a page number.
     furniture: bool,
     page: usize,
@@ -805,8 +804,15 @@ struct Block {
     /// Whether its lines are all bold: a bold line over plain ones is a
     /// heading set in the body's size, not the paragraph's first line.
     bold: bool,
-    /// A table row's cells: where each starts.
+    /// A table row's cells: where each starts (none for any other block).
     cells: Vec<f64>,
+}
+
+impl Block {
+    /// Whether it is a table row.
+    fn row(&self) -> bool {
+        !self.cells.is_empty()
+    }
 }
 
 /// The distance between the baselines of a paragraph's lines: the most
@@ -861,7 +867,6 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                     text: f.text.clone(),
                     heading: false,
                     item: false,
-                    row: false,
                     furniture: true,
                     page,
                     y: f.y,
@@ -892,7 +897,6 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                     text,
                     heading: false,
                     item: true,
-                    row: false,
                     furniture: false,
                     page,
                     y: next.y,
@@ -910,7 +914,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
             // stands further apart).
             let at_cell = |row: &Block, c: &Fragment| row.cells.iter().position(|&x| (x - c.x0).abs() < 0.3 * body);
             if let Some(last) = blocks.iter_mut().rev().find(|b| !b.furniture)
-                && last.row
+                && last.row()
                 && last.page == page
                 && f.y - last.y > 0.0
                 && f.y - last.y < (1.45 * f.size).max(1.1 * pitch)
@@ -933,7 +937,6 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                     text: cells.join("\t"),
                     heading: false,
                     item: false,
-                    row: true,
                     furniture: false,
                     page,
                     y: f.y,
@@ -950,7 +953,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
             let item = list_marker(&f.text).is_some();
             if let Some(last) = blocks.iter_mut().rev().find(|b| !b.furniture)
                 && last.page == page
-                && !last.row
+                && !last.row()
                 && !item
                 && last.heading == heading
                 && (f.size - last.size).abs() < 0.1 * body
@@ -970,7 +973,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                 && !heading
                 && !item
                 && !last.heading
-                && !last.row
+                && !last.row()
                 && !last.text.ends_with(['.', ':', '!', '?'])
                 && f.text.chars().next().is_some_and(char::is_lowercase)
             {
@@ -985,7 +988,6 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
                 text: f.text.clone(),
                 heading,
                 item,
-                row: false,
                 furniture: false,
                 page,
                 y: f.y,
@@ -1009,7 +1011,7 @@ fn layout(pages: &[Page]) -> (String, Vec<usize>, Vec<std::ops::Range<usize>>) {
         }
         if let Some(p) = previous {
             // List items and table rows run on; anything else is a paragraph.
-            let tight = (p.item && block.item) || (p.row && block.row);
+            let tight = (p.item && block.item) || (p.row() && block.row());
             text.push_str(if tight { "\n" } else { "\n\n" });
         }
         let start = text.len();
@@ -1051,6 +1053,21 @@ mod tests {
         assert_eq!(out, "effektiv inte-gration nu");
     }
 
+    /// Glyphs of `words` on the baseline `y` from `x`: each letter 5 pt
+    /// wide at 10 pt and `tracking` from the next, the words `gap` further
+    /// apart.
+    fn set_words(mut x: f64, y: f64, words: &[&str], tracking: f64, gap: f64) -> Vec<Glyph> {
+        let mut glyphs = Vec::new();
+        for w in words {
+            for c in w.chars() {
+                glyphs.push(Glyph { x, y, width: 5.0, size: 10.0, text: c.to_string(), bold: false });
+                x += 5.0 + tracking;
+            }
+            x += gap;
+        }
+        glyphs
+    }
+
     /// A page of lines: `(x, y from the top, size, text)`, each character
     /// half an em wide, spaces set as glyphs.
     fn page(lines: &[(f64, f64, f64, &str)]) -> Page {
@@ -1083,16 +1100,7 @@ mod tests {
     #[test]
     fn a_justified_line_s_wide_spaces_are_spaces_and_a_table_s_gaps_are_cells() {
         // Words a good em and a half apart, all alike: one justified line.
-        let words = ["Vi", "ska", "stärka", "samverkan", "med", "föreningar"];
-        let mut glyphs = Vec::new();
-        let mut x = 60.0;
-        for w in words {
-            for c in w.chars() {
-                glyphs.push(Glyph { x, y: 120.0, width: 5.0, size: 10.0, text: c.to_string(), bold: false });
-                x += 5.0;
-            }
-            x += 16.0;
-        }
+        let glyphs = set_words(60.0, 120.0, &["Vi", "ska", "stärka", "samverkan", "med", "föreningar"], 0.0, 16.0);
         let justified = Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() };
         assert_eq!(content(&[justified]).0, "Vi ska stärka samverkan med föreningar\n");
         let table = page(&[(60.0, 120.0, 10.0, "Mål"), (200.0, 120.0, 10.0, "Ansvar"), (260.0, 120.0, 10.0, "År")]);
@@ -1266,43 +1274,24 @@ mod tests {
     #[test]
     fn a_letter_spaced_line_is_read_as_its_words() {
         // Each letter 5 pt wide and 3 pt apart; the words 9 pt apart.
-        let mut glyphs = Vec::new();
-        let mut x = 60.0;
-        for word in ["INTEGRATION", "I", "ÅBY"] {
-            for c in word.chars() {
-                glyphs.push(Glyph { x, y: 120.0, width: 5.0, size: 10.0, text: c.to_string(), bold: false });
-                x += 8.0;
-            }
-            x += 6.0;
-        }
+        let glyphs = set_words(60.0, 120.0, &["INTEGRATION", "I", "ÅBY"], 3.0, 6.0);
         let spaced = Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() };
         assert_eq!(content(&[spaced]).0, "INTEGRATION I ÅBY\n");
     }
 
     #[test]
     fn a_justified_column_s_stretched_line_stays_one_beside_the_other_column() {
-        // Glyphs 5 pt wide at 10 pt; a left column from x = 60, a right one
-        // from x = 330. Each line: its words and the gap between them.
+        // A left column from x = 60, a right one from x = 330.
         let mut glyphs = Vec::new();
-        let mut set = |x0: f64, y: f64, words: &[&str], gap: f64| {
-            let mut x = x0;
-            for w in words {
-                for c in w.chars() {
-                    glyphs.push(Glyph { x, y, width: 5.0, size: 10.0, text: c.to_string(), bold: false });
-                    x += 5.0;
-                }
-                x += gap;
-            }
-        };
         for i in 0..10 {
             let y = 120.0 + f64::from(i) * 13.0;
             if i == 4 {
                 // Four words stretched 16 pt apart to fill the column.
-                set(60.0, y, &["nya", "familjer", "erbjuds", "mer"], 16.0);
+                glyphs.extend(set_words(60.0, y, &["nya", "familjer", "erbjuds", "mer"], 0.0, 16.0));
             } else {
-                set(60.0, y, &["vänster", "spalt", "löper", "vidare"], 3.0);
+                glyphs.extend(set_words(60.0, y, &["vänster", "spalt", "löper", "vidare"], 0.0, 3.0));
             }
-            set(330.0, y, &["höger", "spalt", "löper", "vidare"], 3.0);
+            glyphs.extend(set_words(330.0, y, &["höger", "spalt", "löper", "vidare"], 0.0, 3.0));
         }
         let columns = Page { width: 595.0, height: 842.0, glyphs: glyphs.clone(), marks: Vec::new() };
         let (text, _) = content(&[columns]);

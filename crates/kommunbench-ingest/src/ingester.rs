@@ -252,8 +252,11 @@ impl Ingester {
     ) -> PolicyDocument {
         // Page furniture a format marked stays in the document's text, where
         // it stands, but no rule reads it: the rules read a copy with those
-        // lines blanked, every offset unchanged.
-        let blanked = blank(&text, furniture);
+        // lines blanked, every offset unchanged. Ranges off the text's
+        // character boundaries are ignored.
+        let furniture: Vec<&std::ops::Range<usize>> =
+            furniture.iter().filter(|r| r.start < r.end && text.get((*r).clone()).is_some()).collect();
+        let blanked = blank(&text, &furniture);
         let text_read: &str = &blanked;
         let lines = layout::lines(text_read);
         let meta = metadata::read(&lines);
@@ -277,10 +280,9 @@ impl Ingester {
             }
         }
         if !furniture.is_empty() {
-            let marked = furniture.iter().filter(|r| is_line(&text, r));
-            layout
-                .dropped
-                .extend(marked.map(|r| Dropped { span: Span { start: r.start, end: r.end }, reason: DropReason::PageNoise }));
+            let marked =
+                furniture.iter().map(|r| Dropped { span: Span { start: r.start, end: r.end }, reason: DropReason::PageNoise });
+            layout.dropped.extend(marked);
             layout.dropped.sort_by_key(|d| d.span.start);
         }
         drop(blanked);
@@ -312,24 +314,18 @@ impl Ingester {
     }
 }
 
-/// Whether a range marks part of `text` on character boundaries.
-fn is_line(text: &str, range: &std::ops::Range<usize>) -> bool {
-    range.start < range.end && text.get(range.clone()).is_some()
-}
-
-/// `text` with the marked ranges blanked (every byte a space, so offsets
-/// stay); ranges that do not fall on character boundaries are ignored.
-fn blank<'a>(text: &'a str, ranges: &[std::ops::Range<usize>]) -> std::borrow::Cow<'a, str> {
-    let ranges: Vec<&std::ops::Range<usize>> = ranges.iter().filter(|r| is_line(text, r)).collect();
+/// `text` with the given ranges, on its character boundaries, blanked
+/// (every byte a space, so offsets stay).
+fn blank<'a>(text: &'a str, ranges: &[&std::ops::Range<usize>]) -> std::borrow::Cow<'a, str> {
     if ranges.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut bytes = text.as_bytes().to_vec();
+    let mut blanked = text.to_owned();
     for r in ranges {
-        bytes[r.clone()].fill(b' ');
+        // Whole characters become ASCII spaces: still UTF-8.
+        blanked.replace_range((*r).clone(), &" ".repeat(r.len()));
     }
-    // Whole characters became ASCII spaces: still UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
+    std::borrow::Cow::Owned(blanked)
 }
 
 #[cfg(test)]
