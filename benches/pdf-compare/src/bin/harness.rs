@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use kommunbench_formats::Formats;
 use kommunbench_ingest::Converter;
+use unicode_normalization::UnicodeNormalization;
 
 /// Exit code of `--one` when kommunbench refused or failed to read the
 /// file (the message is on stdout).
@@ -196,9 +197,23 @@ fn run_timed(mut cmd: Command, timeout: Duration) -> std::io::Result<Outcome> {
     Ok(Outcome { end, stdout, stderr, seconds: elapsed.as_secs_f64(), maxrss_kb: maxrss })
 }
 
-/// Words: maximal runs of alphanumeric characters, lower-cased.
+/// Words: maximal runs of alphanumeric characters, lower-cased, of the
+/// text as a reader sees it. Both texts are compared in Unicode's
+/// compatibility form (NFKC: a ligature `ﬁ` is `fi`, an Arabic
+/// presentation form its letter, a full-width letter the letter), and a
+/// soft hyphen is the invisible break it is: `docu\u{ad}` at a line's end
+/// and `ment` on the next are `document` (pdftotext keeps both).
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    let mut seen = String::with_capacity(text.len());
+    let mut chars = text.nfkc().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{ad}' {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        } else {
+            seen.push(c);
+        }
+    }
+    seen.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// A letter of the Latin script: ASCII, Latin-1 and the Latin Extended
@@ -592,8 +607,10 @@ mod tests {
 
     #[test]
     fn words_and_scores() {
-        let w = words("Kommun-\ninvånare, ÅR 2024: Mötes\u{ad}platser");
-        assert_eq!(w, ["kommun", "invånare", "år", "2024", "mötes", "platser"]);
+        let w = words("Kommun-\ninvånare, ÅR 2024: Mötes\u{ad}platser, docu\u{ad}\nment, ﬁnns");
+        assert_eq!(w, ["kommun", "invånare", "år", "2024", "mötesplatser", "document", "finns"]);
+        // An Arabic presentation form is its letter.
+        assert_eq!(words("\u{fe8d}"), words("\u{627}"));
         let a = words("a a b c");
         let b = words("a b b d");
         let (f, p, r) = f1(&a, &b).unwrap();
