@@ -35,6 +35,8 @@ struct Glyph {
     text: String,
     /// Set in a bold face (by the font's weight or name).
     bold: bool,
+    /// Its place in the order the page's content draws glyphs.
+    seq: usize,
 }
 
 /// Glyphs on one baseline that belong together (a column's line, a cell).
@@ -118,7 +120,8 @@ impl Collector {
             return;
         }
         let width = (transform * Point::new(advance, 0.0) - transform * Point::ZERO).hypot();
-        self.page.glyphs.push(Glyph { x, y, width, size, text: text.to_owned(), bold });
+        let seq = self.page.glyphs.len();
+        self.page.glyphs.push(Glyph { x, y, width, size, text: text.to_owned(), bold, seq });
     }
 }
 
@@ -335,14 +338,11 @@ fn split_lines(page: &Page, gutter: Option<f64>, words: bool) -> Vec<Fragment> {
     }
     let lines = with_superscripts(lines);
     let mut out = Vec::new();
-    for mut line in lines {
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+    for line in lines {
+        let (line, over) = in_line_order(line);
         let space_gap = space_gap + tracking(&line, space_gap);
         let breaks = cell_breaks(&line, space_gap, gutter);
         let mut current: Option<Fragment> = None;
-        // The last visible glyph: one drawn again just beside it with the
-        // same text is a fake bold's second stroke, or a shadow.
-        let mut last: Option<&Glyph> = None;
         for (i, g) in line.into_iter().enumerate() {
             if g.text.trim().is_empty() {
                 if let Some(f) = current.as_mut() {
@@ -353,12 +353,6 @@ fn split_lines(page: &Page, gutter: Option<f64>, words: bool) -> Vec<Fragment> {
                 }
                 continue;
             }
-            // A letter set twice in a row advances by its width; a second
-            // stroke lands within a third of it.
-            if last.is_some_and(|l| l.text == g.text && (g.x - l.x).abs() < 0.35 * l.width && (g.y - l.y).abs() < 0.2 * g.size) {
-                continue;
-            }
-            last = Some(g);
             match current.as_mut() {
                 Some(f) if !(breaks[i] || words && g.x - f.x1 > space_gap * g.size) => {
                     let gap = g.x - f.x1;
@@ -369,7 +363,7 @@ fn split_lines(page: &Page, gutter: Option<f64>, words: bool) -> Vec<Fragment> {
                         && g.y < f.y - 0.15 * f.size
                         && g.text.starts_with(|c: char| c.is_numeric())
                         && f.text.ends_with(char::is_alphabetic);
-                    if (gap > space_gap * g.size || raised) && !f.text.ends_with(' ') {
+                    if (gap > space_gap * g.size || raised || over[i]) && !f.text.ends_with(' ') {
                         f.text.push(' ');
                     }
                     normalise(&g.text, &mut f.text);
@@ -427,6 +421,69 @@ fn split_lines(page: &Page, gutter: Option<f64>, words: bool) -> Vec<Fragment> {
         }
     }
     out
+}
+
+/// A line's glyphs in reading order: left to right, each run of glyphs
+/// the content draws one after the other kept whole. A run is a stretch of
+/// the content's glyphs each set on from the one before, and runs are read
+/// by where they start, so two words drawn over each other (a form's
+/// entry running into the next field) stay two words, not their letters
+/// shuffled together as a sort by position gives (`text9t0ext91`). Where
+/// runs do not overlap this is the order of the glyphs' positions.
+///
+/// With the glyphs, whether each starts a word drawn over the text before
+/// it: a run of two or more glyphs whose first glyph is drawn wholly
+/// over the run before, a quarter of an em or more back from its end. A
+/// letter kerned into its neighbour (the raised `A` of the `LaTeX` logo)
+/// reaches past it, and an accent drawn over its letter starts no word.
+///
+/// A glyph drawn again where the same glyph already stands, within a
+/// third of its width, is a fake bold's second stroke or a shadow, and is
+/// read once: a letter set twice in a row advances by its whole width.
+fn in_line_order(mut line: Vec<&Glyph>) -> (Vec<&Glyph>, Vec<bool>) {
+    line.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.seq.cmp(&b.seq)));
+    let mut kept: Vec<&Glyph> = Vec::with_capacity(line.len());
+    for g in line {
+        let visible = !g.text.trim().is_empty();
+        let twice = visible
+            && kept
+                .iter()
+                .rev()
+                .take_while(|k| k.x >= g.x - g.width)
+                .any(|k| k.text == g.text && (g.x - k.x).abs() < 0.35 * k.width && (g.y - k.y).abs() < 0.2 * g.size);
+        if !twice {
+            kept.push(g);
+        }
+    }
+    kept.sort_by_key(|g| g.seq);
+    let mut runs: Vec<Vec<&Glyph>> = Vec::new();
+    for g in kept {
+        match runs.last_mut() {
+            // On from the glyph before: past its middle, and no further
+            // than a wide word space beyond its end.
+            Some(run) if run.last().is_some_and(|p| g.x >= p.x + 0.5 * p.width && g.x <= p.x + p.width + 1.5 * g.size) => {
+                run.push(g);
+            }
+            _ => runs.push(vec![g]),
+        }
+    }
+    runs.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
+    let mut over = Vec::new();
+    let mut before: Option<&[&Glyph]> = None;
+    for run in &runs {
+        let end = |r: &[&Glyph]| r.iter().fold(f64::NEG_INFINITY, |e, g| e.max(g.x + g.width));
+        let word = run.len() > 1 && !run[0].text.chars().all(is_accent);
+        over.push(before.is_some_and(|b| word && run[0].x + run[0].width <= end(b) && run[0].x < end(b) - 0.25 * run[0].size));
+        over.extend(std::iter::repeat_n(false, run.len() - 1));
+        before = Some(run);
+    }
+    (runs.concat(), over)
+}
+
+/// An accent set as a glyph of its own, drawn over or beside its letter
+/// (`´`, `¨`, a combining mark).
+fn is_accent(c: char) -> bool {
+    matches!(c, '`' | '^' | '~' | '\u{a8}' | '\u{af}' | '\u{b4}' | '\u{b8}' | '\u{2b0}'..='\u{36f}')
 }
 
 /// Lines with the small raised glyphs of the line below them (footnote
@@ -1060,7 +1117,7 @@ mod tests {
         let mut glyphs = Vec::new();
         for w in words {
             for c in w.chars() {
-                glyphs.push(Glyph { x, y, width: 5.0, size: 10.0, text: c.to_string(), bold: false });
+                glyphs.push(Glyph { x, y, width: 5.0, size: 10.0, text: c.to_string(), bold: false, seq: glyphs.len() });
                 x += 5.0 + tracking;
             }
             x += gap;
@@ -1074,7 +1131,7 @@ mod tests {
         let mut glyphs = Vec::new();
         for &(x, y, size, text) in lines {
             for (i, c) in text.chars().enumerate() {
-                glyphs.push(Glyph { x: x + i as f64 * size * 0.5, y, width: size * 0.5, size, text: c.to_string(), bold: false });
+                glyphs.push(Glyph { x: x + i as f64 * size * 0.5, y, width: size * 0.5, size, text: c.to_string(), bold: false, seq: glyphs.len() });
             }
         }
         Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() }
@@ -1092,9 +1149,28 @@ mod tests {
     #[test]
     fn a_glyph_drawn_twice_for_fake_bold_is_read_once() {
         let mut bold = page(&[(60.0, 120.0, 10.0, "Mål")]);
-        let strokes: Vec<Glyph> = bold.glyphs.iter().map(|g| Glyph { x: g.x + 0.4, ..g.clone() }).collect();
+        let strokes: Vec<Glyph> = bold.glyphs.iter().map(|g| Glyph { x: g.x + 0.4, seq: g.seq + 100, ..g.clone() }).collect();
         bold.glyphs.extend(strokes);
         assert_eq!(content(&[bold]).0, "Mål\n");
+    }
+
+    #[test]
+    fn words_drawn_over_each_other_stay_whole_and_an_accent_stays_on_its_letter() {
+        // A form's two entries: `text76` drawn from 1.5 em inside `text75`.
+        let form = page(&[(60.0, 120.0, 10.0, "Fält: text75"), (107.0, 120.0, 10.0, "text76")]);
+        assert_eq!(content(&[form]).0, "Fält: text75 text76\n");
+        // The second entry drawn first: runs are read by where they start.
+        let form = page(&[(107.0, 120.0, 10.0, "text76"), (60.0, 120.0, 10.0, "Fält: text75")]);
+        assert_eq!(content(&[form]).0, "Fält: text75 text76\n");
+        // An acute accent drawn after its letter, over it: one word.
+        let mut accent = page(&[(60.0, 120.0, 10.0, "Kafe och te")]);
+        let e = &accent.glyphs[3];
+        let mark = Glyph { x: e.x + 1.0, text: "\u{b4}".into(), width: 3.0, ..e.clone() };
+        accent.glyphs.insert(4, mark);
+        for (i, g) in accent.glyphs.iter_mut().enumerate() {
+            g.seq = i;
+        }
+        assert_eq!(content(&[accent]).0, "Kafe\u{b4} och te\n");
     }
 
     #[test]
@@ -1176,12 +1252,13 @@ mod tests {
             (60.0, 160.0, 7.0, "Text i liten stil under."),
         ]);
         // A 6 pt `2` raised 3.5 pt right after `kommuner`.
-        note.glyphs.push(Glyph { x: 175.0, y: 116.5, width: 3.0, size: 6.0, text: "2".into(), bold: false });
+        note.glyphs.push(Glyph { x: 175.0, y: 116.5, width: 3.0, size: 6.0, text: "2".into(), bold: false, seq: note.glyphs.len() });
         assert_eq!(content(&[note]).0, "Alla nyanlända kommuner 2 ska erbjuda praktik.\n\nText i liten stil under.\n");
         // References after a line's end, without letters: `[5][6]`.
         let mut cited = page(&[(60.0, 120.0, 10.0, "Kommunen har ett program."), (60.0, 133.0, 10.0, "Det gäller till 2030.")]);
         for (i, c) in "[5][6]".chars().enumerate() {
-            cited.glyphs.push(Glyph { x: 185.0 + 3.0 * i as f64, y: 116.5, width: 3.0, size: 6.0, text: c.into(), bold: false });
+            let seq = cited.glyphs.len();
+            cited.glyphs.push(Glyph { x: 185.0 + 3.0 * i as f64, y: 116.5, width: 3.0, size: 6.0, text: c.into(), bold: false, seq });
         }
         assert_eq!(content(&[cited]).0, "Kommunen har ett program.[5][6] Det gäller till 2030.\n");
     }
