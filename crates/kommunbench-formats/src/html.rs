@@ -55,13 +55,31 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
-/// Whether bytes look like an HTML page: a doctype, or an `html`, `head`
-/// or `body` tag near the start.
+/// Whether bytes are an HTML page, by how the file starts, as the WHATWG's MIME sniffing standard tells
+/// HTML: after a byte order mark, white space, an XML declaration and
+/// comments, the first thing is a document type of `html` or one of the
+/// tags a page starts with (`<html`, `<head`, `<body`, `<div`, `<p`, ...),
+/// closed by a space or `>`. A text that mentions `<body>` further on is
+/// a text.
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(2048)];
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    start.starts_with("<!doctype html") || start.starts_with("<html") || text.contains("<body") || text.contains("<head>")
+    /// The standard's tags, after `<`, then a space or `>`.
+    const TAGS: &[&str] =
+        &["!doctype html", "html", "head", "script", "iframe", "h1", "div", "font", "table", "a", "style", "title", "b", "body", "br", "p"];
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let mut rest = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n', '\x0c']);
+    loop {
+        let skipped = if rest.starts_with("<?xml") {
+            rest.find("?>").map(|end| end + 2)
+        } else if rest.starts_with("<!--") {
+            rest.find("-->").map(|end| end + 3)
+        } else {
+            break;
+        };
+        let Some(end) = skipped else { return false };
+        rest = rest[end..].trim_start_matches([' ', '\t', '\r', '\n', '\x0c']);
+    }
+    let Some(tag) = rest.strip_prefix('<') else { return false };
+    TAGS.iter().any(|t| tag.strip_prefix(t).is_some_and(|after| after.starts_with([' ', '>', '\t', '\r', '\n', '\x0c'])))
 }
 
 /// The character set a page declares (`<meta charset>` or the

@@ -269,5 +269,25 @@ mod tests {
         assert!(!html::looks_like_html("Integrationsplan\n\nVi vill: <arbete>".as_bytes()));
         assert!(html::looks_like_html(b"\xef\xbb\xbf  <!DOCTYPE html><html></html>"));
         assert!(Formats::default().convert(b"<html><body><nav>Meny</nav></body></html>").unwrap().is_err());
+        // Markup quoted in a text, past its start, does not make a page.
+        let quoted = "Så skriver du en sida\n\nEn sida börjar med <html> och <body>.\n";
+        assert!(!html::looks_like_html(quoted.as_bytes()));
+        assert!(html::looks_like_html(b"<?xml version=\"1.0\"?>\n<!-- sparad -->\n<!DOCTYPE html>\n<html>"));
+        assert!(html::looks_like_html("\n<div class=\"page\"><p>Mål</p></div>".as_bytes()));
+        assert!(!html::looks_like_html(b"<arbete> och <skola>"), "a tag the standard does not name");
+    }
+
+    #[test]
+    fn a_text_that_quotes_a_pdf_header_is_a_text() {
+        let pdf = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\nstartxref\n0\n%%EOF\n";
+        assert!(pdf::looks_like_pdf(pdf));
+        // A server's header before it, as a saved response has.
+        let mut served = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n".to_vec();
+        served.extend_from_slice(pdf);
+        assert!(pdf::looks_like_pdf(&served));
+        // A text that names the header, in a line or at a line's start.
+        assert!(!pdf::looks_like_pdf("Filen ska vara PDF/A, det vill säga börja med %PDF-1.7.\n".as_bytes()));
+        assert!(!pdf::looks_like_pdf("Format\n%PDF-1.4 eller senare godtas.\n".as_bytes()));
+        assert!(Formats::default().convert("Format\n%PDF-1.4 eller senare godtas.\n".as_bytes()).is_none());
     }
 }

@@ -203,14 +203,26 @@ pub(crate) struct PdfText {
     pub title: Option<String>,
 }
 
-/// Whether bytes are a PDF: its header within the first KiB, as readers
-/// accept it.
+/// Whether bytes are a PDF. A file that starts with `%PDF-` says it is
+/// one, damaged or not. Readers accept a few bytes before the header (a
+/// mail or web server's header), so the header may also open a later
+/// line of the first kilobyte, followed by a version digit, when a PDF's
+/// body follows: objects (`endobj`) or a cross-reference (`startxref`).
+/// A text that quotes a header is a text.
 pub(crate) fn looks_like_pdf(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+    if bytes.starts_with(b"%PDF-") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    let header = (1..head.len().saturating_sub(5)).find(|&i| {
+        matches!(head[i - 1], b'\n' | b'\r') && head[i..].starts_with(b"%PDF-") && head[i + 5].is_ascii_digit()
+    });
+    header.is_some_and(|at| {
+        let body = &bytes[at..];
+        [&b"endobj"[..], b"startxref"].iter().any(|word| body.windows(word.len()).any(|w| w == *word))
+    })
 }
 
-/// Reads a PDF's text layer: every line where it stands, its running
-/// headers, footers and page numbers marked.
 pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(_) => {
