@@ -13,7 +13,17 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The hidden first argument that makes this program a format reader's
+/// worker: it reads one file from standard input and writes its text to
+/// standard output (`kommunbench_formats::serve_worker`). Each PDF, DOCX,
+/// ODT and HTML file is read so, in a process of its own.
+const WORKER_MODE: &str = "__read-worker";
+
 fn main() -> ExitCode {
+    let mut args = std::env::args_os();
+    if args.nth(1).is_some_and(|a| a == WORKER_MODE) {
+        return kommunbench_formats::serve_worker(args);
+    }
     let cli = commands::Cli::parse();
     match commands::run(cli) {
         Ok(status) => status,

@@ -40,6 +40,9 @@ mod html;
 mod office;
 mod pdf;
 mod text;
+mod worker;
+
+pub use worker::{Limits, Workers, serve as serve_worker};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -55,11 +58,13 @@ use kommunbench_ingest::{Converted, Converter, Ingester, IngesterBuilder};
 #[derive(Debug, Clone, Copy)]
 pub struct Formats {
     timeout: Duration,
+    /// The reader thread's stack, in bytes.
+    stack: usize,
 }
 
 impl Default for Formats {
     fn default() -> Self {
-        Formats { timeout: Duration::from_mins(1) }
+        Formats { timeout: Duration::from_mins(1), stack: 64 << 20 }
     }
 }
 
@@ -77,32 +82,84 @@ fn is_ole2(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 }
 
+/// The file extensions of this crate's formats, read from directories.
+const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "pdf", "docx", "odt", "doc"];
+
+/// The message for a legacy binary Office file.
+const LEGACY_OFFICE: &str = "a legacy binary Office file (.doc): save it as DOCX or PDF and read that";
+
+/// A format, told by a file's content whatever its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Pdf,
+    Docx,
+    Odt,
+    Html,
+    LegacyOffice,
+}
+
+impl Kind {
+    /// The format of `bytes`; `None` for text (or anything else).
+    fn of(bytes: &[u8]) -> Option<Kind> {
+        if pdf::looks_like_pdf(bytes) {
+            Some(Kind::Pdf)
+        } else if is_ole2(bytes) {
+            Some(Kind::LegacyOffice)
+        } else if let Some(kind) = office::office_kind(bytes) {
+            Some(if kind == "DOCX" { Kind::Docx } else { Kind::Odt })
+        } else {
+            html::looks_like_html(bytes).then_some(Kind::Html)
+        }
+    }
+
+    /// The name [`Converted::format`] records.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Pdf => "PDF",
+            Kind::Docx => "DOCX",
+            Kind::Odt => "ODT",
+            Kind::Html => "HTML",
+            Kind::LegacyOffice => "DOC",
+        }
+    }
+
+    /// The static name for a name (a worker's answer carries it as text).
+    fn named(name: &str) -> Option<&'static str> {
+        [Kind::Pdf, Kind::Docx, Kind::Odt, Kind::Html].into_iter().map(Kind::name).find(|n| *n == name)
+    }
+}
+
+impl Formats {
+    /// Gives the reader thread a stack of this many bytes (default 64 MiB).
+    fn stack(mut self, bytes: usize) -> Self {
+        self.stack = bytes;
+        self
+    }
+}
+
 impl Converter for Formats {
     fn extensions(&self) -> &[&'static str] {
-        &["html", "htm", "xhtml", "pdf", "docx", "odt", "doc"]
+        EXTENSIONS
     }
 
     fn convert(&self, bytes: &[u8]) -> Option<Result<Converted, String>> {
-        if pdf::looks_like_pdf(bytes) {
-            return Some(self.isolated("PDF", bytes, |b| {
+        let kind = Kind::of(bytes)?;
+        Some(match kind {
+            Kind::Pdf => self.isolated("PDF", bytes, |b| {
                 pdf::to_text(b).map(|p| {
                     let mut meta = p.meta;
                     meta.title = p.title;
                     Converted { text: p.text, format: "PDF", meta, pages: p.pages, furniture: p.furniture }
                 })
-            }));
-        }
-        if is_ole2(bytes) {
-            return Some(Err("a legacy binary Office file (.doc): save it as DOCX or PDF and read that".into()));
-        }
-        if let Some(kind) = office::office_kind(bytes) {
-            let read = if kind == "DOCX" { office::docx } else { office::odt };
-            return Some(self.isolated(kind, bytes, move |b| {
-                read(b).map(|(text, meta)| Converted { text, format: kind, meta, pages: Vec::new(), furniture: Vec::new() })
-            }));
-        }
-        html::looks_like_html(bytes).then(|| {
-            self.isolated("HTML", bytes, |b| {
+            }),
+            Kind::LegacyOffice => Err(LEGACY_OFFICE.into()),
+            Kind::Docx | Kind::Odt => {
+                let (read, name) = if kind == Kind::Docx { (office::docx as Reader, "DOCX") } else { (office::odt as Reader, "ODT") };
+                self.isolated(name, bytes, move |b| {
+                    read(b).map(|(text, meta)| Converted { text, format: name, meta, pages: Vec::new(), furniture: Vec::new() })
+                })
+            }
+            Kind::Html => self.isolated("HTML", bytes, |b| {
                 html::to_text(b).map(|(text, meta)| Converted {
                     text,
                     format: "HTML",
@@ -110,10 +167,13 @@ impl Converter for Formats {
                     pages: Vec::new(),
                     furniture: Vec::new(),
                 })
-            })
+            }),
         })
     }
 }
+
+/// An Office reader: the text and the file's metadata.
+type Reader = fn(&[u8]) -> Result<(String, kommunbench_ingest::FormatMeta), String>;
 
 impl Formats {
     /// Runs a parser on its own thread: its panic becomes an error, and
@@ -131,7 +191,7 @@ impl Formats {
         // A deep stack: a hostile file's nesting should run out of time, not
         // of stack (an overflow would abort the process, not the thread).
         let spawned =
-            std::thread::Builder::new().name(format!("{READER_THREAD}{format}")).stack_size(64 << 20).spawn(move || {
+            std::thread::Builder::new().name(format!("{READER_THREAD}{format}")).stack_size(self.stack).spawn(move || {
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&owned)));
                 let _ = send.send(result);
             });

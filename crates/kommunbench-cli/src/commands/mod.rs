@@ -10,9 +10,14 @@ mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
 
 use clap::{Parser, Subcommand};
 use kommunbench_core::{Corpus, MunicipalityRegistry, Progress};
+use kommunbench_formats::{Limits, Workers};
 use kommunbench_ingest::{CorpusReader, Ingester};
 
 /// Benchmark municipal integration policies against national frameworks.
@@ -68,6 +73,15 @@ pub(crate) struct ReadOptions {
     /// Read at most this many documents.
     #[arg(long, value_name = "N", default_value_t = CorpusReader::DEFAULT_MAX_DOCUMENTS)]
     pub max_documents: usize,
+    /// Stop reading a PDF, DOCX, ODT or HTML file after this many seconds (each is read in a worker process of its own).
+    #[arg(long, value_name = "SECS", default_value_t = Limits::DEFAULT.timeout.as_secs_f64())]
+    pub reader_timeout: f64,
+    /// A reader's worker may use this much address space, in MiB; its file fails beyond it.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::DEFAULT.memory >> 20)]
+    pub reader_memory: u64,
+    /// Refuse a file whose converted text is larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT.max_text)]
+    pub max_text_size: u64,
     /// Print no progress.
     #[arg(long, short)]
     pub quiet: bool,
@@ -92,6 +106,21 @@ impl Input {
 }
 
 impl ReadOptions {
+    /// Format readers in worker processes: this program again, in its
+    /// worker mode (see `main`), under the options' limits.
+    fn workers(&self) -> anyhow::Result<Workers> {
+        let program = std::env::current_exe().context("cannot find this program to run its format readers")?;
+        let timeout = Duration::try_from_secs_f64(self.reader_timeout)
+            .ok()
+            .filter(|t| !t.is_zero())
+            .with_context(|| format!("--reader-timeout must be a positive number of seconds, not {}", self.reader_timeout))?;
+        anyhow::ensure!(self.reader_memory > 0, "--reader-memory must be a positive number of MiB");
+        let limits = Limits { timeout, memory: self.reader_memory.saturating_mul(1 << 20), max_text: self.max_text_size };
+        // mimalloc reserves a GiB of address space at its start unless told
+        // not to; the worker's limit would count it as used.
+        Ok(Workers::new(program, [crate::WORKER_MODE]).env("MIMALLOC_ARENA_RESERVE", "0").limits(limits))
+    }
+
     /// Reads the corpus, printing progress on stderr for large ones and
     /// every failure as it is met.
     pub(crate) fn read(&self, paths: &[PathBuf]) -> anyhow::Result<Corpus> {
@@ -109,7 +138,11 @@ impl ReadOptions {
         if let Some(file) = &self.municipalities {
             registry.extend_from_csv(file)?;
         }
-        let ingester = kommunbench_formats::ingester().registry(registry).max_file_size(self.max_file_size).build();
+        let ingester = Ingester::builder()
+            .converter(Arc::new(self.workers()?))
+            .registry(registry)
+            .max_file_size(self.max_file_size)
+            .build();
         let reader = CorpusReader::new().ingester(ingester).max_documents(self.max_documents);
         let quiet = self.quiet;
         let corpus = read(&reader, paths, &mut |p| {

@@ -5,6 +5,7 @@ mod common;
 mod frameworks;
 mod hostile;
 mod ingest;
+mod isolation;
 mod mapping;
 mod outputs;
 mod report;

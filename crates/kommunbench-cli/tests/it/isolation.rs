@@ -1,0 +1,160 @@
+//! Format readers run in worker processes (issue 29): a file that
+//! overflows its reader's stack, runs it out of memory or past its time,
+//! or converts to too much text fails alone, with what happened, and
+//! every other document is read as before.
+
+#![cfg(unix)]
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{fixtures, stderr, stdout};
+
+/// A PDF of one page whose content stream is `content`, Flate-compressed.
+fn pdf(content: &[u8]) -> Vec<u8> {
+    let mut deflate = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    deflate.write_all(content).unwrap();
+    let data = deflate.finish().unwrap();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+    ];
+    let mut stream = format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).into_bytes();
+    stream.extend_from_slice(&data);
+    stream.extend_from_slice(b"\nendstream");
+    objects.push(stream);
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
+    out
+}
+
+/// The five fixture documents and `name` holding `bytes`, in one folder.
+fn corpus_with(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixtures().join("corpus")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    dir
+}
+
+/// `kommunbench ingest DIR --format json` with `args`, within `limit`.
+fn ingest(dir: &Path, args: &[&str], limit: Duration) -> (Output, Vec<String>, Duration) {
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_kommunbench"))
+        .arg("ingest")
+        .arg(dir)
+        .args(["--format", "json", "-q"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id().to_string();
+    // Its output is read as it comes (a full pipe would stall it).
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(child.wait_with_output().unwrap()));
+    let Ok(out) = receive.recv_timeout(limit) else {
+        let _ = Command::new("kill").args(["-9", &pid]).status();
+        panic!("kommunbench did not finish within {limit:?}");
+    };
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+    let mut ids: Vec<String> = docs.as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap().to_owned()).collect();
+    ids.sort();
+    (out, ids, start.elapsed())
+}
+
+const FIVE: [&str; 5] = ["hedemora-2017", "jonkoping", "vaggeryd-2017", "vasa-2023", "vingaker-2016"];
+
+/// The run failed for `file` alone, saying `what`, and read the five.
+fn only_it_failed(out: &Output, ids: &[String], file: &str, what: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(ids, FIVE, "{err}");
+    let line = err.lines().find(|l| l.contains(file)).unwrap_or_else(|| panic!("{file} not named: {err}"));
+    assert!(line.starts_with("error: ") && line.contains(what), "{line}");
+}
+
+#[test]
+fn a_page_nested_past_its_reader_s_stack_fails_alone() {
+    // 100,000 nested elements: deeper than the HTML reader's stack holds
+    // in a debug build (a million in a release build); the overflow ends
+    // the worker, not the run.
+    let depth = 100_000;
+    let page = format!("<html><body>{}Mål{}</body></html>", "<b>".repeat(depth), "</b>".repeat(depth));
+    let dir = corpus_with("nested.html", page.as_bytes());
+    let (out, ids, _) = ingest(dir.path(), &[], Duration::from_mins(2));
+    only_it_failed(&out, &ids, "nested.html", "the HTML parser ran out of stack on this file");
+}
+
+#[test]
+fn a_pdf_that_inflates_past_the_memory_limit_fails_alone() {
+    // 400 KB that inflate to 400 MB of content.
+    let mut content = b"BT /F 12 Tf 72 720 Td (Hej) Tj ET\n".to_vec();
+    content.resize(400 << 20, b' ');
+    let dir = corpus_with("bomb.pdf", &pdf(&content));
+    let (out, ids, _) = ingest(dir.path(), &["--reader-memory", "64"], Duration::from_mins(2));
+    only_it_failed(&out, &ids, "bomb.pdf", "the PDF parser ran out of memory on this file (limit 64 MiB)");
+}
+
+#[test]
+fn a_pdf_past_the_time_limit_is_stopped_not_left_running() {
+    // Two million strings to show: far more than a second's work.
+    let content = [&b"BT /F 1 Tf 72 720 Td "[..], &b"(abcdefghij) Tj ".repeat(2_000_000), b"ET"].concat();
+    let dir = corpus_with("slow.pdf", &pdf(&content));
+    let (out, ids, took) = ingest(dir.path(), &["--reader-timeout", "1"], Duration::from_mins(2));
+    only_it_failed(&out, &ids, "slow.pdf", "the PDF parser did not finish within 1 s and was stopped");
+    // The run does not wait for the parse: the worker was killed.
+    assert!(took < Duration::from_secs(30), "{took:?}");
+}
+
+#[test]
+fn a_text_over_the_text_limit_is_refused_with_the_limit_named() {
+    let dir = corpus_with("plan.pdf", &std::fs::read(fixtures().join("formats/pdf-lo/vasa-2023.pdf")).unwrap());
+    let (out, ids, _) = ingest(dir.path(), &["--max-text-size", "1000"], Duration::from_mins(2));
+    only_it_failed(
+        &out,
+        &ids,
+        "plan.pdf",
+        "the PDF's text is larger than the limit of 1000 bytes (raise it with --max-text-size)",
+    );
+    // Under the default limit the same file is read, by its worker.
+    let (out, ids, _) = ingest(dir.path(), &[], Duration::from_mins(2));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ids.len(), 6);
+}
+
+#[test]
+fn reader_limits_are_checked() {
+    let dir = corpus_with("plan.txt", b"Plan\n");
+    for (flag, value) in [("--reader-timeout", "0"), ("--reader-timeout", "-1"), ("--reader-memory", "0")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_kommunbench"))
+            .arg("ingest")
+            .arg(dir.path())
+            .arg(format!("{flag}={value}"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        assert!(stderr(&out).contains(flag), "{}", stderr(&out));
+    }
+}
