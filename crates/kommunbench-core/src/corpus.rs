@@ -117,6 +117,11 @@ pub struct Progress<'a> {
     pub path: &'a Path,
 }
 
+/// The file that marks a folder as a kommunbench report (written by
+/// `kommunbench-report`). A folder that holds it is never read as input,
+/// and a folder without it that holds files is never replaced by a report.
+pub const REPORT_MARKER: &str = ".kommunbench-report";
+
 /// Something worth knowing about an input that did not stop it from being
 /// read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -137,6 +142,31 @@ pub enum CorpusWarning {
         path: PathBuf,
         /// The path it was read under.
         first: PathBuf,
+    },
+    /// The same folder reached a second time (through a link): its files
+    /// are read once, under the first path.
+    #[error("{}: the same folder as {}; read once", path.display(), first.display())]
+    SameFolder {
+        /// The second path.
+        path: PathBuf,
+        /// The path it was read under.
+        first: PathBuf,
+    },
+    /// A folder kommunbench wrote a report into: its pages and tables are
+    /// output, never input.
+    #[error("{}: a kommunbench report (it holds {REPORT_MARKER}); not read as input", path.display())]
+    ReportFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// A link that leads out of the folders given: not followed, so that
+    /// a file elsewhere (a key, a private note) never becomes a document.
+    #[error("{}: a link to {}, outside the folders given; not followed (--follow-links follows it)", path.display(), target.display())]
+    OutsideLink {
+        /// The link.
+        path: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
     },
     /// Two or more files with one stem: their ids were made unique.
     #[error("{} files have the document id `{stem}`; their ids are now {}", paths.len(), ids.join(", "))]

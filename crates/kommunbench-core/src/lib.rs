@@ -37,7 +37,7 @@ mod id;
 mod input;
 mod municipality;
 
-pub use corpus::{Corpus, CorpusError, CorpusWarning, DocumentMeta, Progress};
+pub use corpus::{Corpus, CorpusError, CorpusWarning, DocumentMeta, Progress, REPORT_MARKER};
 pub use document::{
     ActionDetails, Block, BlockKind, Date, DateError, Dates, Decision, DocumentKind, DropReason, Dropped, Level, PolicyDocument,
     Priority, Rule, Source, Span, Speaker,

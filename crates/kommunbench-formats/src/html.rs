@@ -63,8 +63,24 @@ const BLOCKS: &[&str] = &[
 /// a text.
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     /// The standard's tags, after `<`, then a space or `>`.
-    const TAGS: &[&str] =
-        &["!doctype html", "html", "head", "script", "iframe", "h1", "div", "font", "table", "a", "style", "title", "b", "body", "br", "p"];
+    const TAGS: &[&str] = &[
+        "!doctype html",
+        "html",
+        "head",
+        "script",
+        "iframe",
+        "h1",
+        "div",
+        "font",
+        "table",
+        "a",
+        "style",
+        "title",
+        "b",
+        "body",
+        "br",
+        "p",
+    ];
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let mut rest = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n', '\x0c']);
     loop {

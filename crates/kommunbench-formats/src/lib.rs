@@ -154,7 +154,8 @@ impl Converter for Formats {
             }),
             Kind::LegacyOffice => Err(LEGACY_OFFICE.into()),
             Kind::Docx | Kind::Odt => {
-                let (read, name) = if kind == Kind::Docx { (office::docx as Reader, "DOCX") } else { (office::odt as Reader, "ODT") };
+                let (read, name) =
+                    if kind == Kind::Docx { (office::docx as Reader, "DOCX") } else { (office::odt as Reader, "ODT") };
                 self.isolated(name, bytes, move |b| {
                     read(b).map(|(text, meta)| Converted { text, format: name, meta, pages: Vec::new(), furniture: Vec::new() })
                 })

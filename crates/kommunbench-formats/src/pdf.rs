@@ -214,9 +214,8 @@ pub(crate) fn looks_like_pdf(bytes: &[u8]) -> bool {
         return true;
     }
     let head = &bytes[..bytes.len().min(1024)];
-    let header = (1..head.len().saturating_sub(5)).find(|&i| {
-        matches!(head[i - 1], b'\n' | b'\r') && head[i..].starts_with(b"%PDF-") && head[i + 5].is_ascii_digit()
-    });
+    let header = (1..head.len().saturating_sub(5))
+        .find(|&i| matches!(head[i - 1], b'\n' | b'\r') && head[i..].starts_with(b"%PDF-") && head[i + 5].is_ascii_digit());
     header.is_some_and(|at| {
         let body = &bytes[at..];
         [&b"endobj"[..], b"startxref"].iter().any(|word| body.windows(word.len()).any(|w| w == *word))
@@ -1143,7 +1142,15 @@ mod tests {
         let mut glyphs = Vec::new();
         for &(x, y, size, text) in lines {
             for (i, c) in text.chars().enumerate() {
-                glyphs.push(Glyph { x: x + i as f64 * size * 0.5, y, width: size * 0.5, size, text: c.to_string(), bold: false, seq: glyphs.len() });
+                glyphs.push(Glyph {
+                    x: x + i as f64 * size * 0.5,
+                    y,
+                    width: size * 0.5,
+                    size,
+                    text: c.to_string(),
+                    bold: false,
+                    seq: glyphs.len(),
+                });
             }
         }
         Page { width: 595.0, height: 842.0, glyphs, marks: Vec::new() }
@@ -1264,13 +1271,29 @@ mod tests {
             (60.0, 160.0, 7.0, "Text i liten stil under."),
         ]);
         // A 6 pt `2` raised 3.5 pt right after `kommuner`.
-        note.glyphs.push(Glyph { x: 175.0, y: 116.5, width: 3.0, size: 6.0, text: "2".into(), bold: false, seq: note.glyphs.len() });
+        note.glyphs.push(Glyph {
+            x: 175.0,
+            y: 116.5,
+            width: 3.0,
+            size: 6.0,
+            text: "2".into(),
+            bold: false,
+            seq: note.glyphs.len(),
+        });
         assert_eq!(content(&[note]).0, "Alla nyanlända kommuner 2 ska erbjuda praktik.\n\nText i liten stil under.\n");
         // References after a line's end, without letters: `[5][6]`.
         let mut cited = page(&[(60.0, 120.0, 10.0, "Kommunen har ett program."), (60.0, 133.0, 10.0, "Det gäller till 2030.")]);
         for (i, c) in "[5][6]".chars().enumerate() {
             let seq = cited.glyphs.len();
-            cited.glyphs.push(Glyph { x: 185.0 + 3.0 * i as f64, y: 116.5, width: 3.0, size: 6.0, text: c.into(), bold: false, seq });
+            cited.glyphs.push(Glyph {
+                x: 185.0 + 3.0 * i as f64,
+                y: 116.5,
+                width: 3.0,
+                size: 6.0,
+                text: c.into(),
+                bold: false,
+                seq,
+            });
         }
         assert_eq!(content(&[cited]).0, "Kommunen har ett program.[5][6] Det gäller till 2030.\n");
     }

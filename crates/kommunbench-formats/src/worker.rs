@@ -170,7 +170,10 @@ fn failure(format: &str, status: std::process::ExitStatus, stderr: &str, limits:
     } else if stderr.contains("memory allocation of") || stderr.contains("out of memory") {
         format!("the {format} parser ran out of memory on this file (limit {} MiB); {hostile}", limits.memory >> 20)
     } else if status.signal() == Some(SIGXCPU) {
-        format!("the {format} parser used more than {} s of processor time and was stopped; {hostile}", limits.timeout.as_secs_f64())
+        format!(
+            "the {format} parser used more than {} s of processor time and was stopped; {hostile}",
+            limits.timeout.as_secs_f64()
+        )
     } else if let Some(signal) = status.signal() {
         format!("the {format} parser crashed on this file (signal {signal}); {hostile}")
     } else {
@@ -222,9 +225,7 @@ pub fn serve(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let stack = usize::try_from(limits.memory / 4).unwrap_or(usize::MAX).clamp(1 << 20, 64 << 20);
     let converted = Formats::default().timeout(limits.timeout).stack(stack).convert(&bytes);
     let converted = converted.map(|r| {
-        r.and_then(|c| {
-            if c.text.len() as u64 > limits.max_text { Err(too_long(c.format, limits.max_text)) } else { Ok(c) }
-        })
+        r.and_then(|c| if c.text.len() as u64 > limits.max_text { Err(too_long(c.format, limits.max_text)) } else { Ok(c) })
     });
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(&frame::encode(converted.as_ref())).and_then(|()| stdout.flush()) {
@@ -333,7 +334,8 @@ mod frame {
                 let furniture = (0..r.number()?).map(|_| Some(r.number()?..r.number()?)).collect::<Option<Vec<_>>>()?;
                 // Offsets that do not fall in the text are a damaged answer.
                 let fits = |n: usize| n <= text.len() && text.is_char_boundary(n);
-                if !pages.iter().all(|&p| fits(p)) || !furniture.iter().all(|f| f.start <= f.end && fits(f.start) && fits(f.end)) {
+                if !pages.iter().all(|&p| fits(p)) || !furniture.iter().all(|f| f.start <= f.end && fits(f.start) && fits(f.end))
+                {
                     return None;
                 }
                 Some(Ok(Converted { text, format, meta, pages, furniture }))
@@ -398,13 +400,10 @@ mod frame {
             };
             let bytes = encode(Some(&Ok(converted.clone())));
             let Ok(Some(Ok(back))) = decode(&bytes) else { panic!("not decoded") };
-            assert_eq!((back.text, back.format, back.meta, back.pages, back.furniture), (
-                converted.text,
-                converted.format,
-                converted.meta,
-                converted.pages,
-                converted.furniture
-            ));
+            assert_eq!(
+                (back.text, back.format, back.meta, back.pages, back.furniture),
+                (converted.text, converted.format, converted.meta, converted.pages, converted.furniture)
+            );
             assert!(matches!(decode(&encode(None)), Ok(None)));
             assert!(matches!(decode(&encode(Some(&Err("trasig".into())))), Ok(Some(Err(m))) if m == "trasig"));
             for cut in 0..bytes.len() {

@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::{Corpus, CorpusError, CorpusWarning, DocumentMeta, IngestError, PolicyDocument, Progress, line_col};
+use kommunbench_core::{
+    Corpus, CorpusError, CorpusWarning, DocumentMeta, IngestError, PolicyDocument, Progress, REPORT_MARKER, line_col,
+};
 use rayon::prelude::*;
 use serde::Deserialize;
 
@@ -48,6 +50,7 @@ struct Read<T> {
 pub struct CorpusReader {
     ingester: Ingester,
     max_documents: Option<usize>,
+    follow_links: bool,
 }
 
 impl CorpusReader {
@@ -70,6 +73,15 @@ impl CorpusReader {
     #[must_use]
     pub fn max_documents(mut self, limit: usize) -> Self {
         self.max_documents = Some(limit);
+        self
+    }
+
+    /// Follows links in a directory that lead out of it (by default they
+    /// are passed over with a warning: a link to a file elsewhere never
+    /// becomes a document unless asked for).
+    #[must_use]
+    pub fn follow_links(mut self, follow: bool) -> Self {
+        self.follow_links = follow;
         self
     }
 
@@ -112,7 +124,7 @@ impl CorpusReader {
         let mut corpus = Corpus::default();
         let mut files: Vec<Found> = Vec::new();
         let mut manifests: Vec<(PathBuf, Manifest)> = Vec::new();
-        let mut walk = Walk::default();
+        let mut walk = Walk { follow_links: self.follow_links, ..Walk::default() };
         for path in paths {
             let path = path.as_ref();
             match std::fs::metadata(path) {
@@ -270,20 +282,46 @@ fn identity(path: &Path, meta: &std::fs::Metadata) -> Identity {
 
 /// A walk over the directories given: files found, failures and warnings
 /// met, each file and the directories on the current path by identity.
+///
+/// Each real directory is read once, whatever links lead to it (links that
+/// fan out without a loop would otherwise make the walk exponential), and
+/// a link that leads out of the root is not followed unless
+/// `follow_links` says so.
 #[derive(Default)]
 struct Walk {
     files: Vec<PathBuf>,
     failures: Vec<CorpusError>,
     warnings: Vec<CorpusWarning>,
     seen: std::collections::HashMap<Identity, PathBuf>,
+    dirs: std::collections::HashMap<Identity, PathBuf>,
     path: Vec<(Identity, PathBuf)>,
+    follow_links: bool,
+    /// The root being walked, resolved (links and `..` followed).
+    root: Option<PathBuf>,
 }
 
 impl Walk {
     fn root(&mut self, dir: &Path, meta: &std::fs::Metadata, ingester: &Ingester) {
-        self.path.push((identity(dir, meta), dir.to_owned()));
+        if dir.join(REPORT_MARKER).exists() {
+            self.warnings.push(CorpusWarning::ReportFolder { path: dir.to_owned() });
+            return;
+        }
+        let id = identity(dir, meta);
+        if let Some(first) = self.dirs.get(&id) {
+            self.warnings.push(CorpusWarning::SameFolder { path: dir.to_owned(), first: first.clone() });
+            return;
+        }
+        self.dirs.insert(id.clone(), dir.to_owned());
+        self.root = std::fs::canonicalize(dir).ok();
+        self.path.push((id, dir.to_owned()));
         self.dir(dir, ingester);
         self.path.pop();
+    }
+
+    /// Where a link leads when that is outside the root; `None` inside it.
+    fn outside(&self, link: &Path) -> Option<PathBuf> {
+        let target = std::fs::canonicalize(link).ok()?;
+        (!self.follow_links && self.root.as_ref().is_some_and(|root| !target.starts_with(root))).then_some(target)
     }
 
     /// Whether a file is met for the first time; else a warning.
@@ -326,6 +364,13 @@ impl Walk {
             }
             let document =
                 path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).is_some_and(|e| ingester.reads_extension(&e));
+            let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            if link && (document || path.is_dir()) {
+                if let Some(target) = self.outside(&path) {
+                    self.warnings.push(CorpusWarning::OutsideLink { path, target });
+                    continue;
+                }
+            }
             // Follows links; a dangling link or a loop of links fails here.
             let meta = match std::fs::metadata(&path) {
                 Ok(meta) => meta,
@@ -342,6 +387,15 @@ impl Walk {
                     self.warnings.push(CorpusWarning::LinkLoop { path, target: target.clone() });
                     continue;
                 }
+                if path.join(REPORT_MARKER).exists() {
+                    self.warnings.push(CorpusWarning::ReportFolder { path });
+                    continue;
+                }
+                if let Some(first) = self.dirs.get(&id) {
+                    self.warnings.push(CorpusWarning::SameFolder { path, first: first.clone() });
+                    continue;
+                }
+                self.dirs.insert(id.clone(), path.clone());
                 self.path.push((id, path.clone()));
                 self.dir(&path, ingester);
                 self.path.pop();
@@ -399,6 +453,62 @@ mod tests {
 
     fn write(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    const PLAN: &str = "Integrationsplan\n\nKommunen erbjuder sfi och praktik.\n";
+
+    fn ids(corpus: &Corpus) -> Vec<String> {
+        corpus.documents.iter().map(|d| d.id.as_str().to_owned()).collect()
+    }
+
+    #[test]
+    fn a_report_folder_is_output_not_input() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "plan.txt", PLAN);
+        let report = dir.path().join("report");
+        std::fs::create_dir(&report).unwrap();
+        write(&report, REPORT_MARKER, "");
+        write(&report, "coverage.txt", "document,area\n");
+        for path in [dir.path(), report.as_path()] {
+            let corpus = CorpusReader::new().read(&[path]);
+            assert!(corpus.warnings.iter().any(|w| matches!(w, CorpusWarning::ReportFolder { path } if *path == report)));
+            assert!(!ids(&corpus).contains(&"coverage".to_owned()), "{:?}", ids(&corpus));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_that_fan_out_read_each_folder_once_and_links_out_are_not_followed() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        // Forty folders, each with two links to the next: 2^40 paths.
+        for level in 0..=40 {
+            let d = root.join(format!("d{level}"));
+            std::fs::create_dir_all(&d).unwrap();
+            write(&d, &format!("plan{level}.txt"), PLAN);
+            if level > 0 {
+                let up = root.join(format!("d{}", level - 1));
+                symlink(&d, up.join("a")).unwrap();
+                symlink(&d, up.join("b")).unwrap();
+            }
+        }
+        let secret = dir.path().join("private");
+        std::fs::create_dir(&secret).unwrap();
+        write(&secret, "notes.txt", PLAN);
+        symlink(secret.join("notes.txt"), root.join("notes.txt")).unwrap();
+        symlink(&secret, root.join("private")).unwrap();
+        let start = std::time::Instant::now();
+        let corpus = CorpusReader::new().read(&[&root]);
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        assert_eq!(corpus.documents.len(), 41, "each folder once: {:?}", ids(&corpus));
+        let outside = corpus.warnings.iter().filter(|w| matches!(w, CorpusWarning::OutsideLink { .. })).count();
+        assert_eq!(outside, 2, "{:?}", corpus.warnings);
+        assert!(corpus.warnings.iter().any(|w| matches!(w, CorpusWarning::SameFolder { .. })));
+        // Asked for, the links out are followed (the folder and the file
+        // in it are one document).
+        let corpus = CorpusReader::new().follow_links(true).read(&[&root]);
+        assert_eq!(corpus.documents.len(), 42, "{:?}", ids(&corpus));
     }
 
     #[test]

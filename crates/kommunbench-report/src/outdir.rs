@@ -15,9 +15,7 @@ use std::path::{Path, PathBuf};
 
 use kommunbench_analysis::ExportError;
 
-/// The file that marks a folder as a kommunbench report: a folder without
-/// it that holds files is never replaced.
-pub const REPORT_MARKER: &str = ".kommunbench-report";
+pub use kommunbench_core::REPORT_MARKER;
 
 /// A report folder being written (see the module docs).
 #[derive(Debug)]

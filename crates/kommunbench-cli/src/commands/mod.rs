@@ -82,6 +82,9 @@ pub(crate) struct ReadOptions {
     /// Refuse a file whose converted text is larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT.max_text)]
     pub max_text_size: u64,
+    /// Follow links in a folder that lead out of it (by default they are passed over with a warning).
+    #[arg(long)]
+    pub follow_links: bool,
     /// Print no progress.
     #[arg(long, short)]
     pub quiet: bool,
@@ -138,12 +141,9 @@ impl ReadOptions {
         if let Some(file) = &self.municipalities {
             registry.extend_from_csv(file)?;
         }
-        let ingester = Ingester::builder()
-            .converter(Arc::new(self.workers()?))
-            .registry(registry)
-            .max_file_size(self.max_file_size)
-            .build();
-        let reader = CorpusReader::new().ingester(ingester).max_documents(self.max_documents);
+        let ingester =
+            Ingester::builder().converter(Arc::new(self.workers()?)).registry(registry).max_file_size(self.max_file_size).build();
+        let reader = CorpusReader::new().ingester(ingester).max_documents(self.max_documents).follow_links(self.follow_links);
         let quiet = self.quiet;
         let corpus = read(&reader, paths, &mut |p| {
             let step = (p.total / 10).max(1);

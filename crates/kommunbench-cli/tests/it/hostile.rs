@@ -66,6 +66,12 @@ fn pipes_devices_and_link_loops_never_hang_or_multiply() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("pipe.txt: not a regular file (a named pipe); only regular files are documents"), "{err}");
+    // A link out of the folder given is not followed; asked to, the
+    // device it leads to is refused unopened.
+    assert!(err.contains("zero.txt: a link to /dev/zero, outside the folders given; not followed"), "{err}");
+    let mut follow = binary();
+    follow.arg("ingest").arg(root).arg("--follow-links");
+    let err = stderr(&run_within(follow, LIMIT));
     assert!(err.contains("zero.txt: not a regular file (a device)"), "{err}");
     assert!(err.contains("loop: symbolic link loop"), "{err}");
     assert!(err.contains("up: symbolic link loop"), "{err}");
