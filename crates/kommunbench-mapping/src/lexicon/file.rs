@@ -27,10 +27,10 @@ pub(super) struct RawLexicon {
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
     /// A unit addresses an area when its score reaches this (default 0.6).
-    #[serde(default = "default_threshold")]
+    #[serde(default = "default_threshold", deserialize_with = "positive")]
     pub threshold: f64,
     /// Matches in a priority's title weigh this much more (default 1.5).
-    #[serde(default = "default_title_weight")]
+    #[serde(default = "default_title_weight", deserialize_with = "positive")]
     pub title_weight: f64,
 }
 
@@ -52,7 +52,7 @@ impl Default for Scoring {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEntry {
     pub(super) area: String,
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "positive")]
     pub(super) weight: f64,
     pub(super) terms: Vec<String>,
     #[serde(default)]
@@ -67,7 +67,7 @@ pub(super) struct RawEntry {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawRule {
     pub(super) area: String,
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "positive")]
     pub(super) weight: f64,
     /// Groups of terms: one term of every group in one sentence.
     pub(super) all: Vec<Vec<String>>,
@@ -75,6 +75,19 @@ pub(super) struct RawRule {
 
 fn one() -> f64 {
     1.0
+}
+
+/// A threshold or a weight: a finite number above zero. A threshold of 0
+/// would call every area covered, and NaN or infinity would make every
+/// score NaN or infinite; the file's line is named (the TOML reader
+/// places the error at the value).
+fn positive<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    let value = f64::deserialize(deserializer)?;
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(serde::de::Error::custom(format!("must be a number above 0, not {value}")))
+    }
 }
 
 /// A lexicon that could not be loaded.

@@ -229,4 +229,21 @@ exclude = ["folkhögskol*", "högskol*"]
         let err = Lexicon::parse("framework = \"se-2025\"\n", &framework(), Path::new("lex.toml")).unwrap_err();
         assert_eq!(err.to_string(), "lex.toml:1: lexicon is for framework `se-2025`, not `se-2008`");
     }
+
+    #[test]
+    fn thresholds_and_weights_are_numbers_above_zero() {
+        for (line, value) in [("threshold", "nan"), ("threshold", "0"), ("title_weight", "inf"), ("title_weight", "-1.5")] {
+            let text = format!("framework = \"se-2008\"\n\n[scoring]\n{line} = {value}\n");
+            let err = Lexicon::parse(&text, &framework(), Path::new("lex.toml")).unwrap_err().to_string();
+            assert!(err.starts_with("lex.toml:4: ") && err.contains("must be a number above 0"), "{err}");
+        }
+        for value in ["nan", "0", "-2"] {
+            let text = format!("framework = \"se-2008\"\n[[entries]]\narea = \"work\"\nweight = {value}\nterms = [\"arbete\"]\n");
+            let err = Lexicon::parse(&text, &framework(), Path::new("lex.toml")).unwrap_err().to_string();
+            assert!(err.starts_with("lex.toml:4: ") && err.contains("must be a number above 0"), "{err}");
+        }
+        let rule = "framework = \"se-2008\"\n[[rules]]\narea = \"work\"\nweight = -inf\nall = [[\"arbete\"]]\n";
+        assert!(Lexicon::parse(rule, &framework(), Path::new("lex.toml")).unwrap_err().to_string().starts_with("lex.toml:4: "));
+        assert!(Lexicon::parse("framework = \"se-2008\"\n[scoring]\nthreshold = 0.4\n", &framework(), Path::new("lex.toml")).is_ok());
+    }
 }
