@@ -58,14 +58,31 @@ impl Sentences {
         }
         let piece_text = document.slice(piece);
         let (local_start, local_end) = (span.start - piece.start, span.end - piece.start);
-        let sentence = match &self.last {
-            Some((p, s, e, sentence)) if *p == piece && (*s..*e).contains(&local_start) => Arc::clone(sentence),
+        let (s, e, sentence) = match &self.last {
+            Some((p, s, e, sentence)) if *p == piece && (*s..*e).contains(&local_start) => (*s, *e, Arc::clone(sentence)),
             _ => {
                 let (s, e) = sentence_around(piece_text, local_start);
-                let sentence: Arc<str> = collapse_whitespace(&piece_text[s..e]).into();
+                // A sentence too long to quote whole is quoted around each
+                // hit, so it is not tidied (or shared) whole.
+                let sentence: Arc<str> =
+                    if e - s > MAX_SENTENCE { Arc::from("") } else { collapse_whitespace(&piece_text[s..e]).into() };
                 self.last = Some((piece, s, e, Arc::clone(&sentence)));
-                sentence
+                (s, e, sentence)
             }
+        };
+        let sentence = if e - s > MAX_SENTENCE {
+            let (from, to) = excerpt(piece_text, s, e, local_start, local_end.min(e));
+            let mut quoted = String::with_capacity(to - from + 8);
+            if from > s {
+                quoted.push_str("… ");
+            }
+            quoted.push_str(&collapse_whitespace(&piece_text[from..to]));
+            if to < e {
+                quoted.push_str(" …");
+            }
+            quoted.into()
+        } else {
+            sentence
         };
         Evidence {
             term: term.into(),
@@ -75,6 +92,40 @@ impl Sentences {
             page: document.source.page_at(span.start),
         }
     }
+}
+
+/// The longest sentence quoted whole, in bytes; a longer one (a page
+/// without full stops, a table read as one line) is quoted around each
+/// hit, [`CONTEXT`] bytes either side, so that evidence grows with the
+/// hits, not with the hits times the sentence.
+const MAX_SENTENCE: usize = 600;
+
+/// How much of a long sentence is quoted either side of a hit, in bytes.
+const CONTEXT: usize = 200;
+
+/// The stretch of `text[s..e]` quoted for a hit at `start..end`: up to
+/// [`CONTEXT`] bytes either side, cut after a space (or at a character's
+/// boundary where a word runs on).
+fn excerpt(text: &str, s: usize, e: usize, start: usize, end: usize) -> (usize, usize) {
+    let mut from = start.saturating_sub(CONTEXT).max(s);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if from > s {
+        if let Some(space) = text[from..start].find(' ') {
+            from += space + 1;
+        }
+    }
+    let mut to = end.saturating_add(CONTEXT).min(e).max(end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    if to < e {
+        if let Some(space) = text[end..to].rfind(' ') {
+            to = end + space;
+        }
+    }
+    (from, to.max(from))
 }
 
 /// The sentence around byte `at`: from after the previous sentence end
@@ -115,7 +166,46 @@ pub fn evidence_summary<'a>(evidence: impl IntoIterator<Item = &'a Evidence>) ->
 
 #[cfg(test)]
 mod tests {
-    use super::sentence_around;
+    use super::{CONTEXT, Sentences, excerpt, sentence_around};
+    use kommunbench_core::Span;
+
+    #[test]
+    fn a_long_sentence_is_quoted_around_each_hit_not_whole() {
+        // One "sentence" of 2,000 words: a page without a full stop.
+        let body = "nyanlända får sfi och praktik i kommunen ".repeat(250);
+        let text = format!("Plan\n\n{body}\n");
+        let doc = kommunbench_ingest::Ingester::new().ingest_str("x", &text).unwrap();
+        let piece = Span { start: 0, end: doc.text.len() };
+        let mut sentences = Sentences::default();
+        let hits: Vec<usize> = doc.text.match_indices("sfi").map(|(i, _)| i).collect();
+        assert_eq!(hits.len(), 250);
+        let mut quoted = 0;
+        for &at in &hits {
+            let e = sentences.evidence(&doc, "sfi", piece, Span { start: at, end: at + 3 });
+            assert_eq!(e.text, "sfi");
+            assert!(e.sentence.contains("sfi") && e.sentence.len() <= 2 * CONTEXT + 16, "{}", e.sentence.len());
+            quoted += e.sentence.len();
+        }
+        // Linear: the hits times a bounded excerpt, not times the sentence.
+        assert!(quoted < hits.len() * (2 * CONTEXT + 16));
+        assert!(sentences.evidence(&doc, "sfi", piece, Span { start: hits[100], end: hits[100] + 3 }).sentence.starts_with("… "));
+        // A short sentence is still quoted whole.
+        let doc = kommunbench_ingest::Ingester::new().ingest_str("y", "Plan\n\nVi erbjuder sfi. Och praktik.\n").unwrap();
+        let at = doc.text.find("sfi").unwrap();
+        let e = Sentences::default().evidence(&doc, "sfi", Span { start: 0, end: doc.text.len() }, Span { start: at, end: at + 3 });
+        assert_eq!(&*e.sentence, "Vi erbjuder sfi.");
+    }
+
+    #[test]
+    fn an_excerpt_cuts_after_spaces_and_at_character_boundaries() {
+        let text = "åäö ".repeat(200);
+        let at = text.len() / 2;
+        let at = (at..).find(|&i| text.is_char_boundary(i)).unwrap();
+        let (from, to) = excerpt(&text, 0, text.len(), at, at + 2);
+        assert!(text.is_char_boundary(from) && text.is_char_boundary(to));
+        assert!(text[..from].ends_with(' ') && text[to..].starts_with(' '), "{from} {to}");
+        assert!(to - from <= 2 * CONTEXT + 2);
+    }
 
     #[test]
     fn sentences_end_at_stops_before_capitals_and_at_line_breaks() {
