@@ -60,7 +60,8 @@ const BLOCKS: &[&str] = &[
 /// comments, the first thing is a document type of `html` or one of the
 /// tags a page starts with (`<html`, `<head`, `<body`, `<div`, `<p`, ...),
 /// closed by a space or `>`. A text that mentions `<body>` further on is
-/// a text.
+/// a text. A page saved as UTF-16 (with its byte order mark) is told
+/// the same way, from its decoded start.
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     /// The standard's tags, after `<`, then a space or `>`.
     const TAGS: &[&str] = &[
@@ -81,7 +82,12 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
         "br",
         "p",
     ];
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let start = &bytes[..bytes.len().min(4096)];
+    let head = match encoding_rs::Encoding::for_bom(start) {
+        Some((utf16, _)) if utf16 != encoding_rs::UTF_8 => utf16.decode_with_bom_removal(start).0,
+        _ => String::from_utf8_lossy(&start[..start.len().min(2048)]),
+    };
+    let head = head.to_ascii_lowercase();
     let mut rest = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n', '\x0c']);
     loop {
         let skipped = if rest.starts_with("<?xml") {
@@ -98,16 +104,43 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     TAGS.iter().any(|t| tag.strip_prefix(t).is_some_and(|after| after.starts_with([' ', '>', '\t', '\r', '\n', '\x0c'])))
 }
 
-/// The character set a page declares (`<meta charset>` or the
-/// `http-equiv` content type), read as its bytes come.
+/// The character set a page declares, found as a browser finds it (the
+/// WHATWG's prescan): in a `<meta charset>` or a `<meta http-equiv
+/// content="text/html; charset=...">` tag among the first 1024 bytes,
+/// outside comments. Text that mentions `charset=` does not count. A
+/// byte order mark, which outranks any declaration, is read by the
+/// decoder itself; UTF-16 declared in a `<meta>` is UTF-8, as browsers
+/// take it (a page whose tags read as ASCII is not UTF-16).
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let label: String = head[at..]
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
+    let head = &bytes[..bytes.len().min(1024)];
+    let mut i = 0;
+    while i < head.len() {
+        let rest = &head[i..];
+        if rest.starts_with(b"<!--") {
+            i = memchr::memmem::find(&rest[4..], b"-->").map_or(head.len(), |end| i + 4 + end + 3);
+            continue;
+        }
+        let meta = rest.len() > 5 && rest[0] == b'<' && rest[1..5].eq_ignore_ascii_case(b"meta");
+        if meta && (rest[5].is_ascii_whitespace() || rest[5] == b'/') {
+            let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+            if let Some(encoding) = charset_in(&String::from_utf8_lossy(&rest[5..end]).to_ascii_lowercase()) {
+                let utf16 = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
+                return Some(if utf16 { encoding_rs::UTF_8 } else { encoding });
+            }
+            i += end;
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The encoding a `<meta>` tag's attributes name (`charset="..."`, or a
+/// `content` with `charset=` in it).
+fn charset_in(attributes: &str) -> Option<&'static encoding_rs::Encoding> {
+    let at = attributes.find("charset")? + "charset".len();
+    let label = attributes[at..].trim_start().strip_prefix('=')?.trim_start().trim_start_matches(['"', '\'']);
+    let label: String = label.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')).collect();
     encoding_rs::Encoding::for_label(label.as_bytes())
 }
 

@@ -298,6 +298,25 @@ mod tests {
     }
 
     #[test]
+    fn a_charset_counts_only_in_a_meta_tag_and_a_utf16_page_is_a_page() {
+        // Visible text and a comment that mention a charset: the page is UTF-8.
+        let page = "<html><head><!-- <meta charset=\"windows-1252\"> --><title>Mål</title></head>\
+            <body><p>Spara filen med charset=iso-8859-1 om du måste.</p></body></html>";
+        let (text, _) = html::to_text(page.as_bytes()).unwrap();
+        assert!(text.starts_with("Mål\n\nSpara filen med charset=iso-8859-1 om du måste."), "{text}");
+        // `<meta charset>` with the attribute's spaces and quotes.
+        let (text, _) = html::to_text(b"<html><head><META CHARSET = 'windows-1252'></head><body><p>M\xe5l</p></body></html>").unwrap();
+        assert_eq!(text, "Mål\n");
+        // A page saved as UTF-16 with its byte order mark.
+        let utf16: Vec<u8> = "\u{feff}<!DOCTYPE html><html><body><h1>Mål för integration</h1><p>Fler i arbete.</p></body></html>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let read = Formats::default().convert(&utf16).expect("taken for a page").unwrap();
+        assert_eq!((read.format, read.text.as_str()), ("HTML", "Mål för integration\n\nFler i arbete.\n"));
+    }
+
+    #[test]
     fn meta_dates_the_site_and_the_language_become_metadata() {
         let page = "<html lang=\"sv-FI\"><head><meta property=\"og:site_name\" content=\"Vasa stad\">\
             <meta property=\"article:published_time\" content=\"2023-03-13T08:00:00+02:00\">\
