@@ -96,6 +96,8 @@ enum Kind {
     Odt,
     Html,
     LegacyOffice,
+    /// A zip archive that cannot be opened.
+    BrokenZip,
 }
 
 impl Kind {
@@ -106,7 +108,11 @@ impl Kind {
         } else if is_ole2(bytes) {
             Some(Kind::LegacyOffice)
         } else if let Some(kind) = office::office_kind(bytes) {
-            Some(if kind == "DOCX" { Kind::Docx } else { Kind::Odt })
+            Some(match kind {
+                Ok("DOCX") => Kind::Docx,
+                Ok(_) => Kind::Odt,
+                Err(_) => Kind::BrokenZip,
+            })
         } else {
             html::looks_like_html(bytes).then_some(Kind::Html)
         }
@@ -120,6 +126,15 @@ impl Kind {
             Kind::Odt => "ODT",
             Kind::Html => "HTML",
             Kind::LegacyOffice => "DOC",
+            Kind::BrokenZip => "ZIP",
+        }
+    }
+
+    /// Why a file of a kind no reader takes is refused.
+    fn refusal(self, bytes: &[u8]) -> String {
+        match self {
+            Kind::BrokenZip => office::office_kind(bytes).and_then(Result::err).unwrap_or_default(),
+            _ => LEGACY_OFFICE.into(),
         }
     }
 
@@ -153,6 +168,7 @@ impl Converter for Formats {
                 })
             }),
             Kind::LegacyOffice => Err(LEGACY_OFFICE.into()),
+            Kind::BrokenZip => Err(kind.refusal(bytes)),
             Kind::Docx | Kind::Odt => {
                 let (read, name) =
                     if kind == Kind::Docx { (office::docx as Reader, "DOCX") } else { (office::odt as Reader, "ODT") };
@@ -305,7 +321,8 @@ mod tests {
         let (text, _) = html::to_text(page.as_bytes()).unwrap();
         assert!(text.starts_with("Mål\n\nSpara filen med charset=iso-8859-1 om du måste."), "{text}");
         // `<meta charset>` with the attribute's spaces and quotes.
-        let (text, _) = html::to_text(b"<html><head><META CHARSET = 'windows-1252'></head><body><p>M\xe5l</p></body></html>").unwrap();
+        let (text, _) =
+            html::to_text(b"<html><head><META CHARSET = 'windows-1252'></head><body><p>M\xe5l</p></body></html>").unwrap();
         assert_eq!(text, "Mål\n");
         // A page saved as UTF-16 with its byte order mark.
         let utf16: Vec<u8> = "\u{feff}<!DOCTYPE html><html><body><h1>Mål för integration</h1><p>Fler i arbete.</p></body></html>"

@@ -127,7 +127,8 @@ struct Archive<'a> {
 impl<'a> Archive<'a> {
     /// Opens the archive in place, without copying its bytes.
     fn open(bytes: &'a [u8]) -> Result<Archive<'a>, String> {
-        let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a readable zip archive ({e})"))?;
+        let zip = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| format!("not a readable zip archive, probably cut off or damaged ({e})"))?;
         Ok(Archive { zip })
     }
 
@@ -154,21 +155,28 @@ impl<'a> Archive<'a> {
 }
 
 /// Which of the zip formats a file is, by its parts.
-pub(crate) fn office_kind(bytes: &[u8]) -> Option<&'static str> {
+///
+/// A zip archive that cannot be opened (a DOCX cut off in a download
+/// loses the directory at its end) is `Some(Err(message))`: it is no
+/// text, and what it is cannot be told.
+pub(crate) fn office_kind(bytes: &[u8]) -> Option<Result<&'static str, String>> {
     if !bytes.starts_with(b"PK\x03\x04") {
         return None;
     }
-    let archive = Archive::open(bytes).ok()?;
+    let archive = match Archive::open(bytes) {
+        Ok(archive) => archive,
+        Err(message) => return Some(Err(message)),
+    };
     let (mut docx, mut odt) = (false, false);
     for name in archive.names() {
         docx |= name == "word/document.xml";
         odt |= name == "content.xml";
     }
     if docx {
-        Some("DOCX")
+        Some(Ok("DOCX"))
     } else if odt {
         // An ODF text document says so in its `mimetype` part.
-        Some("ODT")
+        Some(Ok("ODT"))
     } else {
         None
     }

@@ -227,7 +227,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
         LoadPdfError::Decryption(_) => {
             "the PDF is encrypted; save an unencrypted copy (for example with `qpdf --decrypt`) and read that".to_owned()
         }
-        LoadPdfError::Invalid => "not a readable PDF (its structure cannot be parsed)".to_owned(),
+        LoadPdfError::Invalid => "a damaged PDF: its structure cannot be parsed".to_owned(),
     })?;
     let cache = InterpreterCache::new();
     let settings = InterpreterSettings::default();

@@ -154,7 +154,7 @@ impl Converter for Workers {
 
     fn convert(&self, bytes: &[u8]) -> Option<Result<Converted, String>> {
         match Kind::of(bytes)? {
-            Kind::LegacyOffice => Some(Err(crate::LEGACY_OFFICE.into())),
+            kind @ (Kind::LegacyOffice | Kind::BrokenZip) => Some(Err(kind.refusal(bytes))),
             kind => Some(self.run(kind.name(), bytes)),
         }
     }

@@ -29,7 +29,7 @@ fn mixed_corpus() -> TempDir {
 const EXPECTED: &[(&str, &str)] = &[
     ("empty.txt", "the file is empty"),
     ("blank.txt", "the file holds only white space or invisible characters"),
-    ("scanned-plan.txt", "not a readable PDF"),
+    ("scanned-plan.txt", "a damaged PDF: its structure cannot be parsed"),
     ("photo.txt", "binary file (PNG image), not text"),
     ("nul-bytes.txt", "a NUL character at byte 16"),
     ("mixed-bytes.txt", "invalid UTF-8 at byte 44, and not Windows-1252 text either (byte 0x01"),

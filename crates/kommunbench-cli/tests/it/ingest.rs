@@ -60,7 +60,7 @@ fn bad_files_are_named_and_good_ones_still_printed() {
     assert_eq!(docs.as_array().unwrap().len(), 1);
     let err = stderr(&out);
     assert!(err.contains("empty.txt: the file is empty"), "{err}");
-    assert!(err.contains("scan.txt: not a readable PDF"), "{err}");
+    assert!(err.contains("scan.txt: a damaged PDF"), "{err}");
 }
 
 #[test]

@@ -244,6 +244,8 @@ exclude = ["folkhögskol*", "högskol*"]
         }
         let rule = "framework = \"se-2008\"\n[[rules]]\narea = \"work\"\nweight = -inf\nall = [[\"arbete\"]]\n";
         assert!(Lexicon::parse(rule, &framework(), Path::new("lex.toml")).unwrap_err().to_string().starts_with("lex.toml:4: "));
-        assert!(Lexicon::parse("framework = \"se-2008\"\n[scoring]\nthreshold = 0.4\n", &framework(), Path::new("lex.toml")).is_ok());
+        assert!(
+            Lexicon::parse("framework = \"se-2008\"\n[scoring]\nthreshold = 0.4\n", &framework(), Path::new("lex.toml")).is_ok()
+        );
     }
 }

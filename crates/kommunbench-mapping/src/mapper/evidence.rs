@@ -192,7 +192,8 @@ mod tests {
         // A short sentence is still quoted whole.
         let doc = kommunbench_ingest::Ingester::new().ingest_str("y", "Plan\n\nVi erbjuder sfi. Och praktik.\n").unwrap();
         let at = doc.text.find("sfi").unwrap();
-        let e = Sentences::default().evidence(&doc, "sfi", Span { start: 0, end: doc.text.len() }, Span { start: at, end: at + 3 });
+        let e =
+            Sentences::default().evidence(&doc, "sfi", Span { start: 0, end: doc.text.len() }, Span { start: at, end: at + 3 });
         assert_eq!(&*e.sentence, "Vi erbjuder sfi.");
     }
 
