@@ -430,6 +430,9 @@ fn unique_ids(files: &[Found], warnings: &mut Vec<CorpusWarning>) -> Vec<String>
                 .collect::<Vec<_>>()
                 .join(".");
         }
+        for &i in &group {
+            ids[i] = within_id_limit(std::mem::take(&mut ids[i]));
+        }
         warnings.push(CorpusWarning::SameId {
             stem,
             paths: group.iter().map(|&i| files[i].path.clone()).collect(),
@@ -437,6 +440,25 @@ fn unique_ids(files: &[Found], warnings: &mut Vec<CorpusWarning>) -> Vec<String>
         });
     }
     ids
+}
+
+/// An id of at most 255 bytes (what [`kommunbench_core::DocumentId`]
+/// holds): a longer one (a file deep in folders, named by its path) keeps
+/// its last 200 bytes, its file's name among them, after a stable hash of
+/// the whole (FNV-1a, 64 bits), so that two long paths stay two ids and a
+/// run gives the same ids every time.
+fn within_id_limit(id: String) -> String {
+    const LIMIT: usize = 255;
+    const TAIL: usize = 200;
+    if id.len() <= LIMIT {
+        return id;
+    }
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let mut start = id.len() - TAIL;
+    while !id.is_char_boundary(start) {
+        start += 1;
+    }
+    format!("{hash:016x}~{}", id[start..].trim_start_matches('.'))
 }
 
 fn read_manifest(path: &Path) -> Result<Manifest, CorpusError> {
@@ -459,6 +481,24 @@ mod tests {
 
     fn ids(corpus: &Corpus) -> Vec<String> {
         corpus.documents.iter().map(|d| d.id.as_str().to_owned()).collect()
+    }
+
+    #[test]
+    fn ids_from_deep_folders_are_shortened_by_a_stable_hash_not_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep: PathBuf = (0..12).map(|i| format!("förvaltning-{i}-integration-och-arbetsmarknad")).collect();
+        for side in ["a", "b"] {
+            let folder = dir.path().join(side).join(&deep);
+            std::fs::create_dir_all(&folder).unwrap();
+            write(&folder, "plan.txt", PLAN);
+        }
+        let corpus = CorpusReader::new().read(&[dir.path()]);
+        assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
+        let ids = ids(&corpus);
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1]);
+        assert!(ids.iter().all(|id| id.len() <= 255 && id.ends_with(".plan.txt")), "{ids:?}");
+        assert_eq!(ids, self::ids(&CorpusReader::new().read(&[dir.path()])), "the same every run");
     }
 
     #[test]
