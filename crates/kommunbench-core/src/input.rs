@@ -23,12 +23,33 @@ pub enum DecodeError {
         what: &'static str,
     },
     /// Invalid UTF-8 that is not Windows-1252 text either.
-    #[error("invalid UTF-8 at byte {offset}, and not Windows-1252 text either (byte 0x{byte:02X} is a control character there)")]
+    #[error(
+        "invalid UTF-8 at byte {offset}, and not Windows-1252 text either (byte 0x{byte:02X} at {at} is {} there)",
+        if *byte < 0x20 { "a control character" } else { "unassigned" }
+    )]
     UnknownEncoding {
         /// First invalid UTF-8 byte.
         offset: usize,
-        /// The byte that rules out Windows-1252.
+        /// The byte that rules out Windows-1252: a C0 control or one of
+        /// the five bytes Windows-1252 leaves unassigned.
         byte: u8,
+        /// Where it stands.
+        at: usize,
+    },
+    /// Mostly another encoding, with a little UTF-8 in it: text pasted
+    /// from two sources. Read either way, part of it would be garbled.
+    #[error(
+        "mixed encodings: {invalid} byte sequences are not UTF-8 (the first at byte {offset}, 0x{byte:02X}) while {valid} characters are; save the file in one encoding (UTF-8)"
+    )]
+    MixedEncoding {
+        /// First invalid UTF-8 byte.
+        offset: usize,
+        /// That byte.
+        byte: u8,
+        /// How many sequences are not UTF-8.
+        invalid: usize,
+        /// How many multi-byte UTF-8 characters there are.
+        valid: usize,
     },
     /// A NUL character: a binary file, or text in an encoding not
     /// recognised.

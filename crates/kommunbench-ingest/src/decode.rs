@@ -101,15 +101,20 @@ fn utf8_or_1252(bytes: &[u8], skipped: usize, damaged: &mut Vec<usize>) -> Resul
             // A few damaged sequences are damage; many are another encoding.
             if damaged.len() > (bytes.len() / 100).max(8) {
                 let at = e.valid_up_to();
-                return Err(DecodeError::UnknownEncoding { offset: skipped + at, byte: bytes[at] });
+                let valid = text.chars().filter(|c| c.len_utf8() > 1 && *c != char::REPLACEMENT_CHARACTER).count();
+                return Err(DecodeError::MixedEncoding { offset: skipped + at, byte: bytes[at], invalid: damaged.len(), valid });
             }
             Ok((text, "UTF-8"))
         }
         Err(e) => {
             // Windows-1252 text uses printable bytes, tabs and line breaks;
             // other C0 controls and the five unassigned bytes mean it is not.
-            if let Some(&byte) = bytes.iter().find(|&&b| is_control(b) || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
-                return Err(DecodeError::UnknownEncoding { offset: e.valid_up_to(), byte });
+            if let Some(at) = bytes.iter().position(|&b| is_control(b) || matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
+                return Err(DecodeError::UnknownEncoding {
+                    offset: skipped + e.valid_up_to(),
+                    byte: bytes[at],
+                    at: skipped + at,
+                });
             }
             Ok((WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), "windows-1252"))
         }
@@ -241,7 +246,19 @@ mod tests {
     #[test]
     fn bytes_that_are_neither_utf8_nor_1252_are_refused() {
         let err = decode(b"ok text \xe4 then \x01\x02").unwrap_err();
-        assert_eq!(err, DecodeError::UnknownEncoding { offset: 8, byte: 0x01 });
-        assert!(decode(b"abc \x81 def").is_err());
+        assert_eq!(err, DecodeError::UnknownEncoding { offset: 8, byte: 0x01, at: 15 });
+        assert!(err.to_string().ends_with("(byte 0x01 at 15 is a control character there)"), "{err}");
+        let err = decode(b"abc \x81 def").unwrap_err();
+        assert!(err.to_string().ends_with("(byte 0x81 at 4 is unassigned there)"), "{err}");
+    }
+
+    #[test]
+    fn windows_1252_with_a_little_utf8_is_called_mixed_not_a_control_character() {
+        // Windows-1252 throughout, but for one `€` pasted as UTF-8.
+        let mut bytes = b"Kostnad 5 \xe2\x82\xac. ".to_vec();
+        bytes.extend(b"V\xe4xj\xf6 och J\xf6nk\xf6ping har m\xe5l f\xf6r nyanl\xe4nda. ".repeat(3));
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(err, DecodeError::MixedEncoding { offset: 16, byte: 0xe4, invalid: 21, valid: 1 });
+        assert!(err.to_string().starts_with("mixed encodings: 21 byte sequences are not UTF-8"), "{err}");
     }
 }
