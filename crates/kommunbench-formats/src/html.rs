@@ -180,6 +180,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
     let encoding = declared_charset(bytes).unwrap_or(encoding_rs::UTF_8);
     let (source, _, _) = encoding.decode(bytes);
     let document = Html::parse_document(&source);
+    within_bounds(&document)?;
     let meta = metadata(&document);
     let mut out = Writer::default();
     // The title when the page has no `h1`.
@@ -194,6 +195,42 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
     out.flush();
     let text = out.blocks.finish().map_err(|_| "an HTML page without text content".to_owned())?;
     Ok((text, meta))
+}
+
+/// The deepest nesting of elements a page may have. Real pages nest a few
+/// dozen deep; the readers below walk the tree recursively, so a page
+/// nested deeper (a million `<b>`, a hostile file) is refused before it
+/// is walked.
+const MAX_DEPTH: usize = 1_000;
+
+/// The most elements a page may have (a large real page has tens of
+/// thousands).
+const MAX_ELEMENTS: usize = 2_000_000;
+
+/// Refuses a page nested deeper than [`MAX_DEPTH`] or with more than
+/// [`MAX_ELEMENTS`] elements, found in one pass that does not recurse.
+fn within_bounds(document: &Html) -> Result<(), String> {
+    use ego_tree::iter::Edge;
+    let (mut depth, mut elements) = (0usize, 0usize);
+    for edge in document.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) if node.value().is_element() => {
+                depth += 1;
+                elements += 1;
+                if depth > MAX_DEPTH {
+                    return Err(format!(
+                        "an HTML page nested more than {MAX_DEPTH} elements deep; the file may be damaged or hostile"
+                    ));
+                }
+            }
+            Edge::Close(node) if node.value().is_element() => depth -= 1,
+            _ => {}
+        }
+    }
+    if elements > MAX_ELEMENTS {
+        return Err(format!("an HTML page of {elements} elements, more than the limit of {MAX_ELEMENTS}"));
+    }
+    Ok(())
 }
 
 /// A child of an element that counts as content: text, or an element

@@ -334,6 +334,17 @@ mod tests {
     }
 
     #[test]
+    fn a_page_nested_too_deep_is_refused_before_it_is_walked() {
+        let nested = |depth: usize| format!("<html><body>{}Mål{}</body></html>", "<i>".repeat(depth), "</i>".repeat(depth));
+        // `html` and `body` count: 998 more is 1,000 deep.
+        assert_eq!(html::to_text(nested(998).as_bytes()).unwrap().0, "Mål\n");
+        let err = html::to_text(nested(999).as_bytes()).unwrap_err();
+        assert_eq!(err, "an HTML page nested more than 1000 elements deep; the file may be damaged or hostile");
+        // A million deep, read in a thread: refused, not a stack overflow.
+        assert!(Formats::default().convert(nested(1_000_000).as_bytes()).unwrap().is_err());
+    }
+
+    #[test]
     fn meta_dates_the_site_and_the_language_become_metadata() {
         let page = "<html lang=\"sv-FI\"><head><meta property=\"og:site_name\" content=\"Vasa stad\">\
             <meta property=\"article:published_time\" content=\"2023-03-13T08:00:00+02:00\">\

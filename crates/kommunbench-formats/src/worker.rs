@@ -53,7 +53,8 @@ impl Default for Limits {
 
 /// A converter that reads each PDF, DOCX, ODT and HTML file in a worker
 /// process: `program` with `args`, which must call [`serve`] (the CLI's
-/// hidden `__read-worker` mode does). Formats are told in this process,
+/// hidden `__read-worker` mode does) and start no processes of its own
+/// (the parent kills the worker, not its children). Formats are told in this process,
 /// from the file's first bytes, as [`Formats`] tells them.
 #[derive(Debug, Clone)]
 pub struct Workers {
@@ -415,5 +416,49 @@ mod frame {
             long[at..].copy_from_slice(&999u64.to_le_bytes());
             assert!(decode(&long).is_err());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Workers that are a shell script: what a worker that crashes, hangs
+    /// or answers nonsense looks like to the parent.
+    fn shell(script: &str) -> Workers {
+        let limits = Limits { timeout: Duration::from_millis(500), ..Limits::DEFAULT };
+        Workers::new("sh", ["-c", script, "worker"]).limits(limits)
+    }
+
+    const PAGE: &[u8] = b"<html><body><p>Mal</p></body></html>";
+
+    fn error(workers: &Workers) -> String {
+        workers.convert(PAGE).expect("a page").expect_err("the worker fails")
+    }
+
+    #[test]
+    fn whatever_becomes_of_a_worker_its_file_gets_a_true_message() {
+        // Rust's own words for an overflow and a failed allocation, then
+        // the abort that follows them.
+        let overflow = "cat >/dev/null; echo \"thread 'x' has overflowed its stack\" >&2; kill -ABRT $$";
+        assert!(error(&shell(overflow)).starts_with("the HTML parser ran out of stack on this file"));
+        let memory = "cat >/dev/null; echo 'memory allocation of 4096 bytes failed' >&2; kill -ABRT $$";
+        assert!(error(&shell(memory)).starts_with("the HTML parser ran out of memory on this file (limit 2048 MiB)"));
+        assert!(error(&shell("cat >/dev/null; kill -SEGV $$")).starts_with("the HTML parser crashed on this file (signal 11)"));
+        assert!(
+            error(&shell("cat >/dev/null; kill -XCPU $$")).starts_with("the HTML parser used more than 0.5 s of processor time")
+        );
+        // Past the time limit: killed, not waited for.
+        let start = std::time::Instant::now();
+        assert!(error(&shell("exec sleep 30")).starts_with("the HTML parser did not finish within 0.5 s and was stopped"));
+        assert!(start.elapsed() < Duration::from_secs(10));
+        // An answer that is no answer, and a worker that fails in words.
+        assert!(error(&shell("cat >/dev/null; printf KBW1O")).starts_with("the HTML reader's answer was cut off"));
+        assert!(error(&shell("cat >/dev/null; echo 'no such option' >&2; exit 3")).contains("no such option"));
+        // A program that cannot be started.
+        let missing = Workers::new("/nonexistent/kommunbench", ["__read-worker"]);
+        assert!(error(&missing).starts_with("cannot start the HTML reader (/nonexistent/kommunbench"));
+        // Not a format of this crate: read as text, no worker started.
+        assert!(missing.convert(b"Integrationsplan\n").is_none());
     }
 }

