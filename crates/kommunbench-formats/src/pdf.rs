@@ -107,7 +107,19 @@ struct Collector {
     page: Page,
     /// Images drawn, on every page so far (a scan is pictures of pages).
     images: usize,
+    /// Whether the page drew more than [`MAX_PAGE_GLYPHS`] glyphs (the
+    /// rest were not kept).
+    overfull: bool,
 }
+
+/// The most glyphs one page may draw. A dense page of small type in two
+/// columns draws about 10,000; a hostile one can draw millions from a
+/// few kilobytes (a string shown again and again), each kept with its
+/// place.
+const MAX_PAGE_GLYPHS: usize = 200_000;
+
+/// The most glyphs a whole PDF may draw: a book of over 3,000 pages.
+const MAX_GLYPHS: usize = 10_000_000;
 
 impl Collector {
     fn glyph(&mut self, transform: Affine, advance: f64, text: &str, bold: bool) {
@@ -117,6 +129,10 @@ impl Collector {
         // Rotated text (a margin note along the edge) is not body text;
         // nor is text too small to see or placed nowhere.
         if xy.abs() > xx.abs() || !size.is_finite() || size <= 0.1 || !x.is_finite() || !y.is_finite() {
+            return;
+        }
+        if self.page.glyphs.len() >= MAX_PAGE_GLYPHS {
+            self.overfull = true;
             return;
         }
         let width = (transform * Point::new(advance, 0.0) - transform * Point::ZERO).hypot();
@@ -232,8 +248,8 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
     let cache = InterpreterCache::new();
     let settings = InterpreterSettings::default();
     let mut pages = Vec::with_capacity(pdf.pages().len());
-    let mut images = 0;
-    for page in pdf.pages().iter() {
+    let (mut images, mut glyphs) = (0, 0);
+    for (number, page) in pdf.pages().iter().enumerate() {
         let (width, height) = page.render_dimensions();
         let bbox = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
         let placed = page.initial_transform(true).to_kurbo();
@@ -242,6 +258,14 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
         collector.page.width = f64::from(width);
         collector.page.height = f64::from(height);
         interpret_page(page, &mut context, &mut collector);
+        let hostile = "the file may be damaged or hostile";
+        if collector.overfull {
+            return Err(format!("page {} of the PDF draws more than {MAX_PAGE_GLYPHS} glyphs; {hostile}", number + 1));
+        }
+        glyphs += collector.page.glyphs.len();
+        if glyphs > MAX_GLYPHS {
+            return Err(format!("the PDF draws more than {MAX_GLYPHS} glyphs by page {}; {hostile}", number + 1));
+        }
         images += collector.images;
         collector.page.clip_to(placed.transform_rect_bbox(page.media_box().to_kurbo()));
         pages.push(collector.page);

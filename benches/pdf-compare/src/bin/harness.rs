@@ -280,8 +280,14 @@ fn classify(outcome: &Outcome, timeout: Duration) -> (&'static str, String) {
                 "refused-no-text"
             } else if message.contains("is encrypted") {
                 "refused-encrypted"
-            } else if message.starts_with("not a readable PDF") || message.starts_with("the PDF's content cannot be read") {
+            } else if message.starts_with("a damaged PDF")
+                || message.starts_with("not a readable PDF")
+                || message.starts_with("the PDF's content cannot be read")
+            {
+                // (`not a readable PDF` is how builds before issue 29 said it.)
                 "parse-error"
+            } else if message.contains("glyphs; the file may be damaged or hostile") {
+                "refused-bounds"
             } else if message.contains("parser failed on this file") {
                 // Formats caught the reader's panic.
                 "panic"

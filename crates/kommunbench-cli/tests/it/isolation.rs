@@ -117,13 +117,22 @@ fn a_pdf_that_inflates_past_the_memory_limit_fails_alone() {
 
 #[test]
 fn a_pdf_past_the_time_limit_is_stopped_not_left_running() {
-    // Two million strings to show: far more than a second's work.
-    let content = [&b"BT /F 1 Tf 72 720 Td "[..], &b"(abcdefghij) Tj ".repeat(2_000_000), b"ET"].concat();
+    // Two million triangles to fill: far more than a second's work.
+    let content = [&b"BT /F 12 Tf 72 720 Td (Hej) Tj ET "[..], &b"10 10 m 20 20 l 30 10 l f ".repeat(2_000_000)].concat();
     let dir = corpus_with("slow.pdf", &pdf(&content));
     let (out, ids, took) = ingest(dir.path(), &["--reader-timeout", "1"], Duration::from_mins(2));
     only_it_failed(&out, &ids, "slow.pdf", "the PDF parser did not finish within 1 s and was stopped");
     // The run does not wait for the parse: the worker was killed.
     assert!(took < Duration::from_secs(30), "{took:?}");
+}
+
+#[test]
+fn a_pdf_that_draws_a_million_glyphs_on_a_page_fails_alone() {
+    // 40 KB that show one string 100,000 times: a million glyphs.
+    let content = [&b"BT /F 1 Tf 72 720 Td "[..], &b"(abcdefghij) Tj ".repeat(100_000), b"ET"].concat();
+    let dir = corpus_with("glyphs.pdf", &pdf(&content));
+    let (out, ids, _) = ingest(dir.path(), &[], Duration::from_mins(2));
+    only_it_failed(&out, &ids, "glyphs.pdf", "page 1 of the PDF draws more than 200000 glyphs");
 }
 
 #[test]
