@@ -118,6 +118,9 @@ struct Collector {
 /// place.
 const MAX_PAGE_GLYPHS: usize = 200_000;
 
+/// The widest or tallest page read, in points (about 350 m).
+const MAX_PAGE_SIZE: f64 = 1_000_000.0;
+
 /// The most glyphs a whole PDF may draw: a book of over 3,000 pages.
 const MAX_GLYPHS: usize = 10_000_000;
 
@@ -251,6 +254,14 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
     let (mut images, mut glyphs) = (0, 0);
     for (number, page) in pdf.pages().iter().enumerate() {
         let (width, height) = page.render_dimensions();
+        // The largest pages printed are billboards, some 40,000 pt wide;
+        // the layout works in bins of 2 pt across the page.
+        if !(f64::from(width) <= MAX_PAGE_SIZE && f64::from(height) <= MAX_PAGE_SIZE) {
+            return Err(format!(
+                "page {} of the PDF is {width} by {height} pt, more than any page ({MAX_PAGE_SIZE} pt); the file may be damaged or hostile",
+                number + 1
+            ));
+        }
         let bbox = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
         let placed = page.initial_transform(true).to_kurbo();
         let mut context = Context::new(placed, bbox, &cache, pdf.xref(), settings.clone());

@@ -189,6 +189,23 @@ fn a_pdf_the_parser_cannot_read_is_the_file_s_error_and_the_others_are_read() {
 }
 
 #[test]
+fn a_page_a_billion_km_wide_is_refused_not_laid_out() {
+    // The layout's gutter search works in bins of 2 pt across the page:
+    // 10^12 pt would be a buffer of 4 TB.
+    let content = "BT /F1 12 Tf 72 700 Td (Kommunen erbjuder sfi) Tj ET";
+    let wide = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1000000000000 792] /Contents 4 0 R >>",
+        &format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("wide.pdf"), wide).unwrap();
+    let err = ingester().build().ingest_file(dir.path().join("wide.pdf")).unwrap_err().to_string();
+    assert!(err.contains("page 1 of the PDF is 1000000000000 by 792 pt, more than any page"), "{err}");
+}
+
+#[test]
 fn a_page_without_a_media_box_is_read() {
     // The box is required, but readers fall back to a default page.
     let odd = pdf(&[
