@@ -13,7 +13,9 @@ use serde::Deserialize;
 
 use crate::ingester::Ingester;
 
-/// The manifest's file name, looked for in each corpus directory.
+/// The manifest's file name, looked for in every folder of a corpus: the
+/// nearest one above a file (its own folder's, else its parent's, up to
+/// the folder given) gives that file's metadata.
 pub const MANIFEST_FILE: &str = "kommunbench.toml";
 
 /// Files parsed in parallel between two progress reports: at least this
@@ -123,27 +125,11 @@ impl CorpusReader {
     ) -> Corpus<T> {
         let mut corpus = Corpus::default();
         let mut files: Vec<Found> = Vec::new();
-        let mut manifests: Vec<(PathBuf, Manifest)> = Vec::new();
         let mut walk = Walk { follow_links: self.follow_links, ..Walk::default() };
         for path in paths {
             let path = path.as_ref();
             match std::fs::metadata(path) {
                 Ok(meta) if meta.is_dir() => {
-                    let manifest_path = path.join(MANIFEST_FILE);
-                    let manifest = if manifest_path.is_file() {
-                        match read_manifest(&manifest_path) {
-                            Ok(m) => {
-                                manifests.push((manifest_path, m));
-                                Some(manifests.len() - 1)
-                            }
-                            Err(e) => {
-                                corpus.failures.push(e);
-                                None
-                            }
-                        }
-                    } else {
-                        None
-                    };
                     let (before_files, before_failures) = (walk.files.len(), walk.failures.len());
                     walk.root(path, &meta, &self.ingester);
                     let found = &mut walk.files[before_files..];
@@ -154,7 +140,11 @@ impl CorpusReader {
                         });
                     }
                     found.sort();
-                    files.extend(found.iter().map(|f| Found { path: f.clone(), manifest, root: Some(path.to_owned()) }));
+                    files.extend(found.iter().map(|(f, manifest)| Found {
+                        path: f.clone(),
+                        manifest: *manifest,
+                        root: Some(path.to_owned()),
+                    }));
                 }
                 Ok(meta) => {
                     if walk.first_visit(path, &meta) {
@@ -169,6 +159,7 @@ impl CorpusReader {
         }
         corpus.failures.append(&mut walk.failures);
         corpus.warnings.append(&mut walk.warnings);
+        let manifests = std::mem::take(&mut walk.manifests);
         let limit = self.max_documents.unwrap_or(Self::DEFAULT_MAX_DOCUMENTS);
         if files.len() > limit {
             corpus.failures.push(CorpusError::TooManyDocuments { path: files[limit].path.clone(), limit });
@@ -289,7 +280,13 @@ fn identity(path: &Path, meta: &std::fs::Metadata) -> Identity {
 /// `follow_links` says so.
 #[derive(Default)]
 struct Walk {
-    files: Vec<PathBuf>,
+    /// Each file found, with the manifest nearest above it.
+    files: Vec<(PathBuf, Option<usize>)>,
+    /// The manifests found: the folder given's and any below it (a
+    /// folder's own manifest is nearer to its files than its parent's).
+    manifests: Vec<(PathBuf, Manifest)>,
+    /// The manifest of the folder being walked.
+    nearest: Option<usize>,
     failures: Vec<CorpusError>,
     warnings: Vec<CorpusWarning>,
     seen: std::collections::HashMap<Identity, PathBuf>,
@@ -314,8 +311,28 @@ impl Walk {
         self.dirs.insert(id.clone(), dir.to_owned());
         self.root = std::fs::canonicalize(dir).ok();
         self.path.push((id, dir.to_owned()));
+        let outer = self.manifest_of(dir);
         self.dir(dir, ingester);
+        self.nearest = outer;
         self.path.pop();
+    }
+
+    /// Reads a folder's manifest, if it has one, as the nearest for its
+    /// files; returns the one before, to restore when the folder is done.
+    /// A malformed one is a failure, and the one before still applies.
+    fn manifest_of(&mut self, dir: &Path) -> Option<usize> {
+        let outer = self.nearest;
+        let path = dir.join(MANIFEST_FILE);
+        if path.is_file() {
+            match read_manifest(&path) {
+                Ok(manifest) => {
+                    self.manifests.push((path, manifest));
+                    self.nearest = Some(self.manifests.len() - 1);
+                }
+                Err(e) => self.failures.push(e),
+            }
+        }
+        outer
     }
 
     /// Where a link leads when that is outside the root; `None` inside it.
@@ -398,12 +415,14 @@ impl Walk {
                 }
                 self.dirs.insert(id.clone(), path.clone());
                 self.path.push((id, path.clone()));
+                let outer = self.manifest_of(&path);
                 self.dir(&path, ingester);
+                self.nearest = outer;
                 self.path.pop();
             } else if document && self.first_visit(&path, &meta) {
                 // Not only regular files: a pipe or a device named `*.txt`
                 // is refused by name when it is read, never opened.
-                self.files.push(path);
+                self.files.push((path, self.nearest));
             }
         }
     }
@@ -565,6 +584,31 @@ mod tests {
         assert_eq!(doc.municipality.as_ref().unwrap().name, "Vaggeryd");
         assert_eq!(doc.dates.adopted.unwrap().to_string(), "2019-05-20");
         assert_eq!(doc.source.url.as_deref(), Some("https://www.vaggeryd.se/integration"));
+    }
+
+    #[test]
+    fn a_folder_s_own_manifest_holds_for_its_files_under_the_folder_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("region").join("2019");
+        std::fs::create_dir_all(&sub).unwrap();
+        write(dir.path(), "a.txt", PLAN);
+        write(&sub, "b.txt", PLAN);
+        write(dir.path(), MANIFEST_FILE, "[documents.a]\nmunicipality = \"0665\"\n");
+        write(&sub, MANIFEST_FILE, "[documents.b]\nmunicipality = \"0780\"\nadopted = \"2019-05-20\"\n");
+        let corpus = CorpusReader::new().read(&[dir.path()]);
+        assert!(corpus.failures.is_empty(), "{:?}", corpus.failures);
+        let name = |id: &str| {
+            let doc = corpus.documents.iter().find(|d| d.id.as_str() == id).unwrap();
+            (doc.municipality.as_ref().map(|m| m.name.clone()), doc.dates.adopted.map(|d| d.to_string()))
+        };
+        assert_eq!(name("a"), (Some("Vaggeryd".into()), None));
+        assert_eq!(name("b"), (Some("Växjö".into()), Some("2019-05-20".into())));
+        // A malformed one below is a failure; the folder given's still holds.
+        write(&sub, MANIFEST_FILE, "[documents.b\n");
+        let corpus = CorpusReader::new().read(&[dir.path()]);
+        assert_eq!(corpus.failures.len(), 1, "{:?}", corpus.failures);
+        assert!(corpus.failures[0].to_string().contains("2019"), "{}", corpus.failures[0]);
+        assert_eq!(corpus.documents.len(), 2);
     }
 
     #[test]
