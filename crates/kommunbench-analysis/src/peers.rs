@@ -104,7 +104,8 @@ pub struct PeerGroupError {
 
 /// Peer groups from a CSV file `municipality,group` (header required):
 /// a municipality's name or code to its group (see
-/// [`Actor::answers_to`]).
+/// [`Actor::answers_to`]). A municipality listed twice, or a row without
+/// a name or a group, is an error naming the line.
 pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, PeerGroupError> {
     let err = |line: usize, message: String| PeerGroupError { path: path.to_owned(), line, message };
     let text = kommunbench_core::read_text(path).map_err(|e| err(0, e.to_string()))?;
@@ -119,7 +120,13 @@ pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, Peer
             continue;
         }
         let Some((m, g)) = line.split_once(',') else { return Err(err(i + 2, format!("expected two columns, found `{line}`"))) };
-        out.insert(m.trim().to_owned(), g.trim().to_owned());
+        let (m, g) = (m.trim(), g.trim());
+        if m.is_empty() || g.is_empty() {
+            return Err(err(i + 2, format!("a municipality and a group, not `{line}`")));
+        }
+        if let Some(before) = out.insert(m.to_owned(), g.to_owned()) {
+            return Err(err(i + 2, format!("`{m}` is listed twice (in group `{before}` before)")));
+        }
     }
     Ok(out)
 }
@@ -153,6 +160,19 @@ mod tests {
 
     fn p(name: &str, scores: &[f64]) -> Profile {
         Profile::from_scores(Actor::named(name), scores.to_vec(), 0.5)
+    }
+
+    #[test]
+    fn a_municipality_in_two_groups_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("groups.csv");
+        std::fs::write(&file, "municipality,group\nVaggeryd,små\nVäxjö,stora\nVaggeryd,stora\n").unwrap();
+        let err = peer_groups_from_csv(&file).unwrap_err().to_string();
+        assert!(err.ends_with("groups.csv:4: `Vaggeryd` is listed twice (in group `små` before)"), "{err}");
+        std::fs::write(&file, "municipality,group\nVaggeryd,\n").unwrap();
+        assert!(peer_groups_from_csv(&file).unwrap_err().to_string().contains("groups.csv:2: a municipality and a group"));
+        std::fs::write(&file, "municipality,group\nVaggeryd,små\nVäxjö,stora\n").unwrap();
+        assert_eq!(peer_groups_from_csv(&file).unwrap().len(), 2);
     }
 
     #[test]

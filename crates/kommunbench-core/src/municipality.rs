@@ -67,6 +67,10 @@ struct Row {
     county: String,
     #[serde(default)]
     aliases: String,
+    /// `true` to replace a municipality already known by its country and
+    /// code; without it, such a row is an error, not a silent change.
+    #[serde(default, rename = "override")]
+    replace: bool,
 }
 
 /// How a municipality name was written where it was found.
@@ -125,7 +129,7 @@ impl MunicipalityRegistry {
     pub fn builtin() -> MunicipalityRegistry {
         let entries = parse_csv(BUILTIN_CSV.as_bytes(), Path::new("<builtin municipalities.csv>"))
             .expect("the built-in municipality list is valid");
-        Self::from_entries(entries)
+        Self::from_entries(entries.into_iter().map(|(_, _, m)| m).collect())
     }
 
     /// A registry of exactly these municipalities.
@@ -146,18 +150,41 @@ impl MunicipalityRegistry {
         MunicipalityRegistry { entries, pattern_owner, matcher, slugs }
     }
 
-    /// Adds or replaces (same country and code) municipalities from a CSV
-    /// file with the columns `country,code,name,county,aliases`
-    /// (`aliases` `;`-separated).
+    /// Adds municipalities from a CSV file with the columns
+    /// `country,code,name,county,aliases` (`aliases` `;`-separated) and an
+    /// optional `override`. A row for a municipality already known (same
+    /// country and code) replaces it only with `override` set to `true`;
+    /// without it, and for a municipality listed twice, the file is an
+    /// error that names the line: an override is never silent.
     pub fn extend_from_csv(&mut self, path: impl AsRef<Path>) -> Result<(), RegistryError> {
         let path = path.as_ref();
         let bytes = crate::files::read_limited(path, crate::files::MAX_AUX_FILE_BYTES)
             .map_err(|e| RegistryError::Io { path: path.to_owned(), source: e.into() })?;
         let added = parse_csv(&bytes, path)?;
         let mut entries = std::mem::take(&mut self.entries);
-        for m in added {
-            match entries.iter_mut().find(|e| e.country == m.country && e.code == m.code) {
-                Some(existing) => *existing = m,
+        let known = entries.len();
+        for (line, replace, m) in added {
+            let invalid = |message: String| RegistryError::Csv { path: path.to_owned(), line, message };
+            let same = |e: &Municipality| e.country == m.country && e.code == m.code;
+            if let Some(before) = entries[known..].iter().position(same) {
+                self.entries = entries;
+                return Err(invalid(format!(
+                    "{} {} is listed twice (as {} before)",
+                    m.country,
+                    m.code,
+                    self.entries[known + before].name
+                )));
+            }
+            match entries[..known].iter_mut().find(|e| same(e)) {
+                Some(existing) if replace => *existing = m,
+                Some(existing) => {
+                    let message = format!(
+                        "{} {} is built in (as {}); to replace it, give the row a column `override` with `true`",
+                        m.country, m.code, existing.name
+                    );
+                    self.entries = entries;
+                    return Err(invalid(message));
+                }
                 None => entries.push(m),
             }
         }
@@ -340,7 +367,8 @@ pub fn ascii_slug(s: &str) -> String {
     out
 }
 
-fn parse_csv(bytes: &[u8], path: &Path) -> Result<Vec<Municipality>, RegistryError> {
+/// The rows: each with its line and whether it may replace a known one.
+fn parse_csv(bytes: &[u8], path: &Path) -> Result<Vec<(u64, bool, Municipality)>, RegistryError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes);
     let mut out = Vec::new();
@@ -352,13 +380,17 @@ fn parse_csv(bytes: &[u8], path: &Path) -> Result<Vec<Municipality>, RegistryErr
         })?;
         let line = out.len() as u64 + 2;
         let id_err = |source| RegistryError::Id { path: path.to_owned(), line, source };
-        out.push(Municipality {
-            country: CountryCode::new(row.country).map_err(id_err)?,
-            code: MunicipalityCode::new(row.code).map_err(id_err)?,
-            name: row.name,
-            county: row.county,
-            aliases: row.aliases.split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
-        });
+        out.push((
+            line,
+            row.replace,
+            Municipality {
+                country: CountryCode::new(row.country).map_err(id_err)?,
+                code: MunicipalityCode::new(row.code).map_err(id_err)?,
+                name: row.name,
+                county: row.county,
+                aliases: row.aliases.split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
+            },
+        ));
     }
     Ok(out)
 }
@@ -441,7 +473,7 @@ mod tests {
         assert_eq!(r.recognise("Tampereen kaupunki och Tampere stad").unwrap().name, "Tammerfors");
 
         let bad = dir.path().join("bad.csv");
-        std::fs::write(&bad, "country,code,name,county,aliases\nSE,0114,Upplands Väsby,Stockholms län,\nSE,12a,Fel,Skåne län,\n")
+        std::fs::write(&bad, "country,code,name,county,aliases\nSE,0999,Testby,Stockholms län,\nSE,12a,Fel,Skåne län,\n")
             .unwrap();
         let err = r.extend_from_csv(&bad).unwrap_err().to_string();
         assert!(
@@ -450,5 +482,29 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_built_in_municipality_is_replaced_only_when_asked_and_none_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("extra.csv");
+        let mut r = MunicipalityRegistry::builtin();
+        std::fs::write(&file, "country,code,name,county,aliases\nSE,0665,Vaggerid,Jönköpings län,\n").unwrap();
+        let err = r.extend_from_csv(&file).unwrap_err().to_string();
+        assert!(
+            err.ends_with(
+                "extra.csv:2: SE 0665 is built in (as Vaggeryd); to replace it, give the row a column `override` with `true`"
+            ),
+            "{err}"
+        );
+        assert_eq!(r.get("SE", "0665").unwrap().name, "Vaggeryd", "unchanged");
+        std::fs::write(&file, "country,code,name,county,aliases,override\nSE,0665,Vaggeryds kommun,Jönköpings län,,true\n")
+            .unwrap();
+        r.extend_from_csv(&file).unwrap();
+        assert_eq!(r.get("SE", "0665").unwrap().name, "Vaggeryds kommun");
+        std::fs::write(&file, "country,code,name,county,aliases\nFI,837,Tammerfors,Birkaland,\nFI,837,Tampere,Birkaland,\n")
+            .unwrap();
+        let err = MunicipalityRegistry::builtin().extend_from_csv(&file).unwrap_err().to_string();
+        assert!(err.ends_with("extra.csv:3: FI 837 is listed twice (as Tammerfors before)"), "{err}");
     }
 }

@@ -64,7 +64,7 @@ pub(crate) struct Input {
 /// How a corpus is read.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct ReadOptions {
-    /// Extra municipalities: CSV with columns country,code,name,county,aliases.
+    /// Extra municipalities: CSV with columns country,code,name,county,aliases (and override, true to replace a built-in one).
     #[arg(long, value_name = "FILE")]
     pub municipalities: Option<PathBuf>,
     /// Refuse files larger than this many bytes.
