@@ -48,10 +48,12 @@ fn reader(
     municipalities: Option<PathBuf>,
     max_file_size: Option<u64>,
     max_documents: Option<usize>,
+    follow_links: bool,
 ) -> Result<CorpusReader, Error> {
     Ok(CorpusReader::new()
         .ingester(ingester(municipalities, max_file_size)?)
-        .max_documents(max_documents.unwrap_or(CorpusReader::DEFAULT_MAX_DOCUMENTS)))
+        .max_documents(max_documents.unwrap_or(CorpusReader::DEFAULT_MAX_DOCUMENTS))
+        .follow_links(follow_links))
 }
 
 fn ingester(municipalities: Option<PathBuf>, max_file_size: Option<u64>) -> Result<Ingester, Error> {
@@ -66,17 +68,22 @@ fn ingester(municipalities: Option<PathBuf>, max_file_size: Option<u64>) -> Resu
 }
 
 /// Reads documents from files and directories. Inputs that fail are listed
-/// in `Corpus.failures`; with `strict=True` the first one is raised.
+/// in `Corpus.failures`; with `strict=True` the first one is raised. A link
+/// in a folder that leads out of it is passed over with a warning
+/// (`Corpus.warnings`) unless `follow_links=True`.
 #[pyfunction]
-#[pyo3(signature = (paths, *, strict = false, max_file_size = None, max_documents = None, municipalities = None))]
+#[pyo3(signature = (
+    paths, *, strict = false, max_file_size = None, max_documents = None, municipalities = None, follow_links = false
+))]
 pub fn read_corpus(
     paths: Vec<PathBuf>,
     strict: bool,
     max_file_size: Option<u64>,
     max_documents: Option<usize>,
     municipalities: Option<PathBuf>,
+    follow_links: bool,
 ) -> PyResult<PyCorpus> {
-    let reader = reader(municipalities, max_file_size, max_documents)?;
+    let reader = reader(municipalities, max_file_size, max_documents, follow_links)?;
     let mut corpus = reader.read(&paths);
     if strict && !corpus.failures.is_empty() {
         return Err(Error::from(corpus.failures.remove(0)).into());
@@ -216,7 +223,7 @@ pub fn coverage(
 #[pyfunction]
 #[pyo3(signature = (
     paths, framework = None, mapper = None, *, threshold = None, strict = false, max_file_size = None,
-    max_documents = None, municipalities = None
+    max_documents = None, municipalities = None, follow_links = false
 ))]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments: those of read_corpus and coverage")]
 pub fn read_coverage(
@@ -229,8 +236,9 @@ pub fn read_coverage(
     max_file_size: Option<u64>,
     max_documents: Option<usize>,
     municipalities: Option<PathBuf>,
+    follow_links: bool,
 ) -> PyResult<PyDataFrame> {
-    let reader = reader(municipalities, max_file_size, max_documents)?;
+    let reader = reader(municipalities, max_file_size, max_documents, follow_links)?;
     let (framework, mapper) = defaults(py, framework, mapper);
     let chosen = choose(resolve_framework(&framework)?, &mapper, Pipeline::builder().threshold(threshold))?;
     let read = py.detach(|| chosen.pipeline.read_coverages(&reader, &paths, |_| {}, EvidenceDetail::Count));
@@ -345,9 +353,14 @@ pub fn benchmark(
 #[pyfunction]
 #[pyo3(signature = (
     paths, framework = None, mapper = None, *, threshold = None, groups = None, by_county = false,
-    municipalities_only = false, strict = false, max_file_size = None, max_documents = None, municipalities = None
+    municipalities_only = false, strict = false, max_file_size = None, max_documents = None, municipalities = None,
+    follow_links = false
 ))]
-#[expect(clippy::too_many_arguments, reason = "Python keyword arguments: those of read_corpus and benchmark")]
+#[expect(
+    clippy::too_many_arguments,
+    clippy::fn_params_excessive_bools,
+    reason = "Python keyword arguments: those of read_corpus and benchmark"
+)]
 pub fn read_benchmark(
     py: Python<'_>,
     paths: Vec<PathBuf>,
@@ -361,8 +374,9 @@ pub fn read_benchmark(
     max_file_size: Option<u64>,
     max_documents: Option<usize>,
     municipalities: Option<PathBuf>,
+    follow_links: bool,
 ) -> PyResult<PyBenchmark> {
-    let reader = reader(municipalities, max_file_size, max_documents)?;
+    let reader = reader(municipalities, max_file_size, max_documents, follow_links)?;
     let (framework, mapper) = defaults(py, framework, mapper);
     let groups = self::groups(groups, by_county)?;
     let builder = Pipeline::builder().threshold(threshold).peer_groups(groups).municipalities_only(municipalities_only);

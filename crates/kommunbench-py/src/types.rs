@@ -55,7 +55,7 @@ impl PyDocument {
     }
 
     /// The dates as a dict of ISO strings (published, adopted, updated, and
-    /// for PDF, Word and OpenDocument files file_created and file_modified,
+    /// for PDF, DOCX and ODT files `file_created` and `file_modified`,
     /// the file's own dates, when it has them).
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -123,6 +123,20 @@ def test_caveats_are_warnings_not_failures(tmp_path: Path) -> None:
     assert corpus.documents[0].to_dict()["source"]["damaged"] == [len("Integrationsplan för Ving".encode())]
 
 
+def test_a_link_out_of_the_folder_is_followed_only_when_asked(tmp_path: Path) -> None:
+    corpus_dir, private = tmp_path / "corpus", tmp_path / "private"
+    corpus_dir.mkdir()
+    private.mkdir()
+    (corpus_dir / "vaxjo.txt").write_text("Integrationsplan\n\nKommunen erbjuder sfi.\n")
+    (private / "notes.txt").write_text("Anteckningar\n\nInte en del av korpusen.\n")
+    (corpus_dir / "notes.txt").symlink_to(private / "notes.txt")
+    corpus = kb.read_corpus([corpus_dir])
+    assert [d.id for d in corpus.documents] == ["vaxjo"]
+    assert any("outside the folders given; not followed" in w for w in corpus.warnings)
+    followed = kb.read_corpus([corpus_dir], follow_links=True)
+    assert sorted(d.id for d in followed.documents) == ["notes", "vaxjo"]
+
+
 def test_documents_in_other_formats(fixtures: Path) -> None:
     formats = fixtures / "formats"
     corpus = kb.read_corpus(

@@ -115,6 +115,7 @@ def read_corpus(
     max_file_size: int | None = None,
     max_documents: int | None = None,
     municipalities: PathLike | None = None,
+    follow_links: bool = False,
 ) -> Corpus: ...
 def from_texts(texts: dict[str, str], metadata: dict[str, dict[str, str]] | None = None) -> list[Document]: ...
 def units(documents: Sequence[Document]) -> pl.DataFrame: ...
@@ -139,6 +140,7 @@ def read_coverage(
     max_file_size: int | None = None,
     max_documents: int | None = None,
     municipalities: PathLike | None = None,
+    follow_links: bool = False,
 ) -> pl.DataFrame: ...
 def matrix(
     documents: Sequence[Document],
@@ -172,6 +174,7 @@ def read_benchmark(
     max_file_size: int | None = None,
     max_documents: int | None = None,
     municipalities: PathLike | None = None,
+    follow_links: bool = False,
 ) -> Benchmark: ...
 def evaluate(
     documents: Sequence[Document],
