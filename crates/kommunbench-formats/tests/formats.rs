@@ -9,6 +9,10 @@ use kommunbench_core::{Framework, PolicyDocument};
 use kommunbench_formats::ingester;
 use kommunbench_mapping::{Aligner, LexiconMapper};
 
+#[path = "support/minimal_pdf.rs"]
+mod minimal_pdf;
+use minimal_pdf::pdf;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
 }
@@ -151,25 +155,6 @@ fn damaged_and_unreadable_files_fail_with_a_message_that_says_why() {
     std::fs::write(&doc, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).unwrap();
     let err = ingester.ingest_file(&doc).unwrap_err().to_string();
     assert!(err.contains("DOCX"), "{err}");
-}
-
-/// A PDF from objects, with a correct cross-reference table.
-fn pdf(objects: &[&str]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
-    );
-    out
 }
 
 #[test]
