@@ -190,8 +190,9 @@ impl Benchmark {
         let mut text: [Vec<String>; 6] = Default::default();
         let (mut code, mut kind, mut index, mut local) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (d, m) in self.documents.iter().zip(&self.mappings) {
-            for (i, (title, level)) in d.priorities.iter().enumerate() {
-                let areas: Vec<&str> = m.priority_areas(i).into_iter().map(AreaId::as_str).collect();
+            let areas_of = m.areas_of_priorities(d.priorities.len());
+            for (i, ((title, level), areas)) in d.priorities.iter().zip(areas_of).enumerate() {
+                let areas: Vec<&str> = areas.into_iter().map(AreaId::as_str).collect();
                 let values = [
                     d.actor.name().to_owned(),
                     d.actor.speaker().to_string(),
@@ -206,7 +207,7 @@ impl Benchmark {
                 code.push(d.actor.code().map(ToString::to_string));
                 kind.push(d.kind.map(DocumentKind::as_str));
                 index.push(i as u32);
-                local.push(m.local_priorities.contains(&i));
+                local.push(m.is_local(i));
             }
         }
         let [municipality, actor, document, title, level, areas] = text;

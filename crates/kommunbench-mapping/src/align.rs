@@ -66,7 +66,8 @@ pub struct DocumentMapping {
     /// Document-level coverage, one entry per area in framework order.
     pub coverage: Vec<AreaCoverage>,
     /// Indices of the priorities (goals, sub-goals, priority areas,
-    /// actions) that map to no area: local priorities outside the framework.
+    /// actions) that map to no area: local priorities outside the
+    /// framework, in priority order.
     pub local_priorities: Vec<usize>,
 }
 
@@ -82,13 +83,34 @@ impl DocumentMapping {
         }
     }
 
-    /// The accepted areas of the `i`-th priority.
+    /// The accepted areas of the `i`-th priority. For every priority of a
+    /// document, [`DocumentMapping::areas_of_priorities`] is one pass
+    /// instead of one each.
     pub fn priority_areas(&self, i: usize) -> Vec<&AreaId> {
         self.alignments
             .iter()
             .filter(|a| a.unit_kind == UnitKind::Priority && a.unit_index == i && a.accepted)
             .map(|a| &a.area)
             .collect()
+    }
+
+    /// The accepted areas of each of the document's `count` priorities, in
+    /// one pass over the alignments (linear in the priorities, where
+    /// [`DocumentMapping::priority_areas`] for each would be quadratic).
+    pub fn areas_of_priorities(&self, count: usize) -> Vec<Vec<&AreaId>> {
+        let mut out = vec![Vec::new(); count];
+        for a in self.alignments.iter().filter(|a| a.unit_kind == UnitKind::Priority && a.accepted) {
+            if let Some(areas) = out.get_mut(a.unit_index) {
+                areas.push(&a.area);
+            }
+        }
+        out
+    }
+
+    /// Whether the `i`-th priority maps to no area (`local_priorities` is
+    /// in priority order).
+    pub fn is_local(&self, i: usize) -> bool {
+        self.local_priorities.binary_search(&i).is_ok()
     }
 }
 
@@ -223,5 +245,30 @@ impl<'a> Aligner<'a> {
     /// Every document's coverage (see [`Aligner::coverage`]), in parallel.
     pub fn coverages(&self, docs: &[PolicyDocument]) -> Vec<Vec<AreaCoverage>> {
         docs.par_iter().map(|d| self.coverage(d)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kommunbench_core::Framework;
+
+    use crate::{Aligner, LexiconMapper};
+
+    #[test]
+    fn every_priority_s_areas_at_once_are_each_priority_s_areas() {
+        let framework = Framework::builtin("se-2008").unwrap();
+        let mapper = LexiconMapper::builtin(&framework).unwrap();
+        let text = "Integrationsplan\n\nMål\n\n• Fler nyanlända i arbete\n• Ett rikt föreningsliv för alla\n\
+                    • Svenska för invandrare med praktik\n• Ett levande kulturliv\n";
+        let doc = kommunbench_ingest::Ingester::new().ingest_str("x", text).unwrap();
+        let mapping = Aligner::new(&framework, &mapper).map_document(&doc);
+        let n = doc.priorities.len();
+        assert_eq!(n, 4);
+        let all = mapping.areas_of_priorities(n);
+        for (i, areas) in all.iter().enumerate() {
+            assert_eq!(*areas, mapping.priority_areas(i), "priority {i}");
+            assert_eq!(mapping.is_local(i), mapping.local_priorities.contains(&i), "priority {i}");
+        }
+        assert!(all.iter().any(Vec::is_empty) && all.iter().any(|a| !a.is_empty()), "{all:?}");
     }
 }

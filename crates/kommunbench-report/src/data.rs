@@ -268,12 +268,13 @@ fn row(
         .iter()
         .zip(&mappings)
         .flat_map(|(d, m)| {
-            d.priorities.iter().enumerate().map(move |(i, (title, level))| ReportPriority {
+            let areas = m.areas_of_priorities(d.priorities.len());
+            d.priorities.iter().zip(areas).enumerate().map(move |(i, ((title, level), areas))| ReportPriority {
                 document: d.id.to_string(),
                 title: title.clone(),
                 level: level.as_str().to_owned(),
-                areas: m.priority_areas(i).into_iter().map(ToString::to_string).collect(),
-                local: m.local_priorities.contains(&i),
+                areas: areas.into_iter().map(ToString::to_string).collect(),
+                local: m.is_local(i),
             })
         })
         .collect();
