@@ -6,6 +6,7 @@ use kommunbench_ingest::FormatMeta;
 use kommunbench_text::collapse_whitespace;
 use scraper::{ElementRef, Html, Node};
 
+use crate::HOSTILE;
 use crate::text::{Blocks, leading_date, marker, push_item};
 
 /// Elements that are never content.
@@ -218,9 +219,7 @@ fn within_bounds(document: &Html) -> Result<(), String> {
                 depth += 1;
                 elements += 1;
                 if depth > MAX_DEPTH {
-                    return Err(format!(
-                        "an HTML page nested more than {MAX_DEPTH} elements deep; the file may be damaged or hostile"
-                    ));
+                    return Err(format!("an HTML page nested more than {MAX_DEPTH} elements deep; {HOSTILE}"));
                 }
             }
             Edge::Close(node) if node.value().is_element() => depth -= 1,

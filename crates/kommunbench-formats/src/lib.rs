@@ -85,36 +85,35 @@ fn is_ole2(bytes: &[u8]) -> bool {
 /// The file extensions of this crate's formats, read from directories.
 const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "pdf", "docx", "odt", "doc"];
 
+/// What every message about a file that breaks a reader's bounds ends
+/// with.
+const HOSTILE: &str = "the file may be damaged or hostile";
+
 /// The message for a legacy binary Office file.
 const LEGACY_OFFICE: &str = "a legacy binary Office file (.doc): save it as DOCX or PDF and read that";
 
-/// A format, told by a file's content whatever its name.
+/// A format this crate reads, told by a file's content whatever its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Pdf,
     Docx,
     Odt,
     Html,
-    LegacyOffice,
-    /// A zip archive that cannot be opened.
-    BrokenZip,
 }
 
 impl Kind {
-    /// The format of `bytes`; `None` for text (or anything else).
-    fn of(bytes: &[u8]) -> Option<Kind> {
+    /// The format of `bytes`: `None` for text (or anything else), an error
+    /// for a file of a format no reader takes (a legacy `.doc`, a zip
+    /// archive that cannot be opened).
+    fn of(bytes: &[u8]) -> Option<Result<Kind, String>> {
         if pdf::looks_like_pdf(bytes) {
-            Some(Kind::Pdf)
+            Some(Ok(Kind::Pdf))
         } else if is_ole2(bytes) {
-            Some(Kind::LegacyOffice)
+            Some(Err(LEGACY_OFFICE.into()))
         } else if let Some(kind) = office::office_kind(bytes) {
-            Some(match kind {
-                Ok("DOCX") => Kind::Docx,
-                Ok(_) => Kind::Odt,
-                Err(_) => Kind::BrokenZip,
-            })
+            Some(kind.map(|kind| if kind == "DOCX" { Kind::Docx } else { Kind::Odt }))
         } else {
-            html::looks_like_html(bytes).then_some(Kind::Html)
+            html::looks_like_html(bytes).then_some(Ok(Kind::Html))
         }
     }
 
@@ -125,16 +124,6 @@ impl Kind {
             Kind::Docx => "DOCX",
             Kind::Odt => "ODT",
             Kind::Html => "HTML",
-            Kind::LegacyOffice => "DOC",
-            Kind::BrokenZip => "ZIP",
-        }
-    }
-
-    /// Why a file of a kind no reader takes is refused.
-    fn refusal(self, bytes: &[u8]) -> String {
-        match self {
-            Kind::BrokenZip => office::office_kind(bytes).and_then(Result::err).unwrap_or_default(),
-            _ => LEGACY_OFFICE.into(),
         }
     }
 
@@ -158,28 +147,29 @@ impl Converter for Formats {
     }
 
     fn convert(&self, bytes: &[u8]) -> Option<Result<Converted, String>> {
-        let kind = Kind::of(bytes)?;
+        let kind = match Kind::of(bytes)? {
+            Ok(kind) => kind,
+            Err(refused) => return Some(Err(refused)),
+        };
+        let name = kind.name();
         Some(match kind {
-            Kind::Pdf => self.isolated("PDF", bytes, |b| {
+            Kind::Pdf => self.isolated(name, bytes, move |b| {
                 pdf::to_text(b).map(|p| {
                     let mut meta = p.meta;
                     meta.title = p.title;
-                    Converted { text: p.text, format: "PDF", meta, pages: p.pages, furniture: p.furniture }
+                    Converted { text: p.text, format: name, meta, pages: p.pages, furniture: p.furniture }
                 })
             }),
-            Kind::LegacyOffice => Err(LEGACY_OFFICE.into()),
-            Kind::BrokenZip => Err(kind.refusal(bytes)),
             Kind::Docx | Kind::Odt => {
-                let (read, name) =
-                    if kind == Kind::Docx { (office::docx as Reader, "DOCX") } else { (office::odt as Reader, "ODT") };
+                let read = if kind == Kind::Docx { office::docx as Reader } else { office::odt };
                 self.isolated(name, bytes, move |b| {
                     read(b).map(|(text, meta)| Converted { text, format: name, meta, pages: Vec::new(), furniture: Vec::new() })
                 })
             }
-            Kind::Html => self.isolated("HTML", bytes, |b| {
+            Kind::Html => self.isolated(name, bytes, move |b| {
                 html::to_text(b).map(|(text, meta)| Converted {
                     text,
-                    format: "HTML",
+                    format: name,
                     meta,
                     pages: Vec::new(),
                     furniture: Vec::new(),
@@ -221,10 +211,7 @@ impl Formats {
                 let what = kommunbench_core::panic_message(panic.as_ref());
                 Err(format!("the {format} parser failed on this file ({what}); the file may be damaged"))
             }
-            Err(_) => Err(format!(
-                "the {format} parser did not finish within {} s; the file may be damaged or hostile",
-                self.timeout.as_secs()
-            )),
+            Err(_) => Err(format!("the {format} parser did not finish within {} s; {HOSTILE}", self.timeout.as_secs())),
         }
     }
 }

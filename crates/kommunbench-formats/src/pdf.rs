@@ -24,6 +24,8 @@ use kommunbench_core::Date;
 use kommunbench_ingest::{FormatMeta, is_bullet, list_marker, page_number};
 use kommunbench_text::join_wrapped;
 
+use crate::HOSTILE;
+
 /// One glyph (or the string the font maps it to) as placed on the page.
 #[derive(Debug, Clone)]
 struct Glyph {
@@ -237,7 +239,7 @@ pub(crate) fn looks_like_pdf(bytes: &[u8]) -> bool {
         .find(|&i| matches!(head[i - 1], b'\n' | b'\r') && head[i..].starts_with(b"%PDF-") && head[i + 5].is_ascii_digit());
     header.is_some_and(|at| {
         let body = &bytes[at..];
-        [&b"endobj"[..], b"startxref"].iter().any(|word| body.windows(word.len()).any(|w| w == *word))
+        [&b"endobj"[..], b"startxref"].iter().any(|word| memchr::memmem::find(body, word).is_some())
     })
 }
 
@@ -258,7 +260,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
         // the layout works in bins of 2 pt across the page.
         if !(f64::from(width) <= MAX_PAGE_SIZE && f64::from(height) <= MAX_PAGE_SIZE) {
             return Err(format!(
-                "page {} of the PDF is {width} by {height} pt, more than any page ({MAX_PAGE_SIZE} pt); the file may be damaged or hostile",
+                "page {} of the PDF is {width} by {height} pt, more than any page ({MAX_PAGE_SIZE} pt); {HOSTILE}",
                 number + 1
             ));
         }
@@ -269,13 +271,12 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<PdfText, String> {
         collector.page.width = f64::from(width);
         collector.page.height = f64::from(height);
         interpret_page(page, &mut context, &mut collector);
-        let hostile = "the file may be damaged or hostile";
         if collector.overfull {
-            return Err(format!("page {} of the PDF draws more than {MAX_PAGE_GLYPHS} glyphs; {hostile}", number + 1));
+            return Err(format!("page {} of the PDF draws more than {MAX_PAGE_GLYPHS} glyphs; {HOSTILE}", number + 1));
         }
         glyphs += collector.page.glyphs.len();
         if glyphs > MAX_GLYPHS {
-            return Err(format!("the PDF draws more than {MAX_GLYPHS} glyphs by page {}; {hostile}", number + 1));
+            return Err(format!("the PDF draws more than {MAX_GLYPHS} glyphs by page {}; {HOSTILE}", number + 1));
         }
         images += collector.images;
         collector.page.clip_to(placed.transform_rect_bbox(page.media_box().to_kurbo()));
@@ -514,14 +515,14 @@ fn in_line_order(mut line: Vec<&Glyph>) -> (Vec<&Glyph>, Vec<bool>) {
         }
     }
     runs.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
-    let mut over = Vec::new();
-    let mut before: Option<&[&Glyph]> = None;
+    let mut over = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    // Where the run before ends.
+    let mut end: Option<f64> = None;
     for run in &runs {
-        let end = |r: &[&Glyph]| r.iter().fold(f64::NEG_INFINITY, |e, g| e.max(g.x + g.width));
-        let word = run.len() > 1 && !run[0].text.chars().all(is_accent);
-        over.push(before.is_some_and(|b| word && run[0].x + run[0].width <= end(b) && run[0].x < end(b) - 0.25 * run[0].size));
+        let (first, word) = (run[0], run.len() > 1 && !run[0].text.chars().all(is_accent));
+        over.push(end.is_some_and(|end| word && first.x + first.width <= end && first.x < end - 0.25 * first.size));
         over.extend(std::iter::repeat_n(false, run.len() - 1));
-        before = Some(run);
+        end = Some(run.iter().fold(f64::NEG_INFINITY, |e, g| e.max(g.x + g.width)));
     }
     (runs.concat(), over)
 }

@@ -24,7 +24,7 @@ use std::time::Duration;
 use kommunbench_core::Date;
 use kommunbench_ingest::{Converted, Converter, FormatMeta};
 
-use crate::{Formats, Kind};
+use crate::{Formats, HOSTILE, Kind};
 
 /// The limits a worker reads one file under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,7 @@ impl Workers {
             Ok(Some(status)) => status,
             Ok(None) => {
                 return Err(format!(
-                    "the {format} parser did not finish within {} s and was stopped; the file may be damaged or hostile",
+                    "the {format} parser did not finish within {} s and was stopped; {HOSTILE}",
                     timeout.as_secs_f64()
                 ));
             }
@@ -154,10 +154,7 @@ impl Converter for Workers {
     }
 
     fn convert(&self, bytes: &[u8]) -> Option<Result<Converted, String>> {
-        match Kind::of(bytes)? {
-            kind @ (Kind::LegacyOffice | Kind::BrokenZip) => Some(Err(kind.refusal(bytes))),
-            kind => Some(self.run(kind.name(), bytes)),
-        }
+        Some(Kind::of(bytes)?.and_then(|kind| self.run(kind.name(), bytes)))
     }
 }
 
@@ -165,18 +162,17 @@ impl Converter for Workers {
 fn failure(format: &str, status: std::process::ExitStatus, stderr: &str, limits: Limits) -> String {
     use std::os::unix::process::ExitStatusExt;
     const SIGXCPU: i32 = 24;
-    let hostile = "the file may be damaged or hostile";
     if stderr.contains("has overflowed its stack") {
-        format!("the {format} parser ran out of stack on this file (its structure nests too deep); {hostile}")
+        format!("the {format} parser ran out of stack on this file (its structure nests too deep); {HOSTILE}")
     } else if stderr.contains("memory allocation of") || stderr.contains("out of memory") {
-        format!("the {format} parser ran out of memory on this file (limit {} MiB); {hostile}", limits.memory >> 20)
+        format!("the {format} parser ran out of memory on this file (limit {} MiB); {HOSTILE}", limits.memory >> 20)
     } else if status.signal() == Some(SIGXCPU) {
         format!(
-            "the {format} parser used more than {} s of processor time and was stopped; {hostile}",
+            "the {format} parser used more than {} s of processor time and was stopped; {HOSTILE}",
             limits.timeout.as_secs_f64()
         )
     } else if let Some(signal) = status.signal() {
-        format!("the {format} parser crashed on this file (signal {signal}); {hostile}")
+        format!("the {format} parser crashed on this file (signal {signal}); {HOSTILE}")
     } else {
         let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no message");
         format!("the {format} reader failed ({status}: {last})")
@@ -209,13 +205,9 @@ pub fn serve(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // Limits the parent's own may already lower; never raised above them.
-    let (_, hard_as) = rlimit::getrlimit(rlimit::Resource::AS).unwrap_or((rlimit::INFINITY, rlimit::INFINITY));
-    let memory = in_use().saturating_add(limits.memory).min(hard_as);
-    let _ = rlimit::setrlimit(rlimit::Resource::AS, memory, hard_as);
-    let (_, hard_cpu) = rlimit::getrlimit(rlimit::Resource::CPU).unwrap_or((rlimit::INFINITY, rlimit::INFINITY));
+    lower(rlimit::Resource::AS, in_use().saturating_add(limits.memory), rlimit::INFINITY);
     let cpu = limits.timeout.as_secs() + 1;
-    let _ = rlimit::setrlimit(rlimit::Resource::CPU, cpu.min(hard_cpu), (cpu + 1).min(hard_cpu));
+    lower(rlimit::Resource::CPU, cpu, cpu + 1);
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
         eprintln!("kommunbench worker: cannot read the file from standard input ({e})");
@@ -233,6 +225,14 @@ pub fn serve(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(2),
     }
+}
+
+/// Lowers a resource limit of this process to `soft` and `hard`, never
+/// above the hard limit it has (its parent's may be lower already). A
+/// limit the system refuses is left as it is.
+fn lower(resource: rlimit::Resource, soft: u64, hard: u64) {
+    let (_, current) = rlimit::getrlimit(resource).unwrap_or((rlimit::INFINITY, rlimit::INFINITY));
+    let _ = rlimit::setrlimit(resource, soft.min(current), hard.min(current));
 }
 
 /// The address space this process takes now, in bytes: `/proc/self/statm`
