@@ -299,17 +299,23 @@ struct Walk {
 
 impl Walk {
     fn root(&mut self, dir: &Path, meta: &std::fs::Metadata, ingester: &Ingester) {
+        self.root = std::fs::canonicalize(dir).ok();
+        self.enter(dir, identity(dir, meta), ingester);
+    }
+
+    /// Walks a folder, unless it is a report kommunbench wrote or a folder
+    /// already walked (each a warning), with its manifest, if any, nearest
+    /// for its files.
+    fn enter(&mut self, dir: &Path, id: Identity, ingester: &Ingester) {
         if dir.join(REPORT_MARKER).exists() {
             self.warnings.push(CorpusWarning::ReportFolder { path: dir.to_owned() });
             return;
         }
-        let id = identity(dir, meta);
         if let Some(first) = self.dirs.get(&id) {
             self.warnings.push(CorpusWarning::SameFolder { path: dir.to_owned(), first: first.clone() });
             return;
         }
         self.dirs.insert(id.clone(), dir.to_owned());
-        self.root = std::fs::canonicalize(dir).ok();
         self.path.push((id, dir.to_owned()));
         let outer = self.manifest_of(dir);
         self.dir(dir, ingester);
@@ -405,20 +411,7 @@ impl Walk {
                     self.warnings.push(CorpusWarning::LinkLoop { path, target: target.clone() });
                     continue;
                 }
-                if path.join(REPORT_MARKER).exists() {
-                    self.warnings.push(CorpusWarning::ReportFolder { path });
-                    continue;
-                }
-                if let Some(first) = self.dirs.get(&id) {
-                    self.warnings.push(CorpusWarning::SameFolder { path, first: first.clone() });
-                    continue;
-                }
-                self.dirs.insert(id.clone(), path.clone());
-                self.path.push((id, path.clone()));
-                let outer = self.manifest_of(&path);
-                self.dir(&path, ingester);
-                self.nearest = outer;
-                self.path.pop();
+                self.enter(&path, id, ingester);
             } else if document && self.first_visit(&path, &meta) {
                 // Not only regular files: a pipe or a device named `*.txt`
                 // is refused by name when it is read, never opened.
