@@ -38,8 +38,9 @@ impl Evidence {
 /// work of finding and tidying it.
 #[derive(Default)]
 pub(crate) struct Sentences {
-    /// The last sentence found: its piece, its bounds in the piece, its text.
-    last: Option<(Span, usize, usize, Arc<str>)>,
+    /// The last sentence found: its piece, its bounds in the piece, and
+    /// its text when it is quoted whole (see [`MAX_SENTENCE`]).
+    last: Option<(Span, usize, usize, Option<Arc<str>>)>,
     /// Evidence without its words and sentence (both empty, the sentence
     /// shared), for a caller that only counts it.
     spans_only: Option<Arc<str>>,
@@ -58,32 +59,18 @@ impl Sentences {
         }
         let piece_text = document.slice(piece);
         let (local_start, local_end) = (span.start - piece.start, span.end - piece.start);
-        let (s, e, sentence) = match &self.last {
-            Some((p, s, e, sentence)) if *p == piece && (*s..*e).contains(&local_start) => (*s, *e, Arc::clone(sentence)),
+        let (s, e, whole) = match &self.last {
+            Some((p, s, e, whole)) if *p == piece && (*s..*e).contains(&local_start) => (*s, *e, whole.clone()),
             _ => {
                 let (s, e) = sentence_around(piece_text, local_start);
                 // A sentence too long to quote whole is quoted around each
                 // hit, so it is not tidied (or shared) whole.
-                let sentence: Arc<str> =
-                    if e - s > MAX_SENTENCE { Arc::from("") } else { collapse_whitespace(&piece_text[s..e]).into() };
-                self.last = Some((piece, s, e, Arc::clone(&sentence)));
-                (s, e, sentence)
+                let whole: Option<Arc<str>> = (e - s <= MAX_SENTENCE).then(|| collapse_whitespace(&piece_text[s..e]).into());
+                self.last = Some((piece, s, e, whole.clone()));
+                (s, e, whole)
             }
         };
-        let sentence = if e - s > MAX_SENTENCE {
-            let (from, to) = excerpt(piece_text, s, e, local_start, local_end.min(e));
-            let mut quoted = String::with_capacity(to - from + 8);
-            if from > s {
-                quoted.push_str("… ");
-            }
-            quoted.push_str(&collapse_whitespace(&piece_text[from..to]));
-            if to < e {
-                quoted.push_str(" …");
-            }
-            quoted.into()
-        } else {
-            sentence
-        };
+        let sentence = whole.unwrap_or_else(|| quote_around(piece_text, s, e, local_start, local_end.min(e)).into());
         Evidence {
             term: term.into(),
             text: piece_text.get(local_start..local_end).unwrap_or("").to_owned(),
@@ -102,6 +89,21 @@ const MAX_SENTENCE: usize = 600;
 
 /// How much of a long sentence is quoted either side of a hit, in bytes.
 const CONTEXT: usize = 200;
+
+/// The long sentence `text[s..e]` quoted around a hit at `start..end`
+/// (see [`excerpt`]), with `…` where it is cut.
+fn quote_around(text: &str, s: usize, e: usize, start: usize, end: usize) -> String {
+    let (from, to) = excerpt(text, s, e, start, end);
+    let mut quoted = String::with_capacity(to - from + 8);
+    if from > s {
+        quoted.push_str("… ");
+    }
+    quoted.push_str(&collapse_whitespace(&text[from..to]));
+    if to < e {
+        quoted.push_str(" …");
+    }
+    quoted
+}
 
 /// The stretch of `text[s..e]` quoted for a hit at `start..end`: up to
 /// [`CONTEXT`] bytes either side, cut after a space (or at a character's
