@@ -161,29 +161,23 @@ impl MunicipalityRegistry {
         let bytes = crate::files::read_limited(path, crate::files::MAX_AUX_FILE_BYTES)
             .map_err(|e| RegistryError::Io { path: path.to_owned(), source: e.into() })?;
         let added = parse_csv(&bytes, path)?;
-        let mut entries = std::mem::take(&mut self.entries);
+        // The file is checked whole before any of it is taken: on an error
+        // the registry is as it was.
+        let mut entries = self.entries.clone();
         let known = entries.len();
+        let mut listed: HashMap<(CountryCode, MunicipalityCode), String> = HashMap::new();
         for (line, replace, m) in added {
             let invalid = |message: String| RegistryError::Csv { path: path.to_owned(), line, message };
-            let same = |e: &Municipality| e.country == m.country && e.code == m.code;
-            if let Some(before) = entries[known..].iter().position(same) {
-                self.entries = entries;
-                return Err(invalid(format!(
-                    "{} {} is listed twice (as {} before)",
-                    m.country,
-                    m.code,
-                    self.entries[known + before].name
-                )));
+            if let Some(before) = listed.insert((m.country.clone(), m.code.clone()), m.name.clone()) {
+                return Err(invalid(format!("{} {} is listed twice (as {before} before)", m.country, m.code)));
             }
-            match entries[..known].iter_mut().find(|e| same(e)) {
+            match entries[..known].iter_mut().find(|e| e.country == m.country && e.code == m.code) {
                 Some(existing) if replace => *existing = m,
                 Some(existing) => {
-                    let message = format!(
+                    return Err(invalid(format!(
                         "{} {} is built in (as {}); to replace it, give the row a column `override` with `true`",
                         m.country, m.code, existing.name
-                    );
-                    self.entries = entries;
-                    return Err(invalid(message));
+                    )));
                 }
                 None => entries.push(m),
             }
@@ -506,5 +500,17 @@ mod tests {
             .unwrap();
         let err = MunicipalityRegistry::builtin().extend_from_csv(&file).unwrap_err().to_string();
         assert!(err.ends_with("extra.csv:3: FI 837 is listed twice (as Tammerfors before)"), "{err}");
+        // Twice over a built-in one, both rows asking: still twice; and a
+        // file that fails changes nothing, not even its good rows before.
+        let mut r = MunicipalityRegistry::builtin();
+        std::fs::write(
+            &file,
+            "country,code,name,county,aliases,override\nSE,0665,Vaggeryd A,Jönköpings län,,true\nSE,0665,Vaggeryd B,Jönköpings län,,true\n",
+        )
+        .unwrap();
+        let err = r.extend_from_csv(&file).unwrap_err().to_string();
+        assert!(err.ends_with("extra.csv:3: SE 0665 is listed twice (as Vaggeryd A before)"), "{err}");
+        assert_eq!(r.get("SE", "0665").unwrap().name, "Vaggeryd");
+        assert_eq!(r.by_file_stem("vaggeryd-2017").unwrap().name, "Vaggeryd");
     }
 }
