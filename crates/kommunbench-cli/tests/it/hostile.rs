@@ -8,11 +8,11 @@
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{fixtures, stderr, stdout};
+use crate::common::{fixtures, run_within, stderr, stdout};
 
 /// Far longer than any of these runs takes: a run past it hangs.
 const LIMIT: Duration = Duration::from_mins(2);
@@ -21,22 +21,6 @@ const DOC: &str = "Integrationsplan\n\nKommunen arbetar med sfi och praktik för
 
 fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_kommunbench"))
-}
-
-/// Runs the binary with a deadline: a hang is a failure, not a stuck test.
-fn run_within(mut cmd: Command, limit: Duration) -> Output {
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("kommunbench did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 fn ingest_json(paths: &[&Path]) -> (Output, Vec<String>) {

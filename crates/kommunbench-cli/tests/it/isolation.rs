@@ -7,10 +7,10 @@
 
 use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use crate::common::{fixtures, stderr, stdout};
+use crate::common::{fixtures, run_within, stderr, stdout};
 
 #[path = "../../../kommunbench-formats/tests/support/minimal_pdf.rs"]
 mod minimal_pdf;
@@ -46,23 +46,9 @@ fn corpus_with(name: &str, bytes: &[u8]) -> tempfile::TempDir {
 /// `kommunbench ingest DIR --format json` with `args`, within `limit`.
 fn ingest(dir: &Path, args: &[&str], limit: Duration) -> (Output, Vec<String>, Duration) {
     let start = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_kommunbench"))
-        .arg("ingest")
-        .arg(dir)
-        .args(["--format", "json", "-q"])
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pid = child.id().to_string();
-    // Its output is read as it comes (a full pipe would stall it).
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || send.send(child.wait_with_output().unwrap()));
-    let Ok(out) = receive.recv_timeout(limit) else {
-        let _ = Command::new("kill").args(["-9", &pid]).status();
-        panic!("kommunbench did not finish within {limit:?}");
-    };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kommunbench"));
+    cmd.arg("ingest").arg(dir).args(["--format", "json", "-q"]).args(args);
+    let out = run_within(cmd, limit);
     let docs: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
     let mut ids: Vec<String> = docs.as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap().to_owned()).collect();
     ids.sort();
