@@ -260,12 +260,12 @@ pub fn alignment_table(mappings: &[DocumentMapping], documents: &[PolicyDocument
             document.push(a.document.to_string());
             unit_kind.push(a.unit_kind.as_str());
             unit_index.push(a.unit_index as u32);
-            unit.push(a.unit.clone());
+            unit.push(a.unit.to_string());
             level.push(a.level.map(kommunbench_core::Level::as_str));
             rule.push(a.rule.map(kommunbench_core::Rule::as_str));
             area.push(Some(a.area.to_string()));
             score.push(a.score);
-            method.push(a.method.clone());
+            method.push(a.method.to_string());
             accepted.push(a.accepted);
             evidence.push(kommunbench_mapping::evidence_summary(&a.evidence));
         }

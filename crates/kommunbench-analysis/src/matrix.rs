@@ -320,7 +320,7 @@ mod tests {
                     document: DocumentId::new(id).unwrap(),
                     unit_kind: UnitKind::Segment,
                     unit_index: i,
-                    unit: String::new(),
+                    unit: "".into(),
                     level: None,
                     rule: None,
                     area: area(a),

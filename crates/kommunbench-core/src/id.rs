@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -20,9 +21,12 @@ pub struct IdError {
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident, $kind:literal, $check:expr) => {
         $(#[$meta])*
+        ///
+        /// Shared, not copied, when cloned: every alignment and row of
+        /// evidence names its document and area.
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Validates `value` and wraps it.
@@ -30,7 +34,7 @@ macro_rules! string_id {
                 let value = value.into();
                 let check: fn(&str) -> Result<(), &'static str> = $check;
                 match check(&value) {
-                    Ok(()) => Ok(Self(value)),
+                    Ok(()) => Ok(Self(value.into())),
                     Err(reason) => Err(IdError { kind: $kind, value, reason }),
                 }
             }
@@ -57,7 +61,7 @@ macro_rules! string_id {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.to_string()
             }
         }
 

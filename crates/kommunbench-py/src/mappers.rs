@@ -40,7 +40,7 @@ impl Mapper for CallableMapper {
     }
 
     fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore> {
-        let zero = |area| AreaScore { area, score: 0.0, evidence: Vec::new() };
+        let zero = |area| AreaScore { area, ..AreaScore::default() };
         if self.error.lock().map_or(true, |e| e.is_some()) {
             return (0..self.areas.len()).map(zero).collect();
         }
@@ -51,7 +51,7 @@ impl Mapper for CallableMapper {
                     let result =
                         self.function.call1(py, (text.as_str(), self.areas[area].as_str())).and_then(|v| v.extract::<f64>(py));
                     match result {
-                        Ok(s) if s.is_finite() => AreaScore { area, score: s.clamp(0.0, 1.0), evidence: Vec::new() },
+                        Ok(s) if s.is_finite() => AreaScore { area, score: s.clamp(0.0, 1.0), ..AreaScore::default() },
                         Ok(s) => {
                             self.fail(Error::Mapper(format!(
                                 "the mapper returned {s} for area `{}`; scores must be numbers in [0, 1]",
@@ -99,7 +99,7 @@ impl Mapper for EmbeddingMapper {
             .map(|(area, a)| AreaScore {
                 area,
                 score: vector.map_or(0.0, |v| cosine(v, a).clamp(0.0, 1.0)),
-                evidence: Vec::new(),
+                ..AreaScore::default()
             })
             .collect()
     }

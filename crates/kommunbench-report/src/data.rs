@@ -17,10 +17,17 @@ use crate::render::{
 };
 
 /// The sentences with a match a row's page shows in each area; the
-/// report's `evidence.csv` lists every match. A municipality's page with
+/// report's `evidence.csv` lists every match (up to
+/// [`LexiconMapper::EVIDENCE_PER_TERM`](kommunbench_mapping::LexiconMapper::EVIDENCE_PER_TERM)
+/// of one term in one document). A municipality's page with
 /// a policy of its own rarely has more (the 35 `dev-web` texts have at
 /// most 11 in a cell), and a row of many long documents stays readable.
 pub const EVIDENCE_SENTENCES: usize = 25;
+
+/// The priorities a row's page lists; `priorities.csv` has all of them.
+/// The longest policies a reader meets state a few hundred; a text of
+/// half a million list items would make a page no browser can show.
+pub const PAGE_PRIORITIES: usize = 2000;
 
 /// How the heatmap's rows are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -241,15 +248,14 @@ fn row(
         .iter()
         .enumerate()
         .map(|(i, area)| {
-            let pieces = mappings
-                .iter()
-                .filter_map(|m| m.coverage.iter().find(|c| c.area.as_str() == *area).map(|c| (m, c)))
-                .flat_map(|(m, c)| c.evidence.iter().map(move |e| (m, e)));
+            let cells: Vec<_> =
+                mappings.iter().filter_map(|m| m.coverage.iter().find(|c| c.area.as_str() == *area).map(|c| (m, c))).collect();
+            let evidence_count = cells.iter().map(|(_, c)| c.evidence_count).sum();
+            let pieces = cells.into_iter().flat_map(|(m, c)| c.evidence.iter().map(move |e| (m, e)));
             // Each sentence with a match, and whether it is shown.
             let mut sentences: HashMap<(&str, &str), bool> = HashMap::new();
-            let (mut evidence, mut evidence_count) = (Vec::new(), 0);
+            let mut evidence = Vec::new();
             for (m, e) in pieces {
-                evidence_count += 1;
                 let next = sentences.len();
                 if *sentences.entry((m.document.as_str(), &*e.sentence)).or_insert(next < EVIDENCE_SENTENCES) {
                     evidence.push(ReportEvidence {
@@ -277,7 +283,9 @@ fn row(
                 local: m.is_local(i),
             })
         })
+        .take(PAGE_PRIORITIES)
         .collect();
+    let priority_count = documents.iter().map(|d| d.priorities.len()).sum();
     let names = |idx: &[usize]| idx.iter().map(|&a| area_ids[a].to_owned()).collect::<Vec<_>>();
     let gaps: Vec<usize> = (0..area_ids.len()).filter(|&a| !p.covered[a]).collect();
     let index_of = |q: &Profile| profiles.iter().position(|r| std::ptr::eq(r, q));
@@ -301,6 +309,7 @@ fn row(
             .collect(),
         cells,
         priorities,
+        priority_count,
         gaps: names(&gaps),
         below_median: names(&below_peer_median(p, peers_in_group)),
         peers: nearest(profiles, p, PEERS)

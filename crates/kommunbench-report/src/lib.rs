@@ -25,7 +25,7 @@ mod outdir;
 mod render;
 mod write;
 
-pub use data::{EVIDENCE_SENTENCES, ReportOptions, RowOrder, report_data, slug};
+pub use data::{EVIDENCE_SENTENCES, PAGE_PRIORITIES, ReportOptions, RowOrder, report_data, slug};
 pub use outdir::{REPORT_MARKER, ReportDir};
 pub use render::{
     RenderError, ReportCell, ReportData, ReportDocument, ReportEvidence, ReportMerge, ReportPeer, ReportPriority, ReportRow,

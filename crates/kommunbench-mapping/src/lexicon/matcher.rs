@@ -1,6 +1,7 @@
 //! Finding a lexicon's terms in a text: the automaton's raw matches
 //! checked against each term's position and guards, rules over sentences.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use kommunbench_text::starts_word;
@@ -29,19 +30,50 @@ pub struct Hit {
 
 impl Lexicon {
     /// Every hit in `text`, in order. Offsets are into `text`.
+    ///
+    /// The text is searched a window at a time (about [`WINDOW`] bytes, cut
+    /// after a line break, which ends a sentence and which no term spans),
+    /// so that the matches waiting to be checked and merged take memory in
+    /// proportion to a window, not to the text; only the hits are kept.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_by_windows(text, WINDOW)
+    }
+
+    /// [`Lexicon::find`] a `window` of bytes at a time.
+    fn find_by_windows(&self, text: &str, window: usize) -> Vec<Hit> {
         let norm = Normalized::new(text);
         let n = norm.as_str();
+        let mut hits = Vec::new();
+        let mut sentences = SentenceCount::default();
+        let mut start = 0;
+        while start < n.len() {
+            let end = window_end(n, start, window);
+            self.find_in(n, start..end, &mut sentences, &mut hits);
+            start = end;
+        }
+        for h in &mut hits {
+            h.start = norm.to_original(h.start);
+            h.end = norm.to_original(h.end).max(h.start);
+        }
+        hits
+    }
+
+    /// Appends the hits that start in `window` of the normalised text `n`,
+    /// in order.
+    fn find_in(&self, n: &str, window: Range<usize>, sentences: &mut SentenceCount, hits: &mut Vec<Hit>) {
+        let offset = window.start;
+        let part = &n[window];
         // Verified matches: (pattern, start, end) in normalised offsets.
         // About one per 50 bytes of running text (most are dropped below).
-        let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(n.len() / 32);
-        self.each_key_unordered(n, |i, start, end| {
-            if let Some((start, end)) = self.verify(n, i, start, end) {
+        let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(part.len() / 32);
+        self.each_key_unordered(part, |i, start, end| {
+            if let Some((start, end)) = self.verify(n, i, offset + start, offset + end) {
                 raw.push((i, start, end));
             }
         });
         let mut candidate = String::new();
-        for (start, hyphen, word) in elided_compounds(n) {
+        for (start, hyphen, word) in elided_compounds(part) {
+            let (start, hyphen) = (offset + start, offset + hyphen);
             // `vuxen- och ungdomsutbildning`: `vuxen` + each possible head of
             // the next word. Heads only: a modifier (`arbetsmarknads-`)
             // already matched on its own.
@@ -62,18 +94,12 @@ impl Lexicon {
             }
         }
         if raw.is_empty() {
-            return Vec::new();
+            return;
         }
         // Sentence numbers, counted once along the hits in text order.
         // (The keys were found in no set order; the end settles a tie.)
         raw.sort_unstable_by_key(|r| (r.1, r.0, r.2));
-        let mut sentence = Vec::with_capacity(raw.len());
-        let (mut at, mut count) = (0, 0);
-        for &(_, start, _) in &raw {
-            count += sentence_ends(&n.as_bytes()[at..start]);
-            at = start;
-            sentence.push(count);
-        }
+        let sentence: Vec<usize> = raw.iter().map(|&(_, start, _)| sentences.at(n, start)).collect();
         // Overlapping hits of one area (`i arbete` and `arbete`, two terms
         // in one word) count once: the heavier, then the longer.
         // `raw` is in text order, so each area's hits are too.
@@ -84,9 +110,9 @@ impl Lexicon {
             }
         }
         let mut merged: Vec<(usize, usize, usize, usize, usize)> = Vec::with_capacity(raw.len());
-        for (area, hits) in by_area.into_iter().enumerate() {
+        for (area, area_hits) in by_area.into_iter().enumerate() {
             let first = merged.len();
-            for (s, e, p, sent) in hits {
+            for (s, e, p, sent) in area_hits {
                 let open = merged.len() > first;
                 match merged.last_mut() {
                     Some(last) if open && s < last.2 => {
@@ -99,17 +125,15 @@ impl Lexicon {
                 }
             }
         }
-        let mut hits: Vec<Hit> = merged
-            .into_iter()
-            .map(|(area, start, end, p, sentence)| Hit {
-                area,
-                term: Arc::clone(&self.patterns[p].label),
-                weight: self.patterns[p].weight,
-                start,
-                end,
-                sentence,
-            })
-            .collect();
+        let first = hits.len();
+        hits.extend(merged.into_iter().map(|(area, start, end, p, sentence)| Hit {
+            area,
+            term: Arc::clone(&self.patterns[p].label),
+            weight: self.patterns[p].weight,
+            start,
+            end,
+            sentence,
+        }));
         // Rules: one term of every group within one sentence.
         if !self.rules.is_empty() {
             // (rule, sentence, group, start, end)
@@ -140,12 +164,7 @@ impl Lexicon {
                 }
             }
         }
-        for h in &mut hits {
-            h.start = norm.to_original(h.start);
-            h.end = norm.to_original(h.end).max(h.start);
-        }
-        hits.sort_by(|a, b| (a.start, a.area, &*a.term).cmp(&(b.start, b.area, &*b.term)));
-        hits
+        hits[first..].sort_by(|a, b| (a.start, a.area, &*a.term).cmp(&(b.start, b.area, &*b.term)));
     }
 
     /// Calls `f(pattern, start, end)` for every occurrence of every key.
@@ -206,6 +225,33 @@ impl Lexicon {
             }
         }
         true
+    }
+}
+
+/// About how many bytes of text [`Lexicon::find`] searches at a time.
+const WINDOW: usize = 1 << 20;
+
+/// Where the window of `n` that starts at `start` ends: after the first
+/// line break `window` bytes on, or at the end of the text.
+fn window_end(n: &str, start: usize, window: usize) -> usize {
+    let from = start.saturating_add(window).min(n.len());
+    memchr::memchr(b'\n', &n.as_bytes()[from..]).map_or(n.len(), |i| from + i + 1)
+}
+
+/// Sentence numbers, counted once along the hits in text order, across
+/// windows.
+#[derive(Default)]
+struct SentenceCount {
+    at: usize,
+    count: usize,
+}
+
+impl SentenceCount {
+    /// The number of the sentence `start` stands in; `start` never goes back.
+    fn at(&mut self, n: &str, start: usize) -> usize {
+        self.count += sentence_ends(&n.as_bytes()[self.at..start]);
+        self.at = start;
+        self.count
     }
 }
 
@@ -271,5 +317,24 @@ mod tests {
             total += ours.len();
         }
         assert!(total > 250, "the seeds hold many keys: {total}");
+    }
+
+    /// Windows cut after line breaks find what one window over the whole
+    /// text finds: hits, their order, and their sentence numbers (which the
+    /// rules rest on), on the seed documents cut every few lines.
+    #[test]
+    fn searching_by_windows_finds_what_one_search_finds() {
+        let lexicon = Lexicon::builtin(&Framework::builtin("se-2008").unwrap()).unwrap();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus");
+        let mut hits = 0;
+        for entry in std::fs::read_dir(corpus).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let whole = lexicon.find_by_windows(&text, usize::MAX);
+            for window in [1, 64, 1000] {
+                assert_eq!(lexicon.find_by_windows(&text, window), whole, "windows of {window} bytes");
+            }
+            hits += whole.len();
+        }
+        assert!(hits > 100, "the seeds hold many hits: {hits}");
     }
 }

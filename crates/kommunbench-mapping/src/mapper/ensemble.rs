@@ -58,12 +58,13 @@ impl Mapper for EnsembleMapper {
         for (mapper, weight) in &self.members {
             for s in mapper.score(unit) {
                 if out.len() <= s.area {
-                    out.resize_with(s.area + 1, || AreaScore { area: 0, score: 0.0, evidence: vec![] });
+                    out.resize_with(s.area + 1, AreaScore::default);
                 }
                 let slot = &mut out[s.area];
                 slot.area = s.area;
                 slot.score += weight * rescale(s.score, mapper.threshold()) / total.max(f64::MIN_POSITIVE);
                 slot.evidence.extend(s.evidence);
+                slot.omitted += s.omitted;
             }
         }
         for (i, s) in out.iter_mut().enumerate() {

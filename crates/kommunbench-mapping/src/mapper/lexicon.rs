@@ -97,25 +97,45 @@ impl Mapper for LexiconMapper {
         self.tally(unit, &hits, cover)
     }
 
-    /// One pass of the lexicon over the whole document serves every unit.
     fn score_all(&self, units: &[Unit<'_>]) -> Vec<Vec<AreaScore>> {
-        let Some(first) = units.first() else { return Vec::new() };
+        let mut all = Vec::with_capacity(units.len());
+        self.score_each(units, &mut |_, scores| all.push(scores));
+        all
+    }
+
+    /// One pass of the lexicon over the whole document serves every unit.
+    fn score_each(&self, units: &[Unit<'_>], f: &mut dyn FnMut(usize, Vec<AreaScore>)) {
+        let Some(first) = units.first() else { return };
         if units.iter().any(|u| !std::ptr::eq(u.document, first.document)) {
-            return units.iter().map(|u| self.score(u)).collect();
+            for (i, unit) in units.iter().enumerate() {
+                f(i, self.score(unit));
+            }
+            return;
         }
         let whole = Span::new(0, first.document.text.len());
         let hits = self.lexicon.find(&first.document.text);
-        units.iter().map(|u| self.tally(u, &hits, whole)).collect()
+        for (i, unit) in units.iter().enumerate() {
+            f(i, self.tally(unit, &hits, whole));
+        }
     }
 }
 
 impl LexiconMapper {
+    /// The most pieces of evidence kept for one term in one unit, in text
+    /// order; the hits after count in the score and in
+    /// [`AreaScore::omitted`]. The 1000th hit of a term adds a thousandth
+    /// of its weight, and no policy a reader meets repeats a term that
+    /// often: the cap bounds the memory and the `evidence.csv` of a text
+    /// made of one phrase repeated, to the lexicon's size times this.
+    pub const EVIDENCE_PER_TERM: usize = 1000;
+
     /// Scores a unit from the hits found in `within` (a span of its
     /// document): hits that start inside one of the unit's pieces count.
     fn tally(&self, unit: &Unit<'_>, hits: &[Hit], within: Span) -> Vec<AreaScore> {
         let areas = self.lexicon.area_count();
         let mut weight = vec![0.0; areas];
         let mut evidence: Vec<Vec<Evidence>> = vec![Vec::new(); areas];
+        let mut omitted = vec![0; areas];
         // Hashed with rustc-hash: every hit goes in.
         let mut seen: FxHashMap<(usize, Arc<str>), f64> = FxHashMap::default();
         let title_weight = self.lexicon.scoring().title_weight;
@@ -133,6 +153,10 @@ impl LexiconMapper {
                 *k += 1.0;
                 let role_weight = if role == Role::Title { title_weight } else { 1.0 };
                 weight[hit.area] += hit.weight * role_weight / *k;
+                if *k > Self::EVIDENCE_PER_TERM as f64 {
+                    omitted[hit.area] += 1;
+                    continue;
+                }
                 let span = Span::new(within.start + hit.start, (within.start + hit.end).min(piece.end));
                 evidence[hit.area].push(sentences.evidence(unit.document, Arc::clone(&hit.term), piece, span));
             }
@@ -140,8 +164,9 @@ impl LexiconMapper {
         weight
             .into_iter()
             .zip(evidence)
+            .zip(omitted)
             .enumerate()
-            .map(|(area, (w, evidence))| AreaScore { area, score: 1.0 - (-w).exp(), evidence })
+            .map(|(area, ((w, evidence), omitted))| AreaScore { area, score: 1.0 - (-w).exp(), evidence, omitted })
             .collect()
     }
 }

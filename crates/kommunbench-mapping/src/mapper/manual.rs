@@ -97,7 +97,7 @@ impl Mapper for ManualMapper {
             .map(|area| {
                 let score = scores.get(area).copied().unwrap_or(0.0);
                 let evidence = if score > 0.0 { evidence(if score >= 1.0 { "coded" } else { "uncertain" }) } else { vec![] };
-                AreaScore { area, score, evidence }
+                AreaScore { area, score, evidence, omitted: 0 }
             })
             .collect()
     }

@@ -21,7 +21,7 @@ pub use unit::{Role, Unit, UnitKind};
 use serde::Serialize;
 
 /// A unit's score for one area.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AreaScore {
     /// Index of the area in the framework.
     pub area: usize,
@@ -29,6 +29,19 @@ pub struct AreaScore {
     pub score: f64,
     /// What the score rests on.
     pub evidence: Vec<Evidence>,
+    /// Pieces of evidence the score rests on that `evidence` does not
+    /// hold: a mapper may keep only the first ones of a term (the lexicon
+    /// mapper keeps [`LexiconMapper::EVIDENCE_PER_TERM`]), so that a text
+    /// repeating a term a million times costs no more than one repeating it
+    /// a thousand times. 0 when `evidence` is complete.
+    pub omitted: usize,
+}
+
+impl AreaScore {
+    /// How many pieces of evidence the score rests on, kept or not.
+    pub fn evidence_count(&self) -> usize {
+        self.evidence.len() + self.omitted
+    }
 }
 
 /// Scores units of text against the areas of a framework.
@@ -49,7 +62,7 @@ pub struct AreaScore {
 ///     fn threshold(&self) -> f64 { 0.5 }
 ///     fn score(&self, unit: &Unit<'_>) -> Vec<AreaScore> {
 ///         let school = unit.text().to_lowercase().contains("skola");
-///         (0..7).map(|area| AreaScore { area, score: if school && area == 2 { 1.0 } else { 0.0 }, evidence: vec![] }).collect()
+///         (0..7).map(|area| AreaScore { area, score: if school && area == 2 { 1.0 } else { 0.0 }, ..Default::default() }).collect()
 ///     }
 /// }
 ///
@@ -72,5 +85,17 @@ pub trait Mapper: Send + Sync {
     /// [`Aligner`](crate::Aligner)); override it when shared work makes that cheaper.
     fn score_all(&self, units: &[Unit<'_>]) -> Vec<Vec<AreaScore>> {
         units.iter().map(|u| self.score(u)).collect()
+    }
+
+    /// Scores many units and hands each unit's scores to `f` (with the
+    /// unit's index in `units`) as soon as they are made, so that a caller
+    /// which keeps little of them holds one unit's evidence at a time: what
+    /// the [`Aligner`](crate::Aligner) calls. The default hands on what
+    /// [`Mapper::score_all`] returns; override it together with `score_all`
+    /// when the shared work can be done once and each unit scored after.
+    fn score_each(&self, units: &[Unit<'_>], f: &mut dyn FnMut(usize, Vec<AreaScore>)) {
+        for (i, scores) in self.score_all(units).into_iter().enumerate() {
+            f(i, scores);
+        }
     }
 }

@@ -148,7 +148,7 @@ impl Mapper for SimilarityMapper {
             .enumerate()
             .map(|(area, profile)| {
                 let score = v.iter().map(|(f, x)| x * profile.get(*f).copied().unwrap_or(0.0)).sum::<f64>().clamp(0.0, 1.0);
-                AreaScore { area, score, evidence: Self::evidence(unit, profile) }
+                AreaScore { area, score, evidence: Self::evidence(unit, profile), omitted: 0 }
             })
             .collect()
     }

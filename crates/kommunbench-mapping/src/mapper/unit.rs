@@ -1,6 +1,8 @@
 //! Units: what a mapper scores (a priority, or a segment of running
 //! text), with the pieces of the document they are made of.
 
+use std::borrow::Cow;
+
 use kommunbench_core::{BlockKind, PolicyDocument, Span};
 use serde::Serialize;
 
@@ -46,8 +48,9 @@ pub struct Unit<'a> {
     pub kind: UnitKind,
     /// Index of the priority or block; 0 for a document.
     pub index: usize,
-    /// How the unit is named in output: a priority's title, a segment's text.
-    pub label: String,
+    /// How the unit is named in output: a priority's title, a segment's
+    /// text (borrowed from the document).
+    pub label: Cow<'a, str>,
     /// The spans it covers and their roles.
     pub pieces: Vec<(Span, Role)>,
 }
@@ -65,21 +68,21 @@ impl<'a> Unit<'a> {
         if let Some(body) = p.body_span {
             pieces.push((body, Role::Body));
         }
-        Unit { document, kind: UnitKind::Priority, index: i, label: p.title.clone(), pieces }
+        Unit { document, kind: UnitKind::Priority, index: i, label: Cow::Borrowed(&p.title), pieces }
     }
 
     /// The `i`-th content block of a document.
     pub fn segment(document: &'a PolicyDocument, i: usize) -> Unit<'a> {
         let b = &document.blocks[i];
         let role = if matches!(b.kind, BlockKind::Heading { .. }) { Role::Title } else { Role::Body };
-        Unit { document, kind: UnitKind::Segment, index: i, label: b.text.clone(), pieces: vec![(b.span, role)] }
+        Unit { document, kind: UnitKind::Segment, index: i, label: Cow::Borrowed(&b.text), pieces: vec![(b.span, role)] }
     }
 
     /// The whole content of a document, furniture left out, and the blocks
     /// outside the author's own policy too ([`kommunbench_core::Block::outside`]).
     pub fn document(document: &'a PolicyDocument) -> Unit<'a> {
         let pieces = document.blocks.iter().filter(|b| !b.outside).map(|b| (b.span, Role::Body)).collect();
-        Unit { document, kind: UnitKind::Document, index: 0, label: document.title.clone(), pieces }
+        Unit { document, kind: UnitKind::Document, index: 0, label: Cow::Borrowed(&document.title), pieces }
     }
 
     /// The unit's text, its pieces joined by line breaks.

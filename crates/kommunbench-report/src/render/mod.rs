@@ -92,9 +92,13 @@ pub struct ReportRow {
     pub documents: Vec<ReportDocument>,
     /// One cell per area, in the order of [`ReportData::areas`].
     pub cells: Vec<ReportCell>,
-    /// The priorities the documents state, in document order.
+    /// The priorities the documents state, in document order: the first
+    /// [`PAGE_PRIORITIES`](crate::PAGE_PRIORITIES).
     #[serde(default)]
     pub priorities: Vec<ReportPriority>,
+    /// How many priorities the documents state, listed or not.
+    #[serde(default)]
+    pub priority_count: usize,
     /// Areas not covered.
     #[serde(default)]
     pub gaps: Vec<String>,

@@ -341,6 +341,17 @@ mod tests {
         assert!(html.contains("fler ska ha egen försörjning inom &lt; 2 år."));
         assert!(html.contains("href=\"../report.html\""));
         assert!(html.contains("No other row to compare with."));
+        assert!(!html.contains("priorities.csv</code></a> lists every one"), "all listed: no note");
+    }
+
+    #[test]
+    fn a_row_page_listing_some_of_the_priorities_says_how_many_there_are() {
+        let mut data = sample();
+        data.rows[0].priority_count = 5000;
+        let html = municipality_html(&data, &data.rows[0]).unwrap();
+        assert!(html.contains(
+            "The first 2 of 5000 priorities; <a href=\"../priorities.csv\"><code>priorities.csv</code></a> lists every one."
+        ));
     }
 
     fn piece(term: &str, text: &str, sentence: &str) -> ReportEvidence {

@@ -79,3 +79,23 @@ fn a_page_shows_the_first_sentences_of_an_area_and_counts_the_rest() {
     assert!(csv.matches(",work,").count() >= work.evidence_count);
     assert!(csv.contains(&format!("Insats {lines} ger")));
 }
+
+#[test]
+fn a_page_lists_the_first_priorities_and_the_csv_all_of_them() {
+    use kommunbench_ingest::Ingester;
+    use kommunbench_report::PAGE_PRIORITIES;
+    let items = PAGE_PRIORITIES + 30;
+    let list: String = (1..=items).map(|i| format!("• Fler nyanlända i arbete, insats {i}\n")).collect();
+    let doc = Ingester::new().ingest_str("vingaker", &format!("Vingåkers kommun\n\nIntegrationsplan\n\nMål\n\n{list}")).unwrap();
+    assert_eq!(doc.priorities.len(), items);
+    let bench = Pipeline::builder().build().unwrap().run(&[doc]);
+    let dir = tempfile::tempdir().unwrap();
+    write_report(&bench, dir.path(), Vec::new()).unwrap();
+    let page = std::fs::read_to_string(dir.path().join(PAGES_DIR).join("0428-vingaker.html")).unwrap();
+    let table = &page[page.find("id=\"priorities-table\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert_eq!(table.matches("<tr><td>").count(), PAGE_PRIORITIES);
+    assert!(page.contains(&format!("The first {PAGE_PRIORITIES} of {items} priorities")));
+    let csv = std::fs::read_to_string(dir.path().join("priorities.csv")).unwrap();
+    assert_eq!(csv.lines().count(), items + 1, "a header and every priority");
+}
