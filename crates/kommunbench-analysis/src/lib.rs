@@ -30,8 +30,8 @@ pub use frames::{DocumentCoverage, DocumentInfo, alignment_table, coverage_table
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use peers::{
-    NEAREST_PEERS, PeerGroupError, cosine, jaccard, nearest, nearest_peers, peer_groups_by_county, peer_groups_by_name,
-    peer_groups_from_csv, similarities,
+    NEAREST_PEERS, PeerGroupError, cosine, jaccard, names_a_row, nearest, nearest_peers, peer_groups_by_county,
+    peer_groups_by_name, peer_groups_from_csv, similarities,
 };
 pub use pipeline::{EvidenceDetail, Mapped, PeerGroups, Pipeline, PipelineBuilder, PipelineError};
 pub use polars;

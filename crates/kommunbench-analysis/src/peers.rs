@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use kommunbench_core::MunicipalityRegistry;
 use polars::prelude::*;
 
 use crate::actor::Actor;
@@ -104,9 +105,11 @@ pub struct PeerGroupError {
 
 /// Peer groups from a CSV file `municipality,group` (header required):
 /// a municipality's name or code to its group (see
-/// [`Actor::answers_to`]). A municipality listed twice, or a row without
-/// a name or a group, is an error naming the line.
-pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, PeerGroupError> {
+/// [`Actor::answers_to`]). A municipality listed twice, a row without a
+/// name or a group, or a name that names no row `registry` knows of (see
+/// [`names_a_row`]) is an error naming the line: a misspelt name would
+/// otherwise leave its municipality without a group, silently.
+pub fn peer_groups_from_csv(path: &Path, registry: &MunicipalityRegistry) -> Result<HashMap<String, String>, PeerGroupError> {
     let err = |line: usize, message: String| PeerGroupError { path: path.to_owned(), line, message };
     let text = kommunbench_core::read_text(path).map_err(|e| err(0, e.to_string()))?;
     let mut lines = text.lines();
@@ -124,11 +127,40 @@ pub fn peer_groups_from_csv(path: &Path) -> Result<HashMap<String, String>, Peer
         if m.is_empty() || g.is_empty() {
             return Err(err(i + 2, format!("a municipality and a group, not `{line}`")));
         }
+        if !names_a_row(m, registry) {
+            return Err(err(
+                i + 2,
+                format!(
+                    "`{m}` is no municipality (name or code), county or row name known; \
+                     check its spelling, or add the municipality with --municipalities"
+                ),
+            ));
+        }
         if let Some(before) = out.insert(m.to_owned(), g.to_owned()) {
             return Err(err(i + 2, format!("`{m}` is listed twice (in group `{before}` before)")));
         }
     }
     Ok(out)
+}
+
+/// Whether `name` can name a row of a benchmark read with `registry`: a
+/// municipality by name or code (`Vaggeryd`, `0687`), a party's or an
+/// authority's row by the municipality or county in it (`Lomma (M)`,
+/// `Länsstyrelsen (Skåne län)`), a region's row (`Skåne län (region)`),
+/// or a document's row (`(plan-2020)`).
+pub fn names_a_row(name: &str, registry: &MunicipalityRegistry) -> bool {
+    let name = name.trim();
+    let known = |part: &str| {
+        let part = part.trim();
+        registry.by_name(part).is_some() || registry.by_code(part).is_some() || registry.counties().contains(&part)
+    };
+    if name.starts_with('(') && name.ends_with(')') {
+        return true;
+    }
+    match name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
+        Some((base, inner)) => known(base) || known(inner),
+        None => known(name),
+    }
 }
 
 /// Peer groups by county (län or landskap), from the documents' facts.
@@ -167,12 +199,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("groups.csv");
         std::fs::write(&file, "municipality,group\nVaggeryd,små\nVäxjö,stora\nVaggeryd,stora\n").unwrap();
-        let err = peer_groups_from_csv(&file).unwrap_err().to_string();
+        let err = peer_groups_from_csv(&file, &MunicipalityRegistry::builtin()).unwrap_err().to_string();
         assert!(err.ends_with("groups.csv:4: `Vaggeryd` is listed twice (in group `små` before)"), "{err}");
         std::fs::write(&file, "municipality,group\nVaggeryd,\n").unwrap();
-        assert!(peer_groups_from_csv(&file).unwrap_err().to_string().contains("groups.csv:2: a municipality and a group"));
+        assert!(
+            peer_groups_from_csv(&file, &MunicipalityRegistry::builtin())
+                .unwrap_err()
+                .to_string()
+                .contains("groups.csv:2: a municipality and a group")
+        );
         std::fs::write(&file, "municipality,group\nVaggeryd,små\nVäxjö,stora\n").unwrap();
-        assert_eq!(peer_groups_from_csv(&file).unwrap().len(), 2);
+        assert_eq!(peer_groups_from_csv(&file, &MunicipalityRegistry::builtin()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_name_that_names_no_row_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("groups.csv");
+        std::fs::write(&file, "municipality,group\nVaggeryd,små\nVagerud,små\n").unwrap();
+        let err = peer_groups_from_csv(&file, &MunicipalityRegistry::builtin()).unwrap_err().to_string();
+        assert!(err.contains("groups.csv:3: `Vagerud` is no municipality"), "{err}");
+        // Codes, parties', regions' and documents' rows are rows.
+        std::fs::write(&file, "municipality,group\n0687,a\nLomma (M),b\nSkåne län (region),c\n(plan-2020),d\nVasa stad,e\n")
+            .unwrap();
+        assert_eq!(peer_groups_from_csv(&file, &MunicipalityRegistry::builtin()).unwrap().len(), 5);
     }
 
     #[test]
@@ -198,10 +248,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("groups.csv");
         std::fs::write(&path, "municipality,group\nVasa,Österbotten\nHedemora,Dalarna\n").unwrap();
-        let g = peer_groups_from_csv(&path).unwrap();
+        let g = peer_groups_from_csv(&path, &MunicipalityRegistry::builtin()).unwrap();
         assert_eq!(g["Vasa"], "Österbotten");
         std::fs::write(&path, "kommun;grupp\n").unwrap();
-        let err = peer_groups_from_csv(&path).unwrap_err().to_string();
+        let err = peer_groups_from_csv(&path, &MunicipalityRegistry::builtin()).unwrap_err().to_string();
         assert!(err.ends_with("groups.csv:1: expected the header `municipality,group`, found `kommun;grupp`"), "{err}");
     }
 }

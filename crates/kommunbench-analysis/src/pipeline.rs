@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use kommunbench_core::{Corpus, DocumentId, Framework, FrameworkError, PolicyDocument, Progress};
+use kommunbench_core::{Corpus, DocumentId, Framework, FrameworkError, MunicipalityRegistry, PolicyDocument, Progress};
 use kommunbench_ingest::CorpusReader;
 use kommunbench_mapping::{
     Aligner, AreaCoverage, AreaScore, DocumentMapping, Lexicon, LexiconError, LexiconMapper, Mapper, MapperKind, Unit,
@@ -127,6 +127,7 @@ pub struct PipelineBuilder {
     mapper: Chosen,
     threshold: Option<f64>,
     groups: PeerGroups,
+    registry: Option<MunicipalityRegistry>,
     all_pairs: bool,
     municipalities_only: bool,
 }
@@ -202,6 +203,14 @@ impl PipelineBuilder {
         self
     }
 
+    /// The municipalities a peer groups file may name (the built-in ones
+    /// by default): give the registry the corpus is read with.
+    #[must_use]
+    pub fn registry(mut self, registry: MunicipalityRegistry) -> Self {
+        self.registry = Some(registry);
+        self
+    }
+
     /// Loads the framework, the lexicon and the peer groups file.
     pub fn build(self) -> Result<Pipeline, PipelineError> {
         let framework = match self.framework {
@@ -232,7 +241,10 @@ impl PipelineBuilder {
             PeerGroups::None => Groups::All,
             PeerGroups::ByCounty => Groups::ByCounty,
             PeerGroups::Given(g) => Groups::Given(g),
-            PeerGroups::File(path) => Groups::Given(peer_groups_from_csv(&path)?),
+            PeerGroups::File(path) => {
+                let registry = self.registry.unwrap_or_else(MunicipalityRegistry::builtin);
+                Groups::Given(peer_groups_from_csv(&path, &registry)?)
+            }
         };
         Ok(Pipeline {
             framework,
@@ -293,6 +305,7 @@ impl Pipeline {
             mapper: Chosen::Kind(MapperKind::default()),
             threshold: None,
             groups: PeerGroups::None,
+            registry: None,
             all_pairs: false,
             municipalities_only: false,
         }
@@ -313,22 +326,16 @@ impl Pipeline {
 
     /// Maps every document; a similarity mapper is fitted on `corpus`.
     pub fn map(&self, corpus: &[PolicyDocument]) -> Mapped {
-        self.map_each(corpus, |_| {})
+        self.map_each(corpus, true)
     }
 
-    /// Maps every document in parallel, `finish` applied to each mapping as
-    /// soon as it is made.
-    fn map_each(&self, corpus: &[PolicyDocument], finish: impl Fn(&mut DocumentMapping) + Sync) -> Mapped {
+    /// Maps every document in parallel, with or without the text and
+    /// evidence of segment alignments ([`Aligner::without_segment_detail`]).
+    fn map_each(&self, corpus: &[PolicyDocument], segment_detail: bool) -> Mapped {
         self.with_mapper(corpus, |mapper| {
             let aligner = Aligner::new(&self.framework, mapper);
-            let mappings = corpus
-                .par_iter()
-                .map(|d| {
-                    let mut m = aligner.map_document(d);
-                    finish(&mut m);
-                    m
-                })
-                .collect();
+            let aligner = if segment_detail { aligner } else { aligner.without_segment_detail() };
+            let mappings = corpus.par_iter().map(|d| aligner.map_document(d)).collect();
             Mapped { mappings, threshold: mapper.threshold() }
         })
     }
@@ -449,9 +456,9 @@ impl Pipeline {
 
     /// Maps the corpus and computes every table of the benchmark. Each
     /// mapping keeps what the benchmark uses
-    /// ([`DocumentMapping::drop_segment_detail`]) as soon as it is made.
+    /// ([`Aligner::without_segment_detail`]).
     pub fn run(&self, corpus: &[PolicyDocument]) -> Benchmark {
-        self.benchmark(corpus, self.map_each(corpus, DocumentMapping::drop_segment_detail))
+        self.benchmark(corpus, self.map_each(corpus, false))
     }
 
     /// Reads `paths` with `reader` and benchmarks them: the benchmark
@@ -494,12 +501,8 @@ impl Pipeline {
             return (bench, Corpus { documents, failures: corpus.failures, warnings: corpus.warnings });
         }
         let (read, threshold) = self.with_mapper(&[], |mapper| {
-            let aligner = Aligner::new(&self.framework, mapper);
-            let read = reader.read_each(paths, progress, |doc| {
-                let mut mapping = aligner.map_document(&doc);
-                mapping.drop_segment_detail();
-                (DocumentInfo::from(&doc), mapping)
-            });
+            let aligner = Aligner::new(&self.framework, mapper).without_segment_detail();
+            let read = reader.read_each(paths, progress, |doc| (DocumentInfo::from(&doc), aligner.map_document(&doc)));
             (read, mapper.threshold())
         });
         let ids = read.documents.iter().map(|(d, _)| d.id.clone()).collect();
@@ -554,6 +557,10 @@ impl Mapper for Thresholded<'_> {
 
     fn score_all(&self, units: &[Unit<'_>]) -> Vec<Vec<AreaScore>> {
         self.inner.score_all(units)
+    }
+
+    fn score_each(&self, units: &[Unit<'_>], f: &mut dyn FnMut(usize, Vec<AreaScore>)) {
+        self.inner.score_each(units, f);
     }
 }
 

@@ -32,10 +32,12 @@ struct Manifest {
 }
 
 /// One file's result in [`CorpusReader::read_each`]: what was kept of
-/// the document, its damaged bytes, and its manifest entry's outcome.
+/// the document, its damaged bytes, its reader's caveats, and its
+/// manifest entry's outcome.
 struct Read<T> {
     kept: T,
     damaged: Option<(usize, usize)>,
+    caveats: Vec<String>,
     manifest: Option<(usize, String, Option<String>)>,
 }
 
@@ -69,6 +71,11 @@ impl CorpusReader {
     pub fn ingester(mut self, ingester: Ingester) -> Self {
         self.ingester = ingester;
         self
+    }
+
+    /// The municipalities the ingester recognises.
+    pub fn registry(&self) -> &kommunbench_core::MunicipalityRegistry {
+        self.ingester.registry()
     }
 
     /// Reads at most this many documents (default 100 000).
@@ -182,6 +189,9 @@ impl CorpusReader {
                         if let Some((count, first)) = read.damaged {
                             corpus.warnings.push(CorpusWarning::DamagedUtf8 { path: file.path.clone(), count, first });
                         }
+                        for message in read.caveats {
+                            corpus.warnings.push(CorpusWarning::Caveat { path: file.path.clone(), message });
+                        }
                         if let Some((m, document, error)) = read.manifest {
                             if let Some(message) = error {
                                 corpus.failures.push(CorpusError::ManifestEntry {
@@ -226,7 +236,8 @@ impl CorpusReader {
             let meta = manifests[m].1.documents.get(doc.id.as_str())?;
             Some((m, doc.id.to_string(), meta.apply(&mut doc, self.ingester.registry()).err()))
         });
-        Ok(Read { kept: each(doc), damaged, manifest })
+        let caveats = doc.source.caveats.clone();
+        Ok(Read { kept: each(doc), damaged, caveats, manifest })
     }
 }
 

@@ -379,7 +379,11 @@ pub fn read_benchmark(
     let reader = reader(municipalities, max_file_size, max_documents, follow_links)?;
     let (framework, mapper) = defaults(py, framework, mapper);
     let groups = self::groups(groups, by_county)?;
-    let builder = Pipeline::builder().threshold(threshold).peer_groups(groups).municipalities_only(municipalities_only);
+    let builder = Pipeline::builder()
+        .threshold(threshold)
+        .peer_groups(groups)
+        .registry(reader.registry().clone())
+        .municipalities_only(municipalities_only);
     let chosen = choose(resolve_framework(&framework)?, &mapper, builder)?;
     // The GIL is free for a Python mapper, as in `read_coverage`.
     let (inner, read) = py.detach(|| chosen.pipeline.read_benchmark(&reader, &paths, |_| {}));

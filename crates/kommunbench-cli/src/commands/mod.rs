@@ -124,6 +124,15 @@ impl ReadOptions {
         Ok(Workers::new(program, [crate::WORKER_MODE]).env("MIMALLOC_ARENA_RESERVE", "0").limits(limits))
     }
 
+    /// The built-in municipalities and those of `--municipalities`.
+    pub(crate) fn registry(&self) -> anyhow::Result<MunicipalityRegistry> {
+        let mut registry = MunicipalityRegistry::builtin();
+        if let Some(file) = &self.municipalities {
+            registry.extend_from_csv(file)?;
+        }
+        Ok(registry)
+    }
+
     /// Reads the corpus, printing progress on stderr for large ones and
     /// every failure as it is met.
     pub(crate) fn read(&self, paths: &[PathBuf]) -> anyhow::Result<Corpus> {
@@ -137,12 +146,11 @@ impl ReadOptions {
         paths: &[PathBuf],
         read: impl FnOnce(&CorpusReader, &[PathBuf], &mut dyn FnMut(Progress<'_>)) -> Corpus<T>,
     ) -> anyhow::Result<Corpus<T>> {
-        let mut registry = MunicipalityRegistry::builtin();
-        if let Some(file) = &self.municipalities {
-            registry.extend_from_csv(file)?;
-        }
-        let ingester =
-            Ingester::builder().converter(Arc::new(self.workers()?)).registry(registry).max_file_size(self.max_file_size).build();
+        let ingester = Ingester::builder()
+            .converter(Arc::new(self.workers()?))
+            .registry(self.registry()?)
+            .max_file_size(self.max_file_size)
+            .build();
         let reader = CorpusReader::new().ingester(ingester).max_documents(self.max_documents).follow_links(self.follow_links);
         let quiet = self.quiet;
         let corpus = read(&reader, paths, &mut |p| {

@@ -68,7 +68,7 @@ pub(crate) fn benchmark(
     pipeline: PipelineBuilder,
 ) -> anyhow::Result<(Corpus<DocumentId>, Pipeline, Benchmark)> {
     let paths = if paths.is_empty() { vec![bundled_corpus()] } else { paths.to_vec() };
-    let pipeline = pipeline.build()?;
+    let pipeline = pipeline.registry(options.registry()?).build()?;
     let mut bench = None;
     let corpus = options.read_with(&paths, |reader, paths, progress| {
         let (read, corpus) = pipeline.read_benchmark(reader, paths, progress);

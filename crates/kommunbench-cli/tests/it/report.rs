@@ -48,3 +48,29 @@ fn compare_lists_gaps_and_peers() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no municipality `Atlantis` in the corpus"), "{}", stderr(&out));
 }
+
+/// A misspelt name in a groups file is an error before anything is read; a
+/// municipality added with `--municipalities` may be named.
+#[test]
+fn a_groups_file_naming_no_municipality_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let groups = dir.path().join("groups.csv");
+    std::fs::write(&groups, "municipality,group\nVaggeryd,små\nVagerud,små\n").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = run(&["report", "--groups", groups.to_str().unwrap(), "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("groups.csv:3: `Vagerud` is no municipality"), "{}", stderr(&out));
+    assert!(!out_dir.exists());
+    let extra = dir.path().join("extra.csv");
+    std::fs::write(&extra, "country,code,name,county,aliases\nSE,9999,Vagerud,Jönköpings län,\n").unwrap();
+    let out = run(&[
+        "report",
+        "--groups",
+        groups.to_str().unwrap(),
+        "--municipalities",
+        extra.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
