@@ -189,6 +189,15 @@ pub enum CorpusWarning {
         /// Byte offset of the first.
         first: usize,
     },
+    /// What the file's reader met that the text may show (a page that
+    /// declares one encoding and is written in another).
+    #[error("{}: {message}", path.display())]
+    Caveat {
+        /// The file.
+        path: PathBuf,
+        /// What it met and what it did.
+        message: String,
+    },
 }
 
 /// Documents read from files, and the inputs that failed.

@@ -333,6 +333,10 @@ pub struct Source {
     /// page 1 first), for paged formats (PDF); empty for the others.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<usize>,
+    /// What the reader met that the text may show: a page that declares one
+    /// encoding and is written in another, read in the one its bytes are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<String>,
 }
 
 fn text_format() -> String {
@@ -349,6 +353,7 @@ impl Default for Source {
             language: None,
             format: text_format(),
             pages: Vec::new(),
+            caveats: Vec::new(),
         }
     }
 }

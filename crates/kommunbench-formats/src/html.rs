@@ -2,6 +2,8 @@
 //! structure kept as lines (headings alone, list items with markers,
 //! table cells between tabs), its chrome left out by structure.
 
+use std::borrow::Cow;
+
 use kommunbench_ingest::FormatMeta;
 use kommunbench_text::collapse_whitespace;
 use scraper::{ElementRef, Html, Node};
@@ -176,10 +178,55 @@ fn metadata(document: &Html) -> FormatMeta {
     }
 }
 
-/// Converts a page to text and its metadata.
-pub(crate) fn to_text(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
-    let encoding = declared_charset(bytes).unwrap_or(encoding_rs::UTF_8);
-    let (source, _, _) = encoding.decode(bytes);
+/// The page's source in the encoding it declares (its byte order mark,
+/// else its `<meta>`, else UTF-8), unless its bytes rule that encoding
+/// out, and what was done then:
+///
+/// - declared in a single-byte encoding (`windows-1252`, `ISO-8859-1`)
+///   but UTF-8 with letters beyond ASCII: read as UTF-8 (a declaration
+///   left from an old template; as declared, every `å` would read `Ã¥`);
+/// - declared as UTF-8, or declaring nothing, but not UTF-8: read as a
+///   text file is ([`kommunbench_ingest::decode`]), so windows-1252, or
+///   UTF-8 with its few damaged bytes as U+FFFD.
+fn decode_page(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
+    let declared = declared_charset(bytes);
+    let encoding = declared.unwrap_or(encoding_rs::UTF_8);
+    let (source, used, malformed) = encoding.decode(bytes);
+    if used != encoding {
+        // A byte order mark, which outranks a declaration.
+        return (source, None);
+    }
+    let said = declared.map_or_else(|| "declares no encoding".to_owned(), |e| format!("declares {}", e.name()));
+    if used == encoding_rs::UTF_8 && malformed {
+        let first = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+        return match kommunbench_ingest::decode(bytes) {
+            Ok(d) if d.encoding == "windows-1252" => {
+                (Cow::Owned(d.text), Some(format!("the page {said} but is not UTF-8 (byte {first}); read as windows-1252")))
+            }
+            Ok(d) => {
+                let n = d.damaged.len();
+                let caveat = format!(
+                    "the page {said}: {n} invalid UTF-8 {} (first at byte {first}) read as U+FFFD",
+                    if n == 1 { "sequence" } else { "sequences" }
+                );
+                (Cow::Owned(d.text), Some(caveat))
+            }
+            Err(e) => (source, Some(format!("the page {said} but is not UTF-8 ({e}); invalid bytes read as U+FFFD"))),
+        };
+    }
+    if used.is_single_byte()
+        && !bytes.is_ascii()
+        && let Ok(utf8) = std::str::from_utf8(bytes)
+    {
+        return (Cow::Borrowed(utf8), Some(format!("the page {said} but is written in UTF-8; read as UTF-8")));
+    }
+    (source, None)
+}
+
+/// Converts a page to text and its metadata, with what reading it met
+/// (see [`decode_page`]).
+pub(crate) fn to_text(bytes: &[u8]) -> Result<(String, FormatMeta, Vec<String>), String> {
+    let (source, caveat) = decode_page(bytes);
     let document = Html::parse_document(&source);
     within_bounds(&document)?;
     let meta = metadata(&document);
@@ -195,7 +242,7 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<(String, FormatMeta), String> {
     out.walk(document.root_element(), 0);
     out.flush();
     let text = out.blocks.finish().map_err(|_| "an HTML page without text content".to_owned())?;
-    Ok((text, meta))
+    Ok((text, meta, caveat.into_iter().collect()))
 }
 
 /// The deepest nesting of elements a page may have. Real pages nest a few

@@ -157,22 +157,30 @@ impl Converter for Formats {
                 pdf::to_text(b).map(|p| {
                     let mut meta = p.meta;
                     meta.title = p.title;
-                    Converted { text: p.text, format: name, meta, pages: p.pages, furniture: p.furniture }
+                    Converted { text: p.text, format: name, meta, pages: p.pages, furniture: p.furniture, caveats: Vec::new() }
                 })
             }),
             Kind::Docx | Kind::Odt => {
                 let read = if kind == Kind::Docx { office::docx as Reader } else { office::odt };
                 self.isolated(name, bytes, move |b| {
-                    read(b).map(|(text, meta)| Converted { text, format: name, meta, pages: Vec::new(), furniture: Vec::new() })
+                    read(b).map(|(text, meta)| Converted {
+                        text,
+                        format: name,
+                        meta,
+                        pages: Vec::new(),
+                        furniture: Vec::new(),
+                        caveats: Vec::new(),
+                    })
                 })
             }
             Kind::Html => self.isolated(name, bytes, move |b| {
-                html::to_text(b).map(|(text, meta)| Converted {
+                html::to_text(b).map(|(text, meta, caveats)| Converted {
                     text,
                     format: name,
                     meta,
                     pages: Vec::new(),
                     furniture: Vec::new(),
+                    caveats,
                 })
             }),
         })
@@ -251,7 +259,7 @@ mod tests {
     }
 
     fn ingest(page: &str) -> kommunbench_core::PolicyDocument {
-        let (text, _) = html::to_text(page.as_bytes()).unwrap();
+        let (text, _, _) = html::to_text(page.as_bytes()).unwrap();
         Ingester::new().ingest_str("page", &text).unwrap()
     }
 
@@ -293,7 +301,7 @@ mod tests {
     fn the_declared_charset_is_used_and_the_title_stands_in_for_a_missing_h1() {
         let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><title>Integrationsplan f\xf6r V\xe4xj\xf6</title></head><body><p>Kommunens m\xe5l \xe4r:</p><ol><li>Fler i arbete</li><li>B\xe4ttre skolresultat</li></ol></body></html>".to_vec();
         page.extend_from_slice(b"\n");
-        let (text, _) = html::to_text(&page).unwrap();
+        let (text, _, _) = html::to_text(&page).unwrap();
         assert!(
             text.starts_with("Integrationsplan för Växjö\n\nKommunens mål är:\n\n1. Fler i arbete\n2. Bättre skolresultat"),
             "{text}"
@@ -305,10 +313,10 @@ mod tests {
         // Visible text and a comment that mention a charset: the page is UTF-8.
         let page = "<html><head><!-- <meta charset=\"windows-1252\"> --><title>Mål</title></head>\
             <body><p>Spara filen med charset=iso-8859-1 om du måste.</p></body></html>";
-        let (text, _) = html::to_text(page.as_bytes()).unwrap();
+        let (text, _, _) = html::to_text(page.as_bytes()).unwrap();
         assert!(text.starts_with("Mål\n\nSpara filen med charset=iso-8859-1 om du måste."), "{text}");
         // `<meta charset>` with the attribute's spaces and quotes.
-        let (text, _) =
+        let (text, _, _) =
             html::to_text(b"<html><head><META CHARSET = 'windows-1252'></head><body><p>M\xe5l</p></body></html>").unwrap();
         assert_eq!(text, "Mål\n");
         // A page saved as UTF-16 with its byte order mark.
@@ -318,6 +326,41 @@ mod tests {
             .collect();
         let read = Formats::default().convert(&utf16).expect("taken for a page").unwrap();
         assert_eq!((read.format, read.text.as_str()), ("HTML", "Mål för integration\n\nFler i arbete.\n"));
+    }
+
+    /// A declaration its bytes contradict: read as the bytes are, and said.
+    #[test]
+    fn a_page_whose_bytes_contradict_its_charset_is_read_as_they_are_with_a_caveat() {
+        // Declared windows-1252, written in UTF-8.
+        let page = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Mål för Växjö</p></body></html>";
+        let (text, _, caveats) = html::to_text(page.as_bytes()).unwrap();
+        assert_eq!(text, "Mål för Växjö\n");
+        assert_eq!(caveats, ["the page declares windows-1252 but is written in UTF-8; read as UTF-8"]);
+        // Declared UTF-8 (and declaring nothing), written in windows-1252.
+        for head in ["<meta charset=\"utf-8\">", ""] {
+            let page = format!("<html><head>{head}</head><body><p>M\u{1}l</p></body></html>").replace('\u{1}', "\u{e5}");
+            let bytes = encoding_rs::WINDOWS_1252.encode(&page).0;
+            let (text, _, caveats) = html::to_text(&bytes).unwrap();
+            assert_eq!(text, "Mål\n");
+            let said = if head.is_empty() { "declares no encoding" } else { "declares UTF-8" };
+            assert_eq!(
+                caveats,
+                [format!("the page {said} but is not UTF-8 (byte {}); read as windows-1252", page.find('å').unwrap())]
+            );
+        }
+        // UTF-8 with one damaged byte stays UTF-8.
+        let mut bytes = "<html><body><p>Mål för Växjö och Åre</p><p>x</p></body></html>".as_bytes().to_vec();
+        let x = bytes.iter().rposition(|&b| b == b'x').unwrap();
+        bytes[x] = 0xff;
+        let (text, _, caveats) = html::to_text(&bytes).unwrap();
+        assert!(text.starts_with("Mål för Växjö och Åre\n\n\u{fffd}"), "{text}");
+        assert_eq!(
+            caveats,
+            [format!("the page declares no encoding: 1 invalid UTF-8 sequence (first at byte {x}) read as U+FFFD")]
+        );
+        // Agreeing bytes and declaration: nothing to say.
+        let (_, _, caveats) = html::to_text("<meta charset=utf-8><p>Mål</p>".as_bytes()).unwrap();
+        assert!(caveats.is_empty());
     }
 
     #[test]
@@ -355,7 +398,7 @@ mod tests {
             <h2>Arbete <span class=\"visually-hidden\" hidden>Dölj</span>och försörjning</h2>\
             <ul><li><a href=\"#\">Fler i arbete</a> <span aria-hidden=\"true\">Ikon</span><button>Läs mer</button></li></ul>\
             <table><tr><td>Språkcafé<nav>Meny</nav></td><td>Biblioteket</td></tr></table></main></body></html>";
-        let (text, _) = html::to_text(page.as_bytes()).unwrap();
+        let (text, _, _) = html::to_text(page.as_bytes()).unwrap();
         assert_eq!(text, "Arbete och försörjning\n\n• Fler i arbete\n\nSpråkcafé\tBiblioteket\n");
     }
 

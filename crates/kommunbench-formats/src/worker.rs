@@ -294,6 +294,8 @@ mod frame {
                 c.pages.iter().for_each(|&p| number(&mut out, p));
                 number(&mut out, c.furniture.len());
                 c.furniture.iter().for_each(|r| [r.start, r.end].into_iter().for_each(|n| number(&mut out, n)));
+                number(&mut out, c.caveats.len());
+                c.caveats.iter().for_each(|caveat| string(&mut out, caveat));
             }
         }
         out
@@ -333,13 +335,14 @@ mod frame {
                 let meta = FormatMeta { published, updated, created, modified, site, language, title };
                 let pages = (0..r.number()?).map(|_| r.number()).collect::<Option<Vec<_>>>()?;
                 let furniture = (0..r.number()?).map(|_| Some(r.number()?..r.number()?)).collect::<Option<Vec<_>>>()?;
+                let caveats = (0..r.number()?).map(|_| r.string().map(str::to_owned)).collect::<Option<Vec<_>>>()?;
                 // Offsets that do not fall in the text are a damaged answer.
                 let fits = |n: usize| n <= text.len() && text.is_char_boundary(n);
                 if !pages.iter().all(|&p| fits(p)) || !furniture.iter().all(|f| f.start <= f.end && fits(f.start) && fits(f.end))
                 {
                     return None;
                 }
-                Some(Ok(Converted { text, format, meta, pages, furniture }))
+                Some(Ok(Converted { text, format, meta, pages, furniture, caveats }))
             }
             _ => return None,
         };
@@ -398,12 +401,13 @@ mod frame {
                 },
                 pages: vec![0, 6],
                 furniture: vec![4..4, 6..18],
+                caveats: vec!["sidan anger windows-1252".into()],
             };
             let bytes = encode(Some(&Ok(converted.clone())));
             let Ok(Some(Ok(back))) = decode(&bytes) else { panic!("not decoded") };
             assert_eq!(
-                (back.text, back.format, back.meta, back.pages, back.furniture),
-                (converted.text, converted.format, converted.meta, converted.pages, converted.furniture)
+                (back.text, back.format, back.meta, back.pages, back.furniture, back.caveats),
+                (converted.text, converted.format, converted.meta, converted.pages, converted.furniture, converted.caveats)
             );
             assert!(matches!(decode(&encode(None)), Ok(None)));
             assert!(matches!(decode(&encode(Some(&Err("trasig".into())))), Ok(Some(Err(m))) if m == "trasig"));

@@ -37,6 +37,10 @@ pub struct Converted {
     /// [`DropReason::PageNoise`](kommunbench_core::DropReason::PageNoise).
     /// Byte ranges of whole lines.
     pub furniture: Vec<std::ops::Range<usize>>,
+    /// What reading the file met that the text may show (see
+    /// [`Source::caveats`](kommunbench_core::Source::caveats)): each becomes
+    /// a warning of the corpus that names the file.
+    pub caveats: Vec<String>,
 }
 
 /// What a file's format says about it apart from its text: a page's
@@ -217,6 +221,7 @@ impl Ingester {
                 language: meta.language.clone(),
                 format: converted.format.into(),
                 pages: converted.pages,
+                caveats: converted.caveats,
                 ..Source::default()
             };
             let mut doc = self.parse(id, text, source, meta.site.as_deref(), &converted.furniture);
@@ -344,7 +349,14 @@ mod tests {
 
         fn convert(&self, _: &[u8]) -> Option<Result<Converted, String>> {
             let furniture = self.1.iter().map(|line| self.0.find(line).map(|at| at..at + line.len()).unwrap()).collect();
-            Some(Ok(Converted { text: self.0.into(), format: "PDF", meta: FormatMeta::default(), pages: Vec::new(), furniture }))
+            Some(Ok(Converted {
+                text: self.0.into(),
+                format: "PDF",
+                meta: FormatMeta::default(),
+                pages: Vec::new(),
+                furniture,
+                caveats: Vec::new(),
+            }))
         }
     }
 

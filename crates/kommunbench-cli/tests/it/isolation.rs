@@ -77,6 +77,25 @@ fn a_page_nested_a_hundred_thousand_deep_fails_alone() {
     only_it_failed(&out, &ids, "nested.html", "an HTML page nested more than 1000 elements deep");
 }
 
+/// A page whose bytes contradict its declared charset is read as they
+/// are, through the worker, and the run warns about it by the file's name.
+#[test]
+fn a_page_that_declares_the_wrong_charset_is_read_right_and_warned_about() {
+    let page = "<html><head><meta charset=\"windows-1252\"><title>Integrationsplan för Växjö</title></head>\
+                <body><h1>Mål för integration</h1><p>Fler nyanlända i arbete och sfi.</p></body></html>";
+    let dir = corpus_with("vaxjo.html", page.as_bytes());
+    let (out, ids, _) = ingest(dir.path(), &[], Duration::from_secs(60));
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(ids.len(), 6);
+    let line = err.lines().find(|l| l.contains("vaxjo.html")).unwrap_or_else(|| panic!("not named: {err}"));
+    assert!(
+        line.starts_with("warning: ") && line.ends_with("the page declares windows-1252 but is written in UTF-8; read as UTF-8"),
+        "{line}"
+    );
+    assert!(stdout(&out).contains("Mål för integration") && !stdout(&out).contains("MÃ¥l"));
+}
+
 #[test]
 fn a_pdf_that_inflates_past_the_memory_limit_fails_alone() {
     // 400 KB that inflate to 400 MB of content.
