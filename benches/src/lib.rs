@@ -163,6 +163,39 @@ pub fn generate(bytes: usize, doc_bytes: usize, seed: u64) -> Vec<Generated> {
     out
 }
 
+/// A Kolada data response in the documented shape (`values`, `count`,
+/// `next_page`) for `kpis` x the 290 Swedish municipalities x `years`,
+/// drawn with a fixed `seed`: each value a share (%) with a trend by year,
+/// women's and men's values beside the total, plus what real responses
+/// hold besides: the whole country (`0000`), a region (`0001`) and a
+/// group (`G2328`), and about one municipality in a hundred without a
+/// value that year. The same arguments give the same response.
+pub fn kolada_response(kpis: &[&str], years: std::ops::RangeInclusive<i32>, seed: u64) -> String {
+    let registry = MunicipalityRegistry::builtin();
+    let mut ids: Vec<&str> = registry.all().iter().filter(|m| m.country.as_str() == "SE").map(|m| m.code.as_str()).collect();
+    ids.extend(["0000", "0001", "G2328"]);
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut entries = Vec::new();
+    for kpi in kpis {
+        for id in &ids {
+            let base = 30.0 + rng.f64() * 50.0;
+            for year in years.clone() {
+                let total = base + f64::from(year - years.start()) * (rng.f64() - 0.3);
+                let mut value = |v: f64| if rng.usize(..100) == 0 { "null".to_owned() } else { format!("{v:.1}") };
+                let (t, k, m) = (value(total), value(total + 2.0), value(total - 2.0));
+                let count = if id.starts_with('G') { 290 } else { 1 };
+                entries.push(format!(
+                    "{{\"kpi\": \"{kpi}\", \"municipality\": \"{id}\", \"period\": {year}, \"values\": [\
+                     {{\"gender\": \"T\", \"count\": {count}, \"status\": \"\", \"value\": {t}}}, \
+                     {{\"gender\": \"K\", \"count\": {count}, \"status\": \"\", \"value\": {k}}}, \
+                     {{\"gender\": \"M\", \"count\": {count}, \"status\": \"\", \"value\": {m}}}]}}"
+                ));
+            }
+        }
+    }
+    format!("{{\"count\": {}, \"next_page\": null, \"values\": [\n{}\n]}}\n", entries.len(), entries.join(",\n"))
+}
+
 /// Writes a generated corpus into `dir` as `<id>.txt` files.
 pub fn write_corpus(corpus: &[Generated], dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;

@@ -12,6 +12,7 @@ mod export;
 mod frames;
 mod matrix;
 mod metrics;
+mod outcomes;
 mod peers;
 mod pipeline;
 mod profile;
@@ -27,8 +28,13 @@ pub use export::{
     write_table_to,
 };
 pub use frames::{DocumentCoverage, DocumentInfo, alignment_table, coverage_table, document_coverage, evidence};
+pub use kommunbench_outcomes;
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
+pub use outcomes::{
+    Estimate, KpiSummary, MIN_GROUP, MIN_PAIRS, NOT_CAUSAL, OUTCOME_RESAMPLES, OutcomeReport, OutcomeRow, median_difference,
+    spearman, spearman_estimate,
+};
 pub use peers::{
     NEAREST_PEERS, PeerGroupError, cosine, jaccard, names_a_row, nearest, nearest_peers, peer_groups_by_county,
     peer_groups_by_name, peer_groups_from_csv, similarities,

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use kommunbench_analysis::{PeerGroups, Pipeline, PipelineBuilder, TableFormat};
 use kommunbench_core::Framework;
 use kommunbench_mapping::MapperKind;
+use kommunbench_outcomes::{KpiMap, Outcomes};
 
 /// The framework and mapper to use.
 #[derive(Debug, clap::Args)]
@@ -84,5 +85,38 @@ impl PeerArgs {
             (None, false) => PeerGroups::None,
         };
         builder.peer_groups(groups).municipalities_only(self.municipalities_only)
+    }
+}
+
+/// Outcome data beside the coverage (Kolada key figures).
+#[derive(Debug, clap::Args)]
+pub(crate) struct OutcomeArgs {
+    /// Kolada data responses (JSON, as the API returns them or as
+    /// `kommunbench outcomes fetch` saves them), one or more.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub outcomes: Vec<PathBuf>,
+    /// Which key figure speaks to which area (TOML); the example that ships
+    /// for se-2008 when not given.
+    #[arg(long, value_name = "FILE", requires = "outcomes")]
+    pub kpis: Option<PathBuf>,
+}
+
+impl OutcomeArgs {
+    /// The outcome data and the KPI file, read before any document is, or
+    /// `None` without `--outcomes`.
+    pub(crate) fn load(&self, framework: &Framework) -> anyhow::Result<Option<(Outcomes, KpiMap)>> {
+        if self.outcomes.is_empty() {
+            return Ok(None);
+        }
+        let kpis = match &self.kpis {
+            Some(file) => KpiMap::from_path(file, framework)?,
+            None if framework.id().as_str() == "se-2008" => KpiMap::builtin_se_2008(framework)?,
+            None => anyhow::bail!("no KPI file ships for {}; give one with --kpis FILE", framework.id()),
+        };
+        let outcomes = Outcomes::read(&self.outcomes)?;
+        for (file, next) in &outcomes.notes.unfinished {
+            eprintln!("warning: {}: one page of more (next page {next}); the pages after it are not read", file.display());
+        }
+        Ok(Some((outcomes, kpis)))
     }
 }

@@ -76,7 +76,7 @@ impl FromStr for RowOrder {
 }
 
 /// How a report is drawn.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportOptions {
     /// The heatmap's row order.
     pub order: RowOrder,
@@ -84,6 +84,10 @@ pub struct ReportOptions {
     pub linkage: Linkage,
     /// What the map colours: `None` for breadth, else an area id.
     pub map_area: Option<String>,
+    /// Key figures beside the coverage ([`Benchmark::outcomes`]): the
+    /// "Policy and outcomes" section, each row's key figures on its page,
+    /// and `outcomes.csv`.
+    pub outcomes: Option<kommunbench_analysis::OutcomeReport>,
 }
 
 /// How many nearest peers a row's page lists.
@@ -176,7 +180,8 @@ pub fn report_data(bench: &Benchmark, mut notes: Vec<String>, options: &ReportOp
         }
     };
     let mut slots: Vec<Option<ReportRow>> = rows.into_iter().map(Some).collect();
-    let rows: Vec<ReportRow> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut rows: Vec<ReportRow> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let outcomes = options.outcomes.as_ref().map(|o| crate::outcomes::outcome_section(o, &mut rows, bench.threshold, &mut notes));
 
     let text_table = |title: &str, df: &DataFrame| Table {
         title: title.to_owned(),
@@ -212,6 +217,7 @@ pub fn report_data(bench: &Benchmark, mut notes: Vec<String>, options: &ReportOp
         tables: vec![metrics, areas_table, changes_table],
         notes,
         threshold: bench.threshold,
+        outcomes,
     })
 }
 
@@ -322,5 +328,6 @@ fn row(
                 })
             })
             .collect(),
+        outcomes: Vec::new(),
     }
 }

@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 mod data;
+mod outcomes;
 mod outdir;
 mod render;
 mod write;
@@ -28,8 +29,9 @@ mod write;
 pub use data::{EVIDENCE_SENTENCES, PAGE_PRIORITIES, ReportOptions, RowOrder, report_data, slug};
 pub use outdir::{REPORT_MARKER, ReportDir};
 pub use render::{
-    RenderError, ReportCell, ReportData, ReportDocument, ReportEvidence, ReportMerge, ReportPeer, ReportPriority, ReportRow,
-    Table, area_chart_svg, breadth_chart_svg, heatmap_svg, map_svg, municipality_html, report_html,
+    RenderError, ReportCell, ReportData, ReportDocument, ReportEvidence, ReportKpi, ReportMerge, ReportOutcomes, ReportPeer,
+    ReportPoint, ReportPriority, ReportRow, ReportRowKpi, Table, area_chart_svg, breadth_chart_svg, heatmap_svg, map_svg,
+    municipality_html, report_html, scatter_svg,
 };
 pub use write::{PAGES_DIR, REPORT_FILES, write_report, write_report_with};
 

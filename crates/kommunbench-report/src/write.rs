@@ -91,7 +91,14 @@ pub fn write_report_with(
         write_text(&path, &municipality_html(&data, row)?)?;
         Ok(())
     })?;
-    let extra = also(staged.path())?;
+    let mut extra = Vec::new();
+    if let Some(outcomes) = &options.outcomes {
+        for (name, table) in [("outcomes.csv", outcomes.frame()?), ("outcomes-summary.csv", outcomes.summary_frame()?)] {
+            write_table(&table, &staged.path().join(name))?;
+            extra.push(name.to_owned());
+        }
+    }
+    extra.extend(also(staged.path())?);
     let target = staged.commit()?;
     Ok(REPORT_FILES
         .iter()

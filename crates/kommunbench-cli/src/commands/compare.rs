@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::ReadOptions;
 use super::report::benchmark;
-use crate::args::{MapperArgs, PeerArgs};
+use crate::args::{MapperArgs, OutcomeArgs, PeerArgs};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -20,12 +20,15 @@ pub(crate) struct Args {
     pub mapper: MapperArgs,
     #[command(flatten)]
     pub peers: PeerArgs,
+    #[command(flatten)]
+    pub outcomes: OutcomeArgs,
     /// How many nearest peers to list.
     #[arg(long, default_value_t = 5)]
     pub top: usize,
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let outcomes = args.outcomes.load(&kommunbench_core::Framework::resolve(&args.mapper.framework)?)?;
     let pipeline = args.peers.apply(args.mapper.pipeline());
     let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
     let framework = pipeline.framework();
@@ -43,6 +46,9 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "{:<16} {:>6.2}  {}", area, me.scores[i], if me.covered[i] { "yes" } else { "no" })?;
     }
     let names = |indices: &[usize]| indices.iter().map(|&i| areas[i]).collect::<Vec<_>>().join(", ");
+    if let Some((outcomes, kpis)) = &outcomes {
+        write_outcomes(&mut out, &bench.outcomes(outcomes, kpis), me.name())?;
+    }
     let gaps = names(&comparison.gaps);
     writeln!(out)?;
     writeln!(out, "Gaps (not covered): {}", if gaps.is_empty() { "none".to_owned() } else { gaps })?;
@@ -56,4 +62,34 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "  {name:<16} cosine {cos:.3}  jaccard {jac:.3}{fills}")?;
     }
     Ok(super::status(&corpus))
+}
+
+/// The row's key figures beside its coverage, with its peer group's and
+/// the national medians.
+fn write_outcomes(out: &mut impl Write, report: &kommunbench_analysis::OutcomeReport, name: &str) -> std::io::Result<()> {
+    let fmt = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
+    writeln!(out)?;
+    writeln!(out, "Key figures (Kolada), beside the coverage of their areas:")?;
+    writeln!(
+        out,
+        "{:<16} {:<8} {:>6} {:>7} {:>7} {:>9} {:>9}  better",
+        "area", "kpi", "year", "value", "group", "national", "change"
+    )?;
+    for row in report.rows.iter().filter(|r| r.municipality == name) {
+        let summary = report.summaries.iter().find(|s| s.kpi == row.kpi && s.area == row.area);
+        let group = report.group_medians.get(&(row.municipality.clone(), row.kpi.clone())).copied();
+        writeln!(
+            out,
+            "{:<16} {:<8} {:>6} {:>7} {:>7} {:>9} {:>9}  {}",
+            row.area,
+            row.kpi,
+            row.year.map_or_else(|| "–".to_owned(), |y| y.to_string()),
+            fmt(row.value),
+            fmt(group),
+            fmt(summary.and_then(|s| s.national_median)),
+            row.change.map_or_else(|| "–".to_owned(), |c| format!("{c:+.1}")),
+            summary.map_or("", |s| s.direction.as_str()),
+        )?;
+    }
+    writeln!(out, "{}", kommunbench_analysis::NOT_CAUSAL)
 }

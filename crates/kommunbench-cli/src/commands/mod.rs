@@ -6,6 +6,7 @@ mod evaluate;
 mod frameworks;
 mod ingest;
 mod map;
+mod outcomes;
 mod report;
 
 use std::path::PathBuf;
@@ -46,6 +47,8 @@ enum Command {
     Agree(evaluate::AgreeArgs),
     /// List the built-in frameworks, or check and show one (id or file).
     Frameworks(frameworks::Args),
+    /// Outcome data beside the coverage: `fetch` downloads Kolada key figures.
+    Outcomes(outcomes::Args),
 }
 
 /// Where documents come from, and the limits that apply.
@@ -198,5 +201,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Evaluate(args) => evaluate::run(&args),
         Command::Agree(args) => evaluate::agree(&args),
         Command::Frameworks(args) => frameworks::run(&args),
+        Command::Outcomes(args) => outcomes::run(&args),
     }
 }

@@ -11,7 +11,7 @@ use kommunbench_core::{Corpus, DocumentId};
 use kommunbench_report::ReportOptions;
 
 use super::{ReadOptions, bundled_corpus};
-use crate::args::{MapperArgs, PeerArgs};
+use crate::args::{MapperArgs, OutcomeArgs, PeerArgs};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -23,6 +23,8 @@ pub(crate) struct Args {
     pub mapper: MapperArgs,
     #[command(flatten)]
     pub peers: PeerArgs,
+    #[command(flatten)]
+    pub outcomes: OutcomeArgs,
     /// Directory for the outputs; it is replaced whole by each run.
     #[arg(long, default_value = "report")]
     pub out: PathBuf,
@@ -56,6 +58,7 @@ impl Args {
             order: self.order.parse().map_err(anyhow::Error::msg)?,
             linkage: self.linkage.parse().map_err(anyhow::Error::msg)?,
             map_area,
+            outcomes: None,
         })
     }
 }
@@ -80,11 +83,14 @@ pub(crate) fn benchmark(
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    // Outcome files are read first: a bad one stops the run before the corpus is read.
+    let outcomes = args.outcomes.load(&kommunbench_core::Framework::resolve(&args.mapper.framework)?)?;
     let pipeline = args.peers.apply(args.mapper.pipeline()).all_pairs(args.all_pairs);
     let (corpus, pipeline, bench) = benchmark(&args.paths, &args.options, pipeline)?;
     let documents = corpus.documents.len();
     let framework = pipeline.framework();
-    let options = args.report_options(framework)?;
+    let mut options = args.report_options(framework)?;
+    options.outcomes = outcomes.map(|(o, kpis)| bench.outcomes(&o, &kpis));
     let matrix = bench.terminal_matrix()?;
     // Files first: a reader that stops early must not cost the outputs.
     let notes: Vec<String> = corpus.failures.iter().map(ToString::to_string).collect();

@@ -84,7 +84,7 @@ fn a_page_that_declares_the_wrong_charset_is_read_right_and_warned_about() {
     let page = "<html><head><meta charset=\"windows-1252\"><title>Integrationsplan för Växjö</title></head>\
                 <body><h1>Mål för integration</h1><p>Fler nyanlända i arbete och sfi.</p></body></html>";
     let dir = corpus_with("vaxjo.html", page.as_bytes());
-    let (out, ids, _) = ingest(dir.path(), &[], Duration::from_secs(60));
+    let (out, ids, _) = ingest(dir.path(), &[], Duration::from_mins(1));
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert_eq!(ids.len(), 6);

@@ -7,5 +7,6 @@ mod hostile;
 mod ingest;
 mod isolation;
 mod mapping;
+mod outcomes;
 mod outputs;
 mod report;

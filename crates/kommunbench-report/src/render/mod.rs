@@ -10,11 +10,14 @@ mod charts;
 mod heatmap;
 mod map;
 mod page;
+mod scatter;
 
 pub use charts::{area_chart_svg, breadth_chart_svg};
 pub use heatmap::heatmap_svg;
 pub use map::map_svg;
 pub use page::{municipality_html, report_html};
+pub use scatter::scatter_svg;
+pub(crate) use scatter::{legend as scatter_legend, number};
 
 use std::sync::Arc;
 
@@ -48,6 +51,103 @@ pub struct ReportData {
     pub notes: Vec<String>,
     /// The score at which a cell counts as covered, in `0..=1`.
     pub threshold: f64,
+    /// The "Policy and outcomes" section, when outcome data was given.
+    #[serde(default)]
+    pub outcomes: Option<ReportOutcomes>,
+}
+
+/// The "Policy and outcomes" section: per key figure, its scatter against
+/// the coverage of its area and the comparison of municipalities that
+/// cover the area with those that do not.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportOutcomes {
+    /// The plain sentence that the figures are descriptive, not causal.
+    pub sentence: String,
+    /// The key figures, in the KPI file's order.
+    pub kpis: Vec<ReportKpi>,
+}
+
+/// One key figure of the section.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportKpi {
+    /// The area it speaks to.
+    pub area: String,
+    /// The key figure's id.
+    pub kpi: String,
+    /// Its title.
+    pub title: String,
+    /// Its unit.
+    pub unit: String,
+    /// `higher` or `lower`: which is better.
+    pub direction: String,
+    /// The latest year.
+    pub year: Option<i32>,
+    /// Municipalities with a document and a value.
+    pub n: usize,
+    /// Of them, those covering the area.
+    pub n_covered: usize,
+    /// Median value where covered, as shown.
+    pub median_covered: String,
+    /// Median value where not covered.
+    pub median_not_covered: String,
+    /// The difference of the medians with its interval.
+    pub difference: String,
+    /// Spearman's rho with its interval.
+    pub spearman: String,
+    /// The median of every municipality in the data.
+    pub national_median: String,
+    /// The median change since the policies' years, and of how many.
+    pub change: String,
+    /// The points of the scatter.
+    pub points: Vec<ReportPoint>,
+    /// The groups the points are coloured by, in colour order.
+    pub groups: Vec<String>,
+    /// The scatter, drawn.
+    pub scatter: String,
+    /// `(group, colour)` for the legend.
+    pub legend: Vec<(String, String)>,
+}
+
+/// One municipality in a scatter.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportPoint {
+    /// Its name.
+    pub name: String,
+    /// Its page.
+    pub slug: String,
+    /// Its peer group, or county.
+    pub group: String,
+    /// Its coverage score of the area.
+    pub score: f64,
+    /// Its value.
+    pub value: f64,
+}
+
+/// A key figure on a row's page, beside the row's coverage.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportRowKpi {
+    /// The area.
+    pub area: String,
+    /// The key figure's id.
+    pub kpi: String,
+    /// Its title.
+    pub title: String,
+    /// Its unit.
+    pub unit: String,
+    /// `higher` or `lower`.
+    pub direction: String,
+    /// The row's coverage score of the area.
+    pub score: f64,
+    /// Whether it covers the area.
+    pub covered: bool,
+    /// Its value and year, as shown (`61.3 (2023)`, or `no value`).
+    pub value: String,
+    /// Its peer group's median.
+    pub group_median: String,
+    /// The national median.
+    pub national_median: String,
+    /// Its change since its policy's year.
+    pub change: String,
 }
 
 /// One merge of the dendrogram (see [`ReportData::dendrogram`]).
@@ -108,6 +208,9 @@ pub struct ReportRow {
     /// The nearest peers, most alike first.
     #[serde(default)]
     pub peers: Vec<ReportPeer>,
+    /// Its key figures beside its coverage, when outcome data was given.
+    #[serde(default)]
+    pub outcomes: Vec<ReportRowKpi>,
 }
 
 /// A document behind a row.

@@ -114,6 +114,7 @@ pub fn report_html(data: &ReportData) -> Result<String, RenderError> {
         metrics => context! { columns => metrics.map(|t| t.columns.clone()).unwrap_or_default(), rows => metrics_rows },
         tables => data.tables.iter().skip(1).collect::<Vec<&Table>>(),
         notes => data.notes,
+        outcomes => data.outcomes,
     };
     render("report.html", ctx)
 }

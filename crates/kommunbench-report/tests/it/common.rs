@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kommunbench_analysis::Pipeline;
-use kommunbench_core::PolicyDocument;
+use kommunbench_analysis::kommunbench_outcomes::{KpiMap, Outcomes};
+use kommunbench_core::{Framework, PolicyDocument};
 use kommunbench_ingest::{CorpusReader, Ingester};
 use kommunbench_report::{ReportOptions, RowOrder, write_report_with};
 
@@ -17,14 +18,31 @@ pub fn national_corpus() -> Vec<PolicyDocument> {
     corpus.iter().map(|g| ingester.ingest_str(&g.id, &g.text).expect("generated texts are valid")).collect()
 }
 
-/// The report of [`national_corpus`], rows by county, written once.
+/// The three key figures of the generated outcome data.
+pub const NATIONAL_KPIS: [&str; 3] = ["N00973", "N02268", "N18409"];
+
+/// Generated Kolada data for [`NATIONAL_KPIS`] x the 290 municipalities x
+/// 2015 to 2024, read back, with the se-2008 KPI file that ships.
+pub fn national_outcomes() -> (Outcomes, KpiMap) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kolada.json");
+    std::fs::write(&file, kommunbench_bench::kolada_response(&NATIONAL_KPIS, 2015..=2024, 3)).unwrap();
+    let outcomes = Outcomes::read(&[&file]).unwrap();
+    let kpis = KpiMap::builtin_se_2008(&Framework::builtin("se-2008").unwrap()).unwrap();
+    (outcomes, kpis)
+}
+
+/// The report of [`national_corpus`], rows by county, with the outcomes
+/// of [`national_outcomes`], written once.
 pub fn national_report() -> &'static (tempfile::TempDir, usize) {
     static REPORT: OnceLock<(tempfile::TempDir, usize)> = OnceLock::new();
     REPORT.get_or_init(|| {
         let docs = national_corpus();
         let bench = Pipeline::builder().build().unwrap().run(&docs);
         let dir = tempfile::tempdir().unwrap();
-        write_report_with(&bench, dir.path(), Vec::new(), &ReportOptions::default(), |_| Ok(Vec::new())).unwrap();
+        let (outcomes, kpis) = national_outcomes();
+        let options = ReportOptions { outcomes: Some(bench.outcomes(&outcomes, &kpis)), ..ReportOptions::default() };
+        write_report_with(&bench, dir.path(), Vec::new(), &options, |_| Ok(Vec::new())).unwrap();
         let rows = bench.profiles().len();
         (dir, rows)
     })

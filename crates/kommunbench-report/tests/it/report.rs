@@ -85,7 +85,11 @@ fn a_page_lists_the_first_priorities_and_the_csv_all_of_them() {
     use kommunbench_ingest::Ingester;
     use kommunbench_report::PAGE_PRIORITIES;
     let items = PAGE_PRIORITIES + 30;
-    let list: String = (1..=items).map(|i| format!("• Fler nyanlända i arbete, insats {i}\n")).collect();
+    let list = (1..=items).fold(String::new(), |mut list, i| {
+        use std::fmt::Write as _;
+        let _ = writeln!(list, "• Fler nyanlända i arbete, insats {i}");
+        list
+    });
     let doc = Ingester::new().ingest_str("vingaker", &format!("Vingåkers kommun\n\nIntegrationsplan\n\nMål\n\n{list}")).unwrap();
     assert_eq!(doc.priorities.len(), items);
     let bench = Pipeline::builder().build().unwrap().run(&[doc]);
