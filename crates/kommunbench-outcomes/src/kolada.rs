@@ -43,7 +43,8 @@ impl Gender {
         }
     }
 
-    fn parse(letter: &str) -> Option<Gender> {
+    /// The gender a letter names (`T`, `K`, `M`).
+    pub fn parse(letter: &str) -> Option<Gender> {
         match letter {
             "T" => Some(Gender::Total),
             "K" => Some(Gender::Women),
@@ -311,6 +312,14 @@ impl Outcomes {
             }
         }
         Ok(())
+    }
+
+    /// Outcomes from values already read (a table of them): groups,
+    /// missing values and flags counted as [`Outcomes::read`] counts them.
+    pub fn from_observations(observations: Vec<Observation>) -> Outcomes {
+        let mut outcomes = Outcomes { observations, notes: OutcomeNotes::default() };
+        outcomes.note();
+        outcomes
     }
 
     /// Counts the groups, the missing values and the flags.

@@ -129,19 +129,25 @@ impl KpiMap {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str, path: &Path, framework: &Framework) -> Result<KpiMap, KpiError> {
+        let areas: Vec<&str> = framework.areas().iter().map(|a| a.id.as_str()).collect();
+        KpiMap::parse_for(text, path, framework.id().as_str(), &areas)
+    }
+
+    /// [`KpiMap::parse`] for a framework known by its id and area ids (a
+    /// benchmark's, whose framework may have come from a file).
+    pub fn parse_for(text: &str, path: &Path, framework: &str, areas: &[&str]) -> Result<KpiMap, KpiError> {
         let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let err = |offset: Option<usize>, message: String| KpiError { path: path.to_owned(), line: offset.map(line_of), message };
         let file: File = toml::from_str(text).map_err(|e| err(e.span().map(|s| s.start), e.message().to_owned()))?;
-        if file.framework.get_ref() != framework.id().as_str() {
+        if file.framework.get_ref() != framework {
             return Err(err(
                 Some(file.framework.span().start),
-                format!("the file is for `{}`, not for `{}`", file.framework.get_ref(), framework.id()),
+                format!("the file is for `{}`, not for `{framework}`", file.framework.get_ref()),
             ));
         }
         if file.kpi.is_empty() {
             return Err(err(None, "no [[kpi]] entries".to_owned()));
         }
-        let areas: Vec<&str> = framework.areas().iter().map(|a| a.id.as_str()).collect();
         let mut seen = HashSet::new();
         let mut kpis = Vec::with_capacity(file.kpi.len());
         for entry in file.kpi {
@@ -150,7 +156,7 @@ impl KpiMap {
             if !areas.contains(&area.as_str()) {
                 return Err(err(
                     Some(entry.area.span().start),
-                    format!("area `{area}` is not an area of {} ({})", framework.id(), areas.join(", ")),
+                    format!("area `{area}` is not an area of {framework} ({})", areas.join(", ")),
                 ));
             }
             if !is_kolada_id(id) {

@@ -10,6 +10,7 @@ use kommunbench_analysis::{
 use kommunbench_core::{CorpusError, DocumentMeta, Framework, MunicipalityRegistry, PolicyDocument};
 use kommunbench_ingest::{CorpusReader, Ingester};
 use kommunbench_mapping::{self as mapping, GoldDocuments, GoldPriorities, Unit};
+use kommunbench_outcomes::{Gender, KpiMap, Observation, Outcomes};
 use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -475,6 +476,47 @@ impl PyBenchmark {
         Ok(kommunbench_report::map(&self.inner, &options).map_err(Error::from)?)
     }
 
+    /// Coverage beside outcome data (Kolada key figures). `outcomes` is a
+    /// Kolada data response file, a list of them, or a polars DataFrame
+    /// with the columns `kpi`, `municipality` (Kolada's id, `0428`),
+    /// `period`, `value` and, optionally, `gender` (`T` when absent);
+    /// `kpis` the TOML file that says which key figure speaks to which area
+    /// (the example that ships for se-2008 when not given). Returns
+    /// `(joined, summary)`: a row per municipality and key figure (score,
+    /// covered, the latest year's value, the change since the policy's
+    /// year), and a row per key figure (medians where covered and not,
+    /// their difference and Spearman's rho with bootstrap intervals, n).
+    /// What the data lacked (municipalities without a value, group ids,
+    /// flagged values) comes as warnings. Descriptive, not causal.
+    #[pyo3(signature = (outcomes, kpis = None))]
+    fn outcomes(
+        &self,
+        py: Python<'_>,
+        outcomes: &Bound<'_, PyAny>,
+        kpis: Option<PathBuf>,
+    ) -> PyResult<(PyDataFrame, PyDataFrame)> {
+        let outcomes = read_outcomes(outcomes)?;
+        let kpis = self.kpi_map(kpis)?;
+        let report = self.inner.outcomes(&outcomes, &kpis);
+        for note in &report.notes {
+            let message = std::ffi::CString::new(format!("outcomes: {note}").replace('\0', " ")).unwrap_or_default();
+            PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), &message, 1)?;
+        }
+        Ok((PyDataFrame(report.frame().map_err(Error::from)?), PyDataFrame(report.summary_frame().map_err(Error::from)?)))
+    }
+
+    /// The scatter of key figure `kpi` against the coverage of its area as
+    /// SVG text, as the report draws it (`outcomes` and `kpis` as for
+    /// `outcomes()`).
+    #[pyo3(signature = (outcomes, kpi, kpis = None))]
+    fn outcome_svg(&self, outcomes: &Bound<'_, PyAny>, kpi: &str, kpis: Option<PathBuf>) -> PyResult<String> {
+        let outcomes = read_outcomes(outcomes)?;
+        let report = self.inner.outcomes(&outcomes, &self.kpi_map(kpis)?);
+        kommunbench_report::outcome_scatter(&self.inner, &report, kpi)
+            .map_err(Error::from)?
+            .ok_or_else(|| Error::Input(format!("`{kpi}` is not a key figure of the KPI file")).into())
+    }
+
     /// Writes the report folder to `out`: `coverage.csv`,
     /// `coverage.parquet`, `metrics.csv`, `evidence.csv`,
     /// `priorities.csv`, `map.svg`, `heatmap.svg`, `report.html`, a page
@@ -497,11 +539,81 @@ impl PyBenchmark {
     }
 }
 
+impl PyBenchmark {
+    /// The KPI file for this benchmark's framework, or the se-2008 example.
+    fn kpi_map(&self, path: Option<PathBuf>) -> Result<KpiMap, Error> {
+        let areas: Vec<&str> = self.inner.areas.iter().map(|(id, _)| id.as_str()).collect();
+        let framework = self.inner.framework.as_str();
+        let (text, path) = match path {
+            Some(path) => (std::fs::read_to_string(&path).map_err(|e| Error::Input(format!("{}: {e}", path.display())))?, path),
+            None if framework == "se-2008" => {
+                (kommunbench_outcomes::SE_2008.to_owned(), PathBuf::from("<built-in se-2008 KPI file>"))
+            }
+            None => return Err(Error::Input(format!("no KPI file ships for {framework}; give one with kpis=PATH"))),
+        };
+        KpiMap::parse_for(&text, &path, framework, &areas).map_err(|e| Error::Input(e.to_string()))
+    }
+}
+
+/// Outcome data from response files (a path or a list of paths) or a
+/// DataFrame of `kpi, municipality, period, value[, gender]`.
+fn read_outcomes(given: &Bound<'_, PyAny>) -> Result<Outcomes, Error> {
+    if let Ok(frame) = given.extract::<PyDataFrame>() {
+        return outcomes_of_frame(&frame.0);
+    }
+    let paths: Vec<PathBuf> = match given.extract::<PathBuf>() {
+        Ok(path) => vec![path],
+        Err(_) => given.extract::<Vec<PathBuf>>().map_err(|_| {
+            Error::Input("outcomes: give a Kolada response file, a list of them, or a polars DataFrame".to_owned())
+        })?,
+    };
+    Outcomes::read(&paths).map_err(|e| Error::Input(e.to_string()))
+}
+
+/// The observations of a DataFrame `kpi, municipality, period, value[, gender]`.
+fn outcomes_of_frame(frame: &DataFrame) -> Result<Outcomes, Error> {
+    let column = |name: &str, dtype: &DataType| {
+        frame
+            .column(name)
+            .map_err(|_| {
+                Error::Input(format!(
+                    "outcomes: the DataFrame has no `{name}` column (kpi, municipality, period, value[, gender])"
+                ))
+            })?
+            .cast(dtype)
+            .map_err(|e| Error::Input(format!("outcomes: column `{name}`: {e}")))
+    };
+    let kpi = column("kpi", &DataType::String)?;
+    let municipality = column("municipality", &DataType::String)?;
+    let period = column("period", &DataType::Int32)?;
+    let value = column("value", &DataType::Float64)?;
+    let gender = frame.column("gender").ok().map(|c| c.cast(&DataType::String)).transpose().map_err(Error::from)?;
+    let (kpi, municipality, period, value) = (kpi.str()?, municipality.str()?, period.i32()?, value.f64()?);
+    let gender = gender.as_ref().map(|g| g.str()).transpose()?;
+    let mut observations = Vec::with_capacity(frame.height());
+    for i in 0..frame.height() {
+        let missing = |name: &str| Error::Input(format!("outcomes: row {i} has no `{name}`"));
+        let letter = gender.and_then(|g| g.get(i)).unwrap_or("T");
+        observations.push(Observation {
+            kpi: kpi.get(i).ok_or_else(|| missing("kpi"))?.to_owned(),
+            municipality: municipality.get(i).ok_or_else(|| missing("municipality"))?.to_owned(),
+            period: period.get(i).ok_or_else(|| missing("period"))?,
+            gender: Gender::parse(letter)
+                .ok_or_else(|| Error::Input(format!("outcomes: row {i}: gender `{letter}` is none of T, K, M")))?,
+            value: value.get(i).filter(|v| v.is_finite()),
+            count: None,
+            status: None,
+        });
+    }
+    Ok(Outcomes::from_observations(observations))
+}
+
 fn report_options(order: &str, linkage: &str, map_area: Option<String>) -> Result<kommunbench_report::ReportOptions, Error> {
     Ok(kommunbench_report::ReportOptions {
         order: order.parse().map_err(Error::Output)?,
         linkage: linkage.parse().map_err(Error::Output)?,
         map_area,
+        outcomes: None,
     })
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import polars as pl
@@ -93,3 +94,45 @@ def test_report_pages(documents: list[kb.Document], tmp_path: Path) -> None:
     assert any(f.endswith("municipalities") for f in files)
     page = (tmp_path / "r" / "municipalities" / "0428-vingaker.html").read_text(encoding="utf-8")
     assert 'id="priorities-table"' in page
+
+
+def test_outcomes_beside_coverage(documents: list[kb.Document], tmp_path: Path) -> None:
+    bench = kb.benchmark(documents)
+    kolada = Path(__file__).parents[3] / "fixtures" / "outcomes" / "synthetic-kolada.json"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        joined, summary = bench.outcomes(kolada)
+    said = [str(w.message) for w in caught]
+    assert any("G2328" in m for m in said), said
+    assert any("N00973: 1 of 5 municipalities have no value for 2024: Vasa" in m for m in said), said
+    assert joined.columns[:6] == ["municipality", "municipality_code", "county", "group", "area", "kpi"]
+    assert joined.height == 5 * 7
+    vasa = joined.filter((pl.col("municipality") == "Vasa") & (pl.col("kpi") == "N02268"))
+    assert vasa["value"].to_list() == [None], "Vasa is Finnish: no Kolada value"
+    work = summary.filter(pl.col("kpi") == "N02268")
+    assert work["n"].to_list() == [4]
+    assert work["year"].to_list() == [2024]
+    # The same from a DataFrame of values.
+    frame = pl.DataFrame(
+        {
+            "kpi": ["N02268"] * 4,
+            "municipality": ["0428", "0665", "0680", "2083"],
+            "period": [2024] * 4,
+            "value": [70.0, 60.0, 65.0, None],
+        }
+    )
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        joined2, summary2 = bench.outcomes(frame)
+    assert summary2.filter(pl.col("kpi") == "N02268")["n"].to_list() == [3]
+    assert joined2.filter(pl.col("municipality") == "Vingåker").filter(pl.col("kpi") == "N02268")["value"].to_list() == [70.0]
+    # A KPI file naming an area the framework lacks is an input error.
+    bad = tmp_path / "kpis.toml"
+    bad.write_text('framework = "se-2008"\n\n[[kpi]]\narea = "jobb"\nid = "N02268"\ntitle = "t"\nunit = "%"\ndirection = "higher"\n')
+    with pytest.raises(kb.InputFileError, match="kpis.toml:4: area `jobb`"):
+        bench.outcomes(kolada, kpis=bad)
+    with pytest.raises(kb.InputFileError, match="no `value` column"):
+        bench.outcomes(frame.drop("value"))
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        assert bench.outcome_svg(frame, "N02268").count('<circle class="point"') == 3

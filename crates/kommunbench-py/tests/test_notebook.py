@@ -25,3 +25,5 @@ def test_notebook_code_runs(capsys: object) -> None:
     assert bench.wide("score").height == 5  # type: ignore[attr-defined]
     assert str(namespace["svg"]).startswith("<svg")
     assert str(namespace["map_svg"]).count('<path class="m') == 290
+    assert namespace["summary"].height == 7  # type: ignore[attr-defined]
+    assert str(namespace["scatter"]).count('<circle class="point"') == 4

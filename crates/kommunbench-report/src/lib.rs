@@ -63,3 +63,16 @@ pub fn heatmap(bench: &Benchmark, options: &ReportOptions) -> Result<String, Rep
 pub fn map(bench: &Benchmark, options: &ReportOptions) -> Result<String, ReportError> {
     Ok(map_svg(&report_data(bench, Vec::new(), options)?)?)
 }
+
+/// The scatter of one key figure against the coverage of its area, as the
+/// report's "Policy and outcomes" section draws it (`None` when `kpi` is
+/// not among `outcomes`' key figures).
+pub fn outcome_scatter(
+    bench: &Benchmark,
+    outcomes: &kommunbench_analysis::OutcomeReport,
+    kpi: &str,
+) -> Result<Option<String>, ReportError> {
+    let options = ReportOptions { outcomes: Some(outcomes.clone()), ..ReportOptions::default() };
+    let data = report_data(bench, Vec::new(), &options)?;
+    Ok(data.outcomes.and_then(|o| o.kpis.into_iter().find(|k| k.kpi == kpi)).map(|k| k.scatter))
+}
