@@ -157,7 +157,9 @@ fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> Outc
     let known: BTreeSet<&str> = rows.iter().map(|(_, code)| code.as_str()).collect();
     for kpi in &kpis.kpis {
         let Some(&a) = area_index.get(kpi.area.as_str()) else { continue };
-        let year = values.keys().filter(|k| k.0 == kpi.id).map(|k| k.2).max();
+        // The latest year a municipality has a value (the country's or a
+        // group's later figure would leave every municipality without one).
+        let year = values.keys().filter(|k| k.0 == kpi.id && is_municipality_id(k.1)).map(|k| k.2).max();
         if year.is_none() {
             report.notes.push(format!("{}: no values in the outcome data", kpi.id));
         }

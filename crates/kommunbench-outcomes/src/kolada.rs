@@ -240,9 +240,9 @@ impl Outcomes {
             for o in added {
                 let key = (o.kpi.clone(), o.municipality.clone(), o.period, o.gender);
                 match seen.get(&key) {
-                    Some(&(f, _)) if f == file => kept.push(o),
                     Some(&(f, i)) => {
-                        let earlier = &outcomes.observations[i];
+                        // Within this file, or from an earlier one.
+                        let earlier = if i < first { &outcomes.observations[i] } else { &kept[i - first] };
                         if !same(earlier.value, o.value) {
                             return Err(OutcomeError::Conflict(Box::new(Conflict {
                                 path: path.to_owned(),
@@ -324,6 +324,9 @@ impl Outcomes {
 
     /// Counts the groups, the missing values and the flags.
     fn note(&mut self) {
+        // A withdrawn value listed by two overlapping files is one value.
+        self.notes.deleted.sort();
+        self.notes.deleted.dedup();
         for o in &self.observations {
             let key = || (o.kpi.clone(), o.municipality.clone(), o.period, o.gender);
             if is_group(&o.municipality) {

@@ -63,7 +63,10 @@ pub(crate) fn outcome_section(
             scatter: String::new(),
             legend: Vec::new(),
         };
-        kpi.scatter = scatter_svg(&kpi, threshold);
+        // A key figure without values is said in words, not drawn empty.
+        if !kpi.points.is_empty() {
+            kpi.scatter = scatter_svg(&kpi, threshold);
+        }
         kpi.legend = crate::render::scatter_legend(&kpi).into_iter().map(|(g, c)| (g, c.to_owned())).collect();
         kpis.push(kpi);
     }
@@ -107,13 +110,16 @@ fn value(v: Option<f64>, unit: &str) -> String {
     v.map_or_else(|| "–".to_owned(), |v| format!("{} {unit}", crate::render::number(v)).trim_end().to_owned())
 }
 
+/// A difference or a change: of a share (`%`) it is in percentage points.
 fn signed(v: f64, unit: &str) -> String {
     let sign = if v > 0.0 { "+" } else { "" };
+    let unit = if unit == "%" { "percentage points" } else { unit };
     format!("{sign}{} {unit}", crate::render::number(v)).trim_end().to_owned()
 }
 
 fn estimate(e: Estimate, unit: &str) -> String {
-    format!("{} (95% interval {} to {})", signed(e.value, unit), signed(e.low, unit), signed(e.high, unit))
+    let bare = |v: f64| signed(v, "");
+    format!("{} (95% interval {} to {})", signed(e.value, unit), bare(e.low), bare(e.high))
 }
 
 fn rho(e: Estimate) -> String {

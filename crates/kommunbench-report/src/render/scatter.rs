@@ -15,9 +15,16 @@ const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 40.0;
 
-/// Colours for the groups, in order of first appearance (Okabe and Ito's
-/// palette, told apart with colour-blindness too); the rest are grey.
-const PALETTE: [&str; 8] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"];
+/// Colours for the groups, in order: Kenneth Kelly's colours of maximum
+/// contrast (1965) without white and grey, enough for Sweden's 21 counties;
+/// a group past them is drawn white, ringed.
+const PALETTE: [&str; 21] = [
+    "#0067a5", "#f38400", "#008856", "#be0032", "#875692", "#f3c300", "#a1caf1", "#c2b280", "#e68fac", "#222222", "#f99379",
+    "#604e97", "#f6a600", "#b3446c", "#dcd300", "#882d17", "#8db600", "#654522", "#e25822", "#2b3d26", "#5a5a8c",
+];
+
+/// The colour of a point outside [`PALETTE`]'s groups.
+const OTHER: &str = "#ffffff";
 
 /// A key figure's scatter; `threshold` is drawn as the covered line.
 pub fn scatter_svg(kpi: &ReportKpi, threshold: f64) -> String {
@@ -70,11 +77,11 @@ pub fn scatter_svg(kpi: &ReportKpi, threshold: f64) -> String {
         tx = x(threshold)
     );
     for p in &kpi.points {
-        let colour = kpi.groups.iter().position(|g| *g == p.group).and_then(|i| PALETTE.get(i)).copied().unwrap_or("#999999");
+        let colour = kpi.groups.iter().position(|g| *g == p.group).and_then(|i| PALETTE.get(i)).copied().unwrap_or(OTHER);
         let _ = write!(
             out,
             "<a href=\"municipalities/{}.html\"><circle class=\"point\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4.5\" fill=\"{colour}\" \
-             fill-opacity=\"0.8\" stroke=\"#fff\" data-group=\"{}\"><title>{}: score {:.2}, {} {}{}</title></circle></a>",
+             fill-opacity=\"0.85\" stroke=\"#555\" stroke-width=\"0.6\" data-group=\"{}\"><title>{}: score {:.2}, {} {}{}</title></circle></a>",
             escape(&p.slug),
             x(p.score),
             y(p.value),
@@ -92,7 +99,7 @@ pub fn scatter_svg(kpi: &ReportKpi, threshold: f64) -> String {
 
 /// The colours of the groups, for the legend: `(group, colour)`.
 pub fn legend(kpi: &ReportKpi) -> Vec<(String, &'static str)> {
-    kpi.groups.iter().enumerate().map(|(i, g)| (g.clone(), PALETTE.get(i).copied().unwrap_or("#999999"))).collect()
+    kpi.groups.iter().enumerate().map(|(i, g)| (g.clone(), PALETTE.get(i).copied().unwrap_or(OTHER))).collect()
 }
 
 /// A range around the values with a little room, never empty.

@@ -116,6 +116,34 @@ fn the_national_report_loads_with_a_shape_per_municipality() {
     assert!(page.dom.contains("<h1>Kiruna</h1>") && page.dom.contains("id=\"priorities-table\""));
 }
 
+/// The "Policy and outcomes" section of the 290-municipality report and a
+/// municipality's key figures, as a person sees them.
+#[test]
+fn the_outcomes_section_draws_a_scatter_per_key_figure() {
+    let Some(browser) = browser_or_skip() else { return };
+    let (dir, _) = national_report();
+    let page = render(&browser, &dir.path().join("report.html"));
+    assert_loads_cleanly(&page, "report.html");
+    let section = page.dom.split("<section id=\"outcomes\">").nth(1).expect("the outcomes section");
+    let section = section.split("</section>").next().unwrap();
+    assert_eq!(section.matches("<svg").count(), 3, "a scatter per key figure with data");
+    assert!(section.matches("<circle class=\"point\"").count() > 800);
+    // Headless screenshots start at the top: the section alone, with the
+    // page's style, is what is looked at.
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    let head = &html[..html.find("<main").unwrap()];
+    let section = &html[html.find("<section id=\"outcomes\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap() + "</section>".len()];
+    let alone = dir.path().join("outcomes-alone.html");
+    std::fs::write(&alone, format!("{head}<main class=\"wide\">{section}</main></body></html>")).unwrap();
+    screenshot(&browser, &alone, "national-outcomes.png", 2600);
+    let kiruna = dir.path().join("municipalities").join("2584-kiruna.html");
+    let page = render(&browser, &kiruna);
+    assert!(page.console.is_empty(), "{:#?}", page.console);
+    assert!(page.dom.contains("id=\"outcomes-table\""));
+    screenshot(&browser, &kiruna, "kiruna-page.png", 2400);
+}
+
 /// The first render of the 290-municipality overview: the time Chromium
 /// takes to load and draw it, less the time it takes for an empty page,
 /// best of three. A measurement, not a unit test: run it with
