@@ -1,6 +1,6 @@
 //! The pipeline on generated corpora: ingestion, lexicon and similarity
-//! mapping, end-to-end coverage, and the coverage matrix from 10^4 to 10^7
-//! alignments.
+//! mapping, end-to-end coverage, the coverage matrix from 10^4 to 10^7
+//! alignments, and the join of coverage with outcome data.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use kommunbench_analysis::{CoverageMatrix, Granularity};
@@ -91,5 +91,30 @@ fn matrix(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, mapping, end_to_end, matrix);
+/// Coverage beside outcomes: three key figures x the 290 municipalities x
+/// ten years (a generated Kolada response, read from its file) joined with
+/// the benchmark of the 290-municipality corpus, bootstrap intervals
+/// included. The target: under a second.
+fn outcomes(c: &mut Criterion) {
+    use kommunbench_analysis::Pipeline;
+    use kommunbench_analysis::kommunbench_outcomes::{KpiMap, Outcomes};
+    let ingester = Ingester::new();
+    let docs = parse(&generate(300 * 6_500, 6_000, 7), &ingester);
+    let bench = Pipeline::builder().build().unwrap().run(&docs);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kolada.json");
+    std::fs::write(&file, kommunbench_bench::kolada_response(&["N00973", "N02268", "N18409"], 2015..=2024, 3)).unwrap();
+    let kpis = KpiMap::builtin_se_2008(&Framework::builtin("se-2008").unwrap()).unwrap();
+    let mut group = c.benchmark_group("outcomes");
+    group.sample_size(10);
+    group.bench_function("read_and_join/3x290x10", |b| {
+        b.iter(|| {
+            let outcomes = Outcomes::read(&[&file]).unwrap();
+            bench.outcomes(&outcomes, &kpis).rows.len()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, mapping, end_to_end, matrix, outcomes);
 criterion_main!(benches);

@@ -76,6 +76,13 @@ pub fn scatter_svg(kpi: &ReportKpi, threshold: f64) -> String {
         escape(&kpi.area),
         tx = x(threshold)
     );
+    let _ = write!(
+        out,
+        "<text transform=\"translate(12 {:.1}) rotate(-90)\" text-anchor=\"middle\" fill=\"#333\">{} ({})</text>",
+        TOP + (H - TOP - BOTTOM) / 2.0,
+        escape(&kpi.kpi),
+        escape(if kpi.unit.is_empty() { "value" } else { &kpi.unit })
+    );
     for p in &kpi.points {
         let colour = kpi.groups.iter().position(|g| *g == p.group).and_then(|i| PALETTE.get(i)).copied().unwrap_or(OTHER);
         let _ = write!(
