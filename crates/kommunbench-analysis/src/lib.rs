@@ -32,8 +32,8 @@ pub use kommunbench_outcomes;
 pub use matrix::{Aggregation, CoverageMatrix, Granularity};
 pub use metrics::{area_metrics, balance, below_peer_median, breadth, depth, median, municipality_metrics};
 pub use outcomes::{
-    Estimate, KpiSummary, MIN_GROUP, MIN_PAIRS, NOT_CAUSAL, OUTCOME_RESAMPLES, OutcomeReport, OutcomeRow, median_difference,
-    spearman, spearman_estimate,
+    Estimate, Gap, KpiSummary, MIN_GROUP, MIN_PAIRS, NOT_CAUSAL, NOTE_ITEMS, OUTCOME_RESAMPLES, OutcomeReport, OutcomeRow,
+    median_difference, spearman, spearman_estimate,
 };
 pub use peers::{
     NEAREST_PEERS, PeerGroupError, cosine, jaccard, names_a_row, nearest, nearest_peers, peer_groups_by_county,

@@ -102,6 +102,36 @@ pub struct KpiSummary {
     pub median_change: Option<f64>,
 }
 
+/// One thing the outcome data lacked or flagged, for `outcomes-gaps.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap {
+    /// `no value` (a municipality of the benchmark without one in the
+    /// latest year), `missing` (`null`), `flagged`, `withdrawn` or `group`.
+    pub kind: &'static str,
+    /// The key figure.
+    pub kpi: String,
+    /// The municipality (its name for `no value`, else Kolada's id).
+    pub municipality: String,
+    /// The year, where one.
+    pub period: Option<i32>,
+    /// Whose value (`T`, `K`, `M`), where one.
+    pub gender: Option<&'static str>,
+    /// The status flag, or how many values a group has.
+    pub detail: String,
+}
+
+/// How many items of one kind a note lists; `outcomes-gaps.csv` has all.
+pub const NOTE_ITEMS: usize = 25;
+
+/// Items for a note: all of them up to [`NOTE_ITEMS`], else the first and
+/// how many more there are.
+fn listing(items: &[String], separator: &str) -> String {
+    if items.len() <= NOTE_ITEMS {
+        return items.join(separator);
+    }
+    format!("{} … and {} more (outcomes-gaps.csv)", items[..NOTE_ITEMS].join(separator), items.len() - NOTE_ITEMS)
+}
+
 /// Coverage beside outcomes: a row per municipality and key figure, a
 /// summary per key figure, and what the data lacked.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -117,6 +147,8 @@ pub struct OutcomeReport {
     /// What the data lacked or flagged, one line each, for the report's
     /// notes: nothing is dropped without a word.
     pub notes: Vec<String>,
+    /// Every item the notes count, one row each.
+    pub gaps: Vec<Gap>,
 }
 
 impl Benchmark {
@@ -199,8 +231,16 @@ fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> Outc
                 without.len(),
                 rows.len(),
                 year.map_or(String::new(), |y| format!(" for {y}")),
-                without.join(", ")
+                listing(&without, ", ")
             ));
+            report.gaps.extend(without.into_iter().map(|m| Gap {
+                kind: "no value",
+                kpi: kpi.id.clone(),
+                municipality: m,
+                period: year,
+                gender: Some("T"),
+                detail: String::new(),
+            }));
         }
         let national: Vec<f64> = year
             .map(|y| {
@@ -214,6 +254,7 @@ fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> Outc
         }
     }
     report.notes.extend(data_notes(outcomes, kpis, &known));
+    report.gaps.extend(data_gaps(outcomes));
     report
 }
 
@@ -363,7 +404,7 @@ fn data_notes(outcomes: &Outcomes, kpis: &KpiMap, rows: &BTreeSet<&str>) -> Vec<
     }
     if !notes.groups.is_empty() {
         let listed: Vec<String> = notes.groups.iter().map(|(g, n)| format!("{g} ({n} values)")).collect();
-        out.push(format!("group ids, not municipalities, not joined: {}", listed.join(", ")));
+        out.push(format!("group ids, not municipalities, not joined: {}", listing(&listed, ", ")));
     }
     let others: BTreeSet<&str> =
         outcomes.observations.iter().map(|o| o.municipality.as_str()).filter(|m| !is_group(m) && !rows.contains(m)).collect();
@@ -377,16 +418,16 @@ fn data_notes(outcomes: &Outcomes, kpis: &KpiMap, rows: &BTreeSet<&str>) -> Vec<
     }
     if !notes.missing.is_empty() {
         let listed: Vec<String> = notes.missing.iter().map(|(k, m, p, g)| format!("{k} {m} {p} {}", g.as_str())).collect();
-        out.push(format!("{} values without a number: {}", notes.missing.len(), listed.join("; ")));
+        out.push(format!("{} values without a number: {}", notes.missing.len(), listing(&listed, "; ")));
     }
     if !notes.flagged.is_empty() {
         let listed: Vec<String> =
             notes.flagged.iter().map(|(k, m, p, g, s)| format!("{k} {m} {p} {}: {s}", g.as_str())).collect();
-        out.push(format!("{} values with a status flag: {}", notes.flagged.len(), listed.join("; ")));
+        out.push(format!("{} values with a status flag: {}", notes.flagged.len(), listing(&listed, "; ")));
     }
     if !notes.deleted.is_empty() {
         let listed: Vec<String> = notes.deleted.iter().map(|(k, m, p, g)| format!("{k} {m} {p} {}", g.as_str())).collect();
-        out.push(format!("{} values marked withdrawn by Kolada, left out: {}", notes.deleted.len(), listed.join("; ")));
+        out.push(format!("{} values marked withdrawn by Kolada, left out: {}", notes.deleted.len(), listing(&listed, "; ")));
     }
     let named: BTreeSet<&str> = kpis.kpis.iter().map(|k| k.id.as_str()).collect();
     let unnamed: Vec<&str> = outcomes.kpis().into_iter().filter(|k| !named.contains(k)).collect();
@@ -396,7 +437,47 @@ fn data_notes(outcomes: &Outcomes, kpis: &KpiMap, rows: &BTreeSet<&str>) -> Vec<
     out
 }
 
+/// The rows of `outcomes-gaps.csv` that the data itself holds: missing,
+/// flagged and withdrawn values, and group ids.
+fn data_gaps(outcomes: &Outcomes) -> Vec<Gap> {
+    let notes = &outcomes.notes;
+    let gap = |kind, (k, m, p, g): (&String, &String, i32, Gender), detail: String| Gap {
+        kind,
+        kpi: k.clone(),
+        municipality: m.clone(),
+        period: Some(p),
+        gender: Some(g.as_str()),
+        detail,
+    };
+    let mut out: Vec<Gap> = notes.missing.iter().map(|(k, m, p, g)| gap("missing", (k, m, *p, *g), String::new())).collect();
+    out.extend(notes.flagged.iter().map(|(k, m, p, g, s)| gap("flagged", (k, m, *p, *g), s.clone())));
+    out.extend(notes.deleted.iter().map(|(k, m, p, g)| gap("withdrawn", (k, m, *p, *g), String::new())));
+    out.extend(notes.groups.iter().map(|(id, n)| Gap {
+        kind: "group",
+        kpi: String::new(),
+        municipality: id.clone(),
+        period: None,
+        gender: None,
+        detail: format!("{n} values"),
+    }));
+    out
+}
+
 impl OutcomeReport {
+    /// Every item the notes count: `kind, kpi, municipality, period,
+    /// gender, detail` (what `outcomes-gaps.csv` holds).
+    pub fn gaps_frame(&self) -> PolarsResult<DataFrame> {
+        let g = &self.gaps;
+        df!(
+            "kind" => g.iter().map(|g| g.kind).collect::<Vec<_>>(),
+            "kpi" => g.iter().map(|g| Some(g.kpi.as_str()).filter(|k| !k.is_empty())).collect::<Vec<_>>(),
+            "municipality" => g.iter().map(|g| g.municipality.as_str()).collect::<Vec<_>>(),
+            "period" => g.iter().map(|g| g.period).collect::<Vec<_>>(),
+            "gender" => g.iter().map(|g| g.gender).collect::<Vec<_>>(),
+            "detail" => g.iter().map(|g| Some(g.detail.as_str()).filter(|d| !d.is_empty())).collect::<Vec<_>>(),
+        )
+    }
+
     /// The joined table: `municipality, municipality_code, county, group,
     /// area, kpi, score, covered, year, value, policy_year,
     /// value_at_policy, change` (what `outcomes.csv` holds).
@@ -476,6 +557,14 @@ mod tests {
         assert!(a.low <= a.value && a.value <= a.high && a.low > 0.0, "{a:?}");
         assert_eq!(Some(a), median_difference(&covered, &not, &mut fastrand::Rng::with_seed(1)));
         assert_eq!(median_difference(&[1.0, 2.0], &not, &mut fastrand::Rng::with_seed(1)), None);
+    }
+
+    #[test]
+    fn a_long_listing_names_the_first_and_counts_the_rest() {
+        let items: Vec<String> = (0..30).map(|i| i.to_string()).collect();
+        let text = listing(&items, ", ");
+        assert!(text.starts_with("0, 1, 2") && text.contains("24 … and 5 more (outcomes-gaps.csv)"), "{text}");
+        assert_eq!(listing(&items[..3], "; "), "0; 1; 2");
     }
 
     #[test]

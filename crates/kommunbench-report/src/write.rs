@@ -93,7 +93,11 @@ pub fn write_report_with(
     })?;
     let mut extra = Vec::new();
     if let Some(outcomes) = &options.outcomes {
-        for (name, table) in [("outcomes.csv", outcomes.frame()?), ("outcomes-summary.csv", outcomes.summary_frame()?)] {
+        for (name, table) in [
+            ("outcomes.csv", outcomes.frame()?),
+            ("outcomes-summary.csv", outcomes.summary_frame()?),
+            ("outcomes-gaps.csv", outcomes.gaps_frame()?),
+        ] {
             write_table(&table, &staged.path().join(name))?;
             extra.push(name.to_owned());
         }

@@ -13,7 +13,8 @@ fn the_overview_of_290_municipalities_fits_its_budget() {
     assert_eq!(html.matches("<path class=\"m\"").count(), 290);
     assert_eq!(html.matches("class=\"m nodoc\"").count(), 0);
     // A row in the table and a page each.
-    let rows = html.split("<tbody>").nth(2).unwrap_or_default();
+    let rows = html.split("id=\"rows-table\"").nth(1).unwrap_or_default();
+    let rows = rows.split("</table>").next().unwrap();
     assert_eq!(rows.matches("<tr data-county=").count(), 290);
     let pages = std::fs::read_dir(dir.path().join("municipalities")).unwrap().count();
     assert_eq!(pages, 290);
@@ -69,6 +70,13 @@ fn the_outcomes_of_290_municipalities_are_drawn_beside_their_coverage() {
         "municipality,municipality_code,county,group,area,kpi,score,covered,year,value,policy_year,value_at_policy,change"
     ));
     assert_eq!(csv.lines().count(), 1 + 290 * 7);
+    // Every item the notes count is a row of outcomes-gaps.csv; a long list is cut in the notes.
+    let gaps = std::fs::read_to_string(dir.path().join("outcomes-gaps.csv")).unwrap();
+    let missing = gaps.lines().filter(|l| l.starts_with("missing,")).count();
+    assert!(missing > kommunbench_analysis::NOTE_ITEMS, "{missing} missing values");
+    assert!(html.contains(&format!("{missing} values without a number: ")));
+    assert!(html.contains(&format!("… and {} more (outcomes-gaps.csv)", missing - kommunbench_analysis::NOTE_ITEMS)));
+    assert!(gaps.lines().any(|l| l == "group,,G2328,,,90 values"), "the group row");
     let total: u64 = walk_size(dir.path());
     assert!(total < 60 * 1024 * 1024, "the report folder is {total} bytes");
 }
