@@ -239,27 +239,24 @@ impl Outcomes {
             let mut kept = Vec::with_capacity(added.len());
             for o in added {
                 let key = (o.kpi.clone(), o.municipality.clone(), o.period, o.gender);
-                match seen.get(&key) {
-                    Some(&(f, i)) => {
-                        // Within this file, or from an earlier one.
-                        let earlier = if i < first { &outcomes.observations[i] } else { &kept[i - first] };
-                        if !same(earlier.value, o.value) {
-                            return Err(OutcomeError::Conflict(Box::new(Conflict {
-                                path: path.to_owned(),
-                                earlier: outcomes.notes.files[f].clone(),
-                                kpi: o.kpi,
-                                municipality: o.municipality,
-                                period: o.period,
-                                gender: o.gender.as_str(),
-                                first: earlier.value,
-                                second: o.value,
-                            })));
-                        }
-                    }
-                    None => {
-                        seen.insert(key, (file, first + kept.len()));
-                        kept.push(o);
-                    }
+                let Some(&(f, i)) = seen.get(&key) else {
+                    seen.insert(key, (file, first + kept.len()));
+                    kept.push(o);
+                    continue;
+                };
+                // Within this file, or from an earlier one.
+                let earlier = if i < first { &outcomes.observations[i] } else { &kept[i - first] };
+                if !same(earlier.value, o.value) {
+                    return Err(OutcomeError::Conflict(Box::new(Conflict {
+                        path: path.to_owned(),
+                        earlier: outcomes.notes.files[f].clone(),
+                        kpi: o.kpi,
+                        municipality: o.municipality,
+                        period: o.period,
+                        gender: o.gender.as_str(),
+                        first: earlier.value,
+                        second: o.value,
+                    })));
                 }
             }
             outcomes.observations.extend(kept);
