@@ -477,7 +477,7 @@ impl PyBenchmark {
     }
 
     /// Coverage beside outcome data (Kolada key figures). `outcomes` is a
-    /// Kolada data response file, a list of them, or a polars DataFrame
+    /// Kolada data response file, a list of them, or a polars `DataFrame`
     /// with the columns `kpi`, `municipality` (Kolada's id, `0428`),
     /// `period`, `value` and, optionally, `gender` (`T` when absent);
     /// `kpis` the TOML file that says which key figure speaks to which area
@@ -556,7 +556,7 @@ impl PyBenchmark {
 }
 
 /// Outcome data from response files (a path or a list of paths) or a
-/// DataFrame of `kpi, municipality, period, value[, gender]`.
+/// `DataFrame` of `kpi, municipality, period, value[, gender]`.
 fn read_outcomes(given: &Bound<'_, PyAny>) -> Result<Outcomes, Error> {
     if let Ok(frame) = given.extract::<PyDataFrame>() {
         return outcomes_of_frame(&frame.0);
@@ -570,7 +570,7 @@ fn read_outcomes(given: &Bound<'_, PyAny>) -> Result<Outcomes, Error> {
     Outcomes::read(&paths).map_err(|e| Error::Input(e.to_string()))
 }
 
-/// The observations of a DataFrame `kpi, municipality, period, value[, gender]`.
+/// The observations of a `DataFrame` `kpi, municipality, period, value[, gender]`.
 fn outcomes_of_frame(frame: &DataFrame) -> Result<Outcomes, Error> {
     let column = |name: &str, dtype: &DataType| {
         frame
