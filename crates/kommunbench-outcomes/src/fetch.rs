@@ -253,8 +253,8 @@ pub enum FetchError {
 ///
 /// Asks for `{base_url}/data/kpi/{kpis, comma-joined}/year/{years,
 /// comma-joined}?per_page={per_page}` and follows each page's `next_page`
-/// until there is none. Each page must be a JSON object with a `count`
-/// equal to the number of entries in `values`, each entry with `kpi`,
+/// until there is none. Each page must be a JSON object whose `count`,
+/// where given, equals the number of entries in `values`, each entry with `kpi`,
 /// `municipality`, `period` and `values`.
 ///
 /// Ids and years are checked before any request. On failure nothing is
@@ -535,7 +535,7 @@ fn classify(error: ureq::Error, url: &str, timeout: Duration) -> Result<Transien
 }
 
 /// Checks a body: a JSON object whose `values` is an array of entries in
-/// Kolada's shape, whose `count` equals their number, and whose
+/// Kolada's shape, whose `count` (where given) equals their number, and whose
 /// `next_page` is absent, null, empty or a string.
 fn check_page(body: &[u8]) -> Result<Page, PageProblem> {
     let shape = |message: String| PageProblem::Shape(message);
@@ -546,12 +546,14 @@ fn check_page(body: &[u8]) -> Result<Page, PageProblem> {
     let Some(Value::Array(values)) = object.remove("values") else {
         return Err(shape("there is no `values` array".to_owned()));
     };
-    let count = match object.get("count") {
-        Some(count) => count.as_u64().ok_or_else(|| shape(format!("`count` is {count}, not a whole number")))?,
-        None => return Err(shape("there is no `count`, so a page cut short could not be told".to_owned())),
-    };
-    if count != values.len() as u64 {
-        return Err(PageProblem::Transient(Transient::CutShort { count, values: values.len() }));
+    // A page cut short in its bytes is not JSON; one cut short in its
+    // entries says so by its `count`, where it has one (both versions
+    // document it; a page without it is taken as it is).
+    if let Some(count) = object.get("count") {
+        let count = count.as_u64().ok_or_else(|| shape(format!("`count` is {count}, not a whole number")))?;
+        if count != values.len() as u64 {
+            return Err(PageProblem::Transient(Transient::CutShort { count, values: values.len() }));
+        }
     }
     // Version 2 says `next_page`, version 3 `next_url`.
     let link = object.remove("next_page").filter(|v| !v.is_null()).or_else(|| object.remove("next_url"));
@@ -664,13 +666,14 @@ mod tests {
     }
 
     #[test]
-    fn pages_without_count_or_in_another_shape_are_refused() {
+    fn pages_in_another_shape_are_refused() {
         let shape = |body: &str| match check_page(body.as_bytes()) {
             Err(PageProblem::Shape(m)) => m,
             Err(PageProblem::Transient(t)) => panic!("transient: {t}"),
             Ok(_) => panic!("accepted {body}"),
         };
-        assert!(shape(r#"{"values": []}"#).contains("no `count`"));
+        assert!(check_page(br#"{"values": []}"#).is_ok(), "a page without `count` is taken as it is");
+        assert!(shape(r#"{"count": "2", "values": []}"#).contains("not a whole number"));
         assert!(shape("[1, 2]").contains("not an object"));
         assert!(shape(r#"{"count": 1, "values": [{"kpi": "N00914"}]}"#).contains("entry 1 of 1: no `municipality`"));
         assert!(matches!(check_page(b"{\"count\": 1,"), Err(PageProblem::Transient(Transient::NotJson(_)))));

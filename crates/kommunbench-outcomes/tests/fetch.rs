@@ -349,3 +349,15 @@ fn version_3_links_with_next_url_and_takes_25_ids_a_request() {
     let periods: Vec<i32> = outcomes.observations.iter().filter(|o| o.value.is_some()).map(|o| o.period).collect();
     assert_eq!(periods, [1995, 2019, 2024]);
 }
+
+/// A page without `count` is taken as it is: a page cut short in its
+/// bytes is not JSON, and is tried again as such.
+#[test]
+fn a_page_without_a_count_is_taken_as_it_is() {
+    let server = Server::start();
+    let (first, _) = entries();
+    server.script(FIRST, vec![ok(json!({"next_page": null, "values": first}).to_string())]);
+    let (_dir, out) = scratch();
+    let summary = run(&options(&server), &out).expect("fetch");
+    assert_eq!((summary.pages, summary.values), (1, 2));
+}
