@@ -18,7 +18,7 @@ use crate::render::{
 
 /// The sentences with a match a row's page shows in each area; the
 /// report's `evidence.csv` lists every match (up to
-/// [`LexiconMapper::EVIDENCE_PER_TERM`](kommunbench_mapping::LexiconMapper::EVIDENCE_PER_TERM)
+/// `kommunbench_mapping::LexiconMapper::EVIDENCE_PER_TERM`
 /// of one term in one document). A municipality's page with
 /// a policy of its own rarely has more (the 35 `dev-web` texts have at
 /// most 11 in a cell), and a row of many long documents stays readable.

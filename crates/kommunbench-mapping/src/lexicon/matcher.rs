@@ -31,7 +31,7 @@ pub struct Hit {
 impl Lexicon {
     /// Every hit in `text`, in order. Offsets are into `text`.
     ///
-    /// The text is searched a window at a time (about [`WINDOW`] bytes, cut
+    /// The text is searched a window at a time (about a megabyte, cut
     /// after a line break, which ends a sentence and which no term spans),
     /// so that the matches waiting to be checked and merged take memory in
     /// proportion to a window, not to the text; only the hits are kept.
