@@ -93,10 +93,13 @@ pub(crate) fn outcome_section(
                     },
                     group_median: value(outcomes.group_medians.get(&(r.municipality.clone(), r.kpi.clone())).copied(), unit),
                     national_median: value(national.get(r.kpi.as_str()).copied().flatten(), unit),
-                    change: match (r.change, r.policy_year) {
-                        (Some(c), Some(y)) => format!("{} since {y}", signed(c, unit)),
-                        (None, Some(y)) => format!("no value for {y}, the policy's year"),
-                        _ => "no dated policy".to_owned(),
+                    change: match (r.change, r.policy_year, r.value) {
+                        (Some(c), y, _) => format!("{} since {}", signed(c, unit), y.map_or_else(String::new, |y| y.to_string())),
+                        // Without a value now there is nothing to compare.
+                        (None, _, None) => "–".to_owned(),
+                        (None, Some(y), Some(_)) if r.year == Some(y) => "the policy is from the latest year".to_owned(),
+                        (None, Some(y), Some(_)) => format!("no value for {y}, the policy's year"),
+                        (None, None, Some(_)) => "no dated policy".to_owned(),
                     },
                 }
             })
