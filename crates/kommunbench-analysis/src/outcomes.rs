@@ -44,6 +44,10 @@ pub struct OutcomeRow {
     pub year: Option<i32>,
     /// Its value that year (everyone, `T`), if the municipality has one.
     pub value: Option<f64>,
+    /// Women's value that year (`K`), for key figures Kolada divides by gender.
+    pub value_women: Option<f64>,
+    /// Men's value that year (`M`).
+    pub value_men: Option<f64>,
     /// The year of the municipality's latest dated document.
     pub policy_year: Option<i32>,
     /// The value in the policy's year.
@@ -165,12 +169,15 @@ type Values<'a> = HashMap<(&'a str, &'a str, i32), f64>;
 
 fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> OutcomeReport {
     let mut report = OutcomeReport::default();
-    let values: Values<'_> = outcomes
-        .observations
-        .iter()
-        .filter(|o| o.gender == Gender::Total)
-        .filter_map(|o| Some(((o.kpi.as_str(), o.municipality.as_str(), o.period), o.value?)))
-        .collect();
+    let by_gender = |gender: Gender| -> Values<'_> {
+        outcomes
+            .observations
+            .iter()
+            .filter(|o| o.gender == gender)
+            .filter_map(|o| Some(((o.kpi.as_str(), o.municipality.as_str(), o.period), o.value?)))
+            .collect()
+    };
+    let (values, women, men) = (by_gender(Gender::Total), by_gender(Gender::Women), by_gender(Gender::Men));
     let area_index: HashMap<&str, usize> = bench.areas.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i)).collect();
     // The latest year of a row's dated documents.
     let mut policy_year: HashMap<&str, i32> = HashMap::new();
@@ -197,7 +204,8 @@ fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> Outc
         }
         let mut without = Vec::new();
         for (p, code) in &rows {
-            let value = year.and_then(|y| values.get(&(kpi.id.as_str(), code.as_str(), y)).copied());
+            let at = |values: &Values<'_>| year.and_then(|y| values.get(&(kpi.id.as_str(), code.as_str(), y)).copied());
+            let value = at(&values);
             if value.is_none() {
                 without.push(p.name().to_owned());
             }
@@ -219,6 +227,8 @@ fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> Outc
                 covered: p.covered[a],
                 year,
                 value,
+                value_women: at(&women),
+                value_men: at(&men),
                 policy_year: policy,
                 value_at_policy,
                 change,
@@ -479,8 +489,8 @@ impl OutcomeReport {
     }
 
     /// The joined table: `municipality, municipality_code, county, group,
-    /// area, kpi, score, covered, year, value, policy_year,
-    /// value_at_policy, change` (what `outcomes.csv` holds).
+    /// area, kpi, score, covered, year, value, value_women, value_men,
+    /// policy_year, value_at_policy, change` (what `outcomes.csv` holds).
     pub fn frame(&self) -> PolarsResult<DataFrame> {
         let r = &self.rows;
         let text = |f: fn(&OutcomeRow) -> &str| r.iter().map(f).collect::<Vec<_>>();
@@ -496,6 +506,8 @@ impl OutcomeReport {
             "covered" => r.iter().map(|r| r.covered).collect::<Vec<_>>(),
             "year" => r.iter().map(|r| r.year).collect::<Vec<_>>(),
             "value" => r.iter().map(|r| r.value).collect::<Vec<_>>(),
+            "value_women" => r.iter().map(|r| r.value_women).collect::<Vec<_>>(),
+            "value_men" => r.iter().map(|r| r.value_men).collect::<Vec<_>>(),
             "policy_year" => r.iter().map(|r| r.policy_year).collect::<Vec<_>>(),
             "value_at_policy" => r.iter().map(|r| r.value_at_policy).collect::<Vec<_>>(),
             "change" => r.iter().map(|r| r.change).collect::<Vec<_>>(),

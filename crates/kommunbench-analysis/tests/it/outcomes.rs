@@ -348,6 +348,8 @@ fn the_frames_have_their_columns_and_a_row_each() {
             "covered",
             "year",
             "value",
+            "value_women",
+            "value_men",
             "policy_year",
             "value_at_policy",
             "change"
@@ -356,6 +358,12 @@ fn the_frames_have_their_columns_and_a_row_each() {
     assert_eq!(frame.height(), 15);
     let change: Vec<Option<f64>> = frame.column("change").unwrap().f64().unwrap().iter().collect();
     assert_eq!(change[..5], [Some(-2.0), None, Some(5.5), None, Some(6.0)]);
+    // Women's and men's values sit beside the total, never in its place.
+    let women: Vec<Option<f64>> = frame.column("value_women").unwrap().f64().unwrap().iter().collect();
+    let total: Vec<Option<f64>> = frame.column("value").unwrap().f64().unwrap().iter().collect();
+    assert_eq!(women.len(), total.len());
+    assert!(!total.contains(&Some(99.0)), "the women's 99 is not a total");
+    assert_eq!(women.iter().filter(|w| **w == Some(99.0)).count(), 1, "Vingåker's women's value of N00973 in 2023");
 
     let summary = report().summary_frame().unwrap();
     let columns: Vec<String> = summary.get_column_names().iter().map(ToString::to_string).collect();

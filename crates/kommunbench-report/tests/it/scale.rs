@@ -67,7 +67,7 @@ fn the_outcomes_of_290_municipalities_are_drawn_beside_their_coverage() {
     assert!(table.contains("N02268") && table.contains("(2024)"));
     let csv = std::fs::read_to_string(dir.path().join("outcomes.csv")).unwrap();
     assert!(csv.starts_with(
-        "municipality,municipality_code,county,group,area,kpi,score,covered,year,value,policy_year,value_at_policy,change"
+        "municipality,municipality_code,county,group,area,kpi,score,covered,year,value,value_women,value_men,policy_year,value_at_policy,change"
     ));
     assert_eq!(csv.lines().count(), 1 + 290 * 7);
     // Every item the notes count is a row of outcomes-gaps.csv; a long list is cut in the notes.
