@@ -7,7 +7,7 @@
 //! use kommunbench_outcomes::fetch::{FetchOptions, fetch};
 //!
 //! let options = FetchOptions { cache: Some(".kolada-cache".into()), ..FetchOptions::default() };
-//! let summary = fetch(&["N00914".to_owned()], 2020..=2023, &options, "n00914.json".as_ref())?;
+//! let summary = fetch(&["N02268".to_owned()], 2020..=2023, &options, "n02268.json".as_ref())?;
 //! println!("{} pages, {} from the cache", summary.pages, summary.from_cache);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -133,10 +133,10 @@ pub enum Transient {
 #[non_exhaustive]
 pub enum FetchError {
     /// No key figure was asked for.
-    #[error("no key figures to fetch: name at least one Kolada id, such as N00914")]
+    #[error("no key figures to fetch: name at least one Kolada id, such as N02268")]
     NoKpis,
     /// A key figure id is not in Kolada's form.
-    #[error("`{id}` is not a Kolada key figure id (a capital letter and five digits, such as N00914)")]
+    #[error("`{id}` is not a Kolada key figure id (a capital letter and five digits, such as N02268)")]
     BadKpi {
         /// The id as given.
         id: String,
@@ -648,13 +648,13 @@ mod tests {
     #[test]
     fn relative_links_resolve_against_the_base_host() {
         let origin = origin("https://api.kolada.se/v2").unwrap();
-        let current = "https://api.kolada.se/v2/data/kpi/N00914/year/2022?per_page=2";
+        let current = "https://api.kolada.se/v2/data/kpi/N02268/year/2022?per_page=2";
         let absolute = "https://other.example/v2/x?page=2";
         assert_eq!(resolve(&origin, current, absolute), absolute);
         assert_eq!(resolve(&origin, current, "/v2/x?page=2"), "https://api.kolada.se/v2/x?page=2");
         assert_eq!(resolve(&origin, current, "v2/x?page=2"), "https://api.kolada.se/v2/x?page=2");
         assert_eq!(resolve(&origin, current, "//mirror.example/v2/x"), "https://mirror.example/v2/x");
-        assert_eq!(resolve(&origin, current, "?page=2"), "https://api.kolada.se/v2/data/kpi/N00914/year/2022?page=2");
+        assert_eq!(resolve(&origin, current, "?page=2"), "https://api.kolada.se/v2/data/kpi/N02268/year/2022?page=2");
     }
 
     #[test]
@@ -675,7 +675,7 @@ mod tests {
         assert!(check_page(br#"{"values": []}"#).is_ok(), "a page without `count` is taken as it is");
         assert!(shape(r#"{"count": "2", "values": []}"#).contains("not a whole number"));
         assert!(shape("[1, 2]").contains("not an object"));
-        assert!(shape(r#"{"count": 1, "values": [{"kpi": "N00914"}]}"#).contains("entry 1 of 1: no `municipality`"));
+        assert!(shape(r#"{"count": 1, "values": [{"kpi": "N02268"}]}"#).contains("entry 1 of 1: no `municipality`"));
         assert!(matches!(check_page(b"{\"count\": 1,"), Err(PageProblem::Transient(Transient::NotJson(_)))));
     }
 }

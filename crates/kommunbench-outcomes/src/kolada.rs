@@ -6,7 +6,7 @@
 //!
 //! ```json
 //! {"count": 2, "next_page": null,
-//!  "values": [{"kpi": "N00914", "municipality": "0428", "period": 2022,
+//!  "values": [{"kpi": "N02268", "municipality": "0428", "period": 2022,
 //!              "values": [{"gender": "T", "count": 1, "status": "", "value": 61.3}]}]}
 //! ```
 //!
@@ -58,7 +58,7 @@ impl Gender {
 /// gender.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Observation {
-    /// The key figure's id (`N00914`).
+    /// The key figure's id (`N02268`).
     pub kpi: String,
     /// Kolada's id of the municipality (`0428`), region (`0001`), the whole
     /// country (`0000`) or group (`G124066`).
@@ -214,8 +214,8 @@ impl Outcomes {
     ///
     /// ```
     /// let dir = tempfile::tempdir()?;
-    /// let file = dir.path().join("n00914.json");
-    /// std::fs::write(&file, r#"{"count": 1, "values": [{"kpi": "N00914", "municipality": "0428",
+    /// let file = dir.path().join("n02268.json");
+    /// std::fs::write(&file, r#"{"count": 1, "values": [{"kpi": "N02268", "municipality": "0428",
     ///     "period": 2022, "values": [{"gender": "T", "count": 1, "status": "", "value": 61.3},
     ///                                {"gender": "K", "count": 1, "status": "Missing", "value": null}]}]}"#)?;
     /// let outcomes = kommunbench_outcomes::Outcomes::read(&[&file])?;

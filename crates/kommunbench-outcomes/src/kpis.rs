@@ -5,11 +5,11 @@
 //!
 //! [[kpi]]
 //! area = "work"
-//! id = "N00914"
-//! title = "Invånare 20-64 år som förvärvsarbetar, andel (%)"
+//! id = "N02268"
+//! title = "Sysselsättningsgrad, utrikes födda 20-64 år, andel (%)"
 //! unit = "%"
 //! direction = "higher"          # or "lower": which is better
-//! source = "https://www.kolada.se/..."   # where the id and title were checked
+//! source = "Kolada KPI catalogue (API v3, 2026-03-23)"   # where they were checked
 //! ```
 
 use std::collections::HashSet;
@@ -44,7 +44,7 @@ impl Direction {
 pub struct Kpi {
     /// The framework's area id.
     pub area: String,
-    /// Kolada's id (`N00914`).
+    /// Kolada's id (`N02268`).
     pub id: String,
     /// Its title as Kolada publishes it.
     pub title: String,
@@ -123,7 +123,7 @@ impl KpiMap {
     /// use kommunbench_outcomes::KpiMap;
     ///
     /// let framework = Framework::builtin("se-2008")?;
-    /// let text = "framework = \"se-2008\"\n\n[[kpi]]\narea = \"jobs\"\nid = \"N00914\"\ntitle = \"t\"\nunit = \"%\"\ndirection = \"higher\"\n";
+    /// let text = "framework = \"se-2008\"\n\n[[kpi]]\narea = \"jobs\"\nid = \"N02268\"\ntitle = \"t\"\nunit = \"%\"\ndirection = \"higher\"\n";
     /// let err = KpiMap::parse(text, "kpis.toml".as_ref(), &framework).unwrap_err();
     /// assert_eq!(err.to_string(), "kpis.toml:4: area `jobs` is not an area of se-2008 (reception, work, school, adult_learning, discrimination, urban, values)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -162,7 +162,7 @@ impl KpiMap {
             if !is_kolada_id(id) {
                 return Err(err(
                     Some(entry.id.span().start),
-                    format!("`{id}` is not a Kolada key figure id (a capital letter and five digits, such as N00914)"),
+                    format!("`{id}` is not a Kolada key figure id (a capital letter and five digits, such as N02268)"),
                 ));
             }
             if !seen.insert((area.clone(), id.clone())) {
@@ -187,7 +187,7 @@ impl KpiMap {
 }
 
 /// Whether `id` has the form of a Kolada key figure id: a capital letter
-/// and five digits (`N00914`, `U00405`).
+/// and five digits (`N02268`, `U65861`).
 pub fn is_kolada_id(id: &str) -> bool {
     let b = id.as_bytes();
     b.len() == 6 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
