@@ -79,6 +79,20 @@ macro_rules! string_id {
     };
 }
 
+/// A stable 64-bit hash of `bytes` (FNV-1a): the same across runs,
+/// platforms and Rust versions, unlike the standard library's hasher; for
+/// short names made from long inputs (a document id from a deep path, a
+/// cache file from a URL).
+///
+/// ```
+/// assert_eq!(kommunbench_core::stable_hash(b"foobar"), 0x8594_4171_f739_67e8);
+/// ```
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    bytes.iter().fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
 fn snake_case(s: &str) -> Result<(), &'static str> {
     let mut chars = s.chars();
     match chars.next() {

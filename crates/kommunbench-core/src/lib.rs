@@ -44,6 +44,6 @@ pub use document::{
 };
 pub use files::{MAX_AUX_FILE_BYTES, ReadError, file_kind, line_col, read_limited, read_text};
 pub use framework::{Area, Framework, FrameworkError, FrameworkFormat};
-pub use id::{AreaId, CountryCode, DocumentId, FrameworkId, IdError, MunicipalityCode};
+pub use id::{AreaId, CountryCode, DocumentId, FrameworkId, IdError, MunicipalityCode, stable_hash};
 pub use input::{DecodeError, IngestError, panic_message};
 pub use municipality::{Mention, MentionForm, Municipality, MunicipalityRegistry, RegistryError, ascii_slug};

@@ -477,7 +477,7 @@ fn within_id_limit(id: String) -> String {
     if id.len() <= LIMIT {
         return id;
     }
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = kommunbench_core::stable_hash(id.as_bytes());
     let mut start = id.len() - TAIL;
     while !id.is_char_boundary(start) {
         start += 1;

@@ -459,17 +459,9 @@ fn read_cached(path: &Path) -> Result<Option<Page>, FetchError> {
     Ok(check_page(&body).ok())
 }
 
-/// The cache file name of a URL: FNV-1a 64 of the URL, in hex, and `.json`.
+/// The cache file name of a URL: its stable hash (FNV-1a 64), in hex, and `.json`.
 fn cache_name(url: &str) -> String {
-    format!("{:016x}.json", fnv1a64(url.as_bytes()))
-}
-
-/// The 64-bit FNV-1a hash: stable across runs, platforms and Rust versions,
-/// unlike `std`'s hasher.
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    bytes.iter().fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
+    format!("{:016x}.json", kommunbench_core::stable_hash(url.as_bytes()))
 }
 
 /// Downloads and checks one page, trying again with doubling waits on
@@ -639,10 +631,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fnv1a64_matches_the_reference_values() {
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    fn cache_names_are_the_reference_fnv1a_values() {
+        assert_eq!(cache_name(""), "cbf29ce484222325.json");
+        assert_eq!(cache_name("a"), "af63dc4c8601ec8c.json");
+        assert_eq!(cache_name("foobar"), "85944171f73967e8.json");
     }
 
     #[test]

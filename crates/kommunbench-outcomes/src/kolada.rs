@@ -94,6 +94,15 @@ pub struct OutcomeNotes {
     pub deleted: Vec<(String, String, i32, Gender)>,
 }
 
+impl OutcomeNotes {
+    /// A line for each file that is one page of more, naming the page after.
+    pub fn unfinished_pages(&self) -> impl Iterator<Item = String> + '_ {
+        self.unfinished.iter().map(|(file, next)| {
+            format!("{}: one page of more (next page {next}); the pages after it are not read", file.display())
+        })
+    }
+}
+
 /// Key figures read from Kolada's responses, and what reading them met.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outcomes {
@@ -362,17 +371,16 @@ fn same(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
+/// The file's bytes, read as every input file is
+/// ([`kommunbench_core::read_limited`]: regular files only, at most
+/// [`MAX_RESPONSE_BYTES`]).
 fn read_limited(path: &Path) -> Result<Vec<u8>, OutcomeError> {
-    use std::io::Read as _;
-    let io = |source| OutcomeError::Io { path: path.to_owned(), source };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_RESPONSE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_RESPONSE_BYTES {
-        return Err(OutcomeError::Shape {
-            path: path.to_owned(),
-            message: format!("larger than {} MiB", MAX_RESPONSE_BYTES >> 20),
-        });
-    }
-    Ok(bytes)
+    use kommunbench_core::ReadError;
+    kommunbench_core::read_limited(path, MAX_RESPONSE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => OutcomeError::Io { path: path.to_owned(), source },
+        ReadError::TooLarge { .. } => {
+            OutcomeError::Shape { path: path.to_owned(), message: format!("larger than {} MiB", MAX_RESPONSE_BYTES >> 20) }
+        }
+        other => OutcomeError::Shape { path: path.to_owned(), message: other.to_string() },
+    })
 }
