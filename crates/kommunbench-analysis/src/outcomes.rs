@@ -55,6 +55,9 @@ pub struct OutcomeRow {
     /// `value - value_at_policy`, where both are known and the policy is
     /// older than the latest year.
     pub change: Option<f64>,
+    /// The median value of the municipality's peer group (of all the
+    /// benchmark's municipalities where there are no groups).
+    pub group_median: Option<f64>,
 }
 
 /// A number with a bootstrap interval (95 %, percentiles).
@@ -145,9 +148,6 @@ pub struct OutcomeReport {
     pub rows: Vec<OutcomeRow>,
     /// A summary per key figure, in the file's order.
     pub summaries: Vec<KpiSummary>,
-    /// Each municipality's peer-group median of each key figure: (row
-    /// name, kpi) to the median of its group's values.
-    pub group_medians: HashMap<(String, String), f64>,
     /// What the data lacked or flagged, one line each, for the report's
     /// notes: nothing is dropped without a word.
     pub notes: Vec<String>,
@@ -203,6 +203,7 @@ fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> Outc
             report.notes.push(format!("{}: no values in the outcome data", kpi.id));
         }
         let mut without = Vec::new();
+        let first = report.rows.len();
         for (p, code) in &rows {
             let at = |values: &Values<'_>| year.and_then(|y| values.get(&(kpi.id.as_str(), code.as_str(), y)).copied());
             let value = at(&values);
@@ -232,6 +233,7 @@ fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> Outc
                 policy_year: policy,
                 value_at_policy,
                 change,
+                group_median: None,
             });
         }
         if !without.is_empty() {
@@ -257,11 +259,9 @@ fn outcome_report(bench: &Benchmark, outcomes: &Outcomes, kpis: &KpiMap) -> Outc
                 values.iter().filter(|((k, m, p), _)| *k == kpi.id && *p == y && is_municipality_id(m)).map(|(_, v)| *v).collect()
             })
             .unwrap_or_default();
-        let mine: Vec<&OutcomeRow> = report.rows.iter().filter(|r| r.kpi == kpi.id && r.area == kpi.area).collect();
-        report.summaries.push(summary(kpi, year, &mine, &national));
-        for (name, median) in group_medians(&mine) {
-            report.group_medians.insert((name, kpi.id.clone()), median);
-        }
+        let mine = &mut report.rows[first..];
+        set_group_medians(mine);
+        report.summaries.push(summary(kpi, year, &report.rows[first..], &national));
     }
     report.notes.extend(data_notes(outcomes, kpis, &known));
     report.gaps.extend(data_gaps(outcomes));
@@ -274,8 +274,8 @@ fn is_municipality_id(id: &str) -> bool {
     id.len() == 4 && id.bytes().all(|b| b.is_ascii_digit()) && id.parse::<u32>().is_ok_and(|n| n >= 100)
 }
 
-fn summary(kpi: &kommunbench_outcomes::Kpi, year: Option<i32>, rows: &[&OutcomeRow], national: &[f64]) -> KpiSummary {
-    let with: Vec<&&OutcomeRow> = rows.iter().filter(|r| r.value.is_some()).collect();
+fn summary(kpi: &kommunbench_outcomes::Kpi, year: Option<i32>, rows: &[OutcomeRow], national: &[f64]) -> KpiSummary {
+    let with: Vec<&OutcomeRow> = rows.iter().filter(|r| r.value.is_some()).collect();
     let covered: Vec<f64> = with.iter().filter(|r| r.covered).filter_map(|r| r.value).collect();
     let not: Vec<f64> = with.iter().filter(|r| !r.covered).filter_map(|r| r.value).collect();
     let pairs: Vec<(f64, f64)> = with.iter().filter_map(|r| Some((r.score, r.value?))).collect();
@@ -301,16 +301,17 @@ fn summary(kpi: &kommunbench_outcomes::Kpi, year: Option<i32>, rows: &[&OutcomeR
 }
 
 /// Each row's peer-group median: of the rows in its group, or of all rows
-/// where there are no groups (the benchmark's one group, `all`).
-fn group_medians(rows: &[&OutcomeRow]) -> Vec<(String, f64)> {
-    let group = |r: &OutcomeRow| r.group.clone().unwrap_or_else(|| "all".to_owned());
-    let mut by_group: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    for r in rows {
+/// where there are no groups (the benchmark's one group).
+fn set_group_medians(rows: &mut [OutcomeRow]) {
+    let mut by_group: BTreeMap<Option<String>, Vec<f64>> = BTreeMap::new();
+    for r in rows.iter() {
         if let Some(v) = r.value {
-            by_group.entry(group(r)).or_default().push(v);
+            by_group.entry(r.group.clone()).or_default().push(v);
         }
     }
-    rows.iter().filter_map(|r| Some((r.municipality.clone(), median(by_group.get(&group(r))?)?))).collect()
+    for r in rows {
+        r.group_median = by_group.get(&r.group).and_then(|values| median(values));
+    }
 }
 
 /// The fewest values on each side for a difference of medians, and the
@@ -409,9 +410,7 @@ fn interval(value: f64, draws: &mut [f64]) -> Estimate {
 fn data_notes(outcomes: &Outcomes, kpis: &KpiMap, rows: &BTreeSet<&str>) -> Vec<String> {
     let notes = &outcomes.notes;
     let mut out = Vec::new();
-    for (file, next) in &notes.unfinished {
-        out.push(format!("{}: one page of more (next page {next}); the pages after it are not read", file.display()));
-    }
+    out.extend(notes.unfinished_pages());
     if !notes.groups.is_empty() {
         let listed: Vec<String> = notes.groups.iter().map(|(g, n)| format!("{g} ({n} values)")).collect();
         out.push(format!("group ids, not municipalities, not joined: {}", listing(&listed, ", ")));

@@ -114,8 +114,8 @@ impl OutcomeArgs {
             None => anyhow::bail!("no KPI file ships for {}; give one with --kpis FILE", framework.id()),
         };
         let outcomes = Outcomes::read(&self.outcomes)?;
-        for (file, next) in &outcomes.notes.unfinished {
-            eprintln!("warning: {}: one page of more (next page {next}); the pages after it are not read", file.display());
+        for line in outcomes.notes.unfinished_pages() {
+            eprintln!("warning: {line}");
         }
         Ok(Some((outcomes, kpis)))
     }

@@ -70,12 +70,16 @@ pub(crate) fn outcome_section(
         kpi.legend = crate::render::scatter_legend(&kpi).into_iter().map(|(g, c)| (g, c.to_owned())).collect();
         kpis.push(kpi);
     }
-    let national: HashMap<&str, Option<f64>> = outcomes.summaries.iter().map(|s| (s.kpi.as_str(), s.national_median)).collect();
+    // Each municipality's key figures, found in one pass.
+    let mut by_row: HashMap<&str, Vec<&kommunbench_analysis::OutcomeRow>> = HashMap::new();
+    for r in &outcomes.rows {
+        by_row.entry(r.municipality.as_str()).or_default().push(r);
+    }
     for row in rows.iter_mut() {
-        row.outcomes = outcomes
-            .rows
-            .iter()
-            .filter(|r| r.municipality == row.label)
+        row.outcomes = by_row
+            .get(row.label.as_str())
+            .into_iter()
+            .flatten()
             .map(|r| {
                 let s = outcomes.summaries.iter().find(|s| s.kpi == r.kpi && s.area == r.area);
                 let unit = s.map_or("", |s| s.unit.as_str());
@@ -91,8 +95,8 @@ pub(crate) fn outcome_section(
                         (Some(v), Some(y)) => format!("{} ({y})", value(Some(v), unit)),
                         _ => "no value".to_owned(),
                     },
-                    group_median: value(outcomes.group_medians.get(&(r.municipality.clone(), r.kpi.clone())).copied(), unit),
-                    national_median: value(national.get(r.kpi.as_str()).copied().flatten(), unit),
+                    group_median: value(r.group_median, unit),
+                    national_median: value(s.and_then(|s| s.national_median), unit),
                     change: match (r.change, r.policy_year, r.value) {
                         (Some(c), y, _) => format!("{} since {}", signed(c, unit), y.map_or_else(String::new, |y| y.to_string())),
                         // Without a value now there is nothing to compare.

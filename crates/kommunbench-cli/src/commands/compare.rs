@@ -77,7 +77,6 @@ fn write_outcomes(out: &mut impl Write, report: &kommunbench_analysis::OutcomeRe
     )?;
     for row in report.rows.iter().filter(|r| r.municipality == name) {
         let summary = report.summaries.iter().find(|s| s.kpi == row.kpi && s.area == row.area);
-        let group = report.group_medians.get(&(row.municipality.clone(), row.kpi.clone())).copied();
         writeln!(
             out,
             "{:<16} {:<8} {:>6} {:>7} {:>7} {:>9} {:>9}  {}",
@@ -85,7 +84,7 @@ fn write_outcomes(out: &mut impl Write, report: &kommunbench_analysis::OutcomeRe
             row.kpi,
             row.year.map_or_else(|| "–".to_owned(), |y| y.to_string()),
             fmt(row.value),
-            fmt(group),
+            fmt(row.group_median),
             fmt(summary.and_then(|s| s.national_median)),
             row.change.map_or_else(|| "–".to_owned(), |c| format!("{c:+.1}")),
             summary.map_or("", |s| s.direction.as_str()),
